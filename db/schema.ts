@@ -167,6 +167,26 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_resolution').on(t.resolutionId)],
 );
 
+export const RESERVATION_KINDS = ['reservation', 'dissociation', 'interpretative_statement'] as const;
+
+/** A delegation's reservation, dissociation or interpretative statement on a paragraph or the whole text. */
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: id(),
+    resolutionId: uuid('resolution_id').notNull().references(() => resolutions.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id').notNull().references(() => delegations.id, { onDelete: 'cascade' }),
+    /** Stable paragraph id; null for the whole text. Its number is computed at publication. */
+    paragraphId: text('paragraph_id'),
+    kind: text('kind', { enum: RESERVATION_KINDS }).notNull(),
+    text: text('text').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reservations_resolution').on(t.resolutionId)],
+);
+
 /** Key/value settings of this installation (e.g. a generated auth secret). */
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
@@ -186,4 +206,5 @@ export type Membership = typeof memberships.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type Resolution = typeof resolutions.$inferSelect;
 export type Version = typeof versions.$inferSelect;
+export type Reservation = typeof reservations.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

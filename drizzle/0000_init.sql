@@ -64,6 +64,18 @@ CREATE TABLE "memberships" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "reservations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"resolution_id" uuid NOT NULL,
+	"delegation_id" uuid NOT NULL,
+	"paragraph_id" text,
+	"kind" text NOT NULL,
+	"text" text NOT NULL,
+	"recorded_by" uuid,
+	"withdrawn_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "resolutions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"committee_id" uuid NOT NULL,
@@ -111,6 +123,9 @@ ALTER TABLE "doc_updates" ADD CONSTRAINT "doc_updates_resolution_id_resolutions_
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_delegation_id_delegations_id_fk" FOREIGN KEY ("delegation_id") REFERENCES "public"."delegations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reservations" ADD CONSTRAINT "reservations_resolution_id_resolutions_id_fk" FOREIGN KEY ("resolution_id") REFERENCES "public"."resolutions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reservations" ADD CONSTRAINT "reservations_delegation_id_delegations_id_fk" FOREIGN KEY ("delegation_id") REFERENCES "public"."delegations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reservations" ADD CONSTRAINT "reservations_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resolutions" ADD CONSTRAINT "resolutions_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resolutions" ADD CONSTRAINT "resolutions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "versions" ADD CONSTRAINT "versions_resolution_id_resolutions_id_fk" FOREIGN KEY ("resolution_id") REFERENCES "public"."resolutions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -120,5 +135,6 @@ CREATE INDEX "audit_events_resolution" ON "audit_events" USING btree ("resolutio
 CREATE UNIQUE INDEX "delegations_committee_name" ON "delegations" USING btree ("committee_id","name");--> statement-breakpoint
 CREATE INDEX "doc_updates_resolution_seq" ON "doc_updates" USING btree ("resolution_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_committee_user" ON "memberships" USING btree ("committee_id","user_id");--> statement-breakpoint
+CREATE INDEX "reservations_resolution" ON "reservations" USING btree ("resolution_id");--> statement-breakpoint
 CREATE INDEX "resolutions_committee" ON "resolutions" USING btree ("committee_id");--> statement-breakpoint
 CREATE INDEX "versions_resolution" ON "versions" USING btree ("resolution_id");

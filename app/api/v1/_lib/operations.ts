@@ -1,0 +1,7 @@
+import { committeeOperations } from '../committees/schema';
+import { resolutionOperations } from '../resolutions/schema';
+import { tokenOperations } from '../tokens/schema';
+import type { Operation } from './openapi';
+
+/** Every operation of /api/v1, for the OpenAPI document and the permission matrix test. */
+export const operations: Operation[] = [...committeeOperations, ...resolutionOperations, ...tokenOperations];

@@ -1,0 +1,9 @@
+import { committeeForUser } from '@/db/queries/committees';
+import { endpoint } from '../../_lib/endpoint';
+import { committeeParams } from '../schema';
+import { present } from '../present';
+
+export const GET = endpoint({ params: committeeParams }, async ({ db, user, params }) => {
+  const { committee, actor } = await committeeForUser(db, user.id, params.committee);
+  return { ...present(committee), role: actor.role, delegationId: actor.delegationId };
+});

@@ -1,0 +1,25 @@
+import type { Resolution } from '@/db/schema';
+import type { NumberedParagraph } from '@/lib/resolution/types';
+
+export const presentResolution = (r: Resolution) => ({
+  id: r.id,
+  committeeId: r.committeeId,
+  title: r.title,
+  stage: r.stage,
+  sessionLabel: r.sessionLabel,
+  place: r.place,
+  enactingFormula: r.enactingFormula,
+  adoption: r.adoption,
+  tablingDeadline: r.tablingDeadline,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+export const presentParagraph = (p: NumberedParagraph) => ({
+  id: p.id,
+  kind: p.kind,
+  label: p.label,
+  printedNumber: p.printedNumber,
+  text: p.text,
+  ...(p.runs ? { runs: p.runs } : {}),
+});

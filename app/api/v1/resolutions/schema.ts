@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { STAGES } from '@/lib/resolution/types';
+import { committeeParams } from '../committees/schema';
+import type { Operation } from '../_lib/openapi';
+
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+export const resolutionParams = z.object({ id: z.uuid().meta({ description: 'Resolution id' }) });
+
+const importSource = {
+  text: z.string().max(MAX_IMPORT_BYTES, `The text is longer than the limit of 2 MB.`).optional(),
+  file: z
+    .strictObject({
+      name: z.string().max(255).regex(/\.(txt|docx)$/i, 'Only .txt and .docx files can be imported.'),
+      contentBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8, 'The file is larger than the limit of 2 MB.'),
+    })
+    .optional(),
+};
+
+export const importPreviewBody = z
+  .strictObject(importSource)
+  .refine((b) => (b.text === undefined) !== (b.file === undefined), 'Give either text or file.');
+
+export const createResolutionBody = z
+  .strictObject({
+    title: z.string().trim().min(3).max(300).optional(),
+    ...importSource,
+    asAdopted: z.boolean().optional().meta({ description: 'Record the adoption and reservations the imported text states (archiving).' }),
+  })
+  .refine((b) => !(b.text !== undefined && b.file !== undefined), 'Give text or file, not both.')
+  .refine((b) => b.text !== undefined || b.file !== undefined || b.title !== undefined, 'A blank draft needs a title.');
+
+export const stageBody = z.strictObject({ to: z.enum(STAGES) });
+
+export const exportQuery = z.object({ format: z.enum(['text']).default('text') });
+
+const paragraph = z.object({
+  id: z.string(),
+  kind: z.enum(['preambular', 'operative', 'subparagraph']),
+  label: z.string().meta({ example: 'OP 8' }),
+  printedNumber: z.string(),
+  text: z.string(),
+});
+export const textResponse = z.object({ resolutionId: z.string(), paragraphs: z.array(paragraph) });
+
+export const resolutionOperations: Operation[] = [
+  { method: 'get', path: '/committees/{committee}/resolutions', summary: "A committee's resolutions", tag: 'resolutions', params: committeeParams, allowed: 'any role' },
+  { method: 'post', path: '/committees/{committee}/resolutions', summary: 'Create a resolution: blank (title only) or by import (text, or a .txt/.docx file as base64)', tag: 'resolutions', params: committeeParams, body: createResolutionBody, allowed: 'chair, secretariat' },
+  { method: 'post', path: '/committees/{committee}/imports/preview', summary: 'Parse a text or file and show its structure without saving; errors name lines', tag: 'resolutions', params: committeeParams, body: importPreviewBody, allowed: 'chair, secretariat' },
+  { method: 'get', path: '/resolutions/{id}', summary: 'A resolution: metadata, stage and numbered text', tag: 'resolutions', params: resolutionParams, allowed: 'any role in its committee' },
+  { method: 'get', path: '/resolutions/{id}/text', summary: 'The structured text: paragraphs with stable ids and computed numbers, read from the live document', tag: 'resolutions', params: resolutionParams, response: textResponse, allowed: 'any role' },
+  { method: 'post', path: '/resolutions/{id}/stage', summary: 'Move to another stage (a version is kept automatically)', tag: 'resolutions', params: resolutionParams, body: stageBody, allowed: 'chair, secretariat' },
+  { method: 'get', path: '/resolutions/{id}/export', summary: 'Export the text', tag: 'resolutions', params: resolutionParams, query: exportQuery, produces: 'text/plain', allowed: 'any role' },
+];

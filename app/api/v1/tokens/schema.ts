@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import type { Operation } from '../_lib/openapi';
+
+export const tokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const tokenParams = z.object({ tokenId: z.uuid() });
+
+export const tokenOperations: Operation[] = [
+  { method: 'get', path: '/tokens', summary: 'Your API tokens (never the tokens themselves)', tag: 'account' },
+  { method: 'post', path: '/tokens', summary: 'Create an API token; the response holds it once', tag: 'account', body: tokenBody },
+  { method: 'delete', path: '/tokens/{tokenId}', summary: 'Revoke one of your API tokens', tag: 'account', params: tokenParams },
+];

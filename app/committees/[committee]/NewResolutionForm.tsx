@@ -1,0 +1,41 @@
+'use client';
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { api, isApiFailure } from '@/app/_components/api';
+import { useToast } from '@/app/_components/Toaster';
+
+/** A blank draft: one empty operative paragraph to start typing into. */
+export function NewResolutionForm({ committee }: { committee: string }) {
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const router = useRouter();
+  const toast = useToast();
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      const r = await api<{ id: string }>('POST', `/api/v1/committees/${committee}/resolutions`, { title });
+      toast(`Draft "${title}" created`);
+      router.push(`/resolutions/${r.id}`);
+    } catch (err) {
+      toast(isApiFailure(err) ? err.message : 'Could not create the draft', 'error');
+    }
+  }
+
+  if (!open) {
+    return (
+      <button className="secondary" onClick={() => setOpen(true)}>
+        New blank draft
+      </button>
+    );
+  }
+  return (
+    <form onSubmit={create} className="inline-form">
+      <label>
+        Title <input value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} autoFocus />
+      </label>
+      <button type="submit" className="primary">Create</button>
+      <button type="button" className="link-button" onClick={() => setOpen(false)}>Cancel</button>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listCommitteesForUser } from '@/db/queries/committees';
+import { currentUser } from './_lib/current-user';
+import { ROLE_NAMES } from './_lib/labels';
+
+export const dynamic = 'force-dynamic';
+
+export default async function Home() {
+  const user = await currentUser('/');
+  const committees = await listCommitteesForUser(await getDb(), user.id);
+  return (
+    <div>
+      <h1>Your committees</h1>
+      {committees.length === 0 && <p>You are not a member of any committee yet. Ask a committee secretary to add you.</p>}
+      <ul className="cards">
+        {committees.map(({ committee, role, delegation }) => (
+          <li key={committee.id} className="card">
+            <h2>
+              <Link href={`/committees/${committee.slug}`}>{committee.name}</Link>
+            </h2>
+            <p className="muted">
+              {committee.sessionLabel}
+              {committee.place ? ` · ${committee.place}` : ''}
+            </p>
+            <p>
+              You are <strong>{ROLE_NAMES[role]}</strong>
+              {delegation ? ` of ${delegation.name}` : ''}.
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

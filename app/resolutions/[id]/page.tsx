@@ -1,0 +1,88 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { committees, delegations } from '@/db/schema';
+import { resolutionForUser, listVersions } from '@/db/queries/resolutions';
+import { currentParagraphs } from '@/server/resolution-text';
+import { can } from '@/lib/permissions';
+import { STAGE_NAMES, nextStages } from '@/lib/resolution/stages';
+import type { Stage } from '@/lib/resolution/types';
+import { DomainError } from '@/lib/errors';
+import { currentUser } from '@/app/_lib/current-user';
+import { formatDateTime } from '@/app/_lib/labels';
+import { StageControl } from './StageControl';
+import { ResolutionText } from './ResolutionText';
+
+export const dynamic = 'force-dynamic';
+
+export default async function ResolutionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await currentUser(`/resolutions/${id}`);
+  const db = await getDb();
+  const found = await resolutionForUser(db, user.id, id).catch((e) => {
+    if (e instanceof DomainError && e.kind === 'not_found') return null;
+    throw e;
+  });
+  if (!found) notFound();
+  const { resolution, access } = found;
+  const stage = resolution.stage as Stage;
+  const [[committee], paragraphs, versions] = await Promise.all([
+    db.select().from(committees).where(eq(committees.id, resolution.committeeId)),
+    currentParagraphs(db, resolution.id),
+    listVersions(db, resolution.id),
+  ]);
+  const [delegation] = access.actor.delegationId
+    ? await db.select().from(delegations).where(eq(delegations.id, access.actor.delegationId))
+    : [];
+  const editable = can(access.actor, 'resolution:edit-text', { stage });
+
+  return (
+    <div className="resolution-page">
+      <p className="breadcrumbs">
+        <Link href="/">Committees</Link> › <Link href={`/committees/${committee.slug}`}>{committee.name}</Link> ›
+      </p>
+      <div className={`stage-banner stage-${stage}`} role="status" data-testid="stage-banner">
+        <strong>{STAGE_NAMES[stage]}</strong>
+        <span>
+          {stage === 'drafting' && 'The text is open for co-editing by the chair, the secretariat and members.'}
+          {stage === 'amendments' && 'The text changes only through amendments; the secretariat may make technical corrections.'}
+          {stage === 'voting' && 'Amendments and the text are being put to the vote.'}
+          {stage === 'adopted' && 'Adopted: the text is final.'}
+          {stage === 'withdrawn' && 'Withdrawn.'}
+        </span>
+        {can(access.actor, 'resolution:change-stage', { stage }) && nextStages(stage).length > 0 && (
+          <StageControl resolutionId={resolution.id} stages={nextStages(stage).map((s) => ({ value: s, label: STAGE_NAMES[s] }))} />
+        )}
+      </div>
+      <h1>{resolution.title}</h1>
+      <p className="muted">
+        {resolution.sessionLabel}
+        {resolution.place ? ` · ${resolution.place}` : ''} · you are {access.actor.role}
+        {delegation ? ` of ${delegation.name}` : ''} · {editable ? 'you can edit the text' : 'read only'}
+      </p>
+      <div className="with-sidebar">
+        <ResolutionText
+          resolutionId={resolution.id}
+          enactingFormula={resolution.enactingFormula}
+          paragraphs={paragraphs.map((p) => ({ id: p.id, kind: p.kind, label: p.label, text: p.text }))}
+          user={{ name: user.name, delegation: delegation?.name ?? null, role: access.actor.role! }}
+          editable={editable}
+        />
+        <aside className="sidebar" aria-label="Versions">
+          <h2>Versions</h2>
+          <ol className="versions">
+            {versions.map((v) => (
+              <li key={v.id}>
+                <strong>{v.name}</strong>
+                <div className="muted small">
+                  {v.createdBy ?? 'system'} · {formatDateTime(v.createdAt)}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { api, isApiFailure } from '@/app/_components/api';
+import { useToast } from '@/app/_components/Toaster';
+
+interface TokenRow { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+
+export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<string | null>(null);
+  const router = useRouter();
+  const toast = useToast();
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      const r = await api<{ token: string }>('POST', '/api/v1/tokens', { name });
+      setCreated(r.token);
+      setName('');
+      toast('Token created: copy it now, it is shown once');
+      router.refresh();
+    } catch (err) {
+      toast(isApiFailure(err) ? err.message : 'Could not create the token', 'error');
+    }
+  }
+
+  async function revoke(t: TokenRow) {
+    if (!confirm(`Revoke "${t.name}"? Scripts using it stop working.`)) return;
+    try {
+      await api('DELETE', `/api/v1/tokens/${t.id}`);
+      toast(`Token "${t.name}" revoked`);
+      router.refresh();
+    } catch (err) {
+      toast(isApiFailure(err) ? err.message : 'Could not revoke the token', 'error');
+    }
+  }
+
+  return (
+    <>
+      <form onSubmit={create} className="inline-form card">
+        <label>
+          Name <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="e.g. clerk's import script" />
+        </label>
+        <button className="primary" type="submit">Create token</button>
+      </form>
+      {created && (
+        <div className="card success-card" role="alert">
+          <p>Your new token (shown once):</p>
+          <code className="token" data-testid="new-token">{created}</code>
+        </div>
+      )}
+      <table className="table">
+        <thead><tr><th>Name</th><th>Token</th><th>Created</th><th>Last used</th><th>Status</th><th><span className="sr-only">Actions</span></th></tr></thead>
+        <tbody>
+          {tokens.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name}</td>
+              <td><code>{t.prefix}…</code></td>
+              <td>{new Date(t.createdAt).toLocaleString('en-GB')}</td>
+              <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString('en-GB') : 'never'}</td>
+              <td>{t.revokedAt ? 'revoked' : 'active'}</td>
+              <td>{!t.revokedAt && <button className="link-button danger" onClick={() => revoke(t)}>Revoke</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { getDb } from '@/db/client';
+import { listApiTokens } from '@/db/commands/token-issuer';
+import { currentUser } from '@/app/_lib/current-user';
+import { TokenManager } from './TokenManager';
+
+export const dynamic = 'force-dynamic';
+
+export default async function TokensPage() {
+  const user = await currentUser('/settings/tokens');
+  const tokens = await listApiTokens(await getDb(), user.id);
+  return (
+    <div className="narrow-wide">
+      <h1>API tokens</h1>
+      <p>
+        Scripts use a personal token as <code>Authorization: Bearer &lt;token&gt;</code> with the API under{' '}
+        <a href="/api/v1/openapi.json">/api/v1</a>. A token acts as you, with your roles. It is shown once.
+      </p>
+      <TokenManager
+        tokens={tokens.map((t) => ({
+          id: t.id,
+          name: t.name,
+          prefix: t.prefix,
+          createdAt: t.createdAt.toISOString(),
+          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+          revokedAt: t.revokedAt?.toISOString() ?? null,
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+
+export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName: string | null }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    const result = await signIn('credentials', {
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      redirect: false,
+    });
+    setBusy(false);
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    // next-auth reports a failed check as "CredentialsSignin"; a throttled one carries our message.
+    setError(
+      !result?.error || result.error === 'CredentialsSignin'
+        ? 'Wrong e-mail or password.'
+        : result.error,
+    );
+  }
+
+  return (
+    <>
+      <form onSubmit={submit} className="card form" aria-describedby={error ? 'signin-error' : undefined}>
+        <label>
+          E-mail
+          <input name="email" type="email" autoComplete="username" required autoFocus />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {error && (
+          <p id="signin-error" className="error" role="alert" data-testid="signin-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      {oidcName && (
+        <button className="secondary wide" onClick={() => signIn('oidc', { callbackUrl })}>
+          Sign in with {oidcName}
+        </button>
+      )}
+    </>
+  );
+}

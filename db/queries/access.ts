@@ -1,0 +1,85 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { apiTokens, committees, memberships, resolutions, users, type User } from '../schema';
+import { hashApiToken, looksLikeApiToken } from '../../lib/auth/tokens';
+import type { Actor, Role } from '../../lib/permissions';
+import type { Stage } from '../../lib/resolution/types';
+
+/** The user an API token belongs to, or null for an unknown or revoked token. */
+export async function findUserByApiToken(db: Queryable, token: string): Promise<User | null> {
+  if (!looksLikeApiToken(token)) return null;
+  const [row] = await db
+    .select({ user: users, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  // Best effort; a failed touch must not fail the request.
+  db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId)).catch(() => {});
+  return row.user;
+}
+
+export async function findUserById(db: Queryable, id: string): Promise<User | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<User | null> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row ?? null;
+}
+
+/** The user as an actor in one committee (role null when they have none there). */
+export async function actorInCommittee(db: Queryable, userId: string, committeeId: string): Promise<Actor> {
+  const [m] = await db
+    .select({ role: memberships.role, delegationId: memberships.delegationId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.committeeId, committeeId)));
+  return { userId, role: (m?.role as Role | undefined) ?? null, delegationId: m?.delegationId ?? null };
+}
+
+export interface ResolutionAccess {
+  actor: Actor;
+  resolutionId: string;
+  committeeId: string;
+  stage: Stage;
+}
+
+/**
+ * What a user may touch in one resolution. Null when the resolution does not exist or the
+ * user has no role in its committee: callers answer both with the same 404, so an outsider
+ * cannot even learn that the id exists.
+ */
+export async function resolutionAccess(
+  db: Queryable,
+  userId: string,
+  resolutionId: string,
+): Promise<ResolutionAccess | null> {
+  if (!isUuid(resolutionId)) return null;
+  const [row] = await db
+    .select({
+      committeeId: resolutions.committeeId,
+      stage: resolutions.stage,
+      role: memberships.role,
+      delegationId: memberships.delegationId,
+    })
+    .from(resolutions)
+    .innerJoin(committees, eq(committees.id, resolutions.committeeId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.committeeId, resolutions.committeeId), eq(memberships.userId, userId)),
+    )
+    .where(eq(resolutions.id, resolutionId));
+  if (!row || !row.role) return null;
+  return {
+    actor: { userId, role: row.role as Role, delegationId: row.delegationId ?? null },
+    resolutionId,
+    committeeId: row.committeeId,
+    stage: row.stage as Stage,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,112 @@
+import type { Stage } from './resolution/types';
+
+/**
+ * Who may do what. One `can()` decides every permission for the pages, the API, the CLI
+ * and the collaboration socket, so the rules are read in one place.
+ *
+ * Roles are per committee; an actor is a user as seen from one committee. A user with no
+ * role in the committee may do nothing there, not even learn that a resolution exists.
+ */
+
+export const ROLES = ['chair', 'secretariat', 'member', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  userId: string;
+  /** Role in the committee that owns the subject; null when the user has none there. */
+  role: Role | null;
+  /** The member's delegation in that committee. */
+  delegationId: string | null;
+}
+
+export interface Subject {
+  stage?: Stage;
+  /** For amendments: the sponsoring delegation; for reservations and ballots: the delegation concerned. */
+  delegationId?: string | null;
+  coSponsorDelegationIds?: readonly string[];
+}
+
+export const ACTIONS = [
+  'committee:read',
+  'committee:manage', // delegations and memberships
+  'resolution:read',
+  'resolution:create', // blank or by import
+  'resolution:edit-text', // direct co-editing of the live text
+  'resolution:change-stage',
+  'version:create',
+  'amendment:draft',
+  'amendment:edit', // a draft of one's own delegation (sponsor or co-sponsor)
+  'amendment:table',
+  'amendment:withdraw',
+  'amendment:rule', // admissibility
+  'amendment:decide', // adopted / rejected
+  'amendment:set-deadline',
+  'voting-order:set',
+  'vote:open',
+  'vote:close',
+  'vote:cast', // a delegation's own ballot
+  'vote:record', // counts or ballots entered on behalf of the floor
+  'reservation:record',
+  'reservation:withdraw',
+  'resolution:adopt',
+  'resolution:publish',
+  'audit:read',
+  'token:manage', // one's own API tokens (no committee needed)
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const presiding = (a: Actor) => a.role === 'chair' || a.role === 'secretariat';
+const participant = (a: Actor) => a.role !== null;
+const ownDelegation = (a: Actor, s: Subject) =>
+  a.role === 'member' &&
+  !!a.delegationId &&
+  (s.delegationId === a.delegationId || (s.coSponsorDelegationIds ?? []).includes(a.delegationId));
+const open = (s: Subject) => s.stage !== 'adopted' && s.stage !== 'withdrawn';
+
+type Rule = (actor: Actor, subject: Subject) => boolean;
+
+const rules: Record<Action, Rule> = {
+  'committee:read': participant,
+  'committee:manage': presiding,
+  'resolution:read': participant,
+  'resolution:create': presiding,
+  // Drafting: everyone but observers co-edits. From the amendment stage on the text changes
+  // only through amendments, except the secretariat's technical corrections.
+  'resolution:edit-text': (a, s) =>
+    s.stage === 'drafting'
+      ? a.role === 'chair' || a.role === 'secretariat' || a.role === 'member'
+      : a.role === 'secretariat' && open(s),
+  'resolution:change-stage': (a) => a.role === 'chair' || a.role === 'secretariat',
+  'version:create': (a) => a.role !== null && a.role !== 'observer',
+  'amendment:draft': (a, s) => (a.role === 'member' || presiding(a)) && open(s),
+  'amendment:edit': (a, s) => ownDelegation(a, s) || a.role === 'secretariat',
+  'amendment:table': (a, s) => (ownDelegation(a, s) || a.role === 'secretariat') && s.stage === 'amendments',
+  'amendment:withdraw': (a, s) => ownDelegation(a, s) && a.delegationId === s.delegationId,
+  'amendment:rule': (a) => a.role === 'chair',
+  'amendment:decide': presiding,
+  'amendment:set-deadline': presiding,
+  'voting-order:set': (a) => a.role === 'chair',
+  'vote:open': (a) => a.role === 'chair',
+  'vote:close': (a) => a.role === 'chair',
+  'vote:cast': (a, s) => a.role === 'member' && !!a.delegationId && s.delegationId === a.delegationId,
+  'vote:record': presiding,
+  'reservation:record': (a, s) =>
+    (a.role === 'member' && !!a.delegationId && s.delegationId === a.delegationId) || a.role === 'secretariat',
+  'reservation:withdraw': (a, s) =>
+    (a.role === 'member' && !!a.delegationId && s.delegationId === a.delegationId) || a.role === 'secretariat',
+  'resolution:adopt': (a) => a.role === 'chair',
+  'resolution:publish': presiding,
+  'audit:read': participant,
+  'token:manage': () => true,
+};
+
+export function can(actor: Actor | null, action: Action, subject: Subject = {}): boolean {
+  if (!actor) return false;
+  return rules[action](actor, subject);
+}
+
+/** Whether a collaboration connection may write, or only read. */
+export function collabAccess(actor: Actor, stage: Stage): 'write' | 'read' | 'none' {
+  if (!can(actor, 'resolution:read', { stage })) return 'none';
+  return can(actor, 'resolution:edit-text', { stage }) ? 'write' : 'read';
+}

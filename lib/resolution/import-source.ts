@@ -1,0 +1,36 @@
+import { docxToText } from './docx';
+import { DomainError } from '../errors';
+
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+export interface ImportSource {
+  text?: string;
+  file?: { name: string; contentBase64: string };
+}
+
+const tooLarge = (bytes: number) =>
+  new DomainError('too_large:import', `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.`);
+
+/** The text to parse, from pasted text or an uploaded .txt / .docx, within the 2 MB limit. */
+export async function importSourceText(source: ImportSource): Promise<string> {
+  if (source.text !== undefined) {
+    const bytes = Buffer.byteLength(source.text);
+    if (bytes > MAX_IMPORT_BYTES) throw tooLarge(bytes);
+    return source.text;
+  }
+  if (!source.file) throw new DomainError('bad_request:import', 'Give the text, or a .txt or .docx file.');
+  const bytes = Buffer.from(source.file.contentBase64, 'base64');
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(bytes.length);
+  if (/\.docx$/i.test(source.file.name)) {
+    try {
+      return await docxToText(new Uint8Array(bytes));
+    } catch (e) {
+      throw new DomainError('unprocessable:import', `${source.file.name} could not be read as a Word document: ${(e as Error).message}`);
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DomainError('unprocessable:import', `${source.file.name} is not UTF-8 text; save it as UTF-8 or upload the .docx.`);
+  }
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { dataDirFromEnv } from '../db/client';
+
+/** Everything the server reads from the environment, parsed once and validated. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dev: boolean;
+  dataDir: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  seedDemo: boolean;
+  publicUrl: string;
+}
+
+function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${value}"`);
+  }
+  return port;
+}
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = parsePort(env.PORT, 3000);
+  const host = env.HOST || '0.0.0.0';
+  if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
+    throw new Error('REDIS_URL must start with redis:// or rediss://');
+  }
+  return {
+    port,
+    host,
+    dev: env.CONCORD_DEV === '1',
+    dataDir: dataDirFromEnv(),
+    databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
+    seedDemo: env.CONCORD_SEED_DEMO !== '0',
+    publicUrl: env.NEXTAUTH_URL || `http://localhost:${port}`,
+  };
+}
+
+export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import net from 'node:net';
+import { buildIsCurrent, markBuilt, sourceHash } from '../server/build-check';
+import { chromiumAvailable, postgresUrl, redisUrl, servicesRequired } from './helpers/services';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+    socket.setTimeout(2000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/**
+ * Once per run: check the services the suites need (mandatory in CI), and build the web app
+ * when the browser suite will run, so parallel browser tests never build at the same time.
+ */
+export default async function setup() {
+  const problems: string[] = [];
+  const pg = postgresUrl();
+  const redis = redisUrl();
+  if (pg && !(await reachable(pg))) problems.push(`PostgreSQL at TEST_DATABASE_URL (${pg}) is not reachable`);
+  if (redis && !(await reachable(redis))) problems.push(`Redis at TEST_REDIS_URL (${redis}) is not reachable`);
+  if (servicesRequired()) {
+    if (!pg) problems.push('TEST_DATABASE_URL is not set');
+    if (!redis) problems.push('TEST_REDIS_URL is not set');
+    if (!chromiumAvailable()) problems.push('Chromium is not installed at /usr/bin/chromium');
+  }
+  if (problems.length) throw new Error(`Test services missing:\n- ${problems.join('\n- ')}`);
+  if (!pg) console.warn('[tests] TEST_DATABASE_URL not set: PostgreSQL suites skip (PGlite suites run)');
+  if (!chromiumAvailable()) console.warn('[tests] Chromium not found: browser suites skip');
+
+  if (chromiumAvailable() && process.env.CONCORD_E2E !== '0' && !buildIsCurrent(root)) {
+    const hash = sourceHash(root);
+    console.log('[tests] building the web app for the browser suite…');
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (r.status !== 0) throw new Error('next build failed');
+    markBuilt(root, hash);
+  }
+}

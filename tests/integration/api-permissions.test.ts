@@ -1,0 +1,196 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installDatabase, openDatabase, type Db } from '@/db/client';
+import { seedDemo } from '@/db/commands/demo-seeder';
+import { issueApiToken } from '@/db/commands/token-issuer';
+import { addDelegation, createUser } from '@/db/commands/committee-roster';
+import { createBlankResolution } from '@/db/commands/blank-resolution-creator';
+import { users } from '@/db/schema';
+import { operations } from '@/app/api/v1/_lib/operations';
+
+/**
+ * The role × action matrix: every operation of /api/v1, called through its real route
+ * handler against a real database, by every role — and by a member of another committee,
+ * who must get 404 (never data), and by nobody, who gets 401.
+ */
+type Who = 'chair' | 'secretariat' | 'member' | 'observer' | 'outsider' | 'anonymous';
+const WHO: Who[] = ['chair', 'secretariat', 'member', 'observer', 'outsider', 'anonymous'];
+const EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
+  chair: 'chair@example.org',
+  secretariat: 'secretariat@example.org',
+  member: 'iran@example.org',
+  observer: 'observer@example.org',
+  outsider: 'democracy@example.org',
+};
+
+interface Ctx {
+  db: Db;
+  committeeId: string;
+  resolutionId: string;
+  userIds: Record<string, string>;
+  tokenIds: Record<string, string>;
+}
+interface Call {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+const DRAFT = 'The Assembly,\n\nRecalling its earlier work,\n\n  1. Decides to act;\n\n  2. Invites parliaments to report.\n';
+let counter = 0;
+const unique = (p: string) => `${p} ${++counter}`;
+
+/** How to call each operation (fresh fixtures per call) and which roles may. */
+const cases: Record<string, { allowed: Who[]; call: (c: Ctx, who: Who) => Promise<Call> }> = {
+  'get /me': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
+  'get /committees': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
+  'get /committees/{committee}': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { committee: 'peace-security' } }) },
+  'get /committees/{committee}/delegations': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { committee: c.committeeId } }) },
+  'post /committees/{committee}/delegations': {
+    allowed: ['chair', 'secretariat'],
+    call: async () => ({ params: { committee: 'peace-security' }, body: { name: unique('Delegation') } }),
+  },
+  'patch /committees/{committee}/delegations/{delegationId}': {
+    allowed: ['chair', 'secretariat'],
+    call: async (c) => {
+      const d = await addDelegation(c.db, c.committeeId, { name: unique('Patchable') });
+      return { params: { committee: 'peace-security', delegationId: d.id }, body: { voteWeight: 7 } };
+    },
+  },
+  'delete /committees/{committee}/delegations/{delegationId}': {
+    allowed: ['chair', 'secretariat'],
+    call: async (c) => {
+      const d = await addDelegation(c.db, c.committeeId, { name: unique('Removable') });
+      return { params: { committee: 'peace-security', delegationId: d.id } };
+    },
+  },
+  'get /committees/{committee}/members': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async () => ({ params: { committee: 'peace-security' } }) },
+  'post /committees/{committee}/members': {
+    allowed: ['chair', 'secretariat'],
+    call: async (c) => {
+      const u = await createUser(c.db, { email: `${unique('new').replace(' ', '')}@example.org`, name: 'New' });
+      return { params: { committee: 'peace-security' }, body: { email: u.email, role: 'observer' } };
+    },
+  },
+  'patch /committees/{committee}/members/{userId}': {
+    allowed: ['chair', 'secretariat'],
+    call: async (c) => ({ params: { committee: 'peace-security', userId: c.userIds['canada@example.org'] }, body: { role: 'observer' } }),
+  },
+  'delete /committees/{committee}/members/{userId}': {
+    allowed: ['chair', 'secretariat'],
+    call: async (c) => {
+      const email = `${unique('gone').replace(' ', '')}@example.org`;
+      const u = await createUser(c.db, { email, name: 'Gone' });
+      const { addMember } = await import('@/db/commands/committee-roster');
+      await addMember(c.db, c.committeeId, { email, role: 'observer' });
+      return { params: { committee: 'peace-security', userId: u.id } };
+    },
+  },
+  'get /committees/{committee}/resolutions': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async () => ({ params: { committee: 'peace-security' } }) },
+  'post /committees/{committee}/resolutions': {
+    allowed: ['chair', 'secretariat'],
+    call: async () => ({ params: { committee: 'peace-security' }, body: { title: unique('Imported'), text: DRAFT } }),
+  },
+  'post /committees/{committee}/imports/preview': {
+    allowed: ['chair', 'secretariat'],
+    call: async () => ({ params: { committee: 'peace-security' }, body: { text: DRAFT } }),
+  },
+  'get /resolutions/{id}': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
+  'get /resolutions/{id}/text': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
+  'post /resolutions/{id}/stage': {
+    allowed: ['chair', 'secretariat'],
+    call: async (c) => {
+      const r = await createBlankResolution(c.db, { committeeId: c.committeeId, actorId: c.userIds['chair@example.org'], title: unique('Staged') });
+      return { params: { id: r.id }, body: { to: 'amendments' } };
+    },
+  },
+  'get /resolutions/{id}/export': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId }, query: { format: 'text' } }) },
+  'get /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
+  'post /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({ body: { name: 'script' } }) },
+  'delete /tokens/{tokenId}': {
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'],
+    call: async (c, who) => {
+      const userId = who === 'anonymous' ? c.userIds['chair@example.org'] : c.userIds[EMAIL[who]];
+      const t = await issueApiToken(c.db, userId, 'to revoke');
+      return { params: { tokenId: t.id } };
+    },
+  },
+};
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const routeFile = (p: string) => path.join(root, 'app/api/v1', p.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts');
+
+let ctx: Ctx;
+const tokens: Partial<Record<Who, string>> = {};
+
+beforeAll(async () => {
+  const database = await installDatabase(openDatabase({}));
+  process.env.NEXTAUTH_SECRET ||= 'test-secret';
+  const { committeeId, resolutionId } = await seedDemo(database.db);
+  const userIds: Record<string, string> = {};
+  for (const u of await database.db.select().from(users)) userIds[u.email] = u.id;
+  ctx = { db: database.db, committeeId, resolutionId, userIds, tokenIds: {} };
+  for (const who of WHO) {
+    if (who === 'anonymous') continue;
+    tokens[who] = (await issueApiToken(database.db, userIds[EMAIL[who]], 'matrix')).token;
+  }
+});
+
+describe('every API operation, with every role', () => {
+  it('has a case for every operation in the OpenAPI registry', () => {
+    const registered = operations.map((o) => `${o.method} ${o.path}`).sort();
+    expect(Object.keys(cases).sort()).toEqual(registered);
+  });
+
+  for (const op of operations) {
+    const key = `${op.method} ${op.path}`;
+    for (const who of WHO) {
+      const allowed = cases[key]?.allowed.includes(who) ?? false;
+      const expectation = allowed ? 'is allowed' : who === 'anonymous' ? 'gets 401' : who === 'outsider' ? 'gets 404 and no data' : 'gets 403';
+      it(`${key} — ${who} ${expectation}`, async () => {
+        const call = await cases[key].call(ctx, who);
+        const mod = await import(routeFile(op.path));
+        const url = new URL(`http://localhost/api/v1${op.path}`);
+        for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
+        const headers: Record<string, string> = {};
+        if (tokens[who]) headers.authorization = `Bearer ${tokens[who]}`;
+        if (call.body !== undefined) headers['content-type'] = 'application/json';
+        const request = new Request(url, {
+          method: op.method.toUpperCase(),
+          headers,
+          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        });
+        const res: Response = await mod[op.method.toUpperCase()](request, { params: Promise.resolve(call.params ?? {}) });
+        const text = await res.text();
+        if (allowed) {
+          expect(res.status, text).toBeLessThan(300);
+        } else if (who === 'anonymous') {
+          expect(res.status).toBe(401);
+        } else if (who === 'outsider' && key.includes('{')) {
+          expect([403, 404]).toContain(res.status);
+          // Never a trace of the other committee's resolution or members.
+          expect(text).not.toContain('Encourages parliaments');
+          expect(text).not.toContain('iran@example.org');
+        } else {
+          expect(res.status, text).toBe(403);
+        }
+      });
+    }
+  }
+});
+
+describe('outsiders asking by id', () => {
+  it('a member of another committee asking for a resolution by id gets 404, like an unknown id', async () => {
+    const mod = await import(routeFile('/resolutions/{id}'));
+    const ask = (id: string) =>
+      mod.GET(new Request(`http://localhost/api/v1/resolutions/${id}`, { headers: { authorization: `Bearer ${tokens.outsider}` } }), {
+        params: Promise.resolve({ id }),
+      });
+    const theirs: Response = await ask(ctx.resolutionId);
+    const unknown: Response = await ask('00000000-0000-4000-8000-000000000000');
+    expect(theirs.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(await theirs.json()).toEqual(await unknown.json());
+  });
+
+});
