@@ -187,6 +187,115 @@ export const reservations = pgTable(
   (t) => [index('reservations_resolution').on(t.resolutionId)],
 );
 
+export const AMENDMENT_KINDS = ['modify', 'insert', 'delete', 'move'] as const;
+export const AMENDMENT_STATUSES = ['draft', 'tabled', 'withdrawn', 'inadmissible', 'adopted', 'rejected', 'fallen'] as const;
+
+/** A proposed change to one paragraph (or a new paragraph), from draft to decision. */
+export const amendments = pgTable(
+  'amendments',
+  {
+    id: id(),
+    resolutionId: uuid('resolution_id').notNull().references(() => resolutions.id, { onDelete: 'cascade' }),
+    /** Tabling order within the resolution: 3 is printed "A/3". Null while a draft. */
+    number: integer('number'),
+    kind: text('kind', { enum: AMENDMENT_KINDS }).notNull(),
+    /** The paragraph modified, deleted or moved (stable id). */
+    targetParagraphId: text('target_paragraph_id'),
+    /** Insert and move: where the paragraph goes. */
+    anchorParagraphId: text('anchor_paragraph_id'),
+    position: text('position', { enum: ['before', 'after'] }),
+    newKind: text('new_kind', { enum: ['preambular', 'operative', 'subparagraph'] }),
+    proposedText: text('proposed_text').notNull().default(''),
+    /** The paragraph's text when the amendment was written (or last rebased). */
+    baseText: text('base_text').notNull().default(''),
+    baseHash: text('base_hash').notNull().default(''),
+    rationale: text('rationale').notNull().default(''),
+    sponsorDelegationId: uuid('sponsor_delegation_id').notNull().references(() => delegations.id),
+    parentAmendmentId: uuid('parent_amendment_id'),
+    status: text('status', { enum: AMENDMENT_STATUSES }).notNull().default('draft'),
+    statusReason: text('status_reason'),
+    /** Position set by the chair in the voting order; null = the suggested order. */
+    votingPosition: integer('voting_position'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('amendments_resolution').on(t.resolutionId),
+    uniqueIndex('amendments_resolution_number').on(t.resolutionId, t.number),
+  ],
+);
+
+export const amendmentCosponsors = pgTable(
+  'amendment_cosponsors',
+  {
+    amendmentId: uuid('amendment_id').notNull().references(() => amendments.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id').notNull().references(() => delegations.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('amendment_cosponsors_pk').on(t.amendmentId, t.delegationId)],
+);
+
+/** Each amendment's own history: who did what, when. */
+export const amendmentEvents = pgTable(
+  'amendment_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    amendmentId: uuid('amendment_id').notNull().references(() => amendments.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    details: jsonb('details').notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('amendment_events_amendment').on(t.amendmentId)],
+);
+
+export const VOTE_METHODS = ['show_of_hands', 'recorded', 'roll_call', 'secret', 'electronic'] as const;
+export const MAJORITY_RULES = ['simple', 'absolute', 'two_thirds'] as const;
+
+/** A vote (poll) on an amendment, a paragraph (separate vote) or the whole text. */
+export const votes = pgTable(
+  'votes',
+  {
+    id: id(),
+    resolutionId: uuid('resolution_id').notNull().references(() => resolutions.id, { onDelete: 'cascade' }),
+    subjectKind: text('subject_kind', { enum: ['amendment', 'paragraph', 'resolution'] }).notNull(),
+    amendmentId: uuid('amendment_id').references(() => amendments.id, { onDelete: 'set null' }),
+    paragraphId: text('paragraph_id'),
+    method: text('method', { enum: VOTE_METHODS }).notNull(),
+    majority: text('majority', { enum: MAJORITY_RULES }).notNull().default('simple'),
+    /** Minimum present and voting (delegations, or weight when weighted). */
+    quorum: integer('quorum'),
+    weighted: integer('weighted').notNull().default(0),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    /** Roll-call: the delegation drawn by lot to vote first. */
+    rollCallFirstDelegationId: uuid('roll_call_first_delegation_id'),
+    /** Show of hands: the counts the chair entered. */
+    enteredCounts: jsonb('entered_counts'),
+    /** Computed and stored at closing: totals, outcome, explanation. */
+    result: jsonb('result'),
+    openedBy: uuid('opened_by').references(() => users.id, { onDelete: 'set null' }),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('votes_resolution').on(t.resolutionId)],
+);
+
+/** One ballot per delegation per vote; replaced until the vote closes. */
+export const ballots = pgTable(
+  'ballots',
+  {
+    id: id(),
+    voteId: uuid('vote_id').notNull().references(() => votes.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id').notNull().references(() => delegations.id, { onDelete: 'cascade' }),
+    /** Null after a secret vote closes: only the totals are kept. */
+    choice: text('choice', { enum: ['yes', 'no', 'abstain'] }),
+    castBy: uuid('cast_by').references(() => users.id, { onDelete: 'set null' }),
+    castAt: timestamp('cast_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ballots_vote_delegation').on(t.voteId, t.delegationId)],
+);
+
 /** Key/value settings of this installation (e.g. a generated auth secret). */
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
@@ -207,4 +316,7 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 export type Resolution = typeof resolutions.$inferSelect;
 export type Version = typeof versions.$inferSelect;
 export type Reservation = typeof reservations.$inferSelect;
+export type Amendment = typeof amendments.$inferSelect;
+export type Vote = typeof votes.$inferSelect;
+export type Ballot = typeof ballots.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -104,6 +104,17 @@ const cases: Record<string, { allowed: Who[]; call: (c: Ctx, who: Who) => Promis
       return { params: { id: r.id }, body: { to: 'amendments' } };
     },
   },
+  'get /resolutions/{id}/versions': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
+  'post /resolutions/{id}/versions': { allowed: ['chair', 'secretariat', 'member'], call: async (c) => ({ params: { id: c.resolutionId }, body: { name: unique('Version') } }) },
+  'get /resolutions/{id}/versions/{versionId}': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async (c) => {
+      const { listVersions } = await import('@/db/queries/resolutions');
+      const [v] = await listVersions(c.db, c.resolutionId);
+      return { params: { id: c.resolutionId, versionId: v.id } };
+    },
+  },
+  'get /resolutions/{id}/events': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
   'get /resolutions/{id}/export': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId }, query: { format: 'text' } }) },
   'get /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
   'post /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({ body: { name: 'script' } }) },
@@ -161,7 +172,9 @@ describe('every API operation, with every role', () => {
           body: call.body === undefined ? undefined : JSON.stringify(call.body),
         });
         const res: Response = await mod[op.method.toUpperCase()](request, { params: Promise.resolve(call.params ?? {}) });
-        const text = await res.text();
+        // An event stream never ends by itself: check its status and hang up.
+        const streaming = res.headers.get('content-type')?.includes('text/event-stream');
+        const text = streaming ? (await res.body?.cancel(), '') : await res.text();
         if (allowed) {
           expect(res.status, text).toBeLessThan(300);
         } else if (who === 'anonymous') {

@@ -32,6 +32,9 @@ export const createResolutionBody = z
 
 export const stageBody = z.strictObject({ to: z.enum(STAGES) });
 
+export const versionParams = resolutionParams.extend({ versionId: z.uuid() });
+export const versionBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
+
 export const exportQuery = z.object({ format: z.enum(['text']).default('text') });
 
 const paragraph = z.object({
@@ -50,5 +53,9 @@ export const resolutionOperations: Operation[] = [
   { method: 'get', path: '/resolutions/{id}', summary: 'A resolution: metadata, stage and numbered text', tag: 'resolutions', params: resolutionParams, allowed: 'any role in its committee' },
   { method: 'get', path: '/resolutions/{id}/text', summary: 'The structured text: paragraphs with stable ids and computed numbers, read from the live document', tag: 'resolutions', params: resolutionParams, response: textResponse, allowed: 'any role' },
   { method: 'post', path: '/resolutions/{id}/stage', summary: 'Move to another stage (a version is kept automatically)', tag: 'resolutions', params: resolutionParams, body: stageBody, allowed: 'chair, secretariat' },
+  { method: 'get', path: '/resolutions/{id}/versions', summary: 'Named versions with author and time', tag: 'versions', params: resolutionParams, allowed: 'any role' },
+  { method: 'post', path: '/resolutions/{id}/versions', summary: 'Keep the current text as a named version', tag: 'versions', params: resolutionParams, body: versionBody, allowed: 'chair, secretariat, members' },
+  { method: 'get', path: '/resolutions/{id}/versions/{versionId}', summary: 'One version: its numbered paragraphs', tag: 'versions', params: versionParams, allowed: 'any role' },
+  { method: 'get', path: '/resolutions/{id}/events', summary: 'Server-Sent Events: tabling, decisions, votes, stage and adoption as they happen', tag: 'resolutions', params: resolutionParams, produces: 'text/event-stream', allowed: 'any role' },
   { method: 'get', path: '/resolutions/{id}/export', summary: 'Export the text', tag: 'resolutions', params: resolutionParams, query: exportQuery, produces: 'text/plain', allowed: 'any role' },
 ];

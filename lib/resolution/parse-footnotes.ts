@@ -1,0 +1,136 @@
+/**
+ * Footnotes that record reservations, in the UN/IPU style:
+ *   "The delegation of Iran (Islamic Rep. of) expressed a reservation on operative
+ *    paragraph 8 in relation to the concept of "gender equality"."
+ *
+ * Conventions:
+ * - One ParsedReservation per delegation and per operative paragraph named: "The delegations
+ *   of A and B expressed reservations on operative paragraphs 3 and 8" gives four, unless
+ *   the footnote says "respectively" and the counts match, which pairs them in order.
+ * - `text` is the wording after the paragraph reference, with a leading comma and "of the
+ *   resolution" dropped, final full stop kept; '' when nothing follows the reference.
+ * - "the resolution as a whole", "the entire resolution", "the resolution" → paragraph null.
+ *   A sub-paragraph ("8 (b)") is recorded against its operative paragraph, 8; the footnote
+ *   keeps the detail. A preambular paragraph cannot be recorded against an operative one,
+ *   so it becomes null with the reference kept at the start of `text`.
+ * - The delegation is the name after "The delegation(s) of" (a leading "the" dropped), or
+ *   the whole subject when the sentence starts with the country ("Cuba expressed …").
+ * - A footnote may hold several sentences, each read on its own.
+ */
+import type { ParsedReservation, ReservationKind } from './types';
+
+const ACTIONS: readonly { kind: ReservationKind; re: string }[] = [
+  { kind: 'dissociation', re: String.raw`(?:wish(?:ed|es)\s+to\s+)?dis(?:as)?sociate[ds]?\s+(?:itself|themselves)` },
+  { kind: 'interpretative_statement', re: String.raw`(?:made|delivered|entered|submitted|expressed)\s+(?:an?\s+|its\s+|their\s+)?interpretat?ive\s+statements?` },
+  { kind: 'reservation', re: String.raw`(?:expressed|entered|registered|lodged|made|placed|had)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:formal\s+|strong\s+)?reservations?` },
+];
+const SENTENCE = new RegExp(
+  String.raw`^(.+?)\s+(?:has\s+|have\s+|had\s+)?(?:${ACTIONS.map((a) => `(${a.re})`).join('|')})\s*(.*)$`,
+  'i',
+);
+const PREPOSITION = String.raw`(?:on|to|from|regarding|concerning|about|with\s+(?:regard|respect)\s+to|in\s+respect\s+of|as\s+regards)`;
+const NUMBERS = String.raw`\d+(?:\s*\([a-z]+\))?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*\([a-z]+\))?)*`;
+const OPERATIVE_REF = new RegExp(String.raw`^${PREPOSITION}\s+(?:the\s+)?(?:operative\s+paragraphs?|paragraphs?|OPs?)\s+(${NUMBERS})`, 'i');
+const PREAMBULAR_REF = new RegExp(String.raw`^${PREPOSITION}\s+((?:the\s+)?(?:preambular\s+paragraphs?|PPs?)\s+${NUMBERS})`, 'i');
+const WHOLE_REF = new RegExp(
+  String.raw`^${PREPOSITION}\s+(?:the\s+(?:draft\s+)?resolution\s+(?:as\s+a\s+whole|in\s+its\s+entirety)|the\s+(?:entire|whole)\s+(?:draft\s+)?(?:resolution|text)|the\s+text\s+as\s+a\s+whole|the\s+(?:draft\s+)?resolution|it)\b`,
+  'i',
+);
+/** Names that contain "and" and must not be split into two delegations. */
+const NAMES_WITH_AND = [
+  'Antigua and Barbuda',
+  'Bosnia and Herzegovina',
+  'Saint Kitts and Nevis',
+  'Saint Vincent and the Grenadines',
+  'Sao Tome and Principe',
+  'São Tomé and Príncipe',
+  'Trinidad and Tobago',
+  'Turks and Caicos Islands',
+  'United Kingdom of Great Britain and Northern Ireland',
+];
+const GLUE = '\u0000';
+const SEPARATOR = /,\s*and\s+|,\s*|\s+and\s+/y;
+
+/** "A, B and C" → ["A", "B", "C"], splitting only outside parentheses. */
+export function splitDelegations(subject: string): string[] {
+  let s = subject.replace(/^(?:the\s+)?delegations?\s+of\s+/i, '').replace(/^the\s+/i, '');
+  for (const name of NAMES_WITH_AND) s = s.replace(new RegExp(name.replace(/ and /, '\\s+and\\s+'), 'gi'), (m) => m.replace(/\s+and\s+/, GLUE));
+  const names: string[] = [];
+  let depth = 0;
+  let from = 0;
+  const cut = (to: number, skip: number) => {
+    names.push(s.slice(from, to));
+    from = to + skip;
+  };
+  for (let i = 0; i < s.length; i += 1) {
+    if (s[i] === '(') depth += 1;
+    else if (s[i] === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    SEPARATOR.lastIndex = i;
+    const sep = SEPARATOR.exec(s);
+    if (sep) {
+      cut(i, sep[0].length);
+      i += sep[0].length - 1;
+    }
+  }
+  cut(s.length, 0);
+  return names.map((n) => n.replace(GLUE, ' and ').replace(/^the\s+/i, '').trim()).filter(Boolean);
+}
+
+function numbersIn(list: string): number[] {
+  // "8 (b)" counts as 8: the letter belongs to the reference, not to a separate paragraph.
+  return [...list.replace(/\([a-z]+\)/gi, '').matchAll(/\d+/g)].map((m) => Number(m[0]));
+}
+
+function tidy(rest: string): string {
+  const t = rest
+    .replace(/^\s*of\s+(?:the|this)\s+(?:draft\s+)?resolution\b/i, '')
+    .replace(/^\s*[,;:]\s*/, '')
+    .replace(/(^|,?\s+)respectively\b,?/i, '$1')
+    .trim();
+  return t === '.' ? '' : t;
+}
+
+function readSentence(sentence: string, footnote: string): ParsedReservation[] | null {
+  const m = SENTENCE.exec(sentence);
+  if (!m) return null;
+  const kindIndex = m.slice(2, 2 + ACTIONS.length).findIndex((g) => g !== undefined);
+  const kind = ACTIONS[kindIndex].kind;
+  const delegations = splitDelegations(m[1]);
+  const after = m[2 + ACTIONS.length].trim();
+  let paragraphs: (number | null)[] = [null];
+  let text = tidy(after);
+  const op = OPERATIVE_REF.exec(after);
+  const pp = op ? null : PREAMBULAR_REF.exec(after);
+  const whole = op || pp ? null : WHOLE_REF.exec(after);
+  if (op) {
+    paragraphs = numbersIn(op[1]);
+    text = tidy(after.slice(op[0].length));
+  } else if (pp) {
+    text = `${pp[1]}${after.slice(pp[0].length)}`.trim();
+  } else if (whole) {
+    text = tidy(after.slice(whole[0].length));
+  }
+  const paired = /\brespectively\b/i.test(after) && delegations.length > 1 && delegations.length === paragraphs.length;
+  return paired
+    ? delegations.map((delegation, i) => ({ delegation, kind, operativeParagraph: paragraphs[i], text, footnote }))
+    : delegations.flatMap((delegation) => paragraphs.map((p) => ({ delegation, kind, operativeParagraph: p, text, footnote })));
+}
+
+export interface FootnoteReading {
+  reservations: ParsedReservation[];
+  /** Sentences that do not record a reservation, dissociation or interpretative statement. */
+  unread: string[];
+}
+
+/** Reads a footnote (its marker already removed). */
+export function readFootnote(footnote: string): FootnoteReading {
+  const sentences = footnote.split(/(?<=[.;])\s+(?=(?:The\s+)?delegations?\s+of\b)/i);
+  const reading: FootnoteReading = { reservations: [], unread: [] };
+  for (const sentence of sentences) {
+    const found = readSentence(sentence, footnote);
+    if (found) reading.reservations.push(...found);
+    else reading.unread.push(sentence);
+  }
+  return reading;
+}
