@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { profileArgs } from '../load/fleet';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface ServerChild {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a TypeScript server script as its own Node process (`node --import tsx`, so the
+ * pid we sample is the server itself, not a wrapper) and waits for the line that gives
+ * its port.
+ */
+export async function startServerChild(props: {
+  name: string;
+  script: string;
+  env: Record<string, string | undefined>;
+  portLine: RegExp;
+  timeoutMs?: number;
+}): Promise<ServerChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...profileArgs(), props.script], {
+    cwd: projectRoot,
+    env: props.env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  // Keep the start and the end of the log: enough to explain a failure, bounded in memory.
+  const collect = (d: Buffer) => {
+    out += d.toString();
+    if (out.length > 200_000) out = out.slice(0, 50_000) + '\n…\n' + out.slice(-100_000);
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${props.name} did not report its port within ${(props.timeoutMs ?? 60_000) / 1000} s:\n${out}`));
+    }, props.timeoutMs ?? 60_000);
+    const check = () => {
+      const m = props.portLine.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        child.off('exit', exited);
+        resolve(Number(m[1]));
+      }
+    };
+    const exited = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`${props.name} exited with ${code} before listening:\n${out}`));
+    };
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    child.on('exit', exited);
+  });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  return {
+    child,
+    pid: child.pid!,
+    port,
+    output: () => out,
+    stop: () => stopChild(child),
+  };
+}
+
+/** A port free right now (the OS picks it); for servers whose public URL must name their port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Servers started by this run; killed (by pid) if the run is interrupted. */
+const running = new Set<ChildProcess>();
+export function killStartedServers(): void {
+  for (const child of running) child.kill('SIGKILL');
+}

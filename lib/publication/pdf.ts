@@ -1,0 +1,106 @@
+/**
+ * The published document as a PDF (A4), set like the printed text: heading bold and
+ * centred, 11.5 pt serif with generous leading, operative numbers hanging in the margin of
+ * the text, footnotes under a short rule after the text, page numbers at the foot.
+ *
+ * The standard PDF fonts (Times) need no files but only cover Western European characters
+ * (WinAnsi); pass TrueType fonts in `options.fonts` for names or texts beyond that.
+ */
+import PDFDocument from 'pdfkit';
+import { documentTitle } from './document';
+import type { PublishedDocument } from './types';
+
+export interface PdfOptions {
+  /** Embedded fonts (file path or bytes); the standard Times fonts otherwise. */
+  fonts?: { regular: string | Uint8Array; bold: string | Uint8Array };
+  /** Compress content streams (default true); false keeps the text greppable, for tests. */
+  compress?: boolean;
+}
+
+const MM = 72 / 25.4;
+const MARGIN = { top: 25 * MM, bottom: 25 * MM, left: 25 * MM, right: 25 * MM };
+const SIZE = 11.5;
+const NOTE_SIZE = 9.5;
+const LEADING = 3;
+const GAP = 8;
+/** Width of the column the operative numbers hang in. */
+const STEP = 10 * MM;
+
+type Pdf = InstanceType<typeof PDFDocument>;
+
+function fonts(pdf: Pdf, options: PdfOptions): { regular: string; bold: string } {
+  if (!options.fonts) return { regular: 'Times-Roman', bold: 'Times-Bold' };
+  pdf.registerFont('body', options.fonts.regular);
+  pdf.registerFont('body-bold', options.fonts.bold);
+  return { regular: 'body', bold: 'body-bold' };
+}
+
+/** Starts a new page unless two lines fit, so that a number never ends a page alone. */
+function keepTwoLines(pdf: Pdf, size: number): void {
+  const bottom = pdf.page.height - pdf.page.margins.bottom;
+  if (pdf.y + 2 * (size + LEADING) > bottom) pdf.addPage();
+}
+
+function hanging(pdf: Pdf, label: string, text: string, left: number, size: number): void {
+  keepTwoLines(pdf, size);
+  const y = pdf.y;
+  const width = pdf.page.width - pdf.page.margins.right - left;
+  pdf.fontSize(size).text(label, left - STEP, y, { width: STEP, lineBreak: false });
+  pdf.text(text, left, y, { width, lineGap: LEADING, align: 'left' });
+  pdf.moveDown(GAP / size);
+}
+
+function pageNumbers(pdf: Pdf, font: string): void {
+  const { start, count } = pdf.bufferedPageRange();
+  if (count < 2) return;
+  for (let i = start; i < start + count; i += 1) {
+    pdf.switchToPage(i);
+    // Written inside the bottom margin: lift the margin for a moment so no page is added.
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    pdf.font(font).fontSize(9).text(`${i + 1} / ${count}`, pdf.page.margins.left, pdf.page.height - bottom / 2, {
+      width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
+      align: 'center',
+      lineBreak: false,
+    });
+    pdf.page.margins.bottom = bottom;
+  }
+}
+
+export function renderPublishedPdf(doc: PublishedDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+  const pdf = new PDFDocument({ size: 'A4', margins: MARGIN, compress: options.compress ?? true, bufferPages: true, info: { Title: documentTitle(doc), Creator: 'Concord' }, lang: 'en' });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on('error', reject);
+  });
+
+  const font = fonts(pdf, options);
+  const left = MARGIN.left;
+  const width = pdf.page.width - MARGIN.left - MARGIN.right;
+  pdf.font(font.bold).fontSize(SIZE);
+  for (const line of doc.headingLines) pdf.text(line, left, undefined, { width, align: 'center', lineGap: LEADING });
+  pdf.moveDown(1.5).font(font.regular);
+  const block = (text: string) => {
+    keepTwoLines(pdf, SIZE);
+    pdf.fontSize(SIZE).text(text, left, undefined, { width, lineGap: LEADING });
+    pdf.moveDown(GAP / SIZE);
+  };
+  if (doc.enactingFormula) block(doc.enactingFormula);
+  doc.preambular.forEach(block);
+  for (const op of doc.operative) {
+    hanging(pdf, `${op.number}.`, op.text, left + STEP, SIZE);
+    for (const sub of op.subparagraphs) hanging(pdf, `(${sub.letter})`, sub.text, left + 2 * STEP, SIZE);
+  }
+  if (doc.notes.length > 0) {
+    keepTwoLines(pdf, NOTE_SIZE);
+    pdf.moveDown(0.5);
+    pdf.moveTo(left, pdf.y).lineTo(left + 50 * MM, pdf.y).lineWidth(0.5).strokeColor('#888888').stroke();
+    pdf.moveDown(0.5);
+    for (const n of doc.notes) hanging(pdf, n.marker, n.text, left + STEP, NOTE_SIZE);
+  }
+  pageNumbers(pdf, font.regular);
+  pdf.end();
+  return done;
+}
