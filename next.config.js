@@ -5,6 +5,8 @@
  */
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // CONCORD_NEXT_DIST lets several checkouts' test runs build side by side.
+  distDir: process.env.CONCORD_NEXT_DIST || '.next',
   serverExternalPackages: [
     '@electric-sql/pglite',
     'yjs',

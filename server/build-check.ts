@@ -9,6 +9,9 @@ import path from 'node:path';
 const INPUTS = ['app', 'lib', 'db', 'server', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
 const SKIP = new Set(['node_modules', '.next', '.data']);
 
+/** Where Next writes its build (next.config.js reads the same variable). */
+export const distDir = () => process.env.CONCORD_NEXT_DIST || '.next';
+
 function walk(root: string, rel: string, out: string[]) {
   const full = path.join(root, rel);
   if (!fs.existsSync(full)) return;
@@ -18,7 +21,7 @@ function walk(root: string, rel: string, out: string[]) {
     return;
   }
   for (const name of fs.readdirSync(full).sort()) {
-    if (!SKIP.has(name)) walk(root, path.join(rel, name), out);
+    if (!SKIP.has(name) && !name.startsWith('.next')) walk(root, path.join(rel, name), out);
   }
 }
 
@@ -33,12 +36,12 @@ export function sourceHash(root: string): string {
   return hash.digest('hex');
 }
 
-const stampPath = (root: string) => path.join(root, '.next', 'concord-build-hash');
+const stampPath = (root: string) => path.join(root, distDir(), 'concord-build-hash');
 
 export function buildIsCurrent(root: string): boolean {
   try {
     return (
-      fs.existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+      fs.existsSync(path.join(root, distDir(), 'BUILD_ID')) &&
       fs.readFileSync(stampPath(root), 'utf8') === sourceHash(root)
     );
   } catch {

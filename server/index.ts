@@ -7,7 +7,7 @@ import { acquireDataDirLock, releaseDataDirLock, updateDataDirLock, type DataDir
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoOnce } from '../db/commands/demo-seeder';
 import { readServerConfig, projectRoot, type ServerConfig } from './config';
 import { ensureAuthSecret } from './secrets';
-import { createCollabService } from './collab/index';
+import { createCollabService } from './collab/service';
 import { createCliBridge } from './cli-bridge';
 
 /**

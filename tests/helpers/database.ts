@@ -27,10 +27,11 @@ export async function openFreshPostgres(): Promise<TestDatabase> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString() });
+  const closeConnection = db.close.bind(db);
   return Object.assign(db, {
     label: 'postgres' as const,
     close: async () => {
-      await db.close();
+      await closeConnection();
       const cleanup = postgres(base, { max: 1, onnotice: () => {} });
       await cleanup.unsafe(`drop database if exists ${name} with (force)`);
       await cleanup.end();

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { installDatabase, openDatabase, type Db } from '@/db/client';
 import { seedDemo } from '@/db/commands/demo-seeder';
 import { issueApiToken } from '@/db/commands/token-issuer';
-import { addDelegation, createUser } from '@/db/commands/committee-roster';
-import { createBlankResolution } from '@/db/commands/blank-resolution-creator';
+import { cases } from './permission-cases';
+import { EMAIL, WHO, type Ctx, type Who } from './permission-cases/types';
 import { users } from '@/db/schema';
 import { operations } from '@/app/api/v1/_lib/operations';
 
@@ -13,121 +13,6 @@ import { operations } from '@/app/api/v1/_lib/operations';
  * handler against a real database, by every role — and by a member of another committee,
  * who must get 404 (never data), and by nobody, who gets 401.
  */
-type Who = 'chair' | 'secretariat' | 'member' | 'observer' | 'outsider' | 'anonymous';
-const WHO: Who[] = ['chair', 'secretariat', 'member', 'observer', 'outsider', 'anonymous'];
-const EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
-  chair: 'chair@example.org',
-  secretariat: 'secretariat@example.org',
-  member: 'iran@example.org',
-  observer: 'observer@example.org',
-  outsider: 'democracy@example.org',
-};
-
-interface Ctx {
-  db: Db;
-  committeeId: string;
-  resolutionId: string;
-  userIds: Record<string, string>;
-  tokenIds: Record<string, string>;
-}
-interface Call {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-}
-
-const DRAFT = 'The Assembly,\n\nRecalling its earlier work,\n\n  1. Decides to act;\n\n  2. Invites parliaments to report.\n';
-let counter = 0;
-const unique = (p: string) => `${p} ${++counter}`;
-
-/** How to call each operation (fresh fixtures per call) and which roles may. */
-const cases: Record<string, { allowed: Who[]; call: (c: Ctx, who: Who) => Promise<Call> }> = {
-  'get /me': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
-  'get /committees': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
-  'get /committees/{committee}': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { committee: 'peace-security' } }) },
-  'get /committees/{committee}/delegations': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { committee: c.committeeId } }) },
-  'post /committees/{committee}/delegations': {
-    allowed: ['chair', 'secretariat'],
-    call: async () => ({ params: { committee: 'peace-security' }, body: { name: unique('Delegation') } }),
-  },
-  'patch /committees/{committee}/delegations/{delegationId}': {
-    allowed: ['chair', 'secretariat'],
-    call: async (c) => {
-      const d = await addDelegation(c.db, c.committeeId, { name: unique('Patchable') });
-      return { params: { committee: 'peace-security', delegationId: d.id }, body: { voteWeight: 7 } };
-    },
-  },
-  'delete /committees/{committee}/delegations/{delegationId}': {
-    allowed: ['chair', 'secretariat'],
-    call: async (c) => {
-      const d = await addDelegation(c.db, c.committeeId, { name: unique('Removable') });
-      return { params: { committee: 'peace-security', delegationId: d.id } };
-    },
-  },
-  'get /committees/{committee}/members': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async () => ({ params: { committee: 'peace-security' } }) },
-  'post /committees/{committee}/members': {
-    allowed: ['chair', 'secretariat'],
-    call: async (c) => {
-      const u = await createUser(c.db, { email: `${unique('new').replace(' ', '')}@example.org`, name: 'New' });
-      return { params: { committee: 'peace-security' }, body: { email: u.email, role: 'observer' } };
-    },
-  },
-  'patch /committees/{committee}/members/{userId}': {
-    allowed: ['chair', 'secretariat'],
-    call: async (c) => ({ params: { committee: 'peace-security', userId: c.userIds['canada@example.org'] }, body: { role: 'observer' } }),
-  },
-  'delete /committees/{committee}/members/{userId}': {
-    allowed: ['chair', 'secretariat'],
-    call: async (c) => {
-      const email = `${unique('gone').replace(' ', '')}@example.org`;
-      const u = await createUser(c.db, { email, name: 'Gone' });
-      const { addMember } = await import('@/db/commands/committee-roster');
-      await addMember(c.db, c.committeeId, { email, role: 'observer' });
-      return { params: { committee: 'peace-security', userId: u.id } };
-    },
-  },
-  'get /committees/{committee}/resolutions': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async () => ({ params: { committee: 'peace-security' } }) },
-  'post /committees/{committee}/resolutions': {
-    allowed: ['chair', 'secretariat'],
-    call: async () => ({ params: { committee: 'peace-security' }, body: { title: unique('Imported'), text: DRAFT } }),
-  },
-  'post /committees/{committee}/imports/preview': {
-    allowed: ['chair', 'secretariat'],
-    call: async () => ({ params: { committee: 'peace-security' }, body: { text: DRAFT } }),
-  },
-  'get /resolutions/{id}': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
-  'get /resolutions/{id}/text': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
-  'post /resolutions/{id}/stage': {
-    allowed: ['chair', 'secretariat'],
-    call: async (c) => {
-      const r = await createBlankResolution(c.db, { committeeId: c.committeeId, actorId: c.userIds['chair@example.org'], title: unique('Staged') });
-      return { params: { id: r.id }, body: { to: 'amendments' } };
-    },
-  },
-  'get /resolutions/{id}/versions': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
-  'post /resolutions/{id}/versions': { allowed: ['chair', 'secretariat', 'member'], call: async (c) => ({ params: { id: c.resolutionId }, body: { name: unique('Version') } }) },
-  'get /resolutions/{id}/versions/{versionId}': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
-    call: async (c) => {
-      const { listVersions } = await import('@/db/queries/resolutions');
-      const [v] = await listVersions(c.db, c.resolutionId);
-      return { params: { id: c.resolutionId, versionId: v.id } };
-    },
-  },
-  'get /resolutions/{id}/events': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
-  'get /resolutions/{id}/export': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId }, query: { format: 'text' } }) },
-  'get /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
-  'post /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({ body: { name: 'script' } }) },
-  'delete /tokens/{tokenId}': {
-    allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'],
-    call: async (c, who) => {
-      const userId = who === 'anonymous' ? c.userIds['chair@example.org'] : c.userIds[EMAIL[who]];
-      const t = await issueApiToken(c.db, userId, 'to revoke');
-      return { params: { tokenId: t.id } };
-    },
-  },
-};
-
 const root = path.resolve(import.meta.dirname, '..', '..');
 const routeFile = (p: string) => path.join(root, 'app/api/v1', p.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts');
 

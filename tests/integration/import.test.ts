@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds())('importing a resolution (%s)', (kind) => {
     const before = await database.db.select().from(resolutions);
     const attempt = importResolution(database.db, { committeeId, actorId: null, text: 'Dear colleagues,\n\nlunch is at noon.\n\n{"x": 1}\n' });
     await expect(attempt).rejects.toBeInstanceOf(DomainError);
-    const error = await attempt.catch((e: DomainError) => e);
+    const error = (await attempt.catch((e: unknown) => e)) as DomainError;
     expect(error.issues?.[0].line).toBeGreaterThan(0);
     expect(await database.db.select().from(resolutions)).toHaveLength(before.length);
   });

@@ -69,6 +69,8 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           user={{ name: user.name, delegation: delegation?.name ?? null, role: access.actor.role! }}
           editable={editable}
         />
+        {/* amendments panel (issue 4) */}
+        {/* procedure panel: reservations, votes, adoption (issue 5) */}
         <aside className="sidebar" aria-label="Versions">
           <h2>Versions</h2>
           <ol className="versions">

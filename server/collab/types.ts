@@ -1,0 +1,33 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type * as Y from 'yjs';
+
+/** Who changed the text outside a socket (an adopted amendment, a technical correction). */
+export interface TextChangeAuthor {
+  userId: string | null;
+  /** Shown in the history, e.g. "A/3 adopted". */
+  label: string;
+}
+
+/**
+ * The live documents of this process. Lives on globalThis (see getCollabService): route
+ * handlers bundled by Next and the custom server must change the same Y.Doc.
+ */
+export interface CollabService {
+  /** Takes the upgrade when the path is /collab/…; false leaves it to Next. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** The full current state (live document when loaded, else the stored state). */
+  readState(resolutionId: string): Promise<Uint8Array>;
+  /**
+   * Changes the live text in one Yjs transaction: stored first, then relayed to every
+   * client. Returns the update it produced (empty when nothing changed).
+   */
+  changeText(resolutionId: string, change: (doc: Y.Doc) => void, author: TextChangeAuthor): Promise<Uint8Array>;
+  /** Re-checks every socket of a resolution (stage changed): downgrade or close within 2 s. */
+  reauthorize(resolutionId: string): Promise<void>;
+  /** Re-checks every socket of a user (role changed or removed). */
+  reauthorizeUser(userId: string): Promise<void>;
+  /** Live numbers for logs and benchmarks. */
+  stats(): { documents: number; connections: number };
+  close(): Promise<void>;
+}

@@ -1,0 +1,3 @@
+import type { Cases } from './types';
+
+export const amendmentCases: Cases = {};

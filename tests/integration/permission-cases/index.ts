@@ -1,0 +1,7 @@
+import { platformCases } from './platform';
+import { amendmentCases } from './amendments';
+import { procedureCases } from './procedure';
+import type { Cases } from './types';
+
+/** Every operation's case; each issue's routes keep theirs in their own file. */
+export const cases: Cases = { ...platformCases, ...amendmentCases, ...procedureCases };
