@@ -9,6 +9,9 @@ import { readServerConfig, projectRoot, type ServerConfig } from './config';
 import { ensureAuthSecret } from './secrets';
 import { createCollabService } from './collab/service';
 import { createCliBridge } from './cli-bridge';
+import { setCollabService } from './collab/registry';
+import { accessChanged } from './resolution-text';
+import { createRelay } from './collab/relay-factory';
 
 /**
  * The Concord process: one HTTP server on one port hosting the Next.js app (pages and
@@ -34,6 +37,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   }
   log(`database: ${database.kind} (${database.location}), migrations applied`);
   await ensureAuthSecret(database.db);
+  if (process.env.NEXTAUTH_URL) process.env.CONCORD_PUBLIC_URL_SET = '1';
   process.env.NEXTAUTH_URL ||= config.publicUrl;
 
   if (config.seedDemo && (await seedDemoOnce(database.db))) {
@@ -46,8 +50,10 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const handle = app.getRequestHandler();
   const upgradeNext = app.getUpgradeHandler();
 
-  const collab = createCollabService({ getDb: async () => database.db });
-  const cliBridge = lock ? createCliBridge({ getDb: async () => database.db, secret: lock.secret }) : null;
+  const relay = await createRelay(config.redisUrl, log);
+  const collab = createCollabService({ getDb: async () => database.db, relay });
+  setCollabService(collab);
+  const cliBridge = lock ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged }) : null;
 
   const server = http.createServer((req, res) => {
     if (cliBridge?.(req, res)) return;
@@ -66,6 +72,8 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
     server.listen(config.port, config.host, resolve);
   });
   const port = (server.address() as { port: number }).port;
+  // With PORT=0 the public URL (next-auth callbacks, the socket Origin check) names the real port.
+  if (!process.env.CONCORD_PUBLIC_URL_SET && config.port === 0) process.env.NEXTAUTH_URL = `http://localhost:${port}`;
   if (lock) updateDataDirLock(config.dataDir, { ...lock, port });
   log(`ready on http://localhost:${port} (collaboration: ws://localhost:${port}/collab/<resolution id>)`);
 
@@ -75,6 +83,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
       server.closeAllConnections?.();
       await new Promise<void>((r) => server.close(() => r()));
       await collab.close();
+      setCollabService(null);
       await app.close?.();
       await database.close();
       if (lock) releaseDataDirLock(config.dataDir);

@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { buildIsCurrent, markBuilt, sourceHash } from './build-check';
+import fs from 'node:fs';
+import { buildIsCurrent, distDir, markBuilt, sourceHash } from './build-check';
 import { projectRoot } from './config';
 
 /** `npm start`: build the app when its sources changed since the last build, then serve. */
-if (process.env.CONCORD_DEV !== '1' && !buildIsCurrent(projectRoot)) {
+// CONCORD_SKIP_BUILD=1 serves an existing build as it is (the test suites build once, up
+// front, and must not rebuild per server while sources are being edited).
+const skipBuild = process.env.CONCORD_SKIP_BUILD === '1' && fs.existsSync(path.join(projectRoot, distDir(), 'BUILD_ID'));
+if (process.env.CONCORD_DEV !== '1' && !skipBuild && !buildIsCurrent(projectRoot)) {
   const hash = sourceHash(projectRoot);
   console.log('[concord] building the web app (first start or sources changed; takes a minute or two)…');
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {

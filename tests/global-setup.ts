@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import net from 'node:net';
-import { buildIsCurrent, markBuilt, sourceHash } from '../server/build-check';
+import fs from 'node:fs';
+import { buildIsCurrent, distDir, markBuilt, sourceHash } from '../server/build-check';
 import { chromiumAvailable, postgresUrl, redisUrl, servicesRequired } from './helpers/services';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -40,7 +41,9 @@ export default async function setup() {
   if (!pg) console.warn('[tests] TEST_DATABASE_URL not set: PostgreSQL suites skip (PGlite suites run)');
   if (!chromiumAvailable()) console.warn('[tests] Chromium not found: browser suites skip');
 
-  if (chromiumAvailable() && process.env.CONCORD_E2E !== '0' && !buildIsCurrent(root)) {
+  // The collaboration and browser suites run the real server, which serves the built app.
+  const keepBuild = process.env.CONCORD_SKIP_BUILD === '1' && fs.existsSync(path.join(root, distDir(), 'BUILD_ID'));
+  if (process.env.CONCORD_E2E !== '0' && !keepBuild && !buildIsCurrent(root)) {
     const hash = sourceHash(root);
     console.log('[tests] building the web app for the browser suite…');
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {

@@ -22,9 +22,12 @@ export interface RunningConcord {
  */
 export async function startConcord(env: Record<string, string> = {}, dataDir?: string): Promise<RunningConcord> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'concord-e2e-'));
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/start.ts'], {
+  // node --import tsx, not the tsx CLI: the CLI runs the server in a child of its own, and a
+  // SIGKILL (the durability tests) must reach the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: dir, NODE_ENV: 'production', ...env },
+    // The global setup built the app once; servers never rebuild it mid-run.
+    env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: dir, NODE_ENV: 'production', CONCORD_SKIP_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -53,7 +56,7 @@ export async function startConcord(env: Record<string, string> = {}, dataDir?: s
     output: () => out,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
       }),

@@ -1,0 +1,69 @@
+import * as Y from 'yjs';
+import type { Db } from '../db/client';
+import { recordDecision, revertDecision, type Decision, type DecisionResult } from '../db/commands/amendment-decider';
+import { saveVersion } from '../db/commands/version-saver';
+import { readParagraphs } from '../lib/text/ydoc';
+import { updateParagraphs } from '../lib/text/paragraph-edits';
+import { applyAmendment } from '../lib/amendments/apply';
+import type { Paragraph } from '../lib/resolution/types';
+import { changeText, currentParagraphs, currentState } from './resolution-text';
+import { publishProcedureEvent } from './procedure-events';
+
+/**
+ * Records the committee's decision on an amendment and, when adopted, applies it to the
+ * live text as one Yjs transaction attributed to it ("A/3 adopted"), then keeps that text
+ * as a named version.
+ *
+ * The database transaction comes first: it is where two decisions racing each other are
+ * told apart (the resolution's row lock), and a refusal there must leave the text alone.
+ * The text change follows, outside it (the live document stores its update through its own
+ * connection, which an open transaction on PGlite would block). If the text cannot be
+ * changed, the decision is undone and the error reported: never an amendment marked
+ * adopted whose words are not in the text.
+ */
+export async function decideAmendment(db: Db, decision: Omit<Decision, 'paragraphs'>): Promise<DecisionResult> {
+  const before = stripNumbers(await currentParagraphs(db, decision.resolutionId));
+  const result = await recordDecision(db, { ...decision, paragraphs: before });
+  const label = `${result.amendment.number ?? 'Amendment'} ${result.amendment.status}`;
+
+  if (result.paragraphs) {
+    const after = result.paragraphs;
+    try {
+      await changeText(
+        db,
+        decision.resolutionId,
+        (doc: Y.Doc) => {
+          const live = readParagraphs(doc);
+          // Someone (a technical correction) may have changed the text since it was read:
+          // then the amendment is applied to the text as it is now, rebased like any other.
+          const target = sameText(live, before) ? after : applyAmendment(live, result.amendment, idsFrom(after, before));
+          updateParagraphs(doc, target);
+        },
+        { userId: decision.actorId, label },
+      );
+      await saveVersion(db, { resolutionId: decision.resolutionId, name: label, state: await currentState(db, decision.resolutionId), actorId: decision.actorId, reason: 'amendment' });
+    } catch (error) {
+      await revertDecision(db, decision, result.before, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
+  publishProcedureEvent({
+    resolutionId: decision.resolutionId,
+    type: 'amendment.decided',
+    data: { amendmentId: result.amendment.id, number: result.amendment.number, outcome: result.amendment.status, fallen: result.fallen.map((f) => f.amendmentId), textChanged: !!result.paragraphs },
+  });
+  return result;
+}
+
+const stripNumbers = (paragraphs: Paragraph[]): Paragraph[] => paragraphs.map(({ id, kind, text, runs }) => (runs ? { id, kind, text, runs } : { id, kind, text }));
+
+const sameText = (a: readonly Paragraph[], b: readonly Paragraph[]) =>
+  a.length === b.length && a.every((p, i) => p.id === b[i].id && p.kind === b[i].kind && p.text === b[i].text);
+
+/** Re-applying keeps the id the stored decision gave an inserted paragraph. */
+function idsFrom(after: readonly Paragraph[], before: readonly Paragraph[]): () => string {
+  const known = new Set(before.map((p) => p.id));
+  const fresh = after.filter((p) => !known.has(p.id)).map((p) => p.id);
+  return () => fresh.shift() ?? `p-${crypto.randomUUID().replace(/-/g, '').slice(0, 18)}`;
+}

@@ -1,0 +1,160 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket } from 'ws';
+import type { Access, CollabIdentity } from './authenticate';
+import { CloseCode } from './close-codes';
+import type { LiveDocument, Peer } from './live-document';
+import { MessageType, encodeAccessMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './protocol';
+import { UpdateRefused, type UpdateGuard } from './update-guard';
+import type { CollabConfig } from './config';
+
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+/**
+ * One socket of one user on one document. Messages are handled strictly in arrival order
+ * (an update waits for its guard check before the next message is read), so a client sees
+ * the protocol behave exactly as with the reference server, only checked.
+ */
+export class Connection implements Peer {
+  readonly awarenessIds = new Set<number>();
+  readonly userId: string;
+  access: Access;
+  private queue: Promise<void> = Promise.resolve();
+  private tokens: number;
+  private lastRefill = Date.now();
+  private closed = false;
+  /** Updates refused because the connection is read-only (for tests and logs). */
+  droppedReadOnlyUpdates = 0;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly identity: CollabIdentity,
+    private readonly live: LiveDocument,
+    private readonly deps: { guard: UpdateGuard; config: CollabConfig; onError(context: string, e: unknown): void },
+  ) {
+    this.userId = identity.userId;
+    this.access = identity.access;
+    this.tokens = deps.config.rateLimitBurst;
+  }
+
+  /** Greets the client the way the reference server does: our state vector, then presence. */
+  start(): void {
+    if (this.identity.wantsAccessNotices) this.send(encodeAccessMessage(this.access));
+    this.send(encodeSyncStep1(this.live.doc));
+    const states = this.live.awareness.getStates();
+    if (states.size > 0) this.send(encodeAwarenessMessage(this.live.awareness, [...states.keys()]));
+  }
+
+  receive(data: Uint8Array): void {
+    if (this.closed) return;
+    if (!this.takeToken()) {
+      this.close(CloseCode.rateLimited, 'rate limit exceeded');
+      return;
+    }
+    this.queue = this.queue.then(() => (this.closed ? undefined : this.handle(data))).catch((e) => {
+      if (e instanceof UpdateRefused) this.close(CloseCode.malformed, e.message.slice(0, 120));
+      else if (isDecodingError(e)) this.close(CloseCode.malformed, 'malformed message');
+      else {
+        this.deps.onError(`handling a message for ${this.identity.resolutionId}`, e);
+        this.close(CloseCode.serverError, 'server error');
+      }
+    });
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, (e) => {
+      if (e) this.close(CloseCode.goingAway, 'send failed');
+    });
+  }
+
+  setAccess(access: Access): void {
+    if (access === this.access) return;
+    this.access = access;
+    if (this.identity.wantsAccessNotices) {
+      this.send(encodeAccessMessage(access, access === 'read' ? 'your role or the stage no longer allows editing' : undefined));
+    }
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private async handle(data: Uint8Array): Promise<void> {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync:
+        return this.handleSync(decoder);
+      case MessageType.awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, update, this);
+        return;
+      }
+      case MessageType.queryAwareness:
+        this.send(encodeAwarenessMessage(this.live.awareness, [...this.live.awareness.getStates().keys()]));
+        return;
+      case MessageType.auth:
+        return; // clients have nothing to say here; permissions come from the server
+      default:
+        throw new MalformedMessage(`unknown message type ${type}`);
+    }
+  }
+
+  private async handleSync(decoder: decoding.Decoder): Promise<void> {
+    const step = decoding.readVarUint(decoder);
+    if (step === SYNC_STEP1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      // Answer only with what is stored: a client never learns of an update that a crash
+      // could still lose.
+      await this.live.settled();
+      this.send(encodeSyncStep2(this.live.doc, stateVector));
+      return;
+    }
+    if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) throw new MalformedMessage(`unknown sync step ${step}`);
+    const update = decoding.readVarUint8Array(decoder);
+    if (this.access !== 'write') {
+      // Read-only: never applied, relayed or stored.
+      this.droppedReadOnlyUpdates++;
+      return;
+    }
+    await this.deps.guard.check(update);
+    if (this.closed || this.access !== 'write') return;
+    try {
+      Y.applyUpdate(this.live.doc, update, this);
+    } catch (e) {
+      throw new MalformedMessage(`update could not be applied: ${e instanceof Error ? e.message : e}`);
+    }
+  }
+
+  private takeToken(): boolean {
+    const now = Date.now();
+    const { rateLimitPerSecond, rateLimitBurst } = this.deps.config;
+    this.tokens = Math.min(rateLimitBurst, this.tokens + ((now - this.lastRefill) / 1000) * rateLimitPerSecond);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+class MalformedMessage extends Error {}
+
+function isDecodingError(e: unknown): boolean {
+  // lib0 throws plain Errors ("Unexpected end of array", "Integer out of Range") and
+  // RangeErrors on truncated input; awareness updates carry JSON.
+  return e instanceof MalformedMessage || e instanceof RangeError || e instanceof SyntaxError || (e instanceof Error && /Unexpected end|out of Range|Invalid typed array/i.test(e.message));
+}

@@ -1,0 +1,30 @@
+/**
+ * What a live document sends to, and hears from, the other Concord processes serving the
+ * same resolutions (REDIS_URL). Without it (one process) the local relay does nothing.
+ */
+export interface CrossProcessRelay {
+  /** An update this process stored, for the other processes' clients. */
+  publishUpdate(resolutionId: string, update: Uint8Array): void;
+  publishAwareness(resolutionId: string, update: Uint8Array): void;
+  /** A role or stage change every process must act on. */
+  publishAccessChange(target: { resolutionId?: string; userId?: string }): void;
+  /** Start hearing about a document (on load) and stop (on unload). */
+  follow(resolutionId: string): Promise<void>;
+  unfollow(resolutionId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RelayListener {
+  remoteUpdate(resolutionId: string, update: Uint8Array): void;
+  remoteAwareness(resolutionId: string, update: Uint8Array): void;
+  remoteAccessChange(target: { resolutionId?: string; userId?: string }): void;
+}
+
+export const localRelay: CrossProcessRelay = {
+  publishUpdate() {},
+  publishAwareness() {},
+  publishAccessChange() {},
+  async follow() {},
+  async unfollow() {},
+  async close() {},
+};

@@ -1,0 +1,270 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type * as Y from 'yjs';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Db } from '../../db/client';
+import { loadDocState } from '../../db/queries/doc-state';
+import { compactDocument } from '../../db/commands/doc-compactor';
+import { accessOf, admit, type CollabIdentity } from './authenticate';
+import { CloseCode } from './close-codes';
+import { readCollabConfig, type CollabConfig } from './config';
+import { Connection } from './connection';
+import { createGroupCommitter } from './group-commit';
+import { LiveDocument } from './live-document';
+import { localRelay, type CrossProcessRelay, type RelayListener } from './relay';
+import { createUpdateGuard } from './update-guard';
+import type { CollabService, TextChangeAuthor } from './types';
+
+export interface CollabServiceOptions {
+  getDb: () => Promise<Db>;
+  config?: CollabConfig;
+  /** Several processes (REDIS_URL): built with the listener this service gives it. */
+  relay?: (listener: RelayListener) => CrossProcessRelay;
+  log?: (message: string) => void;
+}
+
+/**
+ * The collaboration endpoint, /collab/<resolution id>: admission (before any Yjs byte is
+ * read), the live documents with their load / idle unload / compaction lifecycle, and the
+ * connections. Each concern lives in its own module; this one wires them together.
+ */
+export function createCollabService(options: CollabServiceOptions): CollabService {
+  const config = options.config ?? readCollabConfig();
+  const log = options.log ?? ((m: string) => console.log(`[collab] ${m}`));
+  const onError = (context: string, e: unknown) => log(`${context} failed: ${e instanceof Error ? e.message : String(e)}`);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
+  const guard = createUpdateGuard({ timeMs: config.updateGuardMs, memoryMb: config.updateGuardMemoryMb });
+  const committer = createGroupCommitter(options.getDb, config.groupCommitMs, (e) => onError('group commit', e));
+
+  /** Loaded (or loading) documents; an unloading one is awaited before it is reopened. */
+  const documents = new Map<string, Promise<LiveDocument>>();
+  const unloading = new Map<string, Promise<void>>();
+  const idleTimers = new Map<string, NodeJS.Timeout>();
+  const compacting = new Set<string>();
+  const connections = new Set<Connection>();
+  let closing = false;
+  // NEXTAUTH_URL may be settled only once the port is known (PORT=0): read it when asked.
+  const currentOrigins = () => (options.config ? config.allowedOrigins : readCollabConfig().allowedOrigins);
+
+  const listener: RelayListener = {
+    remoteUpdate(id, update) {
+      void documents.get(id)?.then((live) => live.applyRemote(update)).catch((e) => onError('applying a relayed update', e));
+    },
+    remoteAwareness(id, update) {
+      void documents.get(id)?.then((live) => live.applyRemoteAwareness(update)).catch((e) => onError('applying relayed presence', e));
+    },
+    remoteAccessChange(target) {
+      void recheck(target, false);
+    },
+  };
+  const relay = options.relay?.(listener) ?? localRelay;
+
+  const maybeCompact = (live: LiveDocument) => {
+    if (live.storedSinceCompaction < config.compactAfterUpdates || compacting.has(live.resolutionId)) return;
+    void compact(live.resolutionId, live);
+  };
+
+  const compact = async (resolutionId: string, live?: LiveDocument) => {
+    compacting.add(resolutionId);
+    const counted = live?.storedSinceCompaction ?? 0;
+    try {
+      await compactDocument(await options.getDb(), resolutionId);
+      if (live) live.storedSinceCompaction = Math.max(0, live.storedSinceCompaction - counted);
+    } catch (e) {
+      onError(`compacting ${resolutionId}`, e);
+    } finally {
+      compacting.delete(resolutionId);
+    }
+  };
+
+  const open = (resolutionId: string): Promise<LiveDocument> => {
+    cancelIdle(resolutionId);
+    const existing = documents.get(resolutionId);
+    if (existing) return existing;
+    const loading = (async () => {
+      await unloading.get(resolutionId);
+      const live = new LiveDocument(resolutionId, { committer, relay, maybeCompact, onError });
+      // Follow first: an update relayed while the stored state loads is applied after it
+      // (Yjs merges in any order), never missed.
+      await relay.follow(resolutionId);
+      await live.load(await options.getDb());
+      return live;
+    })();
+    documents.set(resolutionId, loading);
+    loading.catch(() => documents.delete(resolutionId));
+    return loading;
+  };
+
+  const cancelIdle = (resolutionId: string) => {
+    const t = idleTimers.get(resolutionId);
+    if (t) clearTimeout(t);
+    idleTimers.delete(resolutionId);
+  };
+
+  const scheduleIdle = (live: LiveDocument) => {
+    if (live.peers.size > 0 || closing) return;
+    cancelIdle(live.resolutionId);
+    const timer = setTimeout(() => void unload(live), config.idleUnloadMs);
+    timer.unref();
+    idleTimers.set(live.resolutionId, timer);
+  };
+
+  const unload = async (live: LiveDocument) => {
+    const id = live.resolutionId;
+    idleTimers.delete(id);
+    if (live.peers.size > 0 || (await documents.get(id)) !== live) return;
+    documents.delete(id);
+    const done = (async () => {
+      await live.settled();
+      if (live.storedSinceCompaction > 0) await compact(id);
+      await relay.unfollow(id).catch((e) => onError('unfollowing', e));
+      live.destroy();
+    })();
+    unloading.set(id, done);
+    await done.finally(() => unloading.delete(id));
+  };
+
+  const attach = async (ws: WebSocket, identity: CollabIdentity) => {
+    // Frames that arrive while the document loads wait in order.
+    const early: Uint8Array[] = [];
+    let connection: Connection | null = null;
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+      if (!bytes) {
+        ws.close(CloseCode.malformed, 'binary frames only');
+        return;
+      }
+      if (connection) connection.receive(bytes);
+      else early.push(bytes);
+    });
+    let live: LiveDocument;
+    try {
+      live = await open(identity.resolutionId);
+    } catch (e) {
+      onError(`loading ${identity.resolutionId}`, e);
+      ws.close(CloseCode.serverError, 'could not load the document');
+      return;
+    }
+    if (ws.readyState !== ws.OPEN) return scheduleIdle(live);
+    if (live.peers.size >= config.maxConnectionsPerDocument) {
+      ws.close(CloseCode.documentFull, 'too many connections to this document');
+      return scheduleIdle(live);
+    }
+    connection = new Connection(ws, identity, live, { guard, config, onError });
+    const c = connection;
+    connections.add(c);
+    live.peers.add(c);
+    ws.on('close', () => {
+      c.close(CloseCode.goingAway, 'closed');
+      connections.delete(c);
+      live.leave(c);
+      scheduleIdle(live);
+    });
+    c.start();
+    for (const bytes of early.splice(0)) c.receive(bytes);
+  };
+
+  /** Re-asks the database what each affected socket may do, and acts on the answer. */
+  const recheck = async (target: { resolutionId?: string; userId?: string }, publish: boolean) => {
+    if (publish) relay.publishAccessChange(target);
+    const affected = [...connections].filter(
+      (c) => (target.resolutionId && c.identity.resolutionId === target.resolutionId) || (target.userId && c.userId === target.userId),
+    );
+    if (!affected.length) return;
+    const db = await options.getDb();
+    const answers = new Map<string, ReturnType<typeof accessOf>>();
+    await Promise.all(
+      affected.map(async (c) => {
+        const key = `${c.userId}:${c.identity.resolutionId}`;
+        if (!answers.has(key)) answers.set(key, accessOf(db, c.userId, c.identity.resolutionId));
+        const access = await answers.get(key)!.catch(() => null);
+        if (access === null) return;
+        if (access === 'none') c.close(CloseCode.accessRevoked, 'access withdrawn');
+        else c.setAccess(access);
+      }),
+    );
+  };
+
+  // Dead peers (a laptop closed mid-session) are found by ping and dropped.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      const alive = ws as WebSocket & { concordAlive?: boolean };
+      if (alive.concordAlive === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.concordAlive = false;
+      ws.ping();
+    }
+  }, 30_000);
+  heartbeat.unref();
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== '/collab' && !url.pathname.startsWith('/collab/')) return false;
+      void (async () => {
+        let admission;
+        try {
+          admission = closing ? ({ ok: false, code: CloseCode.goingAway, reason: 'server closing' } as const) : await admit(await options.getDb(), req, url, currentOrigins());
+        } catch (e) {
+          onError('admitting a connection', e);
+          admission = { ok: false, code: CloseCode.serverError, reason: 'server error' } as const;
+        }
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          ws.on('error', () => ws.terminate());
+          (ws as WebSocket & { concordAlive?: boolean }).concordAlive = true;
+          ws.on('pong', () => ((ws as WebSocket & { concordAlive?: boolean }).concordAlive = true));
+          if (!admission.ok) {
+            // Accepted only to say why (browsers cannot read an HTTP refusal of an upgrade).
+            ws.close(admission.code, admission.reason);
+            return;
+          }
+          void attach(ws, admission.identity);
+        });
+      })();
+      return true;
+    },
+
+    async readState(resolutionId: string): Promise<Uint8Array> {
+      const loaded = documents.get(resolutionId);
+      if (loaded) {
+        const live = await loaded;
+        const Y = await import('yjs');
+        return Y.encodeStateAsUpdate(live.doc);
+      }
+      return (await loadDocState(await options.getDb(), resolutionId)).update;
+    },
+
+    async changeText(resolutionId: string, change: (doc: Y.Doc) => void, author: TextChangeAuthor) {
+      const live = await open(resolutionId);
+      try {
+        return await live.changeText(change, author);
+      } finally {
+        scheduleIdle(live);
+      }
+    },
+
+    reauthorize: (resolutionId) => recheck({ resolutionId }, true),
+    reauthorizeUser: (userId) => recheck({ userId }, true),
+
+    stats: () => ({ documents: documents.size, connections: connections.size }),
+
+    async close() {
+      closing = true;
+      clearInterval(heartbeat);
+      for (const c of connections) c.close(CloseCode.goingAway, 'server closing');
+      for (const t of idleTimers.values()) clearTimeout(t);
+      const lives = await Promise.all([...documents.values()].map((p) => p.catch(() => null)));
+      await Promise.all(lives.map((l) => l?.settled()));
+      await committer.idle();
+      await Promise.all([...unloading.values()]);
+      for (const l of lives) l?.destroy();
+      documents.clear();
+      await guard.close();
+      await relay.close();
+      await new Promise<void>((r) => wss.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import http from 'node:http';
+import path from 'node:path';
+import { openDatabase } from '../../db/client';
+import { readServerConfig } from '../config';
+import { createCollabService } from './service';
+import { setCollabService } from './registry';
+import { createRelay } from './relay-factory';
+
+/**
+ * The collaboration endpoint alone, without Next: for benchmarks and for deployments that
+ * run editors' sockets on their own processes. Same auth, persistence and limits as the
+ * endpoint inside `npm start`. Needs NEXTAUTH_SECRET (to read session cookies).
+ */
+async function main() {
+  const config = readServerConfig();
+  if (!process.env.NEXTAUTH_SECRET) throw new Error('NEXTAUTH_SECRET must be set for the standalone collaboration service');
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') });
+  const log = (m: string) => console.log(`[collab] ${m}`);
+  const collab = createCollabService({ getDb: async () => database.db, relay: await createRelay(config.redisUrl, log), log });
+  setCollabService(collab);
+  const server = http.createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /collab/<resolution id> is served here\n'));
+  server.on('upgrade', (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const port = (server.address() as { port: number }).port;
+  log(`listening on http://${config.host}:${port}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, async () => {
+      server.closeAllConnections?.();
+      server.close();
+      await collab.close();
+      await database.close();
+      process.exit(0);
+    });
+  }
+}
+
+main().catch((e) => {
+  console.error(`[collab] could not start: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, paragraphsOf, randomEdit, seeded, sleep, waitFor, type TestClient } from './clients';
+import { startCollabFixture, type CollabFixture } from './server';
+
+/**
+ * Five stock y-websocket clients edit the same paragraphs at random, dropping and regaining
+ * their connection at random; they must end with identical text, and a client that loads
+ * the document afresh after a restart must see that same text.
+ */
+let f: CollabFixture;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  f = await startCollabFixture({}, ['chair', 'secretariat', 'iran', 'thailand', 'canada']);
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await f?.server.stop();
+});
+
+describe('five clients editing concurrently', () => {
+  it('converge on identical text, equal to a reload from the database', async () => {
+    const who = ['chair', 'secretariat', 'iran', 'thailand', 'canada'];
+    for (const [i, name] of who.entries()) {
+      // Half by session cookie, half by API token: both ways in.
+      clients.push(connect(f.server.port, f.resolutionId, i % 2 ? { token: f.tokens[name] } : { cookie: f.cookies[name], origin: f.server.url }));
+    }
+    await waitFor(() => clients.every((c) => c.provider.synced), 15_000, 'initial sync');
+    const initial = paragraphsOf(clients[0].doc);
+    expect(initial).toHaveLength(50); // the imported draft, not duplicated by anyone
+
+    const random = seeded(20261129);
+    for (let round = 0; round < 40; round++) {
+      for (const [i, c] of clients.entries()) {
+        randomEdit(c.doc, random, `c${i}r${round}`);
+        // Now and then a client drops off and keeps typing offline.
+        if (random() < 0.08 && c.provider.wsconnected) c.provider.disconnect();
+        else if (!c.provider.shouldConnect && random() < 0.5) c.provider.connect();
+      }
+      await sleep(15);
+    }
+    for (const c of clients) if (!c.provider.shouldConnect) c.provider.connect();
+    const texts = () => clients.map((c) => JSON.stringify(paragraphsOf(c.doc)));
+    await waitFor(() => new Set(texts()).size === 1, 20_000, 'convergence');
+    const converged = paragraphsOf(clients[0].doc);
+    expect(converged.join('\n')).toContain('c4r39');
+    expect(converged).not.toEqual(initial);
+
+    // A clean restart, then a client that has never seen the document loads it.
+    for (const c of clients) c.provider.disconnect();
+    await f.restart();
+    const fresh = connect(f.server.port, f.resolutionId, { token: f.tokens.chair });
+    clients.push(fresh);
+    await waitFor(() => fresh.provider.synced, 15_000, 'fresh client sync');
+    expect(paragraphsOf(fresh.doc)).toEqual(converged);
+  });
+});
