@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresUrl, redisUrl, skipUnless } from '../helpers/services';
+import { startConcord, type RunningConcord } from '../e2e/harness';
+import { api, apiToken, connect, paragraphsOf, randomEdit, seeded, signInCookie, sleep, typeAt, waitFor, type TestClient } from './clients';
+
+/**
+ * Two Concord processes on one PostgreSQL database, relaying through Redis: clients split
+ * across them converge; when one process is killed mid-edit its clients move to the other
+ * and nothing is lost.
+ */
+const skip = skipUnless(!!postgresUrl() && !!redisUrl(), 'PostgreSQL (TEST_DATABASE_URL) and Redis (TEST_REDIS_URL)');
+
+describe.skipIf(skip)('two processes through Redis', () => {
+  let databaseName = '';
+  let databaseUrl = '';
+  const servers: RunningConcord[] = [];
+  const clients: TestClient[] = [];
+  let resolutionId = '';
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    databaseName = `concord_t_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(postgresUrl()!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${databaseName}`);
+    await admin.end();
+    const url = new URL(postgresUrl()!);
+    url.pathname = `/${databaseName}`;
+    databaseUrl = url.toString();
+    // One after the other: the first migrates and seeds, the second finds it done.
+    for (let i = 0; i < 2; i++) servers.push(await startConcord({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl()! }));
+    for (const who of ['iran', 'thailand', 'canada', 'kenya']) tokens[who] = await apiToken(servers[0].url, await signInCookie(servers[0].url, `${who}@example.org`));
+    const { resolutions } = await api<{ resolutions: { id: string }[] }>(servers[0].url, tokens.iran, '/committees/peace-security/resolutions');
+    resolutionId = resolutions[0].id;
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await Promise.all(servers.map((s) => s.stop()));
+    if (databaseName) {
+      const admin = postgres(postgresUrl()!, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
+      await admin.end();
+    }
+  });
+
+  it('clients on different processes converge; killing one loses nothing', async () => {
+    const who = ['iran', 'thailand', 'canada', 'kenya'];
+    for (const [i, name] of who.entries()) clients.push(connect(servers[i % 2].port, resolutionId, { token: tokens[name] }));
+    await waitFor(() => clients.every((c) => c.provider.synced), 15_000, 'sync');
+    expect(paragraphsOf(clients[0].doc)).toHaveLength(50);
+
+    const texts = () => clients.map((c) => JSON.stringify(paragraphsOf(c.doc)));
+    typeAt(clients[0].doc, 0, 'FROM-PROCESS-A ');
+    typeAt(clients[1].doc, 1, 'FROM-PROCESS-B ');
+    await waitFor(() => clients.every((c) => paragraphsOf(c.doc).join().includes('FROM-PROCESS-B') && paragraphsOf(c.doc).join().includes('FROM-PROCESS-A')), 10_000, 'cross-process relay');
+
+    const random = seeded(42);
+    let stop = false;
+    const typing = (async () => {
+      for (let round = 0; !stop; round++) {
+        for (const [i, c] of clients.entries()) randomEdit(c.doc, random, `p${i}.${round}`);
+        await sleep(10);
+      }
+    })();
+    await sleep(1000);
+    await servers[1].stop('SIGKILL');
+    // Its clients move to the surviving process (what a load balancer would do).
+    for (const [i, c] of clients.entries()) {
+      if (i % 2 === 1) c.provider.serverUrl = `ws://127.0.0.1:${servers[0].port}/collab`;
+    }
+    await sleep(500);
+    stop = true;
+    await typing;
+    for (const [i, c] of clients.entries()) typeAt(c.doc, 20 + i, `final${i} `);
+    await waitFor(() => clients.every((c) => c.provider.wsconnected) && new Set(texts()).size === 1, 30_000, 'convergence on one process');
+    const text = paragraphsOf(clients[0].doc).join('\n');
+    for (const i of [0, 1, 2, 3]) expect(text).toContain(`final${i}`);
+
+    // What the database holds equals what everyone sees: a fresh client on a new process.
+    await sleep(300);
+    servers.push(await startConcord({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl()! }));
+    const fresh = connect(servers[2].port, resolutionId, { token: tokens.iran });
+    clients.push(fresh);
+    await waitFor(() => fresh.provider.synced, 15_000, 'fresh sync');
+    expect(paragraphsOf(fresh.doc)).toEqual(paragraphsOf(clients[0].doc));
+  }, 120_000);
+});
