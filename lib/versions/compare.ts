@@ -18,7 +18,8 @@ export type ParagraphChange =
   | { change: 'changed'; id: string; kind: ParagraphKind; before: string; after: string; segments: WordSegment[]; kindBefore?: ParagraphKind }
   | { change: 'inserted'; id: string; kind: ParagraphKind; after: string; text: string }
   | { change: 'deleted'; id: string; kind: ParagraphKind; before: string; text: string }
-  | { change: 'moved'; id: string; kind: ParagraphKind; before: string; after: string; segments?: WordSegment[] };
+  /** `text` is the paragraph as it now reads; `segments` is there when its wording changed too. */
+  | { change: 'moved'; id: string; kind: ParagraphKind; before: string; after: string; text: string; segments?: WordSegment[] };
 
 export interface VersionComparison {
   paragraphs: ParagraphChange[];
@@ -79,6 +80,7 @@ export function compareVersions(before: readonly Paragraph[], after: readonly Pa
         kind: p.kind,
         before: old.label,
         after: p.label,
+        text: p.text,
         ...(old.text !== p.text ? { segments: wordDiff(old.text, p.text) } : {}),
       });
     } else if (old.text !== p.text || old.kind !== p.kind) {

@@ -10,9 +10,11 @@ import { STAGE_NAMES, nextStages } from '@/lib/resolution/stages';
 import type { Stage } from '@/lib/resolution/types';
 import { DomainError } from '@/lib/errors';
 import { currentUser } from '@/app/_lib/current-user';
-import { formatDateTime } from '@/app/_lib/labels';
 import { StageControl } from './StageControl';
 import { ResolutionText } from './ResolutionText';
+import { ResolutionEditor } from './editor/ResolutionEditor';
+import { VersionsPanel } from './VersionsPanel';
+import { ProcedurePanel } from './procedure/ProcedurePanel';
 
 export const dynamic = 'force-dynamic';
 
@@ -62,28 +64,26 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
         {delegation ? ` of ${delegation.name}` : ''} · {editable ? 'you can edit the text' : 'read only'}
       </p>
       <div className="with-sidebar">
-        <ResolutionText
+        <ResolutionEditor
           resolutionId={resolution.id}
           enactingFormula={resolution.enactingFormula}
-          paragraphs={paragraphs.map((p) => ({ id: p.id, kind: p.kind, label: p.label, text: p.text }))}
           user={{ name: user.name, delegation: delegation?.name ?? null, role: access.actor.role! }}
-          editable={editable}
+          fallback={
+            <ResolutionText
+              enactingFormula={resolution.enactingFormula}
+              paragraphs={paragraphs.map((p) => ({ id: p.id, kind: p.kind, label: p.label, text: p.text }))}
+              testId="resolution-text-fallback"
+            />
+          }
         />
         {/* amendments panel (issue 4) */}
         {/* procedure panel: reservations, votes, adoption (issue 5) */}
-        <aside className="sidebar" aria-label="Versions">
-          <h2>Versions</h2>
-          <ol className="versions">
-            {versions.map((v) => (
-              <li key={v.id}>
-                <strong>{v.name}</strong>
-                <div className="muted small">
-                  {v.createdBy ?? 'system'} · {formatDateTime(v.createdAt)}
-                </div>
-              </li>
-            ))}
-          </ol>
-        </aside>
+        <ProcedurePanel resolution={resolution} access={access} />
+        <VersionsPanel
+          resolutionId={resolution.id}
+          versions={versions.map((v) => ({ id: v.id, name: v.name, createdBy: v.createdBy, createdAt: v.createdAt.toISOString() }))}
+          canSave={can(access.actor, 'version:create', { stage })}
+        />
       </div>
     </div>
   );

@@ -1,0 +1,116 @@
+'use client';
+import Link from 'next/link';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { api, isApiFailure } from '@/app/_components/api';
+import { useToast } from '@/app/_components/Toaster';
+import { useProcedureEvents } from '@/app/_components/useProcedureEvents';
+import { formatDateTime } from '@/app/_lib/labels';
+
+export interface VersionSummary {
+  id: string;
+  name: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+interface Props {
+  resolutionId: string;
+  versions: VersionSummary[];
+  canSave: boolean;
+}
+
+/**
+ * Named versions: kept by hand here, and by the server at every stage change. Each opens on
+ * its own page; any two (or one and the current text) compare as a redline. The compare
+ * form is a plain GET form, so it works before (and without) JavaScript.
+ */
+export function VersionsPanel({ resolutionId, versions: initial, canSave }: Props) {
+  const [versions, setVersions] = useState(initial);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toast = useToast();
+  const router = useRouter();
+  // A page refresh (router.refresh) brings a fresh list from the server.
+  useEffect(() => setVersions(initial), [initial]);
+
+  const reload = useCallback(async () => {
+    try {
+      const { versions: fresh } = await api<{ versions: VersionSummary[] }>('GET', `/api/v1/resolutions/${resolutionId}/versions`);
+      setVersions(fresh);
+    } catch {
+      // keep the list we have; the next event or save tries again
+    }
+  }, [resolutionId]);
+  // A stage change elsewhere saves a version and changes what this page says (banner, who may
+  // edit): show both without a reload. Other events may save versions too (adoption).
+  useProcedureEvents(resolutionId, (event) => {
+    if (event.type === 'stage.changed') router.refresh();
+    void reload();
+  });
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', `/api/v1/resolutions/${resolutionId}/versions`, { name });
+      toast(`Version “${name.trim()}” saved`);
+      setName('');
+      await reload();
+    } catch (err) {
+      setError(isApiFailure(err) ? (err.issues?.map((i) => i.message).join(' ') || err.message) : 'Could not save the version');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const latest = versions[versions.length - 1];
+  return (
+    <aside className="sidebar" aria-label="Versions">
+      <h2>Versions</h2>
+      <ol className="versions" data-testid="versions">
+        {versions.map((v) => (
+          <li key={v.id}>
+            <Link href={`/resolutions/${resolutionId}/versions/${v.id}`}>
+              <strong>{v.name}</strong>
+            </Link>
+            <div className="muted small">
+              {v.createdBy ?? 'system'} · {formatDateTime(v.createdAt)}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {canSave && (
+        <form className="version-save" onSubmit={save}>
+          <label htmlFor="version-name">Save the current text as</label>
+          <input id="version-name" value={name} maxLength={200} required placeholder="e.g. After informal consultations" onChange={(e) => setName(e.target.value)} />
+          {error && <p className="error" role="alert">{error}</p>}
+          <button className="secondary wide" disabled={busy || !name.trim()} data-testid="save-version">
+            Save version
+          </button>
+        </form>
+      )}
+      {versions.length > 0 && (
+        <form className="version-compare" method="get" action={`/resolutions/${resolutionId}/versions/compare`}>
+          <h3>Compare</h3>
+          <label htmlFor="compare-from">From</label>
+          <select id="compare-from" name="from" defaultValue={latest?.id}>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>{v.name}</option>
+            ))}
+          </select>
+          <label htmlFor="compare-to">To</label>
+          <select id="compare-to" name="to" defaultValue="current">
+            <option value="current">Current text</option>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>{v.name}</option>
+            ))}
+          </select>
+          <button className="secondary wide" data-testid="compare-versions">Show changes</button>
+        </form>
+      )}
+    </aside>
+  );
+}

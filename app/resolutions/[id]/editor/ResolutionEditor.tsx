@@ -1,0 +1,77 @@
+'use client';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { presenceUser } from '@/lib/editor/presence';
+import { resolutionEditorExtensions } from './extensions';
+import { useCollabSession, type CollabSession, type CollabState } from './useCollabSession';
+import { Toolbar } from './Toolbar';
+import { PresenceList } from './PresenceList';
+import { ConnectionBadge } from './ConnectionBadge';
+
+interface EditorUser {
+  name: string;
+  delegation: string | null;
+  role: string;
+}
+
+interface Props {
+  resolutionId: string;
+  enactingFormula: string;
+  user: EditorUser;
+  /** The server-rendered text, shown until the live document has arrived (and without JS). */
+  fallback: ReactNode;
+}
+
+/**
+ * The live resolution text: everyone with a role in the committee has it open on the same
+ * Yjs document; the server decides, per connection, who may type (its access notice), and
+ * the editor follows that live, e.g. turning read-only when the chair closes drafting.
+ */
+export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback }: Props) {
+  const { session, state } = useCollabSession(resolutionId);
+  return (
+    <section className="editor-shell" aria-label="Resolution text">
+      <div className="editor-status">
+        <ConnectionBadge state={state} />
+        {session && <PresenceList provider={session.provider} />}
+      </div>
+      {session ? <LiveEditor session={session} state={state} user={user} enactingFormula={enactingFormula} fallback={fallback} /> : fallback}
+    </section>
+  );
+}
+
+function LiveEditor({ session, state, user, enactingFormula, fallback }: { session: CollabSession; state: CollabState; user: EditorUser; enactingFormula: string; fallback: ReactNode }) {
+  const presence = useMemo(() => presenceUser(user), [user.name, user.delegation, user.role]); // eslint-disable-line react-hooks/exhaustive-deps
+  const extensions = useMemo(() => resolutionEditorExtensions({ doc: session.doc, provider: session.provider, user: presence }), [session, presence]);
+  // Never editable before the server's text has arrived or when the server says "read":
+  // the server would drop the updates anyway, and the text would then differ from everyone's.
+  const canEdit = state.loaded && state.access?.access === 'write';
+  const editor = useEditor(
+    {
+      // The text comes from the server over the socket, so there is nothing to render on
+      // the server side; the fallback covers that moment.
+      immediatelyRender: false,
+      shouldRerenderOnTransaction: false,
+      editable: canEdit,
+      extensions,
+      editorProps: {
+        attributes: { id: 'resolution-editor', 'data-testid': 'resolution-editor', 'aria-label': 'Resolution text', 'aria-multiline': 'true', role: 'textbox', class: 'editor-body' },
+      },
+    },
+    [session],
+  );
+  useEffect(() => {
+    if (editor && editor.isEditable !== canEdit) editor.setEditable(canEdit);
+  }, [editor, canEdit]);
+
+  return (
+    <>
+      {editor && <Toolbar editor={editor} />}
+      {!state.loaded && fallback}
+      <article className="resolution-text resolution-editor" data-testid="resolution-text" data-editable={canEdit} hidden={!state.loaded} aria-readonly={!canEdit}>
+        {enactingFormula && <p className="formula">{enactingFormula}</p>}
+        <EditorContent editor={editor} />
+      </article>
+    </>
+  );
+}

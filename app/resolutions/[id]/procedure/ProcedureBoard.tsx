@@ -1,0 +1,70 @@
+'use client';
+import Link from 'next/link';
+import { useCallback, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { api } from '@/app/_components/api';
+import { useProcedureEvents, type ProcedureEvent } from '@/app/_components/useProcedureEvents';
+import { useToast } from '@/app/_components/Toaster';
+import { ReservationsSection } from './ReservationsSection';
+import { VotesSection } from './VotesSection';
+import { AdoptionDialog } from './AdoptionDialog';
+import type { ProcedureContext, ReservationView, VoteView } from './types';
+
+/**
+ * The procedure panel: votes, reservations and adoption, kept live. Every open page hears
+ * the same procedure events and refetches what they touch; a ballot's event already carries
+ * the new tally, so the chart moves without waiting for the refetch.
+ */
+export function ProcedureBoard({ context, initialVotes, initialReservations }: { context: ProcedureContext; initialVotes: VoteView[]; initialReservations: ReservationView[] }) {
+  const [votes, setVotes] = useState(initialVotes);
+  const [reservations, setReservations] = useState(initialReservations);
+  const router = useRouter();
+  const toast = useToast();
+  const base = `/api/v1/resolutions/${context.resolutionId}`;
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const reloadVotes = useCallback(async () => {
+    const { votes: fresh } = await api<{ votes: VoteView[] }>('GET', `${base}/votes`);
+    setVotes(fresh);
+  }, [base]);
+  const reloadReservations = useCallback(async () => {
+    const { reservations: fresh } = await api<{ reservations: ReservationView[] }>('GET', `${base}/reservations`);
+    setReservations(fresh);
+  }, [base]);
+
+  const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
+    if (e.type === 'ballot.cast') {
+      const { voteId, tally, ballotsCast } = (e.data ?? {}) as { voteId?: string; tally?: VoteView['tally']; ballotsCast?: number };
+      setVotes((all) => all.map((v) => (v.id === voteId ? { ...v, tally: tally ?? v.tally, ballotsCast: ballotsCast ?? v.ballotsCast } : v)));
+      // Many ballots arrive together in a vote: one refetch after the burst is enough.
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = setTimeout(() => void reloadVotes().catch(() => {}), 400);
+    } else if (e.type.startsWith('vote.')) {
+      void reloadVotes().catch(() => {});
+      if (e.type === 'vote.opened') toast('A vote is open', 'info');
+      if (e.type === 'vote.closed') toast(`The vote is closed: ${String((e.data as { outcome?: string })?.outcome ?? '').replace('_', ' ')}`, 'info');
+    } else if (e.type.startsWith('reservation.')) {
+      void reloadReservations().catch(() => {});
+    } else if (e.type === 'resolution.adopted' || e.type === 'resolution.published' || e.type === 'stage.changed') {
+      if (e.type === 'resolution.adopted') toast('The resolution is adopted', 'info');
+      router.refresh();
+    }
+  });
+
+  const adopted = context.stage === 'adopted';
+  return (
+    <aside className="sidebar procedure-panel" aria-label="Procedure" data-testid="procedure-panel">
+      <h2>
+        Procedure <span className={`live-dot ${connected ? 'on' : ''}`} title={connected ? 'live' : 'reconnecting'} aria-label={connected ? 'live' : 'reconnecting'} />
+      </h2>
+      {adopted && (
+        <p className="procedure-adopted" data-testid="adopted-note">
+          Adopted{context.published ? ' and published' : ''}. <Link href={`/resolutions/${context.resolutionId}/published`}>Published text →</Link>
+        </p>
+      )}
+      {context.may.adopt && context.stage === 'voting' && <AdoptionDialog context={context} />}
+      <VotesSection context={context} votes={votes} onChanged={reloadVotes} />
+      <ReservationsSection context={context} reservations={reservations} onChanged={reloadReservations} />
+    </aside>
+  );
+}

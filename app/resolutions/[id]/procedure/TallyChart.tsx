@@ -1,0 +1,38 @@
+/**
+ * The tally as horizontal bars (inline SVG: no chart library, prints and scales cleanly).
+ * Bars are measured against the delegations entitled to vote, so the chart also shows how
+ * many have yet to vote; `required` draws the majority line when the result is known.
+ */
+const ROWS = [
+  { key: 'yes', label: 'Yes', className: 'bar-yes' },
+  { key: 'no', label: 'No', className: 'bar-no' },
+  { key: 'abstain', label: 'Abstain', className: 'bar-abstain' },
+] as const;
+
+export function TallyChart({ tally, scale, required }: { tally: { yes: number; no: number; abstain: number }; scale: number; required?: number }) {
+  const max = Math.max(scale, tally.yes + tally.no + tally.abstain, 1);
+  const W = 300;
+  const rowH = 28;
+  const labelW = 64;
+  const barW = W - labelW - 44;
+  const summary = ROWS.map((r) => `${r.label} ${tally[r.key]}`).join(', ');
+  return (
+    <svg className="tally-chart" viewBox={`0 0 ${W} ${rowH * ROWS.length}`} role="img" aria-label={summary} data-testid="tally-chart">
+      <title>{summary}</title>
+      {ROWS.map((r, i) => {
+        const w = (tally[r.key] / max) * barW;
+        return (
+          <g key={r.key} transform={`translate(0 ${i * rowH})`} data-choice={r.key} data-count={tally[r.key]}>
+            <text x={0} y={rowH / 2 + 5} className="tally-label">{r.label}</text>
+            <rect x={labelW} y={4} width={barW} height={rowH - 8} className="bar-track" rx={3} />
+            <rect x={labelW} y={4} width={w} height={rowH - 8} className={r.className} rx={3} style={{ transition: 'width 300ms ease' }} />
+            <text x={W} y={rowH / 2 + 5} className="tally-count" textAnchor="end">{tally[r.key]}</text>
+          </g>
+        );
+      })}
+      {required !== undefined && required <= max && (
+        <line x1={labelW + (required / max) * barW} x2={labelW + (required / max) * barW} y1={0} y2={rowH} className="tally-required" />
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,101 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { resolutionForUser } from '@/db/queries/resolutions';
+import { publishedDocumentOf } from '@/db/queries/publication';
+import type { StoredAdoption } from '@/db/commands/adoption-declarer';
+import { can } from '@/lib/permissions';
+import { DomainError } from '@/lib/errors';
+import { currentUser } from '@/app/_lib/current-user';
+import { PublishButton } from '../procedure/PublishButton';
+
+export const dynamic = 'force-dynamic';
+
+const EXPORTS = [
+  { format: 'text', label: 'Plain text' },
+  { format: 'html', label: 'HTML' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'docx', label: 'Word (DOCX)' },
+  { format: 'akn', label: 'Akoma Ntoso XML' },
+];
+
+/** The published text, laid out as printed: heading, formula, paragraphs, reservation footnotes. */
+export default async function PublishedPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await currentUser(`/resolutions/${id}/published`);
+  const db = await getDb();
+  const found = await resolutionForUser(db, user.id, id).catch((e) => {
+    if (e instanceof DomainError && e.kind === 'not_found') return null;
+    throw e;
+  });
+  if (!found) notFound();
+  const { resolution, access } = found;
+  const back = <Link href={`/resolutions/${resolution.id}`}>← {resolution.title}</Link>;
+  if (resolution.stage !== 'adopted') {
+    return (
+      <div className="published-page">
+        <p className="breadcrumbs">{back}</p>
+        <p role="status">This resolution is not adopted yet (stage: {resolution.stage}); the published text exists once it is.</p>
+      </div>
+    );
+  }
+  let doc;
+  try {
+    doc = await publishedDocumentOf(db, resolution);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    return (
+      <div className="published-page">
+        <p className="breadcrumbs">{back}</p>
+        <p role="alert">The published text cannot be composed: {e.message}</p>
+      </div>
+    );
+  }
+  const adoption = resolution.adoption as StoredAdoption;
+  return (
+    <div className="published-page">
+      <p className="breadcrumbs">{back}</p>
+      <div className="published-toolbar">
+        <span className="muted">{adoption.publishedAt ? `Published ${adoption.publishedAt.slice(0, 10)}` : 'Adopted, not yet published'}</span>
+        <nav aria-label="Exports" className="exports">
+          {EXPORTS.map((e) => (
+            <a key={e.format} href={`/api/v1/resolutions/${resolution.id}/export?format=${e.format}`} data-testid={`export-${e.format}`}>
+              {e.label}
+            </a>
+          ))}
+        </nav>
+        {!adoption.publishedAt && can(access.actor, 'resolution:publish', { stage: 'adopted' }) && <PublishButton resolutionId={resolution.id} />}
+      </div>
+      <article className="published-text" data-testid="published-text" lang="en">
+        <header className="published-heading" data-testid="published-heading">
+          {doc.headingLines.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </header>
+        {doc.enactingFormula && <p className="formula">{doc.enactingFormula}</p>}
+        {doc.preambular.map((text, i) => (
+          <p key={`pp${i}`} className="pub-preambular">{text}</p>
+        ))}
+        {doc.operative.map((op) => (
+          <div key={op.number} className="pub-operative" id={`para_${op.number}`}>
+            <p>
+              <span className="pub-num">{op.number}.</span> {op.text}
+            </p>
+            {op.subparagraphs.map((sub) => (
+              <p key={sub.letter} className="pub-sub">
+                <span className="pub-num">({sub.letter})</span> {sub.text}
+              </p>
+            ))}
+          </div>
+        ))}
+        {doc.footnotes.length > 0 && (
+          <footer className="pub-footnotes" data-testid="published-footnotes">
+            {doc.footnotes.map((f) => (
+              <p key={f}>{f}</p>
+            ))}
+          </footer>
+        )}
+      </article>
+    </div>
+  );
+}
