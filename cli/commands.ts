@@ -15,6 +15,7 @@ import { renderDraftText } from '../lib/resolution/plaintext';
 import { importSourceText, MAX_IMPORT_BYTES } from '../lib/resolution/import-source';
 import { DomainError, notFound } from '../lib/errors';
 import { ROLES, type Role } from '../lib/permissions';
+import { procedureCommands } from './procedure-commands';
 import {
   UsageError,
   helpText,
@@ -52,7 +53,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-interface CliCommand {
+export interface CliCommand {
   spec: CommandSpec;
   /** Paths of local files the command reads, so a remote run can send them along. */
   files?(args: ParsedArgs): string[];
@@ -327,6 +328,7 @@ const COMMANDS: CliCommand[] = [
       io.out((await seedDemoOnce(io.db)) ? 'Demo data seeded.' : 'Demo data was seeded before; nothing changed.');
     },
   },
+  ...procedureCommands,
 ];
 
 function overview(): string[] {

@@ -278,7 +278,11 @@ export const votes = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [index('votes_resolution').on(t.resolutionId)],
+  (t) => [
+    index('votes_resolution').on(t.resolutionId),
+    // One question before the floor at a time: two chairs' clicks racing cannot open two votes.
+    uniqueIndex('votes_one_open_per_resolution').on(t.resolutionId).where(sql`status = 'open'`),
+  ],
 );
 
 /** One ballot per delegation per vote; replaced until the vote closes. */

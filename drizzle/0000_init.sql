@@ -221,4 +221,5 @@ CREATE UNIQUE INDEX "memberships_committee_user" ON "memberships" USING btree ("
 CREATE INDEX "reservations_resolution" ON "reservations" USING btree ("resolution_id");--> statement-breakpoint
 CREATE INDEX "resolutions_committee" ON "resolutions" USING btree ("committee_id");--> statement-breakpoint
 CREATE INDEX "versions_resolution" ON "versions" USING btree ("resolution_id");--> statement-breakpoint
-CREATE INDEX "votes_resolution" ON "votes" USING btree ("resolution_id");
+CREATE INDEX "votes_resolution" ON "votes" USING btree ("resolution_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "votes_one_open_per_resolution" ON "votes" USING btree ("resolution_id") WHERE status = 'open';

@@ -79,6 +79,14 @@ export const platformCases: Cases = {
       return { params: { id: c.resolutionId, versionId: v.id } };
     },
   },
+  'get /resolutions/{id}/versions/compare': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async (c) => {
+      const { listVersions } = await import('@/db/queries/resolutions');
+      const [v] = await listVersions(c.db, c.resolutionId);
+      return { params: { id: c.resolutionId }, query: { from: v.id, to: 'current' } };
+    },
+  },
   'get /resolutions/{id}/events': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
   'get /resolutions/{id}/export': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId }, query: { format: 'text' } }) },
   'get /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },

@@ -1,7 +1,9 @@
+import { amendmentOperations } from '../amendments/schema';
 import { committeeOperations } from '../committees/schema';
 import { resolutionOperations } from '../resolutions/schema';
 import { tokenOperations } from '../tokens/schema';
+import { procedureOperations } from '../procedure/schema';
 import type { Operation } from './openapi';
 
 /** Every operation of /api/v1, for the OpenAPI document and the permission matrix test. */
-export const operations: Operation[] = [...committeeOperations, ...resolutionOperations, ...tokenOperations];
+export const operations: Operation[] = [...committeeOperations, ...resolutionOperations, ...tokenOperations, ...procedureOperations, ...amendmentOperations];

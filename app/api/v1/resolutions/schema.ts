@@ -34,8 +34,17 @@ export const stageBody = z.strictObject({ to: z.enum(STAGES) });
 
 export const versionParams = resolutionParams.extend({ versionId: z.uuid() });
 export const versionBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
+const versionRef = z
+  .union([z.literal('current'), z.uuid('Give a version id or "current".')])
+  .meta({ description: 'A version id, or "current" for the live text', example: 'current' });
+export const compareVersionsQuery = z.object({ from: versionRef, to: versionRef.default('current') });
 
-export const exportQuery = z.object({ format: z.enum(['text']).default('text') });
+export const exportQuery = z.object({
+  format: z
+    .enum(['text', 'html', 'pdf', 'docx', 'akn'])
+    .default('text')
+    .meta({ description: 'text: the draft, or the published text once adopted; html, pdf, docx, akn (Akoma Ntoso 3.0 XML): the published text, once adopted' }),
+});
 
 const paragraph = z.object({
   id: z.string(),
@@ -56,6 +65,7 @@ export const resolutionOperations: Operation[] = [
   { method: 'get', path: '/resolutions/{id}/versions', summary: 'Named versions with author and time', tag: 'versions', params: resolutionParams, allowed: 'any role' },
   { method: 'post', path: '/resolutions/{id}/versions', summary: 'Keep the current text as a named version', tag: 'versions', params: resolutionParams, body: versionBody, allowed: 'chair, secretariat, members' },
   { method: 'get', path: '/resolutions/{id}/versions/{versionId}', summary: 'One version: its numbered paragraphs', tag: 'versions', params: versionParams, allowed: 'any role' },
+  { method: 'get', path: '/resolutions/{id}/versions/compare', summary: 'Compare two versions (or a version and the current text) as a paragraph-aware redline', tag: 'versions', params: resolutionParams, query: compareVersionsQuery, allowed: 'any role' },
   { method: 'get', path: '/resolutions/{id}/events', summary: 'Server-Sent Events: tabling, decisions, votes, stage and adoption as they happen', tag: 'resolutions', params: resolutionParams, produces: 'text/event-stream', allowed: 'any role' },
-  { method: 'get', path: '/resolutions/{id}/export', summary: 'Export the text', tag: 'resolutions', params: resolutionParams, query: exportQuery, produces: 'text/plain', allowed: 'any role' },
+  { method: 'get', path: '/resolutions/{id}/export', summary: 'Export the text: draft as plain text; once adopted, the published text as text, HTML, PDF, DOCX or Akoma Ntoso XML', tag: 'resolutions', params: resolutionParams, query: exportQuery, produces: 'text/plain', allowed: 'any role' },
 ];

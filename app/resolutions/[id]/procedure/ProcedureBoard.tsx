@@ -8,6 +8,7 @@ import { useToast } from '@/app/_components/Toaster';
 import { ReservationsSection } from './ReservationsSection';
 import { VotesSection } from './VotesSection';
 import { AdoptionDialog } from './AdoptionDialog';
+import { ReservationMarks } from './ReservationMarks';
 import type { ProcedureContext, ReservationView, VoteView } from './types';
 
 /**
@@ -41,12 +42,13 @@ export function ProcedureBoard({ context, initialVotes, initialReservations }: {
       pending.current = setTimeout(() => void reloadVotes().catch(() => {}), 400);
     } else if (e.type.startsWith('vote.')) {
       void reloadVotes().catch(() => {});
-      if (e.type === 'vote.opened') toast('A vote is open', 'info');
-      if (e.type === 'vote.closed') toast(`The vote is closed: ${String((e.data as { outcome?: string })?.outcome ?? '').replace('_', ' ')}`, 'info');
+      // The chair, who opened or closed it, already had the outcome's own toast.
+      if (e.type === 'vote.opened' && !context.may.openVote) toast('A vote is open', 'info');
+      if (e.type === 'vote.closed' && !context.may.closeVote) toast(`The vote is closed: ${String((e.data as { outcome?: string })?.outcome ?? '').replace('_', ' ')}`, 'info');
     } else if (e.type.startsWith('reservation.')) {
       void reloadReservations().catch(() => {});
     } else if (e.type === 'resolution.adopted' || e.type === 'resolution.published' || e.type === 'stage.changed') {
-      if (e.type === 'resolution.adopted') toast('The resolution is adopted', 'info');
+      if (e.type === 'resolution.adopted' && !context.may.adopt) toast('The resolution is adopted', 'info');
       router.refresh();
     }
   });
@@ -54,6 +56,7 @@ export function ProcedureBoard({ context, initialVotes, initialReservations }: {
   const adopted = context.stage === 'adopted';
   return (
     <aside className="sidebar procedure-panel" aria-label="Procedure" data-testid="procedure-panel">
+      <ReservationMarks reservations={reservations} />
       <h2>
         Procedure <span className={`live-dot ${connected ? 'on' : ''}`} title={connected ? 'live' : 'reconnecting'} aria-label={connected ? 'live' : 'reconnecting'} />
       </h2>

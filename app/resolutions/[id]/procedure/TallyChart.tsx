@@ -11,10 +11,11 @@ const ROWS = [
 
 export function TallyChart({ tally, scale, required }: { tally: { yes: number; no: number; abstain: number }; scale: number; required?: number }) {
   const max = Math.max(scale, tally.yes + tally.no + tally.abstain, 1);
-  const W = 300;
+  // About one unit per CSS pixel in the side panel, so the labels read at their font size.
+  const W = 240;
   const rowH = 28;
-  const labelW = 64;
-  const barW = W - labelW - 44;
+  const labelW = 74;
+  const barW = W - labelW - 36;
   const summary = ROWS.map((r) => `${r.label} ${tally[r.key]}`).join(', ');
   return (
     <svg className="tally-chart" viewBox={`0 0 ${W} ${rowH * ROWS.length}`} role="img" aria-label={summary} data-testid="tally-chart">

@@ -1,0 +1,29 @@
+import { presentVote, voteForUser } from '@/db/queries/votes';
+import { castBallot } from '@/db/commands/ballot-caster';
+import { publishProcedureEvent } from '@/server/procedure-events';
+import { badRequest } from '@/lib/errors';
+import { endpoint } from '../../../_lib/endpoint';
+import { authorize } from '../../../_lib/authorize';
+import { ballotBody, voteParams } from '../../../procedure/schema';
+
+/**
+ * A member casts their own delegation's ballot (vote:cast); the chair or the secretariat
+ * enters a delegation's ballot as announced on the floor, e.g. at a roll call (vote:record).
+ */
+export const POST = endpoint({ params: voteParams, body: ballotBody }, async ({ db, user, params, body }) => {
+  const { vote, access } = await voteForUser(db, user.id, params.voteId);
+  const { actor } = access;
+  const delegationId = body.delegationId ?? actor.delegationId;
+  const own = actor.role === 'member' && !!delegationId && delegationId === actor.delegationId;
+  authorize(actor, own ? 'vote:cast' : 'vote:record', { stage: access.stage, delegationId: delegationId ?? undefined }, 'A member votes for their own delegation; the chair and the secretariat enter ballots announced on the floor.');
+  if (!delegationId) throw badRequest('delegation', 'Give delegationId: the delegation whose ballot you enter.', [{ path: 'body.delegationId', message: 'required' }]);
+  const outcome = await castBallot(db, { voteId: vote.id, delegationId, choice: body.choice, actorId: user.id, onBehalf: !own });
+  // Everyone watching sees the tally move; a secret vote shows only how many have voted.
+  const now = await presentVote(db, vote, { delegationId: null, committeeId: access.committeeId });
+  publishProcedureEvent({
+    resolutionId: vote.resolutionId,
+    type: 'ballot.cast',
+    data: { voteId: vote.id, ballotsCast: now.ballotsCast, eligible: now.eligible, ...(now.tally ? { tally: now.tally } : {}) },
+  });
+  return { voteId: vote.id, delegationId, choice: body.choice, replaced: outcome.replaced, ballotsCast: now.ballotsCast, tally: now.tally };
+});
