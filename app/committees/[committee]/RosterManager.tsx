@@ -81,7 +81,7 @@ export function RosterManager(props: { committee: string; canManage: boolean; de
                 <td>{m.name}<div className="muted small">{m.email}</div></td>
                 <td>
                   {canManage ? (
-                    <select aria-label={`Role of ${m.name}`} defaultValue={m.role}
+                    <select className="role-select" aria-label={`Role of ${m.name}`} defaultValue={m.role}
                       onChange={(e) => run(() => api('PATCH', `${base}/members/${m.userId}`, { role: e.target.value, delegationId: e.target.value === 'member' ? m.delegationId : null }), `${m.name} is now ${e.target.value}`)}>
                       {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
                     </select>
