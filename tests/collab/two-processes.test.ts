@@ -86,4 +86,16 @@ describe.skipIf(skip)('two processes through Redis', () => {
     await waitFor(() => fresh.provider.synced, 15_000, 'fresh sync');
     expect(paragraphsOf(fresh.doc)).toEqual(paragraphsOf(clients[0].doc));
   }, 120_000);
+
+  it('a stage change made on one process downgrades sockets on the other within 2 s', async () => {
+    const onOther = connect(servers[2].port, resolutionId, { token: tokens.thailand });
+    clients.push(onOther);
+    await waitFor(() => onOther.provider.synced, 15_000, 'sync');
+    expect(onOther.accessNotices.at(-1)).toBe('write');
+    const chair = await apiToken(servers[0].url, await signInCookie(servers[0].url, 'chair@example.org'));
+    const started = Date.now();
+    await api(servers[0].url, chair, `/resolutions/${resolutionId}/stage`, { method: 'POST', body: { to: 'amendments' } });
+    await waitFor(() => onOther.accessNotices.at(-1) === 'read', 2000, 'downgrade on the other process');
+    expect(Date.now() - started).toBeLessThan(2000);
+  }, 60_000);
 });
