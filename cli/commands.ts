@@ -6,6 +6,7 @@ import { addDelegation, addMember, changeMember, createCommittee, createUser, re
 import { issueApiToken, listApiTokens, revokeApiToken } from '../db/commands/token-issuer';
 import { importResolution } from '../db/commands/resolution-importer';
 import { seedDemoOnce } from '../db/commands/demo-seeder';
+import { amendmentCommands } from './amendment-commands';
 import { findCommittee, listDelegations, listMembers } from '../db/queries/committees';
 import { findUserByEmail } from '../db/queries/access';
 import { listResolutions } from '../db/queries/resolutions';
@@ -329,6 +330,8 @@ const COMMANDS: CliCommand[] = [
     },
   },
   ...procedureCommands,
+  // The amendment procedure (issue 4), acting as a named member.
+  ...amendmentCommands,
 ];
 
 function overview(): string[] {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { openDatabase } from '../../db/client';
 import { importResolution } from '../../db/commands/resolution-importer';
 import { appendDocUpdates, countLogTail, loadDocState } from '../../db/queries/doc-state';
+import { compactDocument } from '../../db/commands/doc-compactor';
+import { readCollabConfig } from '../../server/collab/config';
 import { docSnapshots } from '../../db/schema';
 import { inArray } from 'drizzle-orm';
 import { LeanClient } from '../load/client';
@@ -50,7 +52,12 @@ async function openFresh(url: string, origin: string, endMarker: string): Promis
   return { client, ms: (client.syncedUs - started) / 1000, bytes };
 }
 
-/** Builds the documents: the example imported, then its history appended in batches. */
+/**
+ * Builds the documents: the example imported, then its history stored the way the live
+ * server stores it — appended in batches and compacted (Concord's own compactDocument)
+ * each time `CONCORD_COLLAB_COMPACT_AFTER` (500) updates have been stored, leaving the
+ * last batch as the log tail, as a server that stopped right after it would.
+ */
 async function buildDocuments(fixture: ConcordFixture, dataDir: string, sizes: number[], perSize: number): Promise<Map<number, string[]>> {
   const database = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
   const text = fs.readFileSync(EXAMPLE_PATH, 'utf8');
@@ -63,11 +70,13 @@ async function buildDocuments(fixture: ConcordFixture, dataDir: string, sizes: n
         const { resolution } = await importResolution(database.db, { committeeId: fixture.committeeId, actorId: fixture.chairId, text, title: `History ${size} #${j + 1}` });
         const base = (await loadDocState(database.db, resolution.id)).update;
         const updates = typingHistory(base, size, END(size, j), j + 1);
-        for (let i = 0; i < updates.length; i += 2000) {
+        const every = readCollabConfig().compactAfterUpdates;
+        for (let i = 0; i < updates.length; i += every) {
           await appendDocUpdates(
             database.db,
-            updates.slice(i, i + 2000).map((update) => ({ resolutionId: resolution.id, update, userId: fixture.chairId })),
+            updates.slice(i, i + every).map((update) => ({ resolutionId: resolution.id, update, userId: fixture.chairId })),
           );
+          if (i + every < updates.length) await compactDocument(database.db, resolution.id);
         }
         ids.push(resolution.id);
         log(`  document ${j + 1}/${perSize} with ${fmt.int(size)} updates of history stored in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -122,5 +122,10 @@ export const fmt = {
   pct: (v: number) => `${Math.round(v)} %`,
   mib: (v: number) => `${Math.round(v)} MiB`,
   ratio: (a: number | null | undefined, b: number | null | undefined) =>
-    a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? '–' : `${(a / b).toFixed(2)}×`,
+    a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0
+      ? '–'
+      : // Below 0.01 two decimals would print 0.00×: say "1/N" instead.
+        a > 0 && a / b < 0.01
+        ? `1/${fmt.int(Math.round(b / a))}`
+        : `${(a / b).toFixed(2)}×`,
 };

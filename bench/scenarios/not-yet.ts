@@ -21,7 +21,7 @@ export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResul
     'B4',
     'B4 ballots: 190 delegations cast ballots in the same second',
     'each ballot recorded exactly once; time until the final tally is shown',
-    'voting (polls and the ballot API) is not built yet; lib/votes/ is in progress and there is no endpoint to cast a ballot',
+    'the ballot API (POST /api/v1/votes/{voteId}/ballots) appeared while this harness was being finished and is still in progress; driving it needs the whole app server (Next), not the standalone collaboration service the harness starts — to do',
   );
 }
 
@@ -30,6 +30,6 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
     'B5',
     'B5 page: the editor page of the example with 100 tabled amendments, in Chromium',
     'JavaScript shipped (gzip); time until the editor accepts typing',
-    'amendments (drafting, tabling) are not built yet, so the example with 100 tabled amendments cannot be set up; measuring it will also need a production build of the app',
+    'the editor page and amendment tabling are still in progress in other hands; measuring it needs a production build of the app, 100 amendments tabled through the API and a Chromium run — to do',
   );
 }

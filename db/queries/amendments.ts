@@ -101,3 +101,13 @@ export async function delegationInCommittee(db: Queryable, committeeId: string, 
     .where(and(eq(delegations.id, delegationId), eq(delegations.committeeId, committeeId)));
   return !!row;
 }
+
+/** When each amendment was tabled (the date its changes carry in the Word compilation). */
+export async function tablingTimes(db: Queryable, amendmentIds: string[]): Promise<Map<string, Date>> {
+  if (amendmentIds.length === 0) return new Map();
+  const rows = await db
+    .select({ amendmentId: amendmentEvents.amendmentId, at: amendmentEvents.at })
+    .from(amendmentEvents)
+    .where(and(inArray(amendmentEvents.amendmentId, amendmentIds), eq(amendmentEvents.action, 'tabled')));
+  return new Map(rows.map((r) => [r.amendmentId, r.at]));
+}

@@ -85,8 +85,10 @@ export function compileAmendments(
       const paragraphDeleted = paragraphId !== null && !labels.has(paragraphId);
       const parent = a.parentAmendmentId ? byId.get(a.parentAmendmentId) : undefined;
       const currentText = parent ? parent.proposedText : a.kind === 'insert' ? '' : texts.get(a.targetParagraphId ?? '') ?? a.baseText;
-      // A sub-amendment (always a 'modify') is a redline on its parent's proposed text.
-      const { segments, stale, conflict } = amendmentRedline(a, currentText);
+      // A sub-amendment (always a 'modify') is a redline on its parent's proposed text. An
+      // amendment already decided shows what it proposed, against the text it was written on.
+      const inPlay = a.status === 'draft' || a.status === 'tabled';
+      const { segments, stale, conflict } = inPlay ? amendmentRedline(a, currentText) : { ...amendmentRedline(a, a.baseText), stale: false, conflict: false };
       return { amendment: a, paragraphLabel, paragraphId, paragraphDeleted, segments, stale, conflict, currentText, voting: places.get(a.id) ?? null };
     });
 }

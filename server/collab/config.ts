@@ -12,6 +12,8 @@ export interface CollabConfig {
   maxConnectionsPerDocument: number;
   /** How long updates wait to be stored together (the group commit). */
   groupCommitMs: number;
+  /** At most one broadcast per document per this many ms; updates ready meanwhile are merged. */
+  broadcastIntervalMs: number;
   /** Stored updates after which the log is compacted into a snapshot. */
   compactAfterUpdates: number;
   /** A document with no connection is unloaded after this long. */
@@ -47,6 +49,7 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     rateLimitBurst: intFrom(env, 'CONCORD_COLLAB_RATE_BURST', 400, 1),
     maxConnectionsPerDocument: intFrom(env, 'CONCORD_COLLAB_MAX_CONNECTIONS_PER_DOCUMENT', 2000, 1),
     groupCommitMs: intFrom(env, 'CONCORD_COLLAB_GROUP_COMMIT_MS', 3, 0),
+    broadcastIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MS', 25, 0),
     compactAfterUpdates: intFrom(env, 'CONCORD_COLLAB_COMPACT_AFTER', 500, 1),
     idleUnloadMs: intFrom(env, 'CONCORD_COLLAB_IDLE_UNLOAD_MS', 30_000, 0),
     updateGuardMs: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MS', 500, 10),

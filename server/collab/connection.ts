@@ -66,9 +66,9 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(message, (e) => {
-      if (e) this.close(CloseCode.goingAway, 'send failed');
-    });
+    // No per-send callback: a broadcast calls this once per peer, and a failed write
+    // already surfaces as the socket's 'error' event, which terminates it (service.ts).
+    this.ws.send(message);
   }
 
   setAccess(access: Access): void {

@@ -28,13 +28,22 @@ interface Waiting extends PendingUpdate {
 export function createGroupCommitter(getDb: () => Promise<Queryable>, windowMs: number, onError: (e: unknown) => void): GroupCommitter {
   let queue: Waiting[] = [];
   let timer: NodeJS.Timeout | null = null;
-  let flushing: Promise<void> = Promise.resolve();
+  /** The batch being written, if any. */
+  let writing: Promise<void> | null = null;
 
+  // One write at a time. Updates that arrive during a write are taken as the next batch as
+  // soon as it ends (they have already waited that long), so the batch grows with the
+  // write time instead of batches queueing up behind a slow database.
   const flush = () => {
+    if (timer) clearTimeout(timer);
     timer = null;
+    if (writing || queue.length === 0) return;
     const batch = queue;
     queue = [];
-    flushing = flushing.then(() => writeWithRetry(batch));
+    writing = writeWithRetry(batch).then(() => {
+      writing = null;
+      flush();
+    });
   };
 
   // A failed write is retried (with a growing pause) rather than dropped: the updates are
@@ -61,15 +70,12 @@ export function createGroupCommitter(getDb: () => Promise<Queryable>, windowMs: 
     store(update) {
       return new Promise<number>((resolve, reject) => {
         queue.push({ ...update, resolve, reject });
-        if (!timer) timer = setTimeout(flush, windowMs);
+        if (!timer && !writing) timer = setTimeout(flush, windowMs);
       });
     },
     async idle() {
-      if (timer) {
-        clearTimeout(timer);
-        flush();
-      }
-      await flushing;
+      flush();
+      while (writing) await writing;
     },
   };
 }

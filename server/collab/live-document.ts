@@ -28,6 +28,11 @@ export interface LiveDocumentDeps {
   /** Asked after every stored batch; compaction itself runs in the background. */
   maybeCompact(doc: LiveDocument): void;
   onError(context: string, e: unknown): void;
+  /**
+   * At most one broadcast per this many milliseconds: updates stored meanwhile go out
+   * merged into one message. 0 = every stored batch at once.
+   */
+  broadcastIntervalMs?: number;
 }
 
 /**
@@ -46,6 +51,17 @@ export class LiveDocument {
   /** Settles when every change applied so far is stored and relayed. */
   private relayed: Promise<void> = Promise.resolve();
   private repairTimer: NodeJS.Timeout | null = null;
+  /** Stored (or relayed from another process) but not yet sent to the peers. */
+  private outbox: Uint8Array[] = [];
+  /** The peer every update in the outbox came from, if it is only one (it is not sent its own). */
+  private outboxFrom: Peer | null = null;
+  /** The outbox's updates made in this process (only those go to the other processes). */
+  private outboxLocal: Uint8Array[] = [];
+  /** Presence entries changed since the last broadcast, and those changed in this process. */
+  private awarenessOutbox = new Set<number>();
+  private awarenessLocal = new Set<number>();
+  private flushTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private lastBroadcast = 0;
 
   constructor(
     readonly resolutionId: string,
@@ -64,8 +80,9 @@ export class LiveDocument {
   }
 
   /** Everything applied so far is stored (and relayed): a new client may now sync. */
-  settled(): Promise<void> {
-    return this.relayed;
+  async settled(): Promise<void> {
+    await this.relayed;
+    this.flush();
   }
 
   /** Applies a change made outside a socket as one transaction attributed to `author`. */
@@ -92,15 +109,15 @@ export class LiveDocument {
 
   destroy(): void {
     if (this.repairTimer) clearTimeout(this.repairTimer);
+    this.cancelFlush();
     this.awareness.destroy();
     this.doc.destroy();
   }
 
   private onUpdate(update: Uint8Array, origin: unknown) {
     if (origin === LOADED) return;
-    const message = encodeUpdateMessage(update);
     if (origin === REMOTE) {
-      this.broadcast(message, null);
+      this.enqueue(update, null, false);
       return;
     }
     const from = isPeer(origin) ? origin : null;
@@ -111,8 +128,7 @@ export class LiveDocument {
       .then(
         () => {
           this.storedSinceCompaction++;
-          this.broadcast(message, from);
-          this.deps.relay.publishUpdate(this.resolutionId, update);
+          this.enqueue(update, from, true);
           this.deps.maybeCompact(this);
         },
         (e) => this.deps.onError(`storing an update of ${this.resolutionId}`, e),
@@ -126,11 +142,69 @@ export class LiveDocument {
       for (const id of added) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
     }
-    // Everyone, the sender included: the stock client treats any message as a sign of life.
-    this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
-    if (origin !== REMOTE) {
-      this.deps.relay.publishAwareness(this.resolutionId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    // Batched like text updates: clients that joined together renew their presence
+    // together, and one message per renewal per peer would stall the relay.
+    for (const id of changed) {
+      this.awarenessOutbox.add(id);
+      if (origin !== REMOTE) this.awarenessLocal.add(id);
     }
+    this.scheduleFlush();
+  }
+
+  /**
+   * Sending one message to every peer is the relay's main cost (a frame and a write per
+   * peer, and as much again for each client to receive it), so updates that become ready
+   * close together go out as one merged update: the first after a quiet spell leaves at
+   * once (after the rest of its stored batch), later ones wait for the interval. Under
+   * load, frames per peer stay bounded instead of following the keystroke rate.
+   */
+  private enqueue(update: Uint8Array, from: Peer | null, local: boolean) {
+    this.outboxFrom = this.outbox.length === 0 ? from : this.outboxFrom === from ? from : null;
+    this.outbox.push(update);
+    if (local) this.outboxLocal.push(update);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush() {
+    if (this.flushTimer) return;
+    const wait = this.lastBroadcast + (this.deps.broadcastIntervalMs ?? 0) - performance.now();
+    // setImmediate: the other updates of the same stored batch are enqueued in the
+    // promise callbacks that run before it.
+    this.flushTimer = wait > 0 ? setTimeout(() => this.flush(), wait) : setImmediate(() => this.flush());
+  }
+
+  /** Sends what the outboxes hold: to the peers (encoded once) and to the other processes. */
+  private flush() {
+    this.cancelFlush();
+    if (this.awarenessOutbox.size) {
+      const changed = [...this.awarenessOutbox];
+      const local = [...this.awarenessLocal];
+      this.awarenessOutbox.clear();
+      this.awarenessLocal.clear();
+      // Everyone, the sender included: the stock client treats any message as a sign of life.
+      this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
+      if (local.length) this.deps.relay.publishAwareness(this.resolutionId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+    }
+    if (this.outbox.length === 0) return;
+    const updates = this.outbox;
+    const from = this.outboxFrom;
+    const local = this.outboxLocal;
+    this.outbox = [];
+    this.outboxFrom = null;
+    this.outboxLocal = [];
+    this.lastBroadcast = performance.now();
+    const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+    // A merged update from several peers goes to all, senders included, like the
+    // reference server does with every update: Yjs ignores what a client already has.
+    this.broadcast(encodeUpdateMessage(update), from);
+    if (local.length) this.deps.relay.publishUpdate(this.resolutionId, local.length === 1 ? local[0] : Y.mergeUpdates(local));
+  }
+
+  private cancelFlush() {
+    if (!this.flushTimer) return;
+    clearTimeout(this.flushTimer as NodeJS.Timeout);
+    clearImmediate(this.flushTimer as NodeJS.Immediate);
+    this.flushTimer = null;
   }
 
   private broadcast(message: Uint8Array, except: Peer | null) {

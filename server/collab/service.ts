@@ -83,7 +83,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     if (existing) return existing;
     const loading = (async () => {
       await unloading.get(resolutionId);
-      const live = new LiveDocument(resolutionId, { committer, relay, maybeCompact, onError });
+      const live = new LiveDocument(resolutionId, { committer, relay, maybeCompact, onError, broadcastIntervalMs: config.broadcastIntervalMs });
       // Follow first: an update relayed while the stored state loads is applied after it
       // (Yjs merges in any order), never missed.
       await relay.follow(resolutionId);

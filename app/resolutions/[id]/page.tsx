@@ -15,6 +15,7 @@ import { ResolutionText } from './ResolutionText';
 import { ResolutionEditor } from './editor/ResolutionEditor';
 import { VersionsPanel } from './VersionsPanel';
 import { ProcedurePanel } from './procedure/ProcedurePanel';
+import { AmendmentsSection } from './amendments/AmendmentsSection';
 
 export const dynamic = 'force-dynamic';
 
@@ -77,6 +78,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           }
         />
         {/* amendments panel (issue 4) */}
+        <AmendmentsSection resolution={resolution} access={access} />
         {/* procedure panel: reservations, votes, adoption (issue 5) */}
         <ProcedurePanel resolution={resolution} access={access} />
         <VersionsPanel

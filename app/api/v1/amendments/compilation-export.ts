@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import type { Resolution } from '@/db/schema';
+import { tablingTimes } from '@/db/queries/amendments';
 import type { CompilationDocument } from '@/lib/amendments/compilation-document';
 import type { Actor } from '@/lib/permissions';
 import { loadCompilation } from './present';
@@ -10,7 +11,7 @@ import { loadCompilation } from './present';
  */
 export async function compilationDocument(db: Db, resolution: Resolution, committee: string, actor: Actor): Promise<CompilationDocument> {
   const { amendments, all } = await loadCompilation(db, resolution, actor);
-  const tabledAt = new Map(all.map((a) => [a.id, a.updatedAt]));
+  const tabledAt = await tablingTimes(db, all.map((a) => a.id));
   const entries = amendments
     .filter((a) => a.status !== 'draft' && a.number !== null)
     .sort((x, y) => (x.voting?.position ?? Infinity) - (y.voting?.position ?? Infinity) || x.number!.localeCompare(y.number!, 'en', { numeric: true }))
@@ -26,7 +27,7 @@ export async function compilationDocument(db: Db, resolution: Resolution, commit
       rationale: a.rationale,
       segments: a.redline.segments,
       stale: a.stale,
-      tabledAt: tabledAt.get(a.id) ?? new Date(),
+      tabledAt: tabledAt.get(a.id) ?? new Date(a.createdAt),
     }));
   return { resolutionTitle: resolution.title, committee, generatedAt: new Date(), entries };
 }

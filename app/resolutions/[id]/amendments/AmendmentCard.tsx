@@ -1,0 +1,142 @@
+'use client';
+import { useState } from 'react';
+import { api, isApiFailure } from '@/app/_components/api';
+import { useToast } from '@/app/_components/Toaster';
+import { diffWords } from '@/lib/amendments/diff';
+import { Redline } from './Redline';
+import type { AmendmentView } from './types';
+
+const STATUS_WORDS: Record<string, string> = {
+  draft: 'draft',
+  tabled: 'tabled',
+  withdrawn: 'withdrawn',
+  inadmissible: 'ruled inadmissible',
+  adopted: 'adopted',
+  rejected: 'rejected',
+  fallen: 'fallen',
+};
+
+/** One amendment: its redline against the current text, who tabled it, and what you may do. */
+export function AmendmentCard({ amendment: a, resolutionId, delegations, onChanged }: { amendment: AmendmentView; resolutionId: string; delegations: { id: string; name: string }[]; onChanged: () => void }) {
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  // One text box serves three purposes: rewriting a stale amendment against the current
+  // text, editing a draft, and proposing a sub-amendment to a tabled amendment's wording.
+  const [mode, setMode] = useState<'rewrite' | 'edit' | 'sub' | null>(null);
+  const [rewrite, setRewrite] = useState(a.currentText);
+  const against = mode === 'rewrite' ? a.currentText : mode === 'edit' ? (a.parentAmendmentId ? a.baseText : a.currentText) : a.proposedText;
+  const startWith = (m: 'rewrite' | 'edit' | 'sub') => {
+    setMode(m);
+    setRewrite(m === 'rewrite' ? a.currentText : a.proposedText);
+  };
+  async function save() {
+    setBusy(true);
+    try {
+      if (mode === 'rewrite') await api('POST', `/api/v1/amendments/${a.id}/rewrite`, { proposedText: rewrite });
+      else if (mode === 'edit') await api('PATCH', `/api/v1/amendments/${a.id}`, { proposedText: rewrite });
+      else {
+        const sub = await api<{ id: string }>('POST', `/api/v1/resolutions/${resolutionId}/amendments`, { kind: 'modify', parentAmendmentId: a.id, proposedText: rewrite });
+        const tabled = await api<{ number: string }>('POST', `/api/v1/amendments/${sub.id}/table`).catch(() => null);
+        toast(tabled ? `Sub-amendment ${tabled.number} tabled` : 'Sub-amendment saved as a draft');
+      }
+      if (mode !== 'sub') toast(mode === 'rewrite' ? `${name} rewritten` : 'Draft saved');
+      setMode(null);
+      onChanged();
+    } catch (err) {
+      toast(isApiFailure(err) ? err.message : 'Could not save', 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+  const name = a.number ?? 'Draft';
+
+  async function run(what: string, path: string, body: unknown, done: string) {
+    setBusy(true);
+    try {
+      await api('POST', `/api/v1/amendments/${a.id}/${path}`, body);
+      toast(done);
+      onChanged();
+    } catch (err) {
+      toast(isApiFailure(err) ? err.message : `Could not ${what}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+  const rule = () => {
+    const reason = window.prompt(`Why is ${name} inadmissible?`);
+    if (reason) void run('rule', 'ruling', { reason }, `${name} ruled inadmissible`);
+  };
+
+  return (
+    <li className={`amendment-card status-${a.status}`} data-testid="amendment-card" data-number={a.number ?? ''} data-status={a.status}>
+      <div className="amendment-head">
+        <strong>{name}</strong>
+        <span>{a.parentNumber ? `sub-amendment to ${a.parentNumber}` : a.paragraphLabel ?? 'deleted paragraph'}</span>
+        <span className={`badge status-${a.status}`} data-testid="amendment-status">{STATUS_WORDS[a.status]}</span>
+        {a.stale && <span className="badge stale" title="The paragraph changed since this amendment was written">{a.conflict ? 'needs rewriting' : 'stale · rebased'}</span>}
+        {a.voting && <span className="muted small" title={a.voting.reason}>vote #{a.voting.position}</span>}
+      </div>
+      <div className="muted small">
+        {a.sponsor.name}
+        {a.coSponsors.length > 0 && ` with ${a.coSponsors.map((c) => c.name).join(', ')}`}
+        {a.statusReason && ` · ${a.statusReason}`}
+      </div>
+      <p className="amendment-redline">
+        <Redline segments={a.redline.segments} testId="amendment-redline" />
+      </p>
+      {a.rationale && <p className="small">{a.rationale}</p>}
+      {a.conflict && (
+        <div className="amendment-conflict small">
+          The paragraph now reads: <em>{a.currentText}</em>
+          <br />
+          This amendment was written against: <em>{a.baseText}</em>
+        </div>
+      )}
+      {mode && (
+        <div className="amendment-rewrite">
+          <textarea rows={5} value={rewrite} onChange={(e) => setRewrite(e.target.value)} aria-label={mode === 'sub' ? `Sub-amendment to ${name}` : 'Amendment text'} data-testid="amendment-textbox" />
+          <p className="small">
+            <Redline segments={diffWords(against, rewrite)} />
+          </p>
+          <button className="primary" disabled={busy} onClick={save}>
+            {mode === 'sub' ? 'Table sub-amendment' : 'Save'}
+          </button>{' '}
+          <button className="secondary" onClick={() => setMode(null)}>Cancel</button>
+        </div>
+      )}
+      <div className="amendment-actions">
+        {a.youCan.table && <button className="primary" disabled={busy} onClick={() => run('table', 'table', undefined, `${name} tabled`)} data-testid="amendment-table">Table</button>}
+        {a.youCan.edit && a.kind !== 'delete' && a.kind !== 'move' && !mode && <button className="secondary" onClick={() => startWith('edit')}>Edit</button>}
+        {a.youCan.rewrite && !mode && <button className="secondary" onClick={() => startWith('rewrite')}>Rewrite</button>}
+        {a.youCan.subAmend && !mode && <button className="secondary" onClick={() => startWith('sub')}>Sub-amend</button>}
+        {a.youCan.decide && (
+          <>
+            <button className="primary" disabled={busy} onClick={() => run('adopt', 'decision', { outcome: 'adopted', method: 'consensus' }, `${name} adopted`)} data-testid="amendment-adopt">Adopt</button>
+            <button className="secondary" disabled={busy} onClick={() => run('reject', 'decision', { outcome: 'rejected', method: 'consensus' }, `${name} rejected`)} data-testid="amendment-reject">Reject</button>
+          </>
+        )}
+        {a.youCan.rule && <button className="secondary" disabled={busy} onClick={rule}>Inadmissible…</button>}
+        {a.youCan.edit && (
+          <select
+            aria-label={`Invite a co-sponsor to ${name}`}
+            value=""
+            disabled={busy}
+            onChange={(e) => e.target.value && run('invite', 'cosponsors', { delegationId: e.target.value }, 'Co-sponsor invited')}
+          >
+            <option value="">Invite co-sponsor…</option>
+            {delegations
+              .filter((d) => d.id !== a.sponsor.id && !a.coSponsors.some((c) => c.id === d.id))
+              .map((d) => (
+                <option key={d.id} value={d.id}>{d.name}</option>
+              ))}
+          </select>
+        )}
+        {a.youCan.withdraw && (
+          <button className="link-button danger" disabled={busy} onClick={() => window.confirm(`Withdraw ${name}?`) && run('withdraw', 'withdraw', {}, `${name} withdrawn`)}>
+            Withdraw
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

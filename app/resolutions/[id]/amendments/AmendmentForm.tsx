@@ -1,0 +1,177 @@
+'use client';
+import { useMemo, useState } from 'react';
+import { api, isApiFailure } from '@/app/_components/api';
+import { useToast } from '@/app/_components/Toaster';
+import { diffWords } from '@/lib/amendments/diff';
+import { Redline } from './Redline';
+import type { AmendmentsContext, ParagraphOption } from './types';
+
+type Kind = 'modify' | 'insert' | 'delete';
+
+/**
+ * Starting an amendment from a paragraph: modify it (a copy of its wording to edit, with the
+ * redline redrawn as you type: insertions underlined, deletions struck through), insert a
+ * new paragraph before or after it, or delete it. A rationale and co-sponsors; "table now"
+ * tables it in the same step.
+ */
+export function AmendmentForm({
+  context,
+  paragraphs,
+  initialParagraphId,
+  onDone,
+}: {
+  context: AmendmentsContext;
+  paragraphs: ParagraphOption[];
+  initialParagraphId?: string;
+  onDone: () => void;
+}) {
+  const toast = useToast();
+  const [paragraphId, setParagraphId] = useState(initialParagraphId ?? paragraphs.find((p) => p.kind === 'operative')?.id ?? paragraphs[0]?.id ?? '');
+  const paragraph = paragraphs.find((p) => p.id === paragraphId);
+  const [kind, setKind] = useState<Kind>('modify');
+  const [text, setText] = useState(paragraph?.text ?? '');
+  const [position, setPosition] = useState<'before' | 'after'>('after');
+  const [newKind, setNewKind] = useState<'preambular' | 'operative' | 'subparagraph'>(paragraph?.kind === 'preambular' ? 'preambular' : 'operative');
+  const [rationale, setRationale] = useState('');
+  const [sponsor, setSponsor] = useState(context.me.delegationId ?? '');
+  const [coSponsors, setCoSponsors] = useState<string[]>([]);
+  const [tableNow, setTableNow] = useState(context.stage === 'amendments');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const choose = (id: string) => {
+    setParagraphId(id);
+    const p = paragraphs.find((x) => x.id === id);
+    if (kind === 'modify') setText(p?.text ?? '');
+  };
+  const switchKind = (k: Kind) => {
+    setKind(k);
+    setText(k === 'modify' ? paragraph?.text ?? '' : '');
+  };
+  const segments = useMemo(() => {
+    if (kind === 'modify') return diffWords(paragraph?.text ?? '', text);
+    if (kind === 'delete') return [{ op: 'delete' as const, text: paragraph?.text ?? '' }];
+    return [{ op: 'insert' as const, text }];
+  }, [kind, paragraph, text]);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    const common = {
+      rationale: rationale || undefined,
+      coSponsorDelegationIds: coSponsors.length ? coSponsors : undefined,
+      sponsorDelegationId: context.me.role === 'member' ? undefined : sponsor || undefined,
+    };
+    const body =
+      kind === 'modify'
+        ? { kind, targetParagraphId: paragraphId, proposedText: text, ...common }
+        : kind === 'delete'
+          ? { kind, targetParagraphId: paragraphId, ...common }
+          : { kind, anchorParagraphId: paragraphId, position, newKind, proposedText: text, ...common };
+    try {
+      const drafted = await api<{ id: string }>('POST', `/api/v1/resolutions/${context.resolutionId}/amendments`, body);
+      if (tableNow) {
+        const tabled = await api<{ number: string }>('POST', `/api/v1/amendments/${drafted.id}/table`);
+        toast(`Amendment ${tabled.number} tabled`);
+      } else toast('Draft amendment saved');
+      onDone();
+    } catch (err) {
+      const message = isApiFailure(err) ? err.message : 'Could not save the amendment';
+      setProblem(message);
+      toast(message, 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const others = context.delegations.filter((d) => d.id !== (context.me.role === 'member' ? context.me.delegationId : sponsor));
+  return (
+    <form className="amendment-form card" onSubmit={submit} data-testid="amendment-form" aria-label="New amendment">
+      <label>
+        Paragraph
+        <select value={paragraphId} onChange={(e) => choose(e.target.value)} data-testid="amend-paragraph">
+          {paragraphs.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}: {p.text.slice(0, 50)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="amend-kinds">
+        <legend>Proposal</legend>
+        {(['modify', 'insert', 'delete'] as const).map((k) => (
+          <label key={k}>
+            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => switchKind(k)} /> {k === 'modify' ? 'Amend the wording' : k === 'insert' ? 'Insert a paragraph' : 'Delete it'}
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'insert' && (
+        <div className="row">
+          <select value={position} onChange={(e) => setPosition(e.target.value as 'before' | 'after')} aria-label="Where">
+            <option value="before">before {paragraph?.label}</option>
+            <option value="after">after {paragraph?.label}</option>
+          </select>
+          <select value={newKind} onChange={(e) => setNewKind(e.target.value as typeof newKind)} aria-label="Kind of paragraph">
+            <option value="preambular">preambular</option>
+            <option value="operative">operative</option>
+            <option value="subparagraph">sub-paragraph</option>
+          </select>
+        </div>
+      )}
+      {kind !== 'delete' && (
+        <label>
+          {kind === 'modify' ? 'The paragraph as amended' : 'Text of the new paragraph'}
+          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={6} data-testid="amend-text" />
+        </label>
+      )}
+      <div className="amend-preview" aria-live="polite">
+        <span className="muted small">Tracked changes</span>
+        <p>
+          <Redline segments={segments} testId="amend-redline" />
+        </p>
+      </div>
+      <label>
+        Rationale
+        <textarea value={rationale} onChange={(e) => setRationale(e.target.value)} rows={2} data-testid="amend-rationale" />
+      </label>
+      {context.me.role !== 'member' && (
+        <label>
+          On behalf of
+          <select value={sponsor} onChange={(e) => setSponsor(e.target.value)} required>
+            <option value="">choose a delegation…</option>
+            {context.delegations.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <details>
+        <summary>Co-sponsors ({coSponsors.length})</summary>
+        <div className="cosponsor-list">
+          {others.map((d) => (
+            <label key={d.id}>
+              <input type="checkbox" checked={coSponsors.includes(d.id)} onChange={(e) => setCoSponsors((all) => (e.target.checked ? [...all, d.id] : all.filter((x) => x !== d.id)))} /> {d.name}
+            </label>
+          ))}
+        </div>
+      </details>
+      {context.stage === 'amendments' && (
+        <label>
+          <input type="checkbox" checked={tableNow} onChange={(e) => setTableNow(e.target.checked)} data-testid="amend-table-now" /> Table it now
+        </label>
+      )}
+      {problem && <p className="error" role="alert">{problem}</p>}
+      <div className="row">
+        <button className="primary" disabled={busy} data-testid="amend-submit">
+          {tableNow ? 'Table amendment' : 'Save draft'}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

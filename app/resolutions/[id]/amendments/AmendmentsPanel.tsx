@@ -1,0 +1,80 @@
+'use client';
+import Link from 'next/link';
+import { useCallback, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { api } from '@/app/_components/api';
+import { useProcedureEvents, type ProcedureEvent } from '@/app/_components/useProcedureEvents';
+import { useToast } from '@/app/_components/Toaster';
+import { AmendmentCard } from './AmendmentCard';
+import { AmendmentForm } from './AmendmentForm';
+import type { AmendmentView, AmendmentsContext, CompilationResponse, ParagraphOption } from './types';
+
+/**
+ * The amendments panel beside the text: the amendments grouped by paragraph, each as a
+ * redline against the current text, and "Amend" to start one. Live: every amendment event
+ * refetches (with the viewer's own rights), so a tabling appears in every open page.
+ */
+export function AmendmentsPanel({ context, initialAmendments, initialParagraphs }: { context: AmendmentsContext; initialAmendments: AmendmentView[]; initialParagraphs: ParagraphOption[] }) {
+  const [amendments, setAmendments] = useState(initialAmendments);
+  const [paragraphs, setParagraphs] = useState(initialParagraphs);
+  const [drafting, setDrafting] = useState(false);
+  const [showClosed, setShowClosed] = useState(false);
+  const router = useRouter();
+  const toast = useToast();
+  const base = `/api/v1/resolutions/${context.resolutionId}`;
+
+  const reload = useCallback(async () => {
+    const [compiled, text] = await Promise.all([
+      api<CompilationResponse>('GET', `${base}/amendments`),
+      api<{ paragraphs: ParagraphOption[] }>('GET', `${base}/text`),
+    ]);
+    setAmendments(compiled.amendments);
+    setParagraphs(text.paragraphs);
+  }, [base]);
+
+  const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
+    if (!e.type.startsWith('amendment.') && e.type !== 'stage.changed') return;
+    void reload().catch(() => {});
+    const number = (e.data as { number?: string } | undefined)?.number;
+    if (e.type === 'amendment.tabled' && number) toast(`Amendment ${number} tabled`, 'info');
+    if (e.type === 'amendment.decided') {
+      toast(`${number ?? 'An amendment'} ${(e.data as { outcome?: string }).outcome ?? 'decided'}`, 'info');
+      // The text (and its versions) changed: the server-rendered parts refresh.
+      router.refresh();
+    }
+  });
+
+  const open = amendments.filter((a) => a.status === 'draft' || a.status === 'tabled');
+  const closed = amendments.filter((a) => a.status !== 'draft' && a.status !== 'tabled');
+  const order = (a: AmendmentView) => a.voting?.position ?? 10_000 + (Number(a.number?.slice(2)) || 0);
+  const shown = [...open.sort((x, y) => order(x) - order(y)), ...(showClosed ? closed : [])];
+
+  return (
+    <aside className="sidebar amendments-panel" aria-label="Amendments" data-testid="amendments-panel">
+      <h2>
+        Amendments <span className={`live-dot ${connected ? 'on' : ''}`} title={connected ? 'live' : 'reconnecting'} />
+      </h2>
+      {context.tablingDeadline && <p className="muted small">Tabling deadline: {new Date(context.tablingDeadline).toUTCString().replace(':00 GMT', ' UTC')}</p>}
+      {context.mayDraft && !drafting && (
+        <button className="primary" onClick={() => setDrafting(true)} data-testid="amend-start">
+          Amend…
+        </button>
+      )}
+      {drafting && <AmendmentForm context={context} paragraphs={paragraphs} onDone={() => (setDrafting(false), void reload())} />}
+      {shown.length === 0 && <p className="muted small">No amendments before the committee.</p>}
+      <ol className="amendment-list" data-testid="amendment-list">
+        {shown.map((a) => (
+          <AmendmentCard key={a.id} amendment={a} resolutionId={context.resolutionId} delegations={context.delegations} onChanged={() => void reload()} />
+        ))}
+      </ol>
+      {closed.length > 0 && (
+        <button className="link-button" onClick={() => setShowClosed((s) => !s)}>
+          {showClosed ? 'Hide' : 'Show'} {closed.length} decided or withdrawn
+        </button>
+      )}
+      <p className="small">
+        <Link href={`/resolutions/${context.resolutionId}/amendments`} data-testid="compilation-link">Compilation and voting order</Link>
+      </p>
+    </aside>
+  );
+}

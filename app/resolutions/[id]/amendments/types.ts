@@ -1,0 +1,26 @@
+import type { PresentedAmendment } from '@/app/api/v1/amendments/present';
+
+/** What the amendment pages receive; dates arrive as strings, as from the API. */
+export type AmendmentView = Omit<PresentedAmendment, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+
+export interface ParagraphOption {
+  id: string;
+  kind: 'preambular' | 'operative' | 'subparagraph';
+  label: string;
+  text: string;
+}
+
+export interface AmendmentsContext {
+  resolutionId: string;
+  stage: string;
+  me: { role: string; delegationId: string | null };
+  delegations: { id: string; name: string }[];
+  /** May start an amendment (member, chair, secretariat while the text is open). */
+  mayDraft: boolean;
+  tablingDeadline: string | null;
+}
+
+export interface CompilationResponse {
+  amendments: AmendmentView[];
+  tablingDeadline: string | null;
+}

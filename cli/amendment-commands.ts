@@ -1,0 +1,248 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { resolutions } from '../db/schema';
+import { findUserByEmail, resolutionAccess } from '../db/queries/access';
+import { delegationNames, findAmendment, listAmendments, type StoredAmendment } from '../db/queries/amendments';
+import { draftAmendment } from '../db/commands/amendment-drafter';
+import { tableAmendment, withdrawAmendment, ruleInadmissible } from '../db/commands/amendment-tabler';
+import { setTablingDeadline, setVotingOrder } from '../db/commands/amendment-schedule';
+import { decideAmendment } from '../server/amendment-adoption';
+import { currentParagraphs } from '../server/resolution-text';
+import { publishProcedureEvent } from '../server/procedure-events';
+import { compileAmendments, votingOrder } from '../lib/amendments/compilation';
+import { renderRedlineText } from '../lib/amendments/redline';
+import { can, type Action } from '../lib/permissions';
+import { DomainError, forbidden, notFound } from '../lib/errors';
+import { isEmail, isUuid, oneOf, textOfLength, type CommandSpec, type ParsedArgs } from './args';
+import type { CliIo } from './commands';
+
+/**
+ * The amendment procedure from the command line. Every command acts as a named committee
+ * member (--as) and is checked with the same can() as the API: the CLI is a way in for
+ * scripts and secretariats, not a way around the rules of procedure.
+ */
+export interface AmendmentCliCommand {
+  spec: CommandSpec;
+  validate?(args: ParsedArgs): string | null;
+  run(args: ParsedArgs, io: CliIo): Promise<void>;
+}
+
+const resolutionFlag = { kind: 'option', required: true, placeholder: 'resolution id', description: 'the resolution ("concord resolution list")', check: isUuid } as const;
+const asFlag = { kind: 'option', required: true, placeholder: 'e-mail', description: 'the committee member acting', check: isEmail } as const;
+const amendmentArg = [{ name: 'amendment', description: 'its number (A/3) or id', check: (v: string) => (/^A\/\d+$/i.test(v) || !isUuid(v) ? null : `"${v}" is neither a number like A/3 nor an id`) }];
+
+/** The resolution as the acting member sees it, refusing what can() refuses. */
+async function acting(db: Db, email: string, resolutionId: string) {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw notFound('user', `No user with the e-mail ${email.toLowerCase()}.`);
+  const access = await resolutionAccess(db, user.id, resolutionId);
+  if (!access) throw notFound('resolution', `No resolution ${resolutionId} in a committee of ${user.email}.`);
+  const [resolution] = await db.select().from(resolutions).where(eq(resolutions.id, resolutionId));
+  const check = (action: Action, amendment?: StoredAmendment) => {
+    const subject = amendment ? { stage: access.stage, delegationId: amendment.sponsorDelegationId, coSponsorDelegationIds: amendment.coSponsorDelegationIds } : { stage: access.stage };
+    if (can(access.actor, action, subject)) return;
+    if (action === 'amendment:table' && access.stage !== 'amendments') {
+      throw forbidden(action, `Amendments can be tabled only at the amendments stage; the resolution is at the ${access.stage} stage.`);
+    }
+    throw forbidden(action, `${user.email} (${access.actor.role}) may not ${action.replace(':', ' ')} here.`);
+  };
+  return { user, access, resolution, check, scope: { committeeId: resolution.committeeId, resolutionId, actorId: user.id } };
+}
+
+async function amendmentNamed(db: Db, resolutionId: string, ref: string): Promise<StoredAmendment> {
+  if (!/^A\/\d+$/i.test(ref)) {
+    const found = await findAmendment(db, ref);
+    if (found.resolutionId !== resolutionId) throw notFound('amendment', `Amendment ${ref} is not an amendment of resolution ${resolutionId}.`);
+    return found;
+  }
+  const found = (await listAmendments(db, resolutionId)).find((a) => a.number === ref.toUpperCase());
+  if (!found) throw notFound('amendment', `No amendment ${ref.toUpperCase()} in resolution ${resolutionId} ("concord amendment list" shows them).`);
+  return found;
+}
+
+/** A paragraph by stable id or by its current label ("OP 8", "PP 3", "8 (b)"). */
+async function paragraphNamed(db: Db, resolutionId: string, ref: string): Promise<string> {
+  const paragraphs = await currentParagraphs(db, resolutionId);
+  const found = paragraphs.find((p) => p.id === ref) ?? paragraphs.find((p) => p.label.toLowerCase() === ref.trim().toLowerCase());
+  if (!found) throw new DomainError('conflict:paragraph_deleted', `No paragraph "${ref}" in the current text (give a label such as "OP 8" or a paragraph id); a deleted paragraph cannot be amended.`);
+  return found.id;
+}
+
+export const amendmentCommands: AmendmentCliCommand[] = [
+  {
+    spec: {
+      name: 'amendment list',
+      summary: "Lists a resolution's amendments in voting order, with their redlines ([-removed-] [+added+]).",
+      flags: { resolution: resolutionFlag, as: asFlag, status: { kind: 'option', placeholder: 'status', description: 'only this status', check: oneOf(['draft', 'tabled', 'withdrawn', 'inadmissible', 'adopted', 'rejected', 'fallen']) } },
+    },
+    async run(args, io) {
+      const { access, resolution } = await acting(io.db, args.options.as, args.options.resolution);
+      const all = (await listAmendments(io.db, resolution.id)).filter((a) => a.status !== 'draft' || can(access.actor, 'amendment:edit', { delegationId: a.sponsorDelegationId, coSponsorDelegationIds: a.coSponsorDelegationIds }));
+      const paragraphs = await currentParagraphs(io.db, resolution.id);
+      const names = await delegationNames(io.db, resolution.committeeId);
+      const compiled = compileAmendments(all, paragraphs, { status: args.options.status as never });
+      if (compiled.length === 0) return io.out('(none)');
+      for (const c of compiled) {
+        const a = c.amendment;
+        const place = c.voting ? ` · vote #${c.voting.position}` : '';
+        io.out(`${a.number ?? 'draft'}  ${c.paragraphLabel ?? 'deleted paragraph'}  ${names.get(a.sponsorDelegationId) ?? ''}  ${a.status}${c.stale ? ' (stale)' : ''}${place}  ${a.id}`);
+        io.out(`    ${renderRedlineText(c.segments)}`);
+      }
+    },
+  },
+  {
+    spec: {
+      name: 'amendment draft',
+      summary: 'Drafts an amendment for the acting member’s delegation (prints its id as the last line).',
+      flags: {
+        resolution: resolutionFlag,
+        as: asFlag,
+        kind: { kind: 'option', required: true, placeholder: 'modify|insert|delete|move', description: 'what it does', check: oneOf(['modify', 'insert', 'delete', 'move']) },
+        paragraph: { kind: 'option', required: true, placeholder: 'label or id', description: 'the paragraph amended (for insert: where the new one goes)', check: textOfLength(1, 100) },
+        text: { kind: 'option', placeholder: 'text', description: 'modify: the paragraph as amended; insert: the new paragraph', check: textOfLength(1, 20000) },
+        position: { kind: 'option', placeholder: 'before|after', description: 'insert, move: before or after --paragraph / --anchor', check: oneOf(['before', 'after']) },
+        anchor: { kind: 'option', placeholder: 'label or id', description: 'move: the paragraph it goes next to', check: textOfLength(1, 100) },
+        'new-kind': { kind: 'option', placeholder: 'preambular|operative|subparagraph', description: 'insert: the kind of the new paragraph (default operative)', check: oneOf(['preambular', 'operative', 'subparagraph']) },
+        rationale: { kind: 'option', placeholder: 'text', description: 'why', check: textOfLength(1, 5000) },
+        delegation: { kind: 'option', placeholder: 'delegation id', description: 'chair/secretariat: the sponsoring delegation', check: isUuid },
+        table: { kind: 'switch', description: 'table it at once' },
+      },
+    },
+    validate: (a) =>
+      (a.options.kind === 'modify' || a.options.kind === 'insert') && !a.options.text
+        ? `--text is required for --kind ${a.options.kind}`
+        : (a.options.kind === 'insert' || a.options.kind === 'move') && !a.options.position
+          ? `--position is required for --kind ${a.options.kind}`
+          : a.options.kind === 'move' && !a.options.anchor
+            ? '--anchor is required for --kind move'
+            : null,
+    async run(args, io) {
+      const o = args.options;
+      const { access, check, scope } = await acting(io.db, o.as, o.resolution);
+      const sponsor = access.actor.role === 'member' ? access.actor.delegationId : o.delegation ?? null;
+      check('amendment:draft');
+      if (!sponsor) throw new DomainError('bad_request:delegation', 'Name the sponsoring delegation with --delegation <id>.');
+      // Refused before anything is stored: "--table" must not leave a draft behind.
+      if (args.switches.has('table')) check('amendment:table', { sponsorDelegationId: sponsor, coSponsorDelegationIds: [] } as unknown as StoredAmendment);
+      const paragraph = await paragraphNamed(io.db, o.resolution, o.paragraph);
+      const paragraphs = await currentParagraphs(io.db, o.resolution);
+      const kind = o.kind as 'modify' | 'insert' | 'delete' | 'move';
+      const amendment = await draftAmendment(io.db, {
+        ...scope,
+        kind,
+        targetParagraphId: kind === 'insert' ? null : paragraph,
+        anchorParagraphId: kind === 'insert' ? paragraph : kind === 'move' ? await paragraphNamed(io.db, o.resolution, o.anchor) : null,
+        position: (o.position as 'before' | 'after' | undefined) ?? null,
+        newKind: kind === 'insert' ? ((o['new-kind'] as 'operative' | undefined) ?? 'operative') : null,
+        proposedText: o.text,
+        rationale: o.rationale,
+        sponsorDelegationId: sponsor,
+        paragraphs,
+      });
+      publishProcedureEvent({ resolutionId: o.resolution, type: 'amendment.drafted', data: { amendmentId: amendment.id } });
+      if (args.switches.has('table')) {
+        check('amendment:table', amendment);
+        const tabled = await tableAmendment(io.db, { ...scope, amendment, paragraphs }).catch((e: unknown) => {
+          // The draft is kept (its sponsors see it): say so, with its id, before the refusal.
+          io.out(`Drafted, but not tabled; the draft's id:`);
+          io.out(amendment.id);
+          throw e;
+        });
+        publishProcedureEvent({ resolutionId: o.resolution, type: 'amendment.tabled', data: { amendmentId: tabled.id, number: tabled.number } });
+        io.out(`Tabled ${tabled.number}.`);
+      } else io.out('Drafted.');
+      io.out(amendment.id);
+    },
+  },
+  {
+    spec: { name: 'amendment table', summary: 'Tables a draft amendment (it gets the next number).', positionals: amendmentArg, flags: { resolution: resolutionFlag, as: asFlag } },
+    async run(args, io) {
+      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
+      check('amendment:table', amendment);
+      const tabled = await tableAmendment(io.db, { ...scope, amendment, paragraphs: await currentParagraphs(io.db, scope.resolutionId) });
+      publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.tabled', data: { amendmentId: tabled.id, number: tabled.number } });
+      io.out(`Tabled ${tabled.number}.`);
+    },
+  },
+  {
+    spec: { name: 'amendment withdraw', summary: 'Withdraws an amendment of the acting member’s delegation.', positionals: amendmentArg, flags: { resolution: resolutionFlag, as: asFlag, reason: { kind: 'option', placeholder: 'text', description: 'why', check: textOfLength(1, 1000) } } },
+    async run(args, io) {
+      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
+      check('amendment:withdraw', amendment);
+      const { fallen } = await withdrawAmendment(io.db, { ...scope, amendment, reason: args.options.reason });
+      publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.withdrawn', data: { amendmentId: amendment.id, number: amendment.number } });
+      io.out(`Withdrew ${amendment.number ?? 'the draft'}${fallen.length ? `; ${fallen.length} sub-amendment(s) fell` : ''}.`);
+    },
+  },
+  {
+    spec: { name: 'amendment rule', summary: 'The chair rules a tabled amendment inadmissible.', positionals: amendmentArg, flags: { resolution: resolutionFlag, as: asFlag, reason: { kind: 'option', required: true, placeholder: 'text', description: 'the reason, shown with it', check: textOfLength(3, 2000) } } },
+    async run(args, io) {
+      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
+      check('amendment:rule', amendment);
+      await ruleInadmissible(io.db, { ...scope, amendment, reason: args.options.reason });
+      publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.ruled', data: { amendmentId: amendment.id, number: amendment.number } });
+      io.out(`${amendment.number} ruled inadmissible: ${args.options.reason.trim()}`);
+    },
+  },
+  {
+    spec: {
+      name: 'amendment decide',
+      summary: 'Records the decision on a tabled amendment; adopted ones are applied to the text.',
+      positionals: amendmentArg,
+      flags: {
+        resolution: resolutionFlag,
+        as: asFlag,
+        outcome: { kind: 'option', required: true, placeholder: 'adopted|rejected', description: 'the decision', check: oneOf(['adopted', 'rejected']) },
+        method: { kind: 'option', placeholder: 'consensus|vote', description: 'how (default consensus)', check: oneOf(['consensus', 'vote']) },
+      },
+    },
+    async run(args, io) {
+      const { check, scope, access } = await acting(io.db, args.options.as, args.options.resolution);
+      const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
+      check('amendment:decide', amendment);
+      if (access.stage !== 'amendments' && access.stage !== 'voting') throw new DomainError('conflict:stage', `Amendments are decided at the amendments or voting stage; the resolution is at the ${access.stage} stage.`);
+      const result = await decideAmendment(io.db, { ...scope, amendment, outcome: args.options.outcome as 'adopted', method: (args.options.method as 'vote' | undefined) ?? 'consensus' });
+      io.out(`${result.amendment.number} ${result.amendment.status}${result.paragraphs ? '; the text is changed' : ''}.`);
+      for (const f of result.fallen) io.out(`  fell: ${(await findAmendment(io.db, f.amendmentId)).number} — ${f.reason}`);
+      if (result.rebased.length) io.out(`  rebased onto the new wording: ${result.rebased.length}`);
+    },
+  },
+  {
+    spec: {
+      name: 'amendment order',
+      summary: 'Shows the voting order with its reasons; the chair sets it with --set A/3,A/1,… or --reset.',
+      flags: { resolution: resolutionFlag, as: asFlag, set: { kind: 'option', placeholder: 'A/3,A/1,…', description: 'every tabled amendment once, in voting order', check: (v) => (/^\s*A\/\d+(\s*,\s*A\/\d+)*\s*$/i.test(v) ? null : `"${v}" is not a list like A/3,A/1`) }, reset: { kind: 'switch', description: 'back to the suggested order' } },
+    },
+    validate: (a) => (a.options.set && a.switches.has('reset') ? 'give --set or --reset, not both' : null),
+    async run(args, io) {
+      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      if (args.options.set || args.switches.has('reset')) {
+        check('voting-order:set');
+        const order = args.options.set ? await Promise.all(args.options.set.split(',').map(async (n) => (await amendmentNamed(io.db, scope.resolutionId, n.trim())).id)) : null;
+        await setVotingOrder(io.db, { ...scope, order });
+        publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.voting_order_set', data: {} });
+      }
+      const order = votingOrder(await listAmendments(io.db, scope.resolutionId), await currentParagraphs(io.db, scope.resolutionId));
+      if (order.length === 0) return io.out('(no tabled amendments)');
+      for (const e of order) io.out(`${e.position}. ${e.number} (${e.paragraphLabel ?? 'deleted paragraph'}) — ${e.reason}`);
+    },
+  },
+  {
+    spec: {
+      name: 'amendment deadline',
+      summary: 'Sets or clears the tabling deadline.',
+      flags: { resolution: resolutionFlag, as: asFlag, at: { kind: 'option', placeholder: 'ISO date-time', description: 'e.g. 2026-04-01T14:00:00Z', check: (v) => (Number.isNaN(Date.parse(v)) ? `"${v}" is not a date-time like 2026-04-01T14:00:00Z` : null) }, clear: { kind: 'switch', description: 'remove the deadline' } },
+    },
+    validate: (a) => (!!a.options.at === a.switches.has('clear') ? 'give either --at or --clear' : null),
+    async run(args, io) {
+      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      check('amendment:set-deadline');
+      const row = await setTablingDeadline(io.db, { ...scope, deadline: args.options.at ? new Date(args.options.at) : null });
+      publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.deadline_set', data: {} });
+      io.out(row.tablingDeadline ? `Tabling deadline: ${row.tablingDeadline.toISOString()}` : 'No tabling deadline.');
+    },
+  },
+];

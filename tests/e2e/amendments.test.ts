@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, skipUnless } from '../helpers/services';
+import { launchBrowser, screenshot, signIn, startConcord, type RunningConcord } from './harness';
+
+/**
+ * The amendment procedure in Chromium: Iran tables an amendment to OP 8 (and a new
+ * paragraph before it) from the amendments panel; Thailand, in another browser, sees both
+ * appear with their redlines without reloading; the chair adopts them and both browsers
+ * show the amended text, renumbered: the old OP 8 is now OP 9.
+ */
+const skip = skipUnless(chromiumAvailable(), 'Chromium');
+const OLD_WORDS = 'gender equality concerns';
+const NEW_WORDS = 'the rights of women and girls';
+
+describe.skipIf(skip)('amendments in the browser', () => {
+  let concord: RunningConcord;
+  let browser: Browser;
+  let resolutionUrl = '';
+  const pages: Record<string, Page> = {};
+
+  beforeAll(async () => {
+    concord = await startConcord();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await concord?.stop();
+  });
+
+  const editor = (page: Page) => page.getByTestId('resolution-editor');
+  const paragraph = (page: Page, label: string) => editor(page).locator(`p[data-label="${label}"]`);
+  const card = (page: Page, number: string) => page.getByTestId('amendments-panel').locator(`[data-testid="amendment-card"][data-number="${number}"]`);
+
+  /** The part of the page a person would look at: the panel, or the viewport. */
+  async function shot(page: Page, name: string, what: 'panel' | 'view' = 'panel') {
+    const dir = path.resolve(import.meta.dirname, '..', '.tmp', 'screenshots');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}-${what}.png`);
+    if (what === 'panel') await page.getByTestId('amendments-panel').screenshot({ path: file });
+    else await page.screenshot({ path: file });
+  }
+
+  async function open(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, concord.url, email);
+    await page.waitForURL(`${concord.url}/`);
+    if (!resolutionUrl) {
+      await page.goto(`${concord.url}/committees/peace-security`);
+      await page.getByTestId('stage-drafting').getByRole('link').first().click();
+      await page.getByTestId('stage-banner').waitFor();
+      resolutionUrl = page.url();
+    } else await page.goto(resolutionUrl);
+    await page.locator('[data-testid="resolution-text"]:not([hidden]) #resolution-editor').waitFor({ timeout: 30_000 });
+    await page.getByTestId('amendments-panel').waitFor();
+    pages[email] = page;
+    return page;
+  }
+
+  it('the chair opens the amendments stage', async () => {
+    const chair = await open('chair@example.org');
+    await chair.getByTestId('stage-to-amendments').click();
+    await expect.poll(() => chair.getByTestId('stage-banner').textContent(), { timeout: 15_000 }).toContain('Amendments');
+  });
+
+  it('Iran tables an amendment to OP 8; Thailand sees it appear with its redline, live', async () => {
+    const iran = await open('iran@example.org');
+    const thailand = await open('thailand@example.org');
+    const op8 = await paragraph(iran, 'OP 8').getAttribute('data-id');
+    const text = (await paragraph(iran, 'OP 8').textContent())!;
+    expect(text).toContain(OLD_WORDS);
+
+    await iran.getByTestId('amend-start').click();
+    await iran.getByTestId('amend-paragraph').selectOption(op8!);
+    await iran.getByTestId('amend-text').fill(text.replace(OLD_WORDS, NEW_WORDS));
+    // The tracked changes follow the typing: the old words struck through, the new underlined.
+    await expect.poll(() => iran.getByTestId('amend-redline').locator('del').first().textContent()).toBe(OLD_WORDS);
+    expect(await iran.getByTestId('amend-redline').locator('ins').first().textContent()).toBe(NEW_WORDS);
+    await iran.getByTestId('amend-rationale').fill('Names those the paragraph protects.');
+    await screenshot(iran, 'amendments-drafting');
+    await shot(iran, 'amendments-drafting');
+    await iran.getByTestId('amend-submit').click();
+    await expect.poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | ')).toContain('Amendment A/1 tabled');
+
+    // Thailand did not reload.
+    await card(thailand, 'A/1').waitFor({ timeout: 10_000 });
+    expect(await card(thailand, 'A/1').locator('del').textContent()).toBe(OLD_WORDS);
+    expect(await card(thailand, 'A/1').locator('ins').textContent()).toBe(NEW_WORDS);
+    expect(await card(thailand, 'A/1').textContent()).toContain('Iran (Islamic Rep. of)');
+    await screenshot(thailand, 'amendments-seen-live');
+    await shot(thailand, 'amendments-seen-live');
+  });
+
+  it('Iran also proposes a new paragraph before OP 8', async () => {
+    const iran = pages['iran@example.org'];
+    const op8 = await paragraph(iran, 'OP 8').getAttribute('data-id');
+    await iran.getByTestId('amend-start').click();
+    await iran.getByTestId('amend-paragraph').selectOption(op8!);
+    const form = iran.getByTestId('amendment-form');
+    await form.getByLabel('Insert a paragraph').check();
+    await form.getByLabel('Where', { exact: true }).selectOption('before');
+    await iran.getByTestId('amend-text').fill('Calls on parliaments to protect victims of trafficking;');
+    await iran.getByTestId('amend-submit').click();
+    await card(pages['thailand@example.org'], 'A/2').waitFor({ timeout: 10_000 });
+  });
+
+  it('the chair adopts both; both browsers show the amended, renumbered text', async () => {
+    const chair = pages['chair@example.org'];
+    await card(chair, 'A/2').waitFor({ timeout: 10_000 });
+    await card(chair, 'A/2').getByTestId('amendment-adopt').click();
+    await expect.poll(() => card(chair, 'A/1').getAttribute('data-status'), { timeout: 10_000 }).toBe('tabled');
+    await card(chair, 'A/1').getByTestId('amendment-adopt').click();
+
+    for (const page of [pages['iran@example.org'], pages['thailand@example.org'], chair]) {
+      await expect.poll(() => paragraph(page, 'OP 8').textContent(), { timeout: 15_000 }).toBe('Calls on parliaments to protect victims of trafficking;');
+      await expect.poll(() => paragraph(page, 'OP 9').textContent(), { timeout: 15_000 }).toContain(`mainstream ${NEW_WORDS} in all legislation`);
+      expect(await editor(page).locator('p[data-kind="operative"]').count()).toBe(36);
+    }
+    const thailand = pages['thailand@example.org'];
+    await thailand.getByRole('button', { name: /decided or withdrawn/ }).click();
+    await expect.poll(() => card(thailand, 'A/1').getAttribute('data-status')).toBe('adopted');
+    expect(await card(thailand, 'A/1').textContent()).toContain('OP 9');
+    await paragraph(thailand, 'OP 9').evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    await screenshot(thailand, 'amendments-adopted');
+    await shot(thailand, 'amendments-adopted', 'view');
+    await shot(thailand, 'amendments-adopted');
+    await expect.poll(() => chair.getByTestId('versions').textContent(), { timeout: 10_000 }).toContain('A/1 adopted');
+  });
+
+  it('the compilation lists both, with filters and exports', async () => {
+    const thailand = pages['thailand@example.org'];
+    await thailand.goto(`${resolutionUrl}/amendments`);
+    await thailand.getByTestId('compilation-table').waitFor();
+    expect(await thailand.getByTestId('compilation-row').count()).toBe(2);
+    await thailand.getByTestId('filter-status').selectOption('adopted');
+    expect(await thailand.getByTestId('compilation-row').count()).toBe(2);
+    await thailand.getByTestId('filter-status').selectOption('tabled');
+    expect(await thailand.getByTestId('compilation-row').count()).toBe(0);
+    await thailand.getByTestId('filter-status').selectOption('');
+    await screenshot(thailand, 'amendments-compilation');
+    await shot(thailand, 'amendments-compilation', 'view');
+    const docx = await thailand.request.get(`${resolutionUrl.replace('/resolutions/', '/api/v1/resolutions/')}/amendments/export?format=docx`);
+    expect(docx.status()).toBe(200);
+    expect(docx.headers()['content-type']).toContain('wordprocessingml');
+  });
+  it('a draft is seen by its delegations only; inviting a co-sponsor shows it to them, live', async () => {
+    const kenya = await open('kenya@example.org');
+    const canada = await open('canada@example.org');
+    const thailand = pages['thailand@example.org'];
+    await thailand.goto(resolutionUrl);
+    await thailand.getByTestId('amendments-panel').waitFor();
+    await kenya.getByTestId('amend-start').click();
+    await kenya.getByTestId('amend-paragraph').selectOption((await paragraph(kenya, 'OP 12').getAttribute('data-id'))!);
+    await kenya.getByTestId('amendment-form').getByLabel('Delete it').check();
+    await kenya.getByTestId('amend-table-now').uncheck();
+    await kenya.getByTestId('amend-submit').click();
+    const draft = kenya.getByTestId('amendments-panel').locator('[data-testid="amendment-card"][data-status="draft"]');
+    await draft.waitFor({ timeout: 10_000 });
+    await draft.getByLabel('Invite a co-sponsor to Draft').selectOption({ label: 'Canada' });
+    await expect.poll(() => draft.textContent(), { timeout: 10_000 }).toContain('with Canada');
+    const seenByCanada = canada.getByTestId('amendments-panel').locator('[data-testid="amendment-card"][data-status="draft"]');
+    await seenByCanada.waitFor({ timeout: 10_000 });
+    await shot(canada, 'amendments-cosponsored-draft');
+    expect(await thailand.getByTestId('amendments-panel').locator('[data-status="draft"]').count()).toBe(0);
+  });
+});
