@@ -17,6 +17,8 @@ export interface MachineDescription {
   loadAverageAtEnd?: number[];
   versions: Record<string, string>;
   commit: string;
+  /** BENCH_MACHINE_NOTE: what the numbers cannot show, e.g. "shared with other jobs". */
+  note?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -50,6 +52,7 @@ export function describeMachine(): MachineDescription {
     loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 100) / 100),
     versions: Object.fromEntries(['yjs', 'y-protocols', 'ws', '@y/websocket-server', '@electric-sql/pglite'].map((n) => [n, packageVersion(n)])),
     commit: commit(),
+    ...(process.env.BENCH_MACHINE_NOTE ? { note: process.env.BENCH_MACHINE_NOTE } : {}),
   };
 }
 
@@ -61,7 +64,7 @@ export function markdown(results: ScenarioResult[], options: BenchOptions, machi
   lines.push('');
   lines.push(
     `${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; ` +
-      `load average at start ${machine.loadAverageAtStart.join(' / ')}${machine.loadAverageAtEnd ? `, at end ${machine.loadAverageAtEnd.join(' / ')}` : ''}; commit ${machine.commit}`,
+      `load average at start ${machine.loadAverageAtStart.join(' / ')}${machine.loadAverageAtEnd ? `, at end ${machine.loadAverageAtEnd.join(' / ')}` : ''}; commit ${machine.commit}${machine.note ? `. ${machine.note}` : ''}`,
   );
   for (const r of results) {
     lines.push('', `## ${r.title}`, '');

@@ -125,7 +125,7 @@ export const fmt = {
     a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0
       ? '–'
       : // Below 0.01 two decimals would print 0.00×: say "1/N" instead.
-        a > 0 && a / b < 0.01
+        a > 0 && b > 0 && a / b < 0.01
         ? `1/${fmt.int(Math.round(b / a))}`
         : `${(a / b).toFixed(2)}×`,
 };
