@@ -48,6 +48,8 @@ export class LiveDocument {
   readonly peers = new Set<Peer>();
   /** Stored updates since the last compaction (including the tail found at load). */
   storedSinceCompaction = 0;
+  /** Highest log sequence number known to be in this document (loaded or stored from here). */
+  storedUpToSeq = 0;
   /** Settles when every change applied so far is stored and relayed. */
   private relayed: Promise<void> = Promise.resolve();
   private repairTimer: NodeJS.Timeout | null = null;
@@ -77,6 +79,7 @@ export class LiveDocument {
     const stored = await loadDocState(db, this.resolutionId);
     Y.applyUpdate(this.doc, stored.update, LOADED);
     this.storedSinceCompaction = stored.tailLength;
+    this.storedUpToSeq = stored.upToSeq;
   }
 
   /** Everything applied so far is stored (and relayed): a new client may now sync. */
@@ -126,8 +129,9 @@ export class LiveDocument {
     this.relayed = this.relayed
       .then(() => stored)
       .then(
-        () => {
+        (seq) => {
           this.storedSinceCompaction++;
+          this.storedUpToSeq = Math.max(this.storedUpToSeq, seq);
           this.enqueue(update, from, true);
           this.deps.maybeCompact(this);
         },

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../../db/client';
 import { loadDocState } from '../../db/queries/doc-state';
-import { compactDocument } from '../../db/commands/doc-compactor';
+import { compactDocument, snapshotLiveState } from '../../db/commands/doc-compactor';
 import { accessOf, admit, type CollabIdentity } from './authenticate';
 import { CloseCode } from './close-codes';
 import { readCollabConfig, type CollabConfig } from './config';
@@ -59,16 +59,43 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
   };
   const relay = options.relay?.(listener) ?? localRelay;
 
+  /**
+   * Compaction waits for a quiet second: under a burst of typing a compaction (a database
+   * write holding up the group commits behind it) would add its time to every update in
+   * flight. A tail that grows past 20 × the threshold is compacted regardless, so opening
+   * stays cheap even in a session that never pauses.
+   */
+  const quietTimers = new Map<string, NodeJS.Timeout>();
   const maybeCompact = (live: LiveDocument) => {
-    if (live.storedSinceCompaction < config.compactAfterUpdates || compacting.has(live.resolutionId)) return;
-    void compact(live.resolutionId, live);
+    const id = live.resolutionId;
+    if (live.storedSinceCompaction < config.compactAfterUpdates || compacting.has(id)) return;
+    const pending = quietTimers.get(id);
+    if (pending) clearTimeout(pending);
+    quietTimers.delete(id);
+    if (live.storedSinceCompaction >= config.compactAfterUpdates * 20) {
+      void compact(id, live);
+      return;
+    }
+    const timer = setTimeout(async () => {
+      quietTimers.delete(id);
+      // Only the document still being served: an unloaded one was compacted on its way out.
+      if ((await documents.get(id)?.catch(() => null)) === live && !compacting.has(id)) void compact(id, live);
+    }, 1000);
+    timer.unref();
+    quietTimers.set(id, timer);
   };
 
   const compact = async (resolutionId: string, live?: LiveDocument) => {
     compacting.add(resolutionId);
     const counted = live?.storedSinceCompaction ?? 0;
     try {
-      await compactDocument(await options.getDb(), resolutionId);
+      if (live && relay === localRelay) {
+        // Alone: the live document is complete up to what it stored (see snapshotLiveState).
+        await live.settled();
+        await snapshotLiveState(await options.getDb(), resolutionId, Y.encodeStateAsUpdate(live.doc), live.storedUpToSeq);
+      } else {
+        await compactDocument(await options.getDb(), resolutionId);
+      }
       if (live) live.storedSinceCompaction = Math.max(0, live.storedSinceCompaction - counted);
     } catch (e) {
       onError(`compacting ${resolutionId}`, e);
@@ -114,6 +141,8 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     idleTimers.delete(id);
     if (live.peers.size > 0 || (await documents.get(id)) !== live) return;
     documents.delete(id);
+    clearTimeout(quietTimers.get(id));
+    quietTimers.delete(id);
     const done = (async () => {
       await live.settled();
       if (live.storedSinceCompaction > 0) await compact(id);
@@ -231,7 +260,6 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       const loaded = documents.get(resolutionId);
       if (loaded) {
         const live = await loaded;
-        const Y = await import('yjs');
         return Y.encodeStateAsUpdate(live.doc);
       }
       return (await loadDocState(await options.getDb(), resolutionId)).update;
@@ -256,6 +284,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       clearInterval(heartbeat);
       for (const c of connections) c.close(CloseCode.goingAway, 'server closing');
       for (const t of idleTimers.values()) clearTimeout(t);
+      for (const t of quietTimers.values()) clearTimeout(t);
       const lives = await Promise.all([...documents.values()].map((p) => p.catch(() => null)));
       await Promise.all(lives.map((l) => l?.settled()));
       await committer.idle();

@@ -11,7 +11,8 @@ let f: CollabFixture;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  f = await startCollabFixture({}, ['chair', 'secretariat', 'iran', 'thailand', 'canada']);
+  // A low compaction threshold: the text must survive being folded into snapshots.
+  f = await startCollabFixture({ CONCORD_COLLAB_COMPACT_AFTER: '20' }, ['chair', 'secretariat', 'iran', 'thailand', 'canada']);
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -46,7 +47,9 @@ describe('five clients editing concurrently', () => {
     expect(converged.join('\n')).toContain('c4r39');
     expect(converged).not.toEqual(initial);
 
-    // A clean restart, then a client that has never seen the document loads it.
+    // A quiet second lets the server compact; then a clean restart, and a client that has
+    // never seen the document loads it from snapshot + tail.
+    await sleep(1500);
     for (const c of clients) c.provider.disconnect();
     await f.restart();
     const fresh = connect(f.server.port, f.resolutionId, { token: f.tokens.chair });
