@@ -49,7 +49,7 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     rateLimitBurst: intFrom(env, 'CONCORD_COLLAB_RATE_BURST', 400, 1),
     maxConnectionsPerDocument: intFrom(env, 'CONCORD_COLLAB_MAX_CONNECTIONS_PER_DOCUMENT', 2000, 1),
     groupCommitMs: intFrom(env, 'CONCORD_COLLAB_GROUP_COMMIT_MS', 3, 0),
-    broadcastIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MS', 25, 0),
+    broadcastIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MS', 20, 0),
     compactAfterUpdates: intFrom(env, 'CONCORD_COLLAB_COMPACT_AFTER', 500, 1),
     idleUnloadMs: intFrom(env, 'CONCORD_COLLAB_IDLE_UNLOAD_MS', 30_000, 0),
     updateGuardMs: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MS', 500, 10),
