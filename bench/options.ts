@@ -62,7 +62,7 @@ const QUICK: typeof FULL = {
 
 export const USAGE = `Usage: npm run bench -- [flags]
 
-  --only B1,B2,B3        scenarios to run (default: all; B4 and B5 print "not measured yet")
+  --only B1,B2,B3        scenarios to run (default: all; B4 and B5 start the whole app server)
   --quick                small smoke run (50 connections, 5 s, short B2 steps, B3 with 1,000/10,000)
   --servers reference,concord   which servers (default: both)
   --connections N        connections to the one resolution (default 1000)

@@ -5,7 +5,8 @@ import { BenchContext, log, type ScenarioResult } from './scenarios/context';
 import { fanoutScenario } from './scenarios/fanout';
 import { capacityScenario } from './scenarios/capacity';
 import { coldOpenScenario } from './scenarios/cold-open';
-import { ballotsScenario, pageScenario } from './scenarios/not-yet';
+import { ballotsScenario } from './scenarios/ballots';
+import { pageScenario } from './scenarios/page';
 import { describeMachine, markdown, writeResults } from './report';
 import { killStartedServers, projectRoot } from './servers/child';
 

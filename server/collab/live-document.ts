@@ -62,6 +62,16 @@ export class LiveDocument {
   /** Presence entries changed since the last broadcast, and those changed in this process. */
   private awarenessOutbox = new Set<number>();
   private awarenessLocal = new Set<number>();
+  /**
+   * Presence entries that were only renewed (same state, newer clock: every client does it
+   * every 15 s). They go out together every RENEWAL_MS instead of one broadcast per window:
+   * with a thousand clients renewals alone would otherwise fill nearly every window.
+   */
+  private renewals = new Set<number>();
+  private renewalsLocal = new Set<number>();
+  private renewalTimer: NodeJS.Timeout | null = null;
+  /** Set by the awareness 'change' event, which fires just before 'update'. */
+  private reallyChanged = new Set<number>();
   private flushTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private lastBroadcast = 0;
 
@@ -72,6 +82,9 @@ export class LiveDocument {
     // The server has no local presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.awareness.on('change', ({ added, updated, removed }: AwarenessChange) => {
+      for (const id of [...added, ...updated, ...removed]) this.reallyChanged.add(id);
+    });
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(change, origin));
   }
 
@@ -113,6 +126,7 @@ export class LiveDocument {
   destroy(): void {
     if (this.repairTimer) clearTimeout(this.repairTimer);
     this.cancelFlush();
+    if (this.renewalTimer) clearTimeout(this.renewalTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -148,11 +162,36 @@ export class LiveDocument {
     }
     // Batched like text updates: clients that joined together renew their presence
     // together, and one message per renewal per peer would stall the relay.
+    let urgent = false;
     for (const id of changed) {
-      this.awarenessOutbox.add(id);
-      if (origin !== REMOTE) this.awarenessLocal.add(id);
+      if (this.reallyChanged.has(id)) {
+        urgent = true;
+        this.renewals.delete(id);
+        this.renewalsLocal.delete(id);
+        this.awarenessOutbox.add(id);
+        if (origin !== REMOTE) this.awarenessLocal.add(id);
+      } else {
+        this.renewals.add(id);
+        if (origin !== REMOTE) this.renewalsLocal.add(id);
+      }
     }
-    this.scheduleFlush();
+    this.reallyChanged.clear();
+    if (urgent) this.scheduleFlush();
+    if (this.renewals.size && !this.renewalTimer) {
+      this.renewalTimer = setTimeout(() => this.flushRenewals(), RENEWAL_MS);
+      this.renewalTimer.unref();
+    }
+  }
+
+  private flushRenewals() {
+    this.renewalTimer = null;
+    if (!this.renewals.size) return;
+    const ids = [...this.renewals].filter((id) => this.awareness.getStates().has(id));
+    const local = [...this.renewalsLocal].filter((id) => this.awareness.getStates().has(id));
+    this.renewals.clear();
+    this.renewalsLocal.clear();
+    if (ids.length) this.broadcast(encodeAwarenessMessage(this.awareness, ids), null);
+    if (local.length) this.deps.relay.publishAwareness(this.resolutionId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
   }
 
   /**
@@ -229,6 +268,9 @@ export class LiveDocument {
     this.repairTimer.unref();
   }
 }
+
+/** Renewals are relayed this often; clients drop a state only after 30 s without one. */
+const RENEWAL_MS = 2000;
 
 interface AwarenessChange {
   added: number[];

@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import { addDelegation, addMember, createCommittee } from '../../db/commands/committee-roster';
+import { issueApiToken } from '../../db/commands/token-issuer';
+import { importResolution } from '../../db/commands/resolution-importer';
+import { percentileOf } from '../load/stats';
+import { api, buildNote, ApiError, prepareDataDir, startAppServer, type AppServer } from '../servers/app-server';
+import { DELEGATIONS, EXAMPLE_PATH } from '../servers/concord-fixture';
+import { openEventStream, type EventStream } from './event-stream';
+import { fmt, log, type BenchContext, type ScenarioResult } from './context';
+
+/**
+ * B4: a committee of 190 delegations, one member each with an API token; the chair opens an
+ * electronic vote on the whole text and every member POSTs a ballot at the same moment.
+ * Then all of them change their ballot, again at once. Measured on the whole app server.
+ */
+
+type Choice = 'yes' | 'no' | 'abstain';
+/**
+ * Round 0: half yes, half abstain. Round 1: everyone changes to no. The final tally of each
+ * round is then reached only by its last ballot (round 1's 0/190/0 by no earlier state), so
+ * "the final tally is shown" cannot be met by a passing coincidence of counts.
+ */
+const choiceIn = (round: number, i: number): Choice => (round === 0 ? (i % 2 === 0 ? 'yes' : 'abstain') : 'no');
+
+interface BallotFixture {
+  resolutionId: string;
+  chairToken: string;
+  observerToken: string;
+  members: { delegationId: string; token: string }[];
+}
+
+async function prepare(): Promise<{ dataDir: string; value: BallotFixture }> {
+  return prepareDataDir(async (db) => {
+    const people = await db.transaction(async (tx) => {
+      const committee = await createCommittee(tx, { slug: 'bench-ballots', name: 'Ballot Committee', sessionLabel: 'Benchmark Assembly', place: 'Geneva' });
+      const chair = await addMember(tx, committee.id, { email: 'chair@bench.invalid', name: 'Bench chair', role: 'chair' });
+      const observer = await addMember(tx, committee.id, { email: 'observer@bench.invalid', name: 'Bench observer', role: 'observer' });
+      const members: BallotFixture['members'] = [];
+      for (let i = 0; i < DELEGATIONS; i++) {
+        const delegation = await addDelegation(tx, committee.id, { name: `Delegation ${String(i + 1).padStart(3, '0')}` });
+        const m = await addMember(tx, committee.id, { email: `delegate-${i}@bench.invalid`, name: `Delegate ${i}`, role: 'member', delegationId: delegation.id });
+        members.push({ delegationId: delegation.id, token: (await issueApiToken(tx, m.userId, 'benchmark')).token });
+      }
+      return {
+        committeeId: committee.id,
+        chairId: chair.userId,
+        chairToken: (await issueApiToken(tx, chair.userId, 'benchmark')).token,
+        observerToken: (await issueApiToken(tx, observer.userId, 'benchmark')).token,
+        members,
+      };
+    });
+    const { resolution } = await importResolution(db, {
+      committeeId: people.committeeId,
+      actorId: people.chairId,
+      text: fs.readFileSync(EXAMPLE_PATH, 'utf8'),
+      title: 'Benchmark resolution',
+    });
+    return { resolutionId: resolution.id, chairToken: people.chairToken, observerToken: people.observerToken, members: people.members };
+  });
+}
+
+interface PresentedVote {
+  id: string;
+  status: string;
+  eligible: number;
+  ballotsCast: number;
+  tally: { yes: number; no: number; abstain: number } | null;
+  ballots: { delegationId: string; choice: Choice }[];
+}
+
+interface RoundResult {
+  sentSpreadMs: number;
+  accepted: number;
+  refused: string[];
+  replaced: number;
+  latency: { p50: number; p99: number; max: number };
+  allAnsweredMs: number;
+  /** First ballot sent → the observer's event stream shows the final tally. */
+  tallyShownMs: number | null;
+  eventsSeen: number;
+  recorded: { ballotsCast: number; tallySum: number; distinctDelegations: number; choicesAsCast: boolean; tallyAsExpected: boolean };
+}
+
+async function castRound(server: AppServer, fixture: BallotFixture, voteId: string, stream: EventStream, round: number): Promise<RoundResult> {
+  const choiceOf = (i: number) => choiceIn(round, i);
+  const expected = { yes: 0, no: 0, abstain: 0 };
+  fixture.members.forEach((_, i) => expected[choiceOf(i)]++);
+  const isFinal = (t: PresentedVote['tally']) => !!t && t.yes === expected.yes && t.no === expected.no && t.abstain === expected.abstain;
+  const shown = stream.waitFor((e) => e.type === 'ballot.cast' && (e.data as { voteId?: string }).voteId === voteId && isFinal((e.data as { tally?: PresentedVote['tally'] }).tally ?? null), 60_000);
+  const eventsBefore = stream.count;
+
+  const latencies: number[] = [];
+  const refused: string[] = [];
+  let replaced = 0;
+  const sendTimes: number[] = [];
+  const first = performance.now();
+  // All 190 requests leave in the same tick: the "same second" of the issue, as tight as one client process can make it.
+  const answers = fixture.members.map(async (m, i) => {
+    const t0 = performance.now();
+    sendTimes.push(t0);
+    try {
+      const res = await api<{ replaced: boolean }>(server.url, m.token, 'POST', `/votes/${voteId}/ballots`, { choice: choiceOf(i) });
+      if (res.replaced) replaced++;
+    } catch (e) {
+      refused.push(e instanceof ApiError ? `${e.status}` : String(e));
+    } finally {
+      latencies.push(performance.now() - t0);
+    }
+  });
+  await Promise.all(answers);
+  const allAnsweredMs = performance.now() - first;
+  const shownAt = await shown.catch(() => null);
+  const vote = await api<PresentedVote>(server.url, fixture.observerToken, 'GET', `/votes/${voteId}`);
+  const byDelegation = new Map(vote.ballots.map((b) => [b.delegationId, b.choice]));
+  const tally = vote.tally ?? { yes: 0, no: 0, abstain: 0 };
+  return {
+    sentSpreadMs: Math.max(...sendTimes) - Math.min(...sendTimes),
+    accepted: fixture.members.length - refused.length,
+    refused,
+    replaced,
+    latency: { p50: percentileOf(latencies, 0.5), p99: percentileOf(latencies, 0.99), max: Math.max(...latencies) },
+    allAnsweredMs,
+    tallyShownMs: shownAt === null ? null : shownAt - first,
+    eventsSeen: stream.count - eventsBefore,
+    recorded: {
+      ballotsCast: vote.ballotsCast,
+      tallySum: tally.yes + tally.no + tally.abstain,
+      distinctDelegations: byDelegation.size,
+      choicesAsCast: fixture.members.every((m, i) => byDelegation.get(m.delegationId) === choiceOf(i)),
+      tallyAsExpected: isFinal(vote.tally),
+    },
+  };
+}
+
+export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResult> {
+  log(`B4: preparing a committee of ${DELEGATIONS} delegations, a member and a token each…`);
+  const { dataDir, value: fixture } = await prepare();
+  log('B4: starting the app server (server/start.ts)…');
+  const server = await startAppServer(dataDir);
+  let stream: EventStream | null = null;
+  try {
+    const { resolutionId, chairToken } = fixture;
+    await api(server.url, chairToken, 'POST', `/resolutions/${resolutionId}/stage`, { to: 'amendments' });
+    await api(server.url, chairToken, 'POST', `/resolutions/${resolutionId}/stage`, { to: 'voting' });
+    const opened = await api<{ id: string }>(server.url, chairToken, 'POST', `/resolutions/${resolutionId}/votes`, { subject: { kind: 'resolution' }, method: 'electronic' });
+    const voteId = opened.id;
+    stream = await openEventStream(server.url, fixture.observerToken, resolutionId);
+    // Next loads a route's code on its first request: a refused ballot (invalid choice,
+    // changes nothing) loads it, so the first real ballot is not the one paying for that.
+    await api(server.url, fixture.members[0].token, 'POST', `/votes/${voteId}/ballots`, { choice: 'maybe' }).catch(() => undefined);
+    await api(server.url, fixture.observerToken, 'GET', `/votes/${voteId}`);
+
+    log('B4: round 1 — 190 first ballots at once…');
+    const first = await castRound(server, fixture, voteId, stream, 0);
+    log('B4: round 2 — 190 changed ballots at once…');
+    const second = await castRound(server, fixture, voteId, stream, 1);
+    const rounds = [first, second];
+
+    const ok = (r: RoundResult) =>
+      r.accepted === DELEGATIONS && r.recorded.ballotsCast === DELEGATIONS && r.recorded.tallySum === DELEGATIONS && r.recorded.distinctDelegations === DELEGATIONS && r.recorded.choicesAsCast && r.recorded.tallyAsExpected;
+    const cell = (r: RoundResult, f: (r: RoundResult) => string) => f(r);
+    const row = (metric: string, f: (r: RoundResult) => string) => [metric, ...rounds.map((r) => cell(r, f))];
+    return {
+      id: 'B4',
+      title: `B4 ballots: ${DELEGATIONS} delegations cast ballots at the same moment (electronic vote, whole app server, 1 process, PGlite)`,
+      columns: ['metric', 'first ballots', 'all changed at once'],
+      rows: [
+        row('requests sent within', (r) => fmt.ms(r.sentSpreadMs)),
+        row('accepted (201) / refused', (r) => `${r.accepted} / ${r.refused.length}${r.refused.length ? ` (${[...new Set(r.refused)].join(', ')})` : ''}`),
+        row('answered "replaced an earlier ballot"', (r) => String(r.replaced)),
+        row('ballot request latency p50 / p99 / max', (r) => `${fmt.ms(r.latency.p50)} / ${fmt.ms(r.latency.p99)} / ${fmt.ms(r.latency.max)}`),
+        row('all 190 answered after', (r) => fmt.ms(r.allAnsweredMs)),
+        row('first ballot sent → final tally on the observer\'s event stream', (r) => fmt.ms(r.tallyShownMs)),
+        row('ballot.cast events the observer received', (r) => String(r.eventsSeen)),
+        row('GET /votes/{id}: ballots cast / tally sum / distinct delegations', (r) => `${r.recorded.ballotsCast} / ${r.recorded.tallySum} / ${r.recorded.distinctDelegations}`),
+        row('every delegation\'s recorded choice = what it sent last', (r) => (r.recorded.choicesAsCast ? 'yes' : 'NO')),
+      ],
+      verdicts: [
+        {
+          criterion: 'each ballot recorded exactly once',
+          pass: rounds.every(ok),
+          detail: rounds.map((r, i) => `round ${i + 1}: ${r.recorded.ballotsCast} ballots, tally sums to ${r.recorded.tallySum}, ${r.recorded.distinctDelegations} delegations, choices ${r.recorded.choicesAsCast ? 'as cast' : 'DIFFER'}`).join('; '),
+        },
+        {
+          criterion: 'the final tally is shown',
+          pass: rounds.every((r) => r.tallyShownMs !== null),
+          detail: rounds.map((r, i) => `round ${i + 1}: ${fmt.ms(r.tallyShownMs)} after the first ballot left`).join('; '),
+        },
+      ],
+      notes: [
+        buildNote(server.build),
+        'The observer watches GET /api/v1/resolutions/{id}/events (Server-Sent Events); each ballot.cast event carries the live tally, and the time is until the first event whose tally is the final one. The ballots are checked afterwards with GET /api/v1/votes/{id} (an electronic vote lists every delegation\'s ballot).',
+        'Clients and server share the machine: 190 concurrent requests from one Node process, over keep-alive connections opened on demand (the first round also pays for opening them).',
+      ],
+      data: { delegations: DELEGATIONS, rounds, build: server.build },
+    };
+  } finally {
+    stream?.close();
+    await server.stop();
+  }
+}
