@@ -1,6 +1,7 @@
 import { presentVote, voteForUser } from '@/db/queries/votes';
 import { castBallot } from '@/db/commands/ballot-caster';
 import { publishProcedureEvent } from '@/server/procedure-events';
+import { freshResult } from '@/server/single-flight';
 import { badRequest } from '@/lib/errors';
 import { endpoint } from '../../../_lib/endpoint';
 import { authorize } from '../../../_lib/authorize';
@@ -19,11 +20,15 @@ export const POST = endpoint({ params: voteParams, body: ballotBody }, async ({ 
   if (!delegationId) throw badRequest('delegation', 'Give delegationId: the delegation whose ballot you enter.', [{ path: 'body.delegationId', message: 'required' }]);
   const outcome = await castBallot(db, { voteId: vote.id, delegationId, choice: body.choice, actorId: user.id, onBehalf: !own });
   // Everyone watching sees the tally move; a secret vote shows only how many have voted.
-  const now = await presentVote(db, vote, { delegationId: null, committeeId: access.committeeId });
-  publishProcedureEvent({
-    resolutionId: vote.resolutionId,
-    type: 'ballot.cast',
-    data: { voteId: vote.id, ballotsCast: now.ballotsCast, eligible: now.eligible, ...(now.tally ? { tally: now.tally } : {}) },
+  // Ballots cast together share one recount (and one event) taken after all of them.
+  const now = await freshResult(`tally:${vote.id}`, async () => {
+    const tally = await presentVote(db, vote, { delegationId: null, committeeId: access.committeeId });
+    publishProcedureEvent({
+      resolutionId: vote.resolutionId,
+      type: 'ballot.cast',
+      data: { voteId: vote.id, ballotsCast: tally.ballotsCast, eligible: tally.eligible, ...(tally.tally ? { tally: tally.tally } : {}) },
+    });
+    return tally;
   });
   return { voteId: vote.id, delegationId, choice: body.choice, replaced: outcome.replaced, ballotsCast: now.ballotsCast, tally: now.tally };
 });
