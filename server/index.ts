@@ -37,7 +37,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   }
   log(`database: ${database.kind} (${database.location}), migrations applied`);
   await ensureAuthSecret(database.db);
-  if (process.env.NEXTAUTH_URL) process.env.CONCORD_PUBLIC_URL_SET = '1';
+  const publicUrlGiven = !!process.env.NEXTAUTH_URL;
   process.env.NEXTAUTH_URL ||= config.publicUrl;
 
   if (config.seedDemo && (await seedDemoOnce(database.db))) {
@@ -73,7 +73,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   });
   const port = (server.address() as { port: number }).port;
   // With PORT=0 the public URL (next-auth callbacks, the socket Origin check) names the real port.
-  if (!process.env.CONCORD_PUBLIC_URL_SET && config.port === 0) process.env.NEXTAUTH_URL = `http://localhost:${port}`;
+  if (!publicUrlGiven && config.port === 0) process.env.NEXTAUTH_URL = `http://localhost:${port}`;
   if (lock) updateDataDirLock(config.dataDir, { ...lock, port });
   log(`ready on http://localhost:${port} (collaboration: ws://localhost:${port}/collab/<resolution id>)`);
 

@@ -1,20 +1,10 @@
-/**
- * What the editor tells people about its connection to the collaboration server. The close
- * codes are the server's (server/collab/close-codes.ts, documented in README); they are
- * repeated here because lib/ does not depend on server/, and a unit test keeps both equal.
- */
+import { CloseCode } from '../collab/close-codes';
 
-export const COLLAB_CLOSE = {
-  tooLarge: 1009,
-  accessRevoked: 4000,
-  malformed: 4400,
-  unauthenticated: 4401,
-  forbiddenOrigin: 4403,
-  notFound: 4404,
-  documentFull: 4409,
-  rateLimited: 4429,
-  serverError: 4500,
-} as const;
+/**
+ * What the editor tells people about its connection to the collaboration server, in the
+ * server's own close codes (lib/collab/close-codes.ts, documented in README).
+ */
+export const COLLAB_CLOSE = CloseCode;
 
 export interface CloseOutcome {
   /** Shown in the connection badge. */

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client';
 import { resolutionAccess } from '../../db/queries/access';
 import { userFromCredentials } from '../auth/request-user';
 import { collabAccess } from '../../lib/permissions';
-import { CloseCode } from './close-codes';
+import { CloseCode } from '../../lib/collab/close-codes';
 import { originAllowed } from './origin';
 
 export type Access = 'write' | 'read';

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { Access, CollabIdentity } from './authenticate';
-import { CloseCode } from './close-codes';
+import { CloseCode } from '../../lib/collab/close-codes';
 import type { LiveDocument, Peer } from './live-document';
 import { MessageType, encodeAccessMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './protocol';
 import { UpdateRefused, type UpdateGuard } from './update-guard';

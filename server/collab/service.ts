@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { loadDocState } from '../../db/queries/doc-state';
 import { compactDocument, snapshotLiveState } from '../../db/commands/doc-compactor';
 import { accessOf, admit, type CollabIdentity } from './authenticate';
-import { CloseCode } from './close-codes';
+import { CloseCode } from '../../lib/collab/close-codes';
 import { readCollabConfig, type CollabConfig } from './config';
 import { Connection } from './connection';
 import { createGroupCommitter } from './group-commit';

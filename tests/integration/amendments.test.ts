@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { installDatabase } from '@/db/client';
@@ -13,14 +12,13 @@ import { readParagraphs } from '@/lib/text/ydoc';
 import { updateParagraphs } from '@/lib/text/paragraph-edits';
 import { verifyChain } from '@/lib/audit/chain';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/database';
+import { callRoute } from './route-caller';
 
 /**
  * The amendment procedure end to end against a real database, through the real route
  * handlers (validation, authentication, permissions): three competing amendments to OP 8
  * of the 122nd Assembly resolution, and a fourth that competes with one of them.
  */
-const root = path.resolve(import.meta.dirname, '..', '..');
-const routeFile = (p: string) => path.join(root, 'app/api/v1', p.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts');
 
 type Who = 'chair' | 'secretariat' | 'iran' | 'thailand' | 'canada' | 'kenya' | 'observer';
 const EMAILS: Record<Who, string> = {
@@ -44,15 +42,7 @@ describe.each(testDatabaseKinds())('amendments, from draft to adoption (%s)', (k
 
   /** Calls an API operation as `who`: `pattern` names the route, `values` fills it. */
   async function api(who: Who | null, method: string, pattern: string, values: Record<string, string>, body?: unknown, query?: Record<string, string>) {
-    const mod = await import(routeFile(pattern));
-    const url = new URL(`http://localhost/api/v1${pattern.replace(/\{(\w+)\}/g, (_, k) => values[k])}`);
-    for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
-    const headers: Record<string, string> = {};
-    if (who) headers.authorization = `Bearer ${tokens[who]}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res: Response = await mod[method](new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-      params: Promise.resolve(values),
-    });
+    const res = await callRoute(method, pattern, { token: who ? tokens[who] : undefined, params: values, query, body });
     const type = res.headers.get('content-type') ?? '';
     const data = type.includes('json') ? await res.json() : new Uint8Array(await res.arrayBuffer());
     return { status: res.status, data, type };

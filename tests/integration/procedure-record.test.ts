@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { validateXML } from 'xmllint-wasm';
+import { akomaNtosoErrors } from '../helpers/akoma-ntoso';
 import { installDatabase, type Db } from '@/db/client';
 import { auditEvents, reservations } from '@/db/schema';
 import { seedDemo } from '@/db/commands/demo-seeder';
@@ -14,16 +13,6 @@ import { callRoute, okJson } from './route-caller';
 import { delegationIds, paragraphsOf, resolutionAtVoting, storedSnapshot, tokenFor, userId } from './procedure-fixtures';
 
 /** Reservations, publication, exports and the audit record (issue 5 §1, §4, §6). */
-
-const fixtures = new URL('../fixtures/akoma-ntoso/', import.meta.url);
-async function akomaNtosoErrors(xml: string): Promise<string[]> {
-  const result = await validateXML({
-    xml: [{ fileName: 'resolution.xml', contents: xml }],
-    schema: [{ fileName: 'akomantoso30.xsd', contents: readFileSync(new URL('akomantoso30.xsd', fixtures), 'utf8') }],
-    preload: [{ fileName: 'xml.xsd', contents: readFileSync(new URL('xml.xsd', fixtures), 'utf8') }],
-  });
-  return result.valid ? [] : result.errors.map((e) => e.rawMessage);
-}
 
 for (const kind of testDatabaseKinds()) {
   describe(`reservations, publication and the audit record on ${kind}`, () => {

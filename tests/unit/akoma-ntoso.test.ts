@@ -1,19 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { validateXML } from 'xmllint-wasm';
+import { akomaNtosoErrors as schemaErrors } from '../helpers/akoma-ntoso';
 import { parseResolutionText } from '../../lib/resolution/parse';
 import type { Paragraph } from '../../lib/resolution/types';
 import { buildPublishedDocument } from '../../lib/publication/document';
 import { renderAkomaNtoso, type AkomaNtosoMetadata } from '../../lib/publication/akoma-ntoso';
-
-const fixtures = new URL('../fixtures/akoma-ntoso/', import.meta.url);
-const schema = { fileName: 'akomantoso30.xsd', contents: readFileSync(new URL('akomantoso30.xsd', fixtures), 'utf8') };
-const xmlXsd = { fileName: 'xml.xsd', contents: readFileSync(new URL('xml.xsd', fixtures), 'utf8') };
-
-async function schemaErrors(xml: string): Promise<string[]> {
-  const result = await validateXML({ xml: [{ fileName: 'resolution.xml', contents: xml }], schema: [schema], preload: [xmlXsd] });
-  return result.valid ? [] : result.errors.map((e) => e.rawMessage);
-}
 
 function example() {
   const parsed = parseResolutionText(readFileSync(new URL('../../data/ipu-122nd-assembly-resolution.txt', import.meta.url), 'utf8'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLLAB_CLOSE, closeOutcome, parseAccessNotice } from '@/lib/editor/connection';
-import { CloseCode } from '@/server/collab/close-codes';
+import { CloseCode } from '@/lib/collab/close-codes';
 import { delegationColor, NEUTRAL_COLOR, presenceLabel, presenceUser, readPresenceUser } from '@/lib/editor/presence';
 
 describe('presence in the editor', () => {

@@ -1,15 +1,12 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { committees, delegations } from '@/db/schema';
-import { resolutionForUser, listVersions } from '@/db/queries/resolutions';
+import { listVersions } from '@/db/queries/resolutions';
 import { currentParagraphs } from '@/server/resolution-text';
 import { can } from '@/lib/permissions';
 import { STAGE_NAMES, nextStages } from '@/lib/resolution/stages';
 import type { Stage } from '@/lib/resolution/types';
-import { DomainError } from '@/lib/errors';
-import { currentUser } from '@/app/_lib/current-user';
+import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { StageControl } from './StageControl';
 import { ResolutionText } from './ResolutionText';
 import { ResolutionEditor } from './editor/ResolutionEditor';
@@ -21,14 +18,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function ResolutionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await currentUser(`/resolutions/${id}`);
-  const db = await getDb();
-  const found = await resolutionForUser(db, user.id, id).catch((e) => {
-    if (e instanceof DomainError && e.kind === 'not_found') return null;
-    throw e;
-  });
-  if (!found) notFound();
-  const { resolution, access } = found;
+  const { user, db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}`);
   const stage = resolution.stage as Stage;
   const [[committee], paragraphs, versions] = await Promise.all([
     db.select().from(committees).where(eq(committees.id, resolution.committeeId)),

@@ -1,13 +1,9 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { delegations } from '@/db/schema';
-import { resolutionForUser } from '@/db/queries/resolutions';
 import { loadCompilation } from '@/app/api/v1/amendments/present';
-import { currentUser } from '@/app/_lib/current-user';
+import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { can } from '@/lib/permissions';
-import { DomainError } from '@/lib/errors';
 import { CompilationTable } from './CompilationTable';
 import type { AmendmentView } from './types';
 
@@ -16,14 +12,7 @@ export const dynamic = 'force-dynamic';
 /** The compilation of amendments: the table the committee works from, filters, voting order, preview. */
 export default async function CompilationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await currentUser(`/resolutions/${id}/amendments`);
-  const db = await getDb();
-  const found = await resolutionForUser(db, user.id, id).catch((e) => {
-    if (e instanceof DomainError && e.kind === 'not_found') return null;
-    throw e;
-  });
-  if (!found) notFound();
-  const { resolution, access } = found;
+  const { db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/amendments`);
   const [{ amendments, paragraphs }, roster] = await Promise.all([
     loadCompilation(db, resolution, access.actor),
     db.select({ id: delegations.id, name: delegations.name }).from(delegations).where(eq(delegations.committeeId, resolution.committeeId)).orderBy(delegations.name),

@@ -1,12 +1,9 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { resolutionForUser } from '@/db/queries/resolutions';
 import { publishedDocumentOf } from '@/db/queries/publication';
 import type { StoredAdoption } from '@/db/commands/adoption-declarer';
 import { can } from '@/lib/permissions';
 import { DomainError } from '@/lib/errors';
-import { currentUser } from '@/app/_lib/current-user';
+import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { PublishButton } from '../procedure/PublishButton';
 
 export const dynamic = 'force-dynamic';
@@ -22,14 +19,7 @@ const EXPORTS = [
 /** The published text, laid out as printed: heading, formula, paragraphs, reservation footnotes. */
 export default async function PublishedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await currentUser(`/resolutions/${id}/published`);
-  const db = await getDb();
-  const found = await resolutionForUser(db, user.id, id).catch((e) => {
-    if (e instanceof DomainError && e.kind === 'not_found') return null;
-    throw e;
-  });
-  if (!found) notFound();
-  const { resolution, access } = found;
+  const { db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/published`);
   const back = <Link href={`/resolutions/${resolution.id}`}>← {resolution.title}</Link>;
   if (resolution.stage !== 'adopted') {
     return (

@@ -1,12 +1,11 @@
+import { openResolutionPage } from '@/app/_lib/resolution-page';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { getVersion, resolutionForUser } from '@/db/queries/resolutions';
+import { getVersion } from '@/db/queries/resolutions';
 import { DomainError } from '@/lib/errors';
 import { decodeParagraphs } from '@/lib/text/ydoc';
 import { numberParagraphs } from '@/lib/resolution/numbering';
-import { currentUser } from '@/app/_lib/current-user';
 import { formatDateTime } from '@/app/_lib/labels';
 import { ResolutionText } from '../../ResolutionText';
 
@@ -17,12 +16,8 @@ const orNull = (e: unknown) => (e instanceof DomainError && e.kind === 'not_foun
 /** One saved version, read only, with a way to see what changed since. */
 export default async function VersionPage({ params }: { params: Promise<{ id: string; versionId: string }> }) {
   const { id, versionId } = await params;
-  const user = await currentUser(`/resolutions/${id}/versions/${versionId}`);
+  const { db, resolution } = await openResolutionPage(id, `/resolutions/${id}/versions/${versionId}`);
   if (!z.uuid().safeParse(versionId).success) notFound();
-  const db = await getDb();
-  const found = await resolutionForUser(db, user.id, id).catch(orNull);
-  if (!found) notFound();
-  const { resolution } = found;
   const version = await getVersion(db, resolution.id, versionId).catch(orNull);
   if (!version) notFound();
   const paragraphs = numberParagraphs(decodeParagraphs(version.state));

@@ -1,9 +1,7 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { listVersions, resolutionForUser } from '@/db/queries/resolutions';
+import { listVersions } from '@/db/queries/resolutions';
 import { DomainError } from '@/lib/errors';
-import { currentUser } from '@/app/_lib/current-user';
+import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { formatDateTime } from '@/app/_lib/labels';
 import { compareVersionsQuery } from '@/app/api/v1/resolutions/schema';
 import { compareVersionRefs } from '@/app/api/v1/resolutions/[id]/versions/compare/comparison';
@@ -22,11 +20,7 @@ export default async function CompareVersionsPage({
 }) {
   const { id } = await params;
   const search = await searchParams;
-  const user = await currentUser(`/resolutions/${id}/versions/compare`);
-  const db = await getDb();
-  const found = await resolutionForUser(db, user.id, id).catch((e) => (e instanceof DomainError && e.kind === 'not_found' ? null : Promise.reject(e)));
-  if (!found) notFound();
-  const { resolution } = found;
+  const { db, resolution } = await openResolutionPage(id, `/resolutions/${id}/versions/compare`);
   const versions = await listVersions(db, resolution.id);
 
   // No choice yet: the latest saved version against the current text.
