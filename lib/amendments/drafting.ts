@@ -22,17 +22,11 @@ export interface DraftRequest {
   parent?: Amendment | null;
 }
 
-export interface PreparedDraft {
-  kind: AmendmentKind;
-  targetParagraphId: string | null;
-  anchorParagraphId: string | null;
-  position: AnchorPosition | null;
-  newKind: ParagraphKind | null;
-  proposedText: string;
-  baseText: string;
-  baseHash: string;
-  parentAmendmentId: string | null;
-}
+/** The stored shape of a new draft: the amendment's own fields, before it has an id or a sponsor. */
+export type PreparedDraft = Pick<
+  Amendment,
+  'kind' | 'targetParagraphId' | 'anchorParagraphId' | 'position' | 'newKind' | 'proposedText' | 'baseText' | 'baseHash' | 'parentAmendmentId'
+>;
 
 const unprocessable = (subject: string, message: string, path: string) =>
   new DomainError(`unprocessable:${subject}`, message, [{ path, message }]);
