@@ -72,10 +72,9 @@ export async function openVote(db: Db, opening: VoteOpening): Promise<Vote> {
     }
     const already = await openVoteOf(tx, resolution.id);
     if (already) throw conflict('vote', 'Another vote is open on this resolution; close it before opening the next.');
-    const drawnFirst =
-      opening.method === 'roll_call'
-        ? delegations.find((d) => d.name === drawByLot(delegations.map((x) => x.name), opening.random ?? cryptoRandom))!.id
-        : null;
+    // Draw once, then find the delegation drawn (a draw inside find() would draw again per row).
+    const drawnName = opening.method === 'roll_call' ? drawByLot(delegations.map((x) => x.name), opening.random ?? cryptoRandom) : null;
+    const drawnFirst = drawnName === null ? null : delegations.find((d) => d.name === drawnName)!.id;
     const [vote] = await tx
       .insert(votes)
       .values({

@@ -69,6 +69,15 @@ for (const kind of testDatabaseKinds()) {
       expect(shown.rollCall?.order).toEqual(['Japan', 'Kenya', 'Mexico', 'South Africa', 'Switzerland', 'Thailand', 'Brazil', 'Canada', 'France', 'India', 'Indonesia', 'Iran (Islamic Rep. of)']);
     });
 
+    it('draws by lot exactly once, whatever the next random numbers would have drawn', async () => {
+      // A generator that never repeats itself: a second draw would name another delegation.
+      const draws = [0.95, 0.0, 0.3, 0.6];
+      const { vote } = await voteWith({ method: 'roll_call', random: () => draws.shift() ?? 0.1 }, {});
+      const shown = await presentVote(db, vote, { delegationId: null, committeeId });
+      expect(shown.rollCall?.drawnFirst).toBe('Thailand');
+      expect(draws).toEqual([0.0, 0.3, 0.6]);
+    });
+
     it('a secret vote shows no tally while open and keeps only the totals once closed', async () => {
       const { vote } = await voteWith({ method: 'secret' }, { Canada: 'yes', Kenya: 'no', Brazil: 'yes' });
       const open = await presentVote(db, vote, { delegationId: d.Kenya, committeeId });
