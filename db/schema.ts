@@ -236,6 +236,17 @@ export const amendmentCosponsors = pgTable(
   (t) => [uniqueIndex('amendment_cosponsors_pk').on(t.amendmentId, t.delegationId)],
 );
 
+/**
+ * A draft amendment's wording as co-sponsors edit it live: the merged Yjs state of its
+ * one-paragraph document (lib/amendments/draft-text.ts). amendments.proposed_text is kept
+ * equal to the text of this state, so everything else reads the amendment as before.
+ */
+export const amendmentDrafts = pgTable('amendment_drafts', {
+  amendmentId: uuid('amendment_id').primaryKey().references(() => amendments.id, { onDelete: 'cascade' }),
+  state: bytea('state').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Each amendment's own history: who did what, when. */
 export const amendmentEvents = pgTable(
   'amendment_events',

@@ -110,3 +110,19 @@ export function collabAccess(actor: Actor, stage: Stage): 'write' | 'read' | 'no
   if (!can(actor, 'resolution:read', { stage })) return 'none';
   return can(actor, 'resolution:edit-text', { stage }) ? 'write' : 'read';
 }
+
+/**
+ * A collaboration connection to a draft amendment's room: the sponsoring and co-sponsoring
+ * delegations (and the secretariat) write while it is a draft, as with PATCH; the chair,
+ * who sees drafts, reads; once tabled everyone who reads the resolution may read it.
+ */
+export function draftCollabAccess(
+  actor: Actor,
+  stage: Stage,
+  amendment: { status: string; sponsorDelegationId: string; coSponsorDelegationIds: readonly string[] },
+): 'write' | 'read' | 'none' {
+  if (!can(actor, 'resolution:read', { stage })) return 'none';
+  const own = can(actor, 'amendment:edit', { stage, delegationId: amendment.sponsorDelegationId, coSponsorDelegationIds: [...amendment.coSponsorDelegationIds] });
+  if (amendment.status !== 'draft') return 'read';
+  return own ? 'write' : actor.role === 'chair' ? 'read' : 'none';
+}

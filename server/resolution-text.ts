@@ -61,3 +61,11 @@ export function accessChanged(target: { resolutionId?: string; userId?: string }
   if (target.resolutionId) void live.reauthorize(target.resolutionId);
   if (target.userId) void live.reauthorizeUser(target.userId);
 }
+
+/**
+ * A draft amendment changed outside its live room (wording through the API, tabled,
+ * withdrawn, co-sponsors): co-sponsors editing it see the wording and their rights follow.
+ */
+export function draftChanged(amendmentId: string) {
+  void getCollabService()?.draftChanged(amendmentId);
+}

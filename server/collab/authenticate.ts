@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Queryable } from '../../db/client';
-import { resolutionAccess } from '../../db/queries/access';
+import { isUuid, resolutionAccess } from '../../db/queries/access';
 import { userFromCredentials } from '../auth/request-user';
-import { collabAccess } from '../../lib/permissions';
+import { collabAccess, draftCollabAccess } from '../../lib/permissions';
+import { findAmendment } from '../../db/queries/amendments';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { originAllowed } from './origin';
 
@@ -11,7 +12,12 @@ export type Access = 'write' | 'read';
 export interface CollabIdentity {
   userId: string;
   userName: string;
+  /** The resolution the room belongs to (a draft amendment's room: its resolution's). */
   resolutionId: string;
+  /** Set for a draft amendment's room. */
+  amendmentId: string | null;
+  /** The room name: the resolution id, or "amendment/<id>". Also the relay key. */
+  room: string;
   access: Access;
   /** Whether the client asked for access notices (?access=1). */
   wantsAccessNotices: boolean;
@@ -19,15 +25,23 @@ export interface CollabIdentity {
 
 export type Admission = { ok: true; identity: CollabIdentity } | { ok: false; code: CloseCode; reason: string };
 
-/** /collab/<resolution id> (the y-websocket client appends the room name to the server URL). */
-export function resolutionIdFromPath(pathname: string): string | null {
-  const m = /^\/collab\/([^/]+)\/?$/.exec(pathname);
+export type Room = { kind: 'resolution'; resolutionId: string } | { kind: 'amendment'; amendmentId: string };
+
+/**
+ * /collab/<resolution id>, or /collab/amendment/<amendment id> for a draft amendment that
+ * its co-sponsors edit together (the y-websocket client appends the room name to the
+ * server URL, so the room names are "<resolution id>" and "amendment/<amendment id>").
+ */
+export function roomFromPath(pathname: string): Room | null {
+  const m = /^\/collab\/(?:(amendment)\/)?([^/]+)\/?$/.exec(pathname);
   if (!m) return null;
+  let id: string;
   try {
-    return decodeURIComponent(m[1]);
+    id = decodeURIComponent(m[2]);
   } catch {
     return null;
   }
+  return m[1] ? { kind: 'amendment', amendmentId: id } : { kind: 'resolution', resolutionId: id };
 }
 
 /**
@@ -36,25 +50,28 @@ export function resolutionIdFromPath(pathname: string): string | null {
  */
 export async function admit(db: Queryable, req: IncomingMessage, url: URL, allowedOrigins: readonly string[]): Promise<Admission> {
   if (!originAllowed(req, allowedOrigins)) return { ok: false, code: CloseCode.forbiddenOrigin, reason: 'origin not allowed' };
-  const resolutionId = resolutionIdFromPath(url.pathname);
-  if (!resolutionId) return { ok: false, code: CloseCode.notFound, reason: 'no resolution id in the path' };
+  const room = roomFromPath(url.pathname);
+  if (!room) return { ok: false, code: CloseCode.notFound, reason: 'no resolution id in the path' };
   const user = await userFromCredentials(db, {
     authorization: req.headers.authorization ?? null,
     cookie: req.headers.cookie ?? null,
     tokenParam: url.searchParams.get('token'),
   });
   if (!user) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in or give an API token' };
-  const decided = await accessOf(db, user.id, resolutionId);
+  const wantsAccessNotices = url.searchParams.get('access') === '1';
+  if (room.kind === 'amendment') {
+    const decided = await draftAccessOf(db, user.id, room.amendmentId);
+    if (decided.access === 'none') return { ok: false, code: CloseCode.notFound, reason: 'no such amendment' };
+    return {
+      ok: true,
+      identity: { userId: user.id, userName: user.name, resolutionId: decided.resolutionId, amendmentId: room.amendmentId, room: `amendment/${room.amendmentId}`, access: decided.access, wantsAccessNotices },
+    };
+  }
+  const decided = await accessOf(db, user.id, room.resolutionId);
   if (decided === 'none') return { ok: false, code: CloseCode.notFound, reason: 'no such resolution' };
   return {
     ok: true,
-    identity: {
-      userId: user.id,
-      userName: user.name,
-      resolutionId,
-      access: decided,
-      wantsAccessNotices: url.searchParams.get('access') === '1',
-    },
+    identity: { userId: user.id, userName: user.name, resolutionId: room.resolutionId, amendmentId: null, room: room.resolutionId, access: decided, wantsAccessNotices },
   };
 }
 
@@ -63,4 +80,24 @@ export async function accessOf(db: Queryable, userId: string, resolutionId: stri
   const access = await resolutionAccess(db, userId, resolutionId);
   if (!access) return 'none';
   return collabAccess(access.actor, access.stage);
+}
+
+/**
+ * A draft amendment's room: its sponsoring and co-sponsoring delegations (and the
+ * secretariat) write while it is a draft; whoever may see it reads (the chair sees drafts;
+ * once tabled, the whole committee); nobody else learns it exists.
+ */
+export async function draftAccessOf(db: Queryable, userId: string, amendmentId: string): Promise<{ access: Access | 'none'; resolutionId: string }> {
+  if (!isUuid(amendmentId)) return { access: 'none', resolutionId: '' };
+  const amendment = await findAmendment(db, amendmentId).catch(() => null);
+  if (!amendment) return { access: 'none', resolutionId: '' };
+  const access = await resolutionAccess(db, userId, amendment.resolutionId);
+  if (!access) return { access: 'none', resolutionId: amendment.resolutionId };
+  return { access: draftCollabAccess(access.actor, access.stage, amendment), resolutionId: amendment.resolutionId };
+}
+
+/** The access of a collaboration socket, whichever room it is in. */
+export async function identityAccess(db: Queryable, identity: Pick<CollabIdentity, 'userId' | 'resolutionId' | 'amendmentId'>): Promise<Access | 'none'> {
+  if (identity.amendmentId) return (await draftAccessOf(db, identity.userId, identity.amendmentId)).access;
+  return accessOf(db, identity.userId, identity.resolutionId);
 }

@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { Access, CollabIdentity } from './authenticate';
 import { CloseCode } from '../../lib/collab/close-codes';
-import type { LiveDocument, Peer } from './live-document';
+import type { Peer, SharedDocument } from './live-document';
 import { MessageType, encodeAccessMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './protocol';
 import { UpdateRefused, type UpdateGuard } from './update-guard';
 import type { CollabConfig } from './config';
@@ -32,7 +32,7 @@ export class Connection implements Peer {
   constructor(
     private readonly ws: WebSocket,
     readonly identity: CollabIdentity,
-    private readonly live: LiveDocument,
+    private readonly live: SharedDocument,
     private readonly deps: { guard: UpdateGuard; config: CollabConfig; onError(context: string, e: unknown): void },
   ) {
     this.userId = identity.userId;
@@ -58,7 +58,7 @@ export class Connection implements Peer {
       if (e instanceof UpdateRefused) this.close(CloseCode.malformed, e.message.slice(0, 120));
       else if (isDecodingError(e)) this.close(CloseCode.malformed, 'malformed message');
       else {
-        this.deps.onError(`handling a message for ${this.identity.resolutionId}`, e);
+        this.deps.onError(`handling a message for ${this.identity.room}`, e);
         this.close(CloseCode.serverError, 'server error');
       }
     });
@@ -133,6 +133,8 @@ export class Connection implements Peer {
     }
     await this.deps.guard.check(update);
     if (this.closed || this.access !== 'write') return;
+    const refusal = this.live.vet?.(update);
+    if (refusal) throw new UpdateRefused(refusal);
     try {
       Y.applyUpdate(this.live.doc, update, this);
     } catch (e) {

@@ -22,6 +22,16 @@ export interface Peer {
   readonly awarenessIds: Set<number>;
 }
 
+/** What a connection needs of the document it serves (a resolution, or a draft amendment). */
+export interface SharedDocument {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Everything applied so far is stored: a new client may now sync. */
+  settled(): Promise<void>;
+  /** A reason to refuse an update before it is applied, or null to take it. */
+  vet?(update: Uint8Array): string | null;
+}
+
 export interface LiveDocumentDeps {
   committer: GroupCommitter;
   relay: CrossProcessRelay;
@@ -42,7 +52,7 @@ export interface LiveDocumentDeps {
  * process, in the order they were applied. Changes from another process were stored there
  * and go straight out.
  */
-export class LiveDocument {
+export class LiveDocument implements SharedDocument {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<Peer>();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { CrossProcessRelay, RelayListener } from './relay';
+import type { AccessTarget, CrossProcessRelay, RelayListener } from './relay';
 import { deliverRemoteProcedureEvent, setProcedureEventForwarder, type ProcedureEvent } from '../procedure-events';
 
 /**
@@ -40,7 +40,7 @@ export async function connectRedisRelay(url: string, log: (m: string) => void): 
       const channel = channelBuf.toString();
       try {
         if (channel === SHARED_CHANNEL) {
-          const parsed = JSON.parse(message.toString()) as { from: string; access?: { resolutionId?: string; userId?: string }; event?: ProcedureEvent };
+          const parsed = JSON.parse(message.toString()) as { from: string; access?: AccessTarget; event?: ProcedureEvent };
           if (parsed.from === self.toString('hex')) return;
           if (parsed.access) listener.remoteAccessChange(parsed.access);
           if (parsed.event) deliverRemoteProcedureEvent(parsed.event);

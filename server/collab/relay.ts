@@ -7,17 +7,27 @@ export interface CrossProcessRelay {
   publishUpdate(resolutionId: string, update: Uint8Array): void;
   publishAwareness(resolutionId: string, update: Uint8Array): void;
   /** A role or stage change every process must act on. */
-  publishAccessChange(target: { resolutionId?: string; userId?: string }): void;
+  publishAccessChange(target: AccessTarget): void;
   /** Start hearing about a document (on load) and stop (on unload). */
   follow(resolutionId: string): Promise<void>;
   unfollow(resolutionId: string): Promise<void>;
   close(): Promise<void>;
 }
 
+/**
+ * Whose sockets to re-check: a resolution's (stage), a user's (role), or a draft
+ * amendment's room (tabled, co-sponsors changed, wording changed through the API).
+ */
+export interface AccessTarget {
+  resolutionId?: string;
+  userId?: string;
+  amendmentId?: string;
+}
+
 export interface RelayListener {
   remoteUpdate(resolutionId: string, update: Uint8Array): void;
   remoteAwareness(resolutionId: string, update: Uint8Array): void;
-  remoteAccessChange(target: { resolutionId?: string; userId?: string }): void;
+  remoteAccessChange(target: AccessTarget): void;
 }
 
 export const localRelay: CrossProcessRelay = {

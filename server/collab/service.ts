@@ -5,13 +5,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../../db/client';
 import { loadDocState } from '../../db/queries/doc-state';
 import { compactDocument, snapshotLiveState } from '../../db/commands/doc-compactor';
-import { accessOf, admit, type CollabIdentity } from './authenticate';
+import { admit, identityAccess, type CollabIdentity } from './authenticate';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { readCollabConfig, type CollabConfig } from './config';
 import { Connection } from './connection';
 import { createGroupCommitter } from './group-commit';
-import { LiveDocument } from './live-document';
-import { localRelay, type CrossProcessRelay, type RelayListener } from './relay';
+import { LiveDocument, type Peer, type SharedDocument } from './live-document';
+import { DraftRoom } from './draft-room';
+import { localRelay, type AccessTarget, type CrossProcessRelay, type RelayListener } from './relay';
 import { createUpdateGuard } from './update-guard';
 import type { CollabService, TextChangeAuthor } from './types';
 
@@ -48,9 +49,11 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
 
   const listener: RelayListener = {
     remoteUpdate(id, update) {
+      if (drafts.has(id)) return void drafts.get(id)!.then((room) => room.applyRemote(update)).catch((e) => onError('applying a relayed draft update', e));
       void documents.get(id)?.then((live) => live.applyRemote(update)).catch((e) => onError('applying a relayed update', e));
     },
     remoteAwareness(id, update) {
+      if (drafts.has(id)) return void drafts.get(id)!.then((room) => room.applyRemoteAwareness(update)).catch((e) => onError('applying relayed draft presence', e));
       void documents.get(id)?.then((live) => live.applyRemoteAwareness(update)).catch((e) => onError('applying relayed presence', e));
     },
     remoteAccessChange(target) {
@@ -58,6 +61,45 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     },
   };
   const relay = options.relay?.(listener) ?? localRelay;
+
+  /** Draft amendments being co-edited, by room name ("amendment/<id>"). */
+  const drafts = new Map<string, Promise<DraftRoom>>();
+  const draftIdle = new Map<string, NodeJS.Timeout>();
+  const openDraft = (amendmentId: string): Promise<DraftRoom> => {
+    const key = `amendment/${amendmentId}`;
+    clearTimeout(draftIdle.get(key));
+    draftIdle.delete(key);
+    const existing = drafts.get(key);
+    if (existing) return existing;
+    const loading = (async () => {
+      const room = new DraftRoom(amendmentId, {
+        getDb: options.getDb,
+        relay,
+        onError,
+        onNoLongerDraft: (r) => void recheck({ amendmentId: r.amendmentId }, false),
+      });
+      await relay.follow(key);
+      await room.load();
+      return room;
+    })();
+    drafts.set(key, loading);
+    loading.catch(() => drafts.delete(key));
+    return loading;
+  };
+  const scheduleDraftIdle = (room: DraftRoom) => {
+    if (room.peers.size > 0 || closing) return;
+    clearTimeout(draftIdle.get(room.key));
+    const timer = setTimeout(async () => {
+      draftIdle.delete(room.key);
+      if (room.peers.size > 0 || (await drafts.get(room.key)) !== room) return;
+      drafts.delete(room.key);
+      await room.settled();
+      await relay.unfollow(room.key).catch((e) => onError('unfollowing', e));
+      room.destroy();
+    }, config.idleUnloadMs);
+    timer.unref();
+    draftIdle.set(room.key, timer);
+  };
 
   /**
    * Compaction waits for a quiet second: under a burst of typing a compaction (a database
@@ -166,18 +208,26 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       if (connection) connection.receive(bytes);
       else early.push(bytes);
     });
-    let live: LiveDocument;
+    // A resolution's text, or a draft amendment's wording: the same protocol and checks.
+    let live: SharedDocument & { peers: Set<Peer>; leave(peer: Peer): void };
+    let idle: () => void;
     try {
-      live = await open(identity.resolutionId);
+      if (identity.amendmentId) {
+        const room = await openDraft(identity.amendmentId);
+        [live, idle] = [room, () => scheduleDraftIdle(room)];
+      } else {
+        const doc = await open(identity.resolutionId);
+        [live, idle] = [doc, () => scheduleIdle(doc)];
+      }
     } catch (e) {
-      onError(`loading ${identity.resolutionId}`, e);
+      onError(`loading ${identity.room}`, e);
       ws.close(CloseCode.serverError, 'could not load the document');
       return;
     }
-    if (ws.readyState !== ws.OPEN) return scheduleIdle(live);
+    if (ws.readyState !== ws.OPEN) return idle();
     if (live.peers.size >= config.maxConnectionsPerDocument) {
       ws.close(CloseCode.documentFull, 'too many connections to this document');
-      return scheduleIdle(live);
+      return idle();
     }
     connection = new Connection(ws, identity, live, { guard, config, onError });
     const c = connection;
@@ -187,25 +237,30 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       c.close(CloseCode.goingAway, 'closed');
       connections.delete(c);
       live.leave(c);
-      scheduleIdle(live);
+      idle();
     });
     c.start();
     for (const bytes of early.splice(0)) c.receive(bytes);
   };
 
   /** Re-asks the database what each affected socket may do, and acts on the answer. */
-  const recheck = async (target: { resolutionId?: string; userId?: string }, publish: boolean) => {
+  const recheck = async (target: AccessTarget, publish: boolean) => {
     if (publish) relay.publishAccessChange(target);
+    // A draft's wording may have changed outside its room: fold it in (stored, then sent).
+    if (target.amendmentId) void drafts.get(`amendment/${target.amendmentId}`)?.then((room) => room.reconcile()).catch(() => {});
     const affected = [...connections].filter(
-      (c) => (target.resolutionId && c.identity.resolutionId === target.resolutionId) || (target.userId && c.userId === target.userId),
+      (c) =>
+        (target.resolutionId && c.identity.resolutionId === target.resolutionId) ||
+        (target.userId && c.userId === target.userId) ||
+        (target.amendmentId && c.identity.amendmentId === target.amendmentId),
     );
     if (!affected.length) return;
     const db = await options.getDb();
-    const answers = new Map<string, ReturnType<typeof accessOf>>();
+    const answers = new Map<string, ReturnType<typeof identityAccess>>();
     await Promise.all(
       affected.map(async (c) => {
-        const key = `${c.userId}:${c.identity.resolutionId}`;
-        if (!answers.has(key)) answers.set(key, accessOf(db, c.userId, c.identity.resolutionId));
+        const key = `${c.userId}:${c.identity.room}`;
+        if (!answers.has(key)) answers.set(key, identityAccess(db, c.identity));
         const access = await answers.get(key)!.catch(() => null);
         if (access === null) return;
         if (access === 'none') c.close(CloseCode.accessRevoked, 'access withdrawn');
@@ -276,8 +331,9 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
 
     reauthorize: (resolutionId) => recheck({ resolutionId }, true),
     reauthorizeUser: (userId) => recheck({ userId }, true),
+    draftChanged: (amendmentId) => recheck({ amendmentId }, true),
 
-    stats: () => ({ documents: documents.size, connections: connections.size }),
+    stats: () => ({ documents: documents.size + drafts.size, connections: connections.size }),
 
     async close() {
       closing = true;
@@ -285,6 +341,11 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       for (const c of connections) c.close(CloseCode.goingAway, 'server closing');
       for (const t of idleTimers.values()) clearTimeout(t);
       for (const t of quietTimers.values()) clearTimeout(t);
+      for (const t of draftIdle.values()) clearTimeout(t);
+      const rooms = await Promise.all([...drafts.values()].map((p) => p.catch(() => null)));
+      await Promise.all(rooms.map((r) => r?.settled()));
+      for (const r of rooms) r?.destroy();
+      drafts.clear();
       const lives = await Promise.all([...documents.values()].map((p) => p.catch(() => null)));
       await Promise.all(lives.map((l) => l?.settled()));
       await committer.idle();

@@ -27,6 +27,12 @@ export interface CollabService {
   reauthorize(resolutionId: string): Promise<void>;
   /** Re-checks every socket of a user (role changed or removed). */
   reauthorizeUser(userId: string): Promise<void>;
+  /**
+   * A draft amendment changed outside its room (wording through the API, tabled,
+   * withdrawn, co-sponsors changed): its wording is folded into the room and its sockets
+   * re-checked, on every process.
+   */
+  draftChanged(amendmentId: string): Promise<void>;
   /** Live numbers for logs and benchmarks. */
   stats(): { documents: number; connections: number };
   close(): Promise<void>;

@@ -1,3 +1,4 @@
+import { draftChanged } from '@/server/resolution-text';
 import { updateDraftAmendment } from '@/db/commands/amendment-drafter';
 import { publishProcedureEvent } from '@/server/procedure-events';
 import { endpoint } from '../../_lib/endpoint';
@@ -17,6 +18,7 @@ export const PATCH = endpoint({ params: amendmentParams, body: updateDraftBody }
   const { access, subject, scope } = await amendmentForUser(db, user.id, params.amendmentId);
   authorize(access.actor, 'amendment:edit', subject, 'Only members of the sponsoring or a co-sponsoring delegation (or the secretariat) may edit this amendment.');
   const updated = await updateDraftAmendment(db, { ...scope, ...body });
+  draftChanged(params.amendmentId);
   publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.edited', data: { amendmentId: updated.id } });
   return { id: updated.id, status: updated.status, proposedText: updated.proposedText, rationale: updated.rationale };
 });
