@@ -4,8 +4,9 @@ import type { Db } from '../../db/client';
 import { syncDraft } from '../../db/commands/draft-store';
 import { readDraftText } from '../../lib/amendments/draft-text';
 import type { CrossProcessRelay } from './relay';
-import type { Peer, SharedDocument } from './live-document';
+import { isPeer, type Peer, type SharedDocument } from './live-document';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
+import { publishProcedureEvent } from '../procedure-events';
 
 const LOADED = Symbol('loaded from the database');
 const STORED = Symbol('stored elsewhere');
@@ -14,6 +15,8 @@ const STORED = Symbol('stored elsewhere');
 export const DRAFT_MAX_CHARS = 20_000;
 /** A co-sponsor's live edits are written to the amendment's history at most this often. */
 const HISTORY_EVERY_MS = 60_000;
+/** Pages showing the amendment (its card, the compilation) hear of live edits this often. */
+const ANNOUNCE_EVERY_MS = 1500;
 
 export interface DraftRoomDeps {
   getDb(): Promise<Db>;
@@ -42,6 +45,8 @@ export class DraftRoom implements SharedDocument {
   private editorsSinceRecord = new Set<string>();
   /** Set once a save found the amendment tabled or withdrawn: edits are no longer kept. */
   closedToEdits = false;
+  private resolutionId: string | null = null;
+  private announceTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly amendmentId: string,
@@ -66,6 +71,7 @@ export class DraftRoom implements SharedDocument {
     if (!synced.state) throw new Error(`amendment ${this.amendmentId} not found`);
     Y.applyUpdate(this.doc, synced.state, LOADED);
     this.closedToEdits = !synced.stored;
+    this.resolutionId = synced.resolutionId;
   }
 
   /**
@@ -112,6 +118,7 @@ export class DraftRoom implements SharedDocument {
   }
 
   destroy(): void {
+    if (this.announceTimer) clearTimeout(this.announceTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -154,6 +161,7 @@ export class DraftRoom implements SharedDocument {
       const from = batch.every((b) => b.from === batch[0].from) ? batch[0].from : null;
       this.broadcast(encodeUpdateMessage(update), from);
       this.deps.relay.publishUpdate(this.key, update);
+      this.announce();
     }
     if (synced.correction) {
       this.deps.relay.publishUpdate(this.key, synced.correction);
@@ -161,11 +169,18 @@ export class DraftRoom implements SharedDocument {
     }
   }
 
+  /** The redline on the amendment's card follows the typing, a second or two behind. */
+  private announce() {
+    if (this.announceTimer || !this.resolutionId) return;
+    const resolutionId = this.resolutionId;
+    this.announceTimer = setTimeout(() => {
+      this.announceTimer = null;
+      publishProcedureEvent({ resolutionId, type: 'amendment.edited', data: { amendmentId: this.amendmentId, live: true } });
+    }, ANNOUNCE_EVERY_MS);
+    this.announceTimer.unref();
+  }
+
   private broadcast(message: Uint8Array, except: Peer | null) {
     for (const peer of this.peers) if (peer !== except) peer.send(message);
   }
-}
-
-function isPeer(origin: unknown): origin is Peer {
-  return typeof origin === 'object' && origin !== null && 'awarenessIds' in origin && 'send' in origin;
 }

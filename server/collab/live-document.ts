@@ -288,6 +288,6 @@ interface AwarenessChange {
   removed: number[];
 }
 
-function isPeer(origin: unknown): origin is Peer {
+export function isPeer(origin: unknown): origin is Peer {
   return typeof origin === 'object' && origin !== null && 'awarenessIds' in origin && 'send' in origin;
 }

@@ -61,8 +61,18 @@ describe.skipIf(skip)('amendments in the browser', () => {
     return page;
   }
 
-  it('the chair opens the amendments stage', async () => {
+  it('while drafting, Ctrl+Alt+A in a paragraph opens the amendment form on it', async () => {
     const chair = await open('chair@example.org');
+    const op2 = paragraph(chair, 'OP 2');
+    await op2.click();
+    await chair.keyboard.press('Control+Alt+A');
+    await chair.getByTestId('amendment-form').waitFor();
+    expect(await chair.getByTestId('amend-paragraph').inputValue()).toBe(await op2.getAttribute('data-id'));
+    await chair.getByTestId('amendment-form').getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('the chair opens the amendments stage', async () => {
+    const chair = pages['chair@example.org'];
     await chair.getByTestId('stage-to-amendments').click();
     await expect.poll(() => chair.getByTestId('stage-banner').textContent(), { timeout: 15_000 }).toContain('Amendments');
   });
@@ -76,10 +86,13 @@ describe.skipIf(skip)('amendments in the browser', () => {
 
     await iran.getByTestId('amend-start').click();
     await iran.getByTestId('amend-paragraph').selectOption(op8!);
-    await iran.getByTestId('amend-text').fill(text.replace(OLD_WORDS, NEW_WORDS));
-    // The tracked changes follow the typing: the old words struck through, the new underlined.
-    await expect.poll(() => iran.getByTestId('amend-redline').locator('del').first().textContent()).toBe(OLD_WORDS);
-    expect(await iran.getByTestId('amend-redline').locator('ins').first().textContent()).toBe(NEW_WORDS);
+    // The paragraph's words in a tracked-changes editor: the old words struck through, the
+    // new ones underlined, in the editor itself as you type.
+    const wording = iran.getByTestId('amend-text');
+    expect(await wording.textContent()).toBe(text);
+    await wording.fill(text.replace(OLD_WORDS, NEW_WORDS));
+    await expect.poll(() => wording.locator('del').first().textContent()).toBe(OLD_WORDS);
+    expect(await wording.locator('ins').first().textContent()).toBe(NEW_WORDS);
     await iran.getByTestId('amend-rationale').fill('Names those the paragraph protects.');
     await screenshot(iran, 'amendments-drafting');
     await shot(iran, 'amendments-drafting');
@@ -166,5 +179,77 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await seenByCanada.waitFor({ timeout: 10_000 });
     await shot(canada, 'amendments-cosponsored-draft');
     expect(await thailand.getByTestId('amendments-panel').locator('[data-status="draft"]').count()).toBe(0);
+  });
+
+  it('from a paragraph of the text, Iran drafts an amendment that Thailand, co-sponsoring, edits with Iran live', async () => {
+    const iran = pages['iran@example.org'];
+    const thailand = pages['thailand@example.org'];
+    await iran.goto(resolutionUrl);
+    await iran.locator('[data-testid="resolution-text"]:not([hidden]) #resolution-editor').waitFor({ timeout: 30_000 });
+    // "Amend" in the margin of OP 3 opens the form on OP 3.
+    const op3 = paragraph(iran, 'OP 3');
+    const op3Id = await op3.getAttribute('data-id');
+    await op3.hover();
+    await op3.evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    await op3.hover();
+    await shot(iran, 'amend-from-paragraph', 'view');
+    await op3.getByTestId('paragraph-amend').click();
+    const form = iran.getByTestId('amendment-form');
+    await form.waitFor();
+    expect(await iran.getByTestId('amend-paragraph').inputValue()).toBe(op3Id);
+    const wording = iran.getByTestId('amend-text');
+    const original = (await wording.textContent())!;
+    await wording.fill(`${original.replace(/;$/, '')} without delay;`);
+    await expect.poll(() => wording.locator('ins').first().textContent()).toContain('without delay');
+    await form.locator('summary', { hasText: 'Co-sponsors' }).click();
+    await form.getByLabel('Thailand', { exact: true }).check();
+    await iran.getByTestId('amend-table-now').uncheck();
+    await iran.getByTestId('amend-submit').click();
+    await expect.poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | ')).toContain('Draft amendment saved');
+
+    const draftOf = (page: Page) => page.getByTestId('amendments-panel').locator('[data-testid="amendment-card"][data-status="draft"]', { hasText: 'OP 3' });
+    await draftOf(iran).getByTestId('amendment-edit-live').click();
+    await draftOf(thailand).waitFor({ timeout: 10_000 });
+    await draftOf(thailand).getByTestId('amendment-edit-live').click();
+    /** The wording itself: without the struck-through deletions and carets drawn in it. */
+    const wordingIn = (editor: ReturnType<Page['getByTestId']>) =>
+      editor.evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('[contenteditable="false"], .collab-caret').forEach((n) => n.remove());
+        return copy.textContent;
+      });
+    const iranLive = draftOf(iran).getByTestId('amendment-live-text');
+    const thailandLive = draftOf(thailand).getByTestId('amendment-live-text');
+    await expect.poll(() => thailandLive.getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => iranLive.getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true');
+
+    // Iran types at the end; Thailand sees the words arrive, underlined, and Iran's caret.
+    await iranLive.focus();
+    await iran.keyboard.press('Control+End');
+    await iran.keyboard.type(' Jointly.');
+    await expect.poll(() => wordingIn(thailandLive), { timeout: 10_000 }).toMatch(/without delay; Jointly\.$/);
+    expect(await thailandLive.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Jointly.')]));
+    await expect.poll(() => draftOf(thailand).getByTestId('remote-caret').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await draftOf(thailand).getByTestId('remote-caret').first().textContent()).toContain('Iran');
+    // And Thailand's words reach Iran.
+    await thailandLive.focus();
+    await thailand.keyboard.press('Control+Home');
+    await thailand.keyboard.press('Shift+Control+ArrowRight');
+    await thailand.keyboard.type('Further');
+    await expect.poll(() => wordingIn(iranLive), { timeout: 10_000 }).toMatch(/^Further reaffirms/);
+    expect(await iranLive.locator('del').first().textContent()).toBe('Also');
+    await screenshot(thailand, 'amendments-live-draft');
+    await shot(thailand, 'amendments-live-draft');
+    // Thailand, done, sees the card's redline follow Iran's typing (announced every second or two).
+    await draftOf(thailand).getByTestId('amendment-live-done').click();
+    await iranLive.focus();
+    await iran.keyboard.press('Control+End');
+    await iran.keyboard.type(' Now.');
+    await expect.poll(() => draftOf(thailand).getByTestId('amendment-redline').textContent(), { timeout: 10_000 }).toMatch(/^AlsoFurther reaffirms.*Jointly\. Now\.$/);
+
+    // What they wrote together is the amendment's proposed text.
+    await draftOf(iran).getByTestId('amendment-live-done').click();
+    await expect.poll(() => draftOf(iran).getByTestId('amendment-redline').textContent(), { timeout: 10_000 }).toContain('Jointly. Now.');
+    expect(await draftOf(iran).getByTestId('amendment-redline').locator('ins').first().textContent()).toBe('Further');
   });
 });

@@ -59,6 +59,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           resolutionId={resolution.id}
           enactingFormula={resolution.enactingFormula}
           user={{ name: user.name, delegation: delegation?.name ?? null, role: access.actor.role! }}
+          mayAmend={can(access.actor, 'amendment:draft', { stage })}
           fallback={
             <ResolutionText
               enactingFormula={resolution.enactingFormula}
@@ -68,7 +69,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           }
         />
         {/* amendments panel (issue 4) */}
-        <AmendmentsSection resolution={resolution} access={access} />
+        <AmendmentsSection resolution={resolution} access={access} user={{ name: user.name, delegation: delegation?.name ?? null }} />
         {/* procedure panel: reservations, votes, adoption (issue 5) */}
         <ProcedurePanel resolution={resolution} access={access} />
         <VersionsPanel

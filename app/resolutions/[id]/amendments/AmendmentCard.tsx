@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { api, isApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
-import { diffWords } from '@/lib/amendments/diff';
 import { Redline } from './Redline';
-import type { AmendmentView } from './types';
+import { LiveDraftEditor, TrackedTextEditor } from './TrackedTextEditor';
+import type { AmendmentView, AmendmentsContext } from './types';
 
 const STATUS_WORDS: Record<string, string> = {
   draft: 'draft',
@@ -17,11 +17,24 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /** One amendment: its redline against the current text, who tabled it, and what you may do. */
-export function AmendmentCard({ amendment: a, resolutionId, delegations, onChanged }: { amendment: AmendmentView; resolutionId: string; delegations: { id: string; name: string }[]; onChanged: () => void }) {
+export function AmendmentCard({
+  amendment: a,
+  resolutionId,
+  delegations,
+  me,
+  onChanged,
+}: {
+  amendment: AmendmentView;
+  resolutionId: string;
+  delegations: { id: string; name: string }[];
+  me: AmendmentsContext['me'];
+  onChanged: () => void;
+}) {
   const toast = useToast();
   const [busy, setBusy] = useState(false);
-  // One text box serves three purposes: rewriting a stale amendment against the current
-  // text, editing a draft, and proposing a sub-amendment to a tabled amendment's wording.
+  // One tracked-changes editor serves three purposes: rewriting a stale amendment against
+  // the current text, editing a draft (live, with its co-sponsors), and proposing a
+  // sub-amendment to a tabled amendment's wording.
   const [mode, setMode] = useState<'rewrite' | 'edit' | 'sub' | null>(null);
   const [rewrite, setRewrite] = useState(a.currentText);
   const against = mode === 'rewrite' ? a.currentText : mode === 'edit' ? (a.parentAmendmentId ? a.baseText : a.currentText) : a.proposedText;
@@ -33,13 +46,12 @@ export function AmendmentCard({ amendment: a, resolutionId, delegations, onChang
     setBusy(true);
     try {
       if (mode === 'rewrite') await api('POST', `/api/v1/amendments/${a.id}/rewrite`, { proposedText: rewrite });
-      else if (mode === 'edit') await api('PATCH', `/api/v1/amendments/${a.id}`, { proposedText: rewrite });
       else {
         const sub = await api<{ id: string }>('POST', `/api/v1/resolutions/${resolutionId}/amendments`, { kind: 'modify', parentAmendmentId: a.id, proposedText: rewrite });
         const tabled = await api<{ number: string }>('POST', `/api/v1/amendments/${sub.id}/table`).catch(() => null);
         toast(tabled ? `Sub-amendment ${tabled.number} tabled` : 'Sub-amendment saved as a draft');
       }
-      if (mode !== 'sub') toast(mode === 'rewrite' ? `${name} rewritten` : 'Draft saved');
+      if (mode === 'rewrite') toast(`${name} rewritten`);
       setMode(null);
       onChanged();
     } catch (err) {
@@ -81,9 +93,12 @@ export function AmendmentCard({ amendment: a, resolutionId, delegations, onChang
         {a.coSponsors.length > 0 && ` with ${a.coSponsors.map((c) => c.name).join(', ')}`}
         {a.statusReason && ` · ${a.statusReason}`}
       </div>
-      <p className="amendment-redline">
-        <Redline segments={a.redline.segments} testId="amendment-redline" />
-      </p>
+      {/* While co-editing, the editor itself is the redline. */}
+      {mode !== 'edit' && (
+        <p className="amendment-redline">
+          <Redline segments={a.redline.segments} testId="amendment-redline" />
+        </p>
+      )}
       {a.rationale && <p className="small">{a.rationale}</p>}
       {a.conflict && (
         <div className="amendment-conflict small">
@@ -92,13 +107,32 @@ export function AmendmentCard({ amendment: a, resolutionId, delegations, onChang
           This amendment was written against: <em>{a.baseText}</em>
         </div>
       )}
-      {mode && (
+      {mode === 'edit' && (
         <div className="amendment-rewrite">
-          <textarea rows={5} value={rewrite} onChange={(e) => setRewrite(e.target.value)} aria-label={mode === 'sub' ? `Sub-amendment to ${name}` : 'Amendment text'} data-testid="amendment-textbox" />
-          <p className="small">
-            <Redline segments={diffWords(against, rewrite)} />
-          </p>
-          <button className="primary" disabled={busy} onClick={save}>
+          <LiveDraftEditor
+            amendmentId={a.id}
+            base={against}
+            user={{ name: me.name, delegation: me.delegationName, role: me.role }}
+            label={`${name}: the wording, edited together with the co-sponsors`}
+            testId="amendment-live-text"
+          />
+          <p className="muted small">Saved as you type; the co-sponsors see every change live.</p>
+          <button
+            className="secondary"
+            onClick={() => {
+              setMode(null);
+              onChanged();
+            }}
+            data-testid="amendment-live-done"
+          >
+            Done
+          </button>
+        </div>
+      )}
+      {(mode === 'rewrite' || mode === 'sub') && (
+        <div className="amendment-rewrite">
+          <TrackedTextEditor base={against} initialText={rewrite} onChange={setRewrite} label={mode === 'sub' ? `Sub-amendment to ${name}` : 'Amendment text'} testId="amendment-textbox" />
+          <button className="primary" disabled={busy || rewrite === against} onClick={save}>
             {mode === 'sub' ? 'Table sub-amendment' : 'Save'}
           </button>{' '}
           <button className="secondary" onClick={() => setMode(null)}>Cancel</button>
@@ -106,7 +140,11 @@ export function AmendmentCard({ amendment: a, resolutionId, delegations, onChang
       )}
       <div className="amendment-actions">
         {a.youCan.table && <button className="primary" disabled={busy} onClick={() => run('table', 'table', undefined, `${name} tabled`)} data-testid="amendment-table">Table</button>}
-        {a.youCan.edit && a.kind !== 'delete' && a.kind !== 'move' && !mode && <button className="secondary" onClick={() => startWith('edit')}>Edit</button>}
+        {a.youCan.edit && a.kind !== 'delete' && a.kind !== 'move' && !mode && (
+          <button className="secondary" onClick={() => startWith('edit')} data-testid="amendment-edit-live" title="Edit the wording together with the co-sponsors, live">
+            Edit together
+          </button>
+        )}
         {a.youCan.rewrite && !mode && <button className="secondary" onClick={() => startWith('rewrite')}>Rewrite</button>}
         {a.youCan.subAmend && !mode && <button className="secondary" onClick={() => startWith('sub')}>Sub-amend</button>}
         {a.youCan.decide && (

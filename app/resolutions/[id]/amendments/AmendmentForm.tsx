@@ -1,18 +1,19 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { api, isApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
-import { diffWords } from '@/lib/amendments/diff';
 import { Redline } from './Redline';
+import { TrackedTextEditor } from './TrackedTextEditor';
 import type { AmendmentsContext, ParagraphOption } from './types';
 
 type Kind = 'modify' | 'insert' | 'delete';
 
 /**
- * Starting an amendment from a paragraph: modify it (a copy of its wording to edit, with the
- * redline redrawn as you type: insertions underlined, deletions struck through), insert a
- * new paragraph before or after it, or delete it. A rationale and co-sponsors; "table now"
- * tables it in the same step.
+ * Starting an amendment from a paragraph: modify it (a copy of its wording in a
+ * tracked-changes editor: insertions underlined, deletions struck through as you type),
+ * insert a new paragraph before or after it, or delete it. A rationale and co-sponsors;
+ * "table now" tables it in the same step, otherwise it is saved as a draft that the
+ * co-sponsors then edit together, live ("Edit together" on its card).
  */
 export function AmendmentForm({
   context,
@@ -48,11 +49,6 @@ export function AmendmentForm({
     setKind(k);
     setText(k === 'modify' ? paragraph?.text ?? '' : '');
   };
-  const segments = useMemo(() => {
-    if (kind === 'modify') return diffWords(paragraph?.text ?? '', text);
-    if (kind === 'delete') return [{ op: 'delete' as const, text: paragraph?.text ?? '' }];
-    return [{ op: 'insert' as const, text }];
-  }, [kind, paragraph, text]);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -119,18 +115,26 @@ export function AmendmentForm({
           </select>
         </div>
       )}
-      {kind !== 'delete' && (
-        <label>
-          {kind === 'modify' ? 'The paragraph as amended' : 'Text of the new paragraph'}
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={6} data-testid="amend-text" />
-        </label>
+      {kind !== 'delete' ? (
+        <div className="amend-wording">
+          <span className="field-label">{kind === 'modify' ? `${paragraph?.label ?? 'The paragraph'} as amended (tracked changes)` : 'Text of the new paragraph'}</span>
+          <TrackedTextEditor
+            key={`${kind}:${paragraphId}`}
+            base={kind === 'modify' ? paragraph?.text ?? '' : ''}
+            initialText={text}
+            onChange={setText}
+            label={kind === 'modify' ? 'The paragraph as amended' : 'Text of the new paragraph'}
+            testId="amend-text"
+          />
+        </div>
+      ) : (
+        <div className="amend-preview">
+          <span className="muted small">Tracked changes</span>
+          <p>
+            <Redline segments={[{ op: 'delete', text: paragraph?.text ?? '' }]} testId="amend-redline" />
+          </p>
+        </div>
       )}
-      <div className="amend-preview" aria-live="polite">
-        <span className="muted small">Tracked changes</span>
-        <p>
-          <Redline segments={segments} testId="amend-redline" />
-        </p>
-      </div>
       <label>
         Rationale
         <textarea value={rationale} onChange={(e) => setRationale(e.target.value)} rows={2} data-testid="amend-rationale" />

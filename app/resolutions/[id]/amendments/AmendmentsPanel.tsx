@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
 import { useProcedureEvents, type ProcedureEvent } from '@/app/_components/useProcedureEvents';
 import { useToast } from '@/app/_components/Toaster';
+import { useAmendRequests } from '@/app/_components/amend-request';
 import { AmendmentCard } from './AmendmentCard';
 import { AmendmentForm } from './AmendmentForm';
 import type { AmendmentView, AmendmentsContext, CompilationResponse, ParagraphOption } from './types';
@@ -17,7 +18,8 @@ import type { AmendmentView, AmendmentsContext, CompilationResponse, ParagraphOp
 export function AmendmentsPanel({ context, initialAmendments, initialParagraphs }: { context: AmendmentsContext; initialAmendments: AmendmentView[]; initialParagraphs: ParagraphOption[] }) {
   const [amendments, setAmendments] = useState(initialAmendments);
   const [paragraphs, setParagraphs] = useState(initialParagraphs);
-  const [drafting, setDrafting] = useState(false);
+  // Open form, and the paragraph it starts on ("Amend" on a paragraph of the text).
+  const [drafting, setDrafting] = useState<{ paragraphId?: string; n: number } | null>(null);
   const [showClosed, setShowClosed] = useState(false);
   const router = useRouter();
   const toast = useToast();
@@ -31,6 +33,13 @@ export function AmendmentsPanel({ context, initialAmendments, initialParagraphs 
     setAmendments(compiled.amendments);
     setParagraphs(text.paragraphs);
   }, [base]);
+
+  useAmendRequests((paragraphId) => {
+    if (!context.mayDraft) return;
+    setDrafting((d) => ({ paragraphId, n: (d?.n ?? 0) + 1 }));
+    // The form is in the side panel: bring it into view for someone working in the text.
+    requestAnimationFrame(() => document.querySelector('[data-testid="amendment-form"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
+  });
 
   const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
     if (!e.type.startsWith('amendment.') && e.type !== 'stage.changed') return;
@@ -56,15 +65,23 @@ export function AmendmentsPanel({ context, initialAmendments, initialParagraphs 
       </h2>
       {context.tablingDeadline && <p className="muted small">Tabling deadline: {new Date(context.tablingDeadline).toUTCString().replace(':00 GMT', ' UTC')}</p>}
       {context.mayDraft && !drafting && (
-        <button className="primary" onClick={() => setDrafting(true)} data-testid="amend-start">
+        <button className="primary" onClick={() => setDrafting({ n: 0 })} data-testid="amend-start">
           Amend…
         </button>
       )}
-      {drafting && <AmendmentForm context={context} paragraphs={paragraphs} onDone={() => (setDrafting(false), void reload())} />}
+      {drafting && (
+        <AmendmentForm
+          key={`${drafting.paragraphId ?? ''}:${drafting.n}`}
+          context={context}
+          paragraphs={paragraphs}
+          initialParagraphId={drafting.paragraphId}
+          onDone={() => (setDrafting(null), void reload())}
+        />
+      )}
       {shown.length === 0 && <p className="muted small">No amendments before the committee.</p>}
       <ol className="amendment-list" data-testid="amendment-list">
         {shown.map((a) => (
-          <AmendmentCard key={a.id} amendment={a} resolutionId={context.resolutionId} delegations={context.delegations} onChanged={() => void reload()} />
+          <AmendmentCard key={a.id} amendment={a} resolutionId={context.resolutionId} delegations={context.delegations} me={context.me} onChanged={() => void reload()} />
         ))}
       </ol>
       {closed.length > 0 && (

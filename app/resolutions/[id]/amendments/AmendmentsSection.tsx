@@ -11,7 +11,7 @@ import type { AmendmentView, AmendmentsContext, ParagraphOption } from './types'
  * The amendments beside the text (issue 4): loaded on the server so the page renders
  * complete, then kept live by the panel through procedure events.
  */
-export async function AmendmentsSection({ resolution, access }: { resolution: Resolution; access: ResolutionAccess }) {
+export async function AmendmentsSection({ resolution, access, user }: { resolution: Resolution; access: ResolutionAccess; user: { name: string; delegation: string | null } }) {
   const db = await getDb();
   const [{ amendments, paragraphs }, roster] = await Promise.all([
     loadCompilation(db, resolution, access.actor),
@@ -20,7 +20,7 @@ export async function AmendmentsSection({ resolution, access }: { resolution: Re
   const context: AmendmentsContext = {
     resolutionId: resolution.id,
     stage: resolution.stage,
-    me: { role: access.actor.role ?? 'none', delegationId: access.actor.delegationId },
+    me: { role: access.actor.role ?? 'none', delegationId: access.actor.delegationId, name: user.name, delegationName: user.delegation },
     delegations: roster,
     mayDraft: can(access.actor, 'amendment:draft', { stage: access.stage }),
     tablingDeadline: resolution.tablingDeadline?.toISOString() ?? null,

@@ -13,7 +13,8 @@ export interface ParagraphOption {
 export interface AmendmentsContext {
   resolutionId: string;
   stage: string;
-  me: { role: string; delegationId: string | null };
+  /** Who is looking (names for presence while co-editing a draft). */
+  me: { role: string; delegationId: string | null; name: string; delegationName: string | null };
   delegations: { id: string; name: string }[];
   /** May start an amendment (member, chair, secretariat while the text is open). */
   mayDraft: boolean;

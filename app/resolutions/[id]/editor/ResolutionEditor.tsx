@@ -7,6 +7,7 @@ import { useCollabSession, type CollabSession, type CollabState } from './useCol
 import { Toolbar } from './Toolbar';
 import { PresenceList } from './PresenceList';
 import { ConnectionBadge } from './ConnectionBadge';
+import { requestAmendment } from '@/app/_components/amend-request';
 
 interface EditorUser {
   name: string;
@@ -20,6 +21,8 @@ interface Props {
   user: EditorUser;
   /** The server-rendered text, shown until the live document has arrived (and without JS). */
   fallback: ReactNode;
+  /** May start amendments: each paragraph then offers "Amend". */
+  mayAmend?: boolean;
 }
 
 /**
@@ -27,7 +30,7 @@ interface Props {
  * Yjs document; the server decides, per connection, who may type (its access notice), and
  * the editor follows that live, e.g. turning read-only when the chair closes drafting.
  */
-export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback }: Props) {
+export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback, mayAmend = false }: Props) {
   const { session, state } = useCollabSession(resolutionId);
   return (
     <section className="editor-shell" aria-label="Resolution text">
@@ -35,14 +38,17 @@ export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback
         <ConnectionBadge state={state} />
         {session && <PresenceList provider={session.provider} />}
       </div>
-      {session ? <LiveEditor session={session} state={state} user={user} enactingFormula={enactingFormula} fallback={fallback} /> : fallback}
+      {session ? <LiveEditor session={session} state={state} user={user} enactingFormula={enactingFormula} fallback={fallback} mayAmend={mayAmend} /> : fallback}
     </section>
   );
 }
 
-function LiveEditor({ session, state, user, enactingFormula, fallback }: { session: CollabSession; state: CollabState; user: EditorUser; enactingFormula: string; fallback: ReactNode }) {
+function LiveEditor({ session, state, user, enactingFormula, fallback, mayAmend }: { session: CollabSession; state: CollabState; user: EditorUser; enactingFormula: string; fallback: ReactNode; mayAmend: boolean }) {
   const presence = useMemo(() => presenceUser(user), [user.name, user.delegation, user.role]); // eslint-disable-line react-hooks/exhaustive-deps
-  const extensions = useMemo(() => resolutionEditorExtensions({ doc: session.doc, provider: session.provider, user: presence }), [session, presence]);
+  const extensions = useMemo(
+    () => resolutionEditorExtensions({ doc: session.doc, provider: session.provider, user: presence, onAmend: mayAmend ? requestAmendment : null }),
+    [session, presence, mayAmend],
+  );
   // Never editable before the server's text has arrived or when the server says "read":
   // the server would drop the updates anyway, and the text would then differ from everyone's.
   const canEdit = state.loaded && state.access?.access === 'write';

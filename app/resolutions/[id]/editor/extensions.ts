@@ -9,6 +9,7 @@ import { ParagraphNumbers } from '@/lib/editor/paragraph-numbers';
 import { ParagraphKinds } from '@/lib/editor/paragraph-kinds';
 import { ResolutionPaste } from '@/lib/editor/paste-extension';
 import { RemoteSelection } from '@/lib/editor/remote-selection';
+import { AmendAction } from '@/lib/editor/amend-action';
 import { presenceLabel, readPresenceUser, type PresenceUser } from '@/lib/editor/presence';
 import { newParagraphId } from '@/lib/resolution/ids';
 
@@ -16,7 +17,7 @@ import { newParagraphId } from '@/lib/resolution/ids';
  * The browser editor = the stored schema (the very list the server reads the Y.Doc with)
  * + collaboration, presence, ids, numbering and editing behaviour.
  */
-export function resolutionEditorExtensions(opts: { doc: Y.Doc; provider: WebsocketProvider; user: PresenceUser }): Extensions {
+export function resolutionEditorExtensions(opts: { doc: Y.Doc; provider: WebsocketProvider; user: PresenceUser; onAmend?: ((paragraphId: string) => void) | null }): Extensions {
   return [
     ...resolutionSchemaExtensions,
     // Undo/redo comes from Yjs' UndoManager, which tracks this client's own changes only.
@@ -27,11 +28,12 @@ export function resolutionEditorExtensions(opts: { doc: Y.Doc; provider: Websock
     ParagraphNumbers,
     ParagraphKinds,
     ResolutionPaste,
+    AmendAction.configure({ onAmend: opts.onAmend ?? null }),
   ];
 }
 
 /** A remote caret: a coloured bar and a label "name (delegation)". Built from text only. */
-function renderCaret(state: Record<string, unknown>): HTMLElement {
+export function renderCaret(state: Record<string, unknown>): HTMLElement {
   const user = readPresenceUser({ user: state });
   const caret = document.createElement('span');
   caret.className = 'collab-caret';

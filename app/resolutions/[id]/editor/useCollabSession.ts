@@ -24,19 +24,20 @@ export interface CollabState {
 }
 
 /**
- * One Y.Doc and one stock y-websocket provider per open resolution page. The document is
+ * One Y.Doc and one stock y-websocket provider per open room: a resolution (room = its id)
+ * or a draft amendment co-edited by its co-sponsors (room = "amendment/<id>"). The document is
  * never seeded from here: the server holds the imported text and sends it on sync. The doc
  * outlives dropped connections (edits made offline merge on reconnect); it is destroyed
  * only when the page goes away.
  */
-export function useCollabSession(resolutionId: string): { session: CollabSession | null; state: CollabState } {
+export function useCollabSession(room: string): { session: CollabSession | null; state: CollabState } {
   const [session, setSession] = useState<CollabSession | null>(null);
   const [state, setState] = useState<CollabState>({ status: 'connecting', loaded: false, access: null, problem: null });
 
   useEffect(() => {
     const doc = new Y.Doc();
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, resolutionId, doc, {
+    const provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, room, doc, {
       params: { access: '1' },
       connect: false,
       // Tabs must not exchange updates behind the server's back: it decides who may write.
@@ -93,7 +94,7 @@ export function useCollabSession(resolutionId: string): { session: CollabSession
       provider.destroy();
       doc.destroy();
     };
-  }, [resolutionId]);
+  }, [room]);
 
   return { session, state };
 }

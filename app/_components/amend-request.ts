@@ -1,0 +1,25 @@
+'use client';
+import { useEffect, useRef } from 'react';
+
+/**
+ * "Amend this paragraph" from the editor reaches the amendments panel beside it: two
+ * islands of the same page, so a DOM event rather than shared state.
+ */
+const EVENT = 'concord:amend';
+
+export function requestAmendment(paragraphId: string): void {
+  window.dispatchEvent(new CustomEvent(EVENT, { detail: { paragraphId } }));
+}
+
+export function useAmendRequests(handler: (paragraphId: string) => void): void {
+  const current = useRef(handler);
+  current.current = handler;
+  useEffect(() => {
+    const listener = (e: Event) => {
+      const id = (e as CustomEvent<{ paragraphId?: unknown }>).detail?.paragraphId;
+      if (typeof id === 'string') current.current(id);
+    };
+    window.addEventListener(EVENT, listener);
+    return () => window.removeEventListener(EVENT, listener);
+  }, []);
+}
