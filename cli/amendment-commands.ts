@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { resolutions } from '../db/schema';
 import { findUserByEmail, resolutionAccess } from '../db/queries/access';
 import { delegationNames, findAmendment, listAmendments, type StoredAmendment } from '../db/queries/amendments';
-import { draftAmendment } from '../db/commands/amendment-drafter';
+import { draftAmendment, inviteCoSponsor, removeCoSponsor } from '../db/commands/amendment-drafter';
 import { tableAmendment, withdrawAmendment, ruleInadmissible } from '../db/commands/amendment-tabler';
 import { setTablingDeadline, setVotingOrder } from '../db/commands/amendment-schedule';
 import { decideAmendment } from '../server/amendment-adoption';
@@ -163,6 +163,40 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       const tabled = await tableAmendment(io.db, { ...scope, amendment, paragraphs: await currentParagraphs(io.db, scope.resolutionId) });
       publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.tabled', data: { amendmentId: tabled.id, number: tabled.number } });
       io.out(`Tabled ${tabled.number}.`);
+    },
+  },
+  {
+    spec: {
+      name: 'amendment cosponsor',
+      summary: 'Invites a delegation to co-sponsor (--add) or removes one (--remove: the sponsor, or the co-sponsor itself).',
+      positionals: amendmentArg,
+      flags: {
+        resolution: resolutionFlag,
+        as: asFlag,
+        add: { kind: 'option', placeholder: 'delegation', description: 'the delegation invited, by name', check: textOfLength(1, 200) },
+        remove: { kind: 'option', placeholder: 'delegation', description: 'the co-sponsor removed, by name', check: textOfLength(1, 200) },
+      },
+    },
+    validate: (a) => (!!a.options.add === !!a.options.remove ? 'give either --add or --remove' : null),
+    async run(args, io) {
+      const { check, scope, access, user } = await acting(io.db, args.options.as, args.options.resolution);
+      const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
+      const wanted = (args.options.add ?? args.options.remove).trim().toLowerCase();
+      const names = await delegationNames(io.db, scope.committeeId);
+      const delegationId = [...names].find(([, name]) => name.toLowerCase() === wanted)?.[0];
+      if (!delegationId) throw notFound('delegation', `No delegation "${args.options.add ?? args.options.remove}" in this committee (${[...names.values()].join(', ')}).`);
+      if (args.options.add) {
+        check('amendment:edit', amendment);
+        const updated = await inviteCoSponsor(io.db, { ...scope, amendment, delegationId });
+        publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.cosponsor_invited', data: { amendmentId: updated.id, delegationId } });
+      } else {
+        const subject = { stage: access.stage, delegationId: amendment.sponsorDelegationId, coSponsorDelegationIds: amendment.coSponsorDelegationIds, coSponsorRemoved: delegationId };
+        if (!can(access.actor, 'amendment:remove-cosponsor', subject)) throw forbidden('amendment:remove-cosponsor', `${user.email} may not remove that co-sponsor: the sponsoring delegation (or the secretariat) removes co-sponsors, a co-sponsor only itself.`);
+        const updated = await removeCoSponsor(io.db, { ...scope, amendment, delegationId });
+        publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.cosponsor_removed', data: { amendmentId: updated.id, delegationId } });
+      }
+      const now = await findAmendment(io.db, amendment.id);
+      io.out(`Co-sponsors of ${now.number ?? 'the draft'}: ${now.coSponsorDelegationIds.map((id) => names.get(id)).join(', ') || 'none'}.`);
     },
   },
   {

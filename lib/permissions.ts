@@ -24,6 +24,8 @@ export interface Subject {
   /** For amendments: the sponsoring delegation; for reservations and ballots: the delegation concerned. */
   delegationId?: string | null;
   coSponsorDelegationIds?: readonly string[];
+  /** For removing a co-sponsor: the co-sponsoring delegation to remove. */
+  coSponsorRemoved?: string;
 }
 
 export const ACTIONS = [
@@ -38,6 +40,7 @@ export const ACTIONS = [
   'amendment:edit', // a draft of one's own delegation (sponsor or co-sponsor)
   'amendment:table',
   'amendment:withdraw',
+  'amendment:remove-cosponsor', // the sponsor drops a co-sponsor, or a co-sponsor leaves
   'amendment:rule', // admissibility
   'amendment:decide', // adopted / rejected
   'amendment:set-deadline',
@@ -82,6 +85,8 @@ const rules: Record<Action, Rule> = {
   'amendment:edit': (a, s) => ownDelegation(a, s) || a.role === 'secretariat',
   'amendment:table': (a, s) => (ownDelegation(a, s) || a.role === 'secretariat') && s.stage === 'amendments',
   'amendment:withdraw': (a, s) => ownDelegation(a, s) && a.delegationId === s.delegationId,
+  'amendment:remove-cosponsor': (a, s) =>
+    a.role === 'secretariat' || (ownDelegation(a, s) && (a.delegationId === s.delegationId || a.delegationId === s.coSponsorRemoved)),
   'amendment:rule': (a) => a.role === 'chair',
   'amendment:decide': presiding,
   'amendment:set-deadline': presiding,

@@ -157,6 +157,25 @@ export async function inviteCoSponsor(db: Db, props: Scope & { amendment: Stored
   return findAmendment(db, amendment.id);
 }
 
+/**
+ * Drops a co-sponsor (the sponsor's decision, or the co-sponsor leaving). Its members stop
+ * seeing the draft and, if they were editing it, are disconnected from it.
+ */
+export async function removeCoSponsor(db: Db, props: Scope & { amendment: StoredAmendment; delegationId: string }): Promise<StoredAmendment> {
+  const { amendment, delegationId } = props;
+  if (amendment.status !== 'draft' && amendment.status !== 'tabled') {
+    throw conflict('amendment_status', `${amendmentName(amendment)} is ${amendment.status}: its co-sponsors are part of the record.`);
+  }
+  if (!amendment.coSponsorDelegationIds.includes(delegationId)) {
+    throw new DomainError('not_found:cosponsor', `That delegation does not co-sponsor ${amendmentName(amendment)}.`, [{ path: 'params.delegationId', message: 'not a co-sponsor' }]);
+  }
+  await db.transaction(async (tx) => {
+    await tx.delete(amendmentCosponsors).where(and(eq(amendmentCosponsors.amendmentId, amendment.id), eq(amendmentCosponsors.delegationId, delegationId)));
+    await recordAmendmentAct(tx, { ...scope(props), amendmentId: amendment.id, action: 'cosponsor_removed', details: { delegationId } });
+  });
+  return findAmendment(db, amendment.id);
+}
+
 async function checkDelegations(db: Db, committeeId: string, sponsor: string, coSponsors: readonly string[]) {
   if (!(await delegationInCommittee(db, committeeId, sponsor))) {
     throw new DomainError('unprocessable:delegation', 'The sponsoring delegation is not a delegation of this committee.', [

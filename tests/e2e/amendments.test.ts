@@ -179,6 +179,10 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await seenByCanada.waitFor({ timeout: 10_000 });
     await shot(canada, 'amendments-cosponsored-draft');
     expect(await thailand.getByTestId('amendments-panel').locator('[data-status="draft"]').count()).toBe(0);
+    // Kenya drops Canada again: the draft leaves Canada's panel without a reload.
+    await draft.getByRole('button', { name: 'Remove Canada as co-sponsor of Draft' }).click();
+    await expect.poll(() => seenByCanada.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => draft.textContent(), { timeout: 10_000 }).not.toContain('with Canada');
   });
 
   it('from a paragraph of the text, Iran drafts an amendment that Thailand, co-sponsoring, edits with Iran live', async () => {
@@ -251,5 +255,21 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await draftOf(iran).getByTestId('amendment-live-done').click();
     await expect.poll(() => draftOf(iran).getByTestId('amendment-redline').textContent(), { timeout: 10_000 }).toContain('Jointly. Now.');
     expect(await draftOf(iran).getByTestId('amendment-redline').locator('ins').first().textContent()).toBe('Further');
+  });
+
+  it('Thailand proposes moving OP 5 after OP 6, from the same form', async () => {
+    const thailand = pages['thailand@example.org'];
+    const op5 = await paragraph(thailand, 'OP 5').getAttribute('data-id');
+    const op6 = await paragraph(thailand, 'OP 6').getAttribute('data-id');
+    await thailand.getByTestId('amend-start').click();
+    await thailand.getByTestId('amend-paragraph').selectOption(op5!);
+    const form = thailand.getByTestId('amendment-form');
+    await form.getByLabel('Move it').check();
+    await form.getByLabel('Where to').selectOption('after');
+    await thailand.getByTestId('amend-destination').selectOption(op6!);
+    await thailand.getByTestId('amend-submit').click();
+    await expect.poll(async () => (await thailand.getByTestId('toast').allTextContents()).join(' | ')).toContain('Amendment A/3 tabled');
+    await card(thailand, 'A/3').waitFor({ timeout: 10_000 });
+    expect(await card(thailand, 'A/3').textContent()).toContain('OP 5');
   });
 });

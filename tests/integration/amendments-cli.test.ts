@@ -71,4 +71,21 @@ describe.each(testDatabaseKinds())('amendment commands of the CLI (%s)', (kind) 
     expect((await cli('amendment', 'deadline', '--resolution', resolutionId, '--as', 'kenya@example.org', '--clear')).code).toBe(1);
     expect((await cli('amendment', 'draft', '--resolution', resolutionId, '--as', 'kenya@example.org', '--kind', 'modify', '--paragraph', 'OP 9')).code).toBe(2);
   });
+
+  it('invites and removes co-sponsors by delegation name, with the same rules as the API', async () => {
+    const a = await cli('amendment', 'draft', '--resolution', resolutionId, '--as', 'kenya@example.org', '--kind', 'delete', '--paragraph', 'OP 12');
+    expect(a.code, a.err.join('\n')).toBe(0);
+    const id = a.out.at(-1)!;
+    const cosponsor = (as: string, ...flags: string[]) => cli('amendment', 'cosponsor', id, '--resolution', resolutionId, '--as', as, ...flags);
+    expect((await cosponsor('kenya@example.org', '--add', 'Canada')).out).toEqual(['Co-sponsors of the draft: Canada.']);
+    expect((await cosponsor('kenya@example.org', '--add', 'thailand')).out).toEqual(['Co-sponsors of the draft: Canada, Thailand.']);
+    const refused = await cosponsor('canada@example.org', '--remove', 'Thailand');
+    expect(refused.code).toBe(1);
+    expect(refused.err[0]).toContain('a co-sponsor only itself');
+    expect((await cosponsor('canada@example.org', '--remove', 'Canada')).out).toEqual(['Co-sponsors of the draft: Thailand.']);
+    const unknown = await cosponsor('kenya@example.org', '--add', 'Atlantis');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err[0]).toContain('No delegation "Atlantis"');
+    expect((await cosponsor('kenya@example.org')).code).toBe(2);
+  });
 });

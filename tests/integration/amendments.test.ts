@@ -117,6 +117,25 @@ describe.each(testDatabaseKinds())('amendments, from draft to adoption (%s)', (k
     expect(coEdit.status).toBe(200);
   });
 
+  it('removes co-sponsors: the sponsor may drop one, a co-sponsor may only leave, and the history says so', async () => {
+    const invite = (who: Who, name: string) => api(who, 'POST', '/amendments/{amendmentId}/cosponsors', { amendmentId: ids.addClause }, { delegationId: delegationOf[name] });
+    const remove = (who: Who, name: string) => api(who, 'DELETE', '/amendments/{amendmentId}/cosponsors/{delegationId}', { amendmentId: ids.addClause, delegationId: delegationOf[name] });
+    expect((await invite('canada', 'Thailand')).status).toBe(201);
+    // Kenya, a co-sponsor, cannot drop Thailand; nothing changes.
+    await expectNothingChanged(() => remove('kenya', 'Thailand'), 403);
+    // Thailand leaves of its own accord; Canada (the sponsor) drops Kenya… and invites it back.
+    expect((await remove('thailand', 'Thailand')).data.coSponsorDelegationIds).toEqual([delegationOf.Kenya]);
+    expect((await remove('canada', 'Kenya')).data.coSponsorDelegationIds).toEqual([]);
+    // Kenya no longer sees the draft.
+    expect((await api('kenya', 'GET', '/amendments/{amendmentId}', { amendmentId: ids.addClause })).status).toBe(403);
+    const notOne = await remove('canada', 'Kenya');
+    expect(notOne.status).toBe(404);
+    expect(notOne.data.error.message).toContain('does not co-sponsor');
+    expect((await invite('canada', 'Kenya')).status).toBe(201);
+    const history = (await api('canada', 'GET', '/amendments/{amendmentId}', { amendmentId: ids.addClause })).data.history.map((h: { action: string }) => h.action);
+    expect(history.filter((h: string) => h === 'cosponsor_removed')).toHaveLength(2);
+  });
+
   it('refuses tabling while the resolution is still being drafted, saying so', async () => {
     const res = await expectNothingChanged(() => act('iran', 'table', ids.deleteOp8), 403);
     expect((res as { data?: { error: { message: string } } }).data?.error.message).toMatch(/only at the amendments stage/);

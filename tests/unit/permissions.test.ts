@@ -64,6 +64,16 @@ describe('who may do what', () => {
     expect(can(actor('member', 'd-thailand'), 'amendment:withdraw', subject)).toBe(false);
   });
 
+  it('the sponsor drops any co-sponsor; a co-sponsor may only leave itself', () => {
+    const subject = { delegationId: 'd-iran', coSponsorDelegationIds: ['d-thailand', 'd-kenya'] };
+    expect(can(iran, 'amendment:remove-cosponsor', { ...subject, coSponsorRemoved: 'd-kenya' })).toBe(true);
+    expect(can(actor('member', 'd-thailand'), 'amendment:remove-cosponsor', { ...subject, coSponsorRemoved: 'd-thailand' })).toBe(true);
+    expect(can(actor('member', 'd-thailand'), 'amendment:remove-cosponsor', { ...subject, coSponsorRemoved: 'd-kenya' })).toBe(false);
+    expect(can(actor('member', 'd-canada'), 'amendment:remove-cosponsor', { ...subject, coSponsorRemoved: 'd-canada' })).toBe(false);
+    expect(can(secretariat, 'amendment:remove-cosponsor', { ...subject, coSponsorRemoved: 'd-kenya' })).toBe(true);
+    expect(can(chair, 'amendment:remove-cosponsor', { ...subject, coSponsorRemoved: 'd-kenya' })).toBe(false);
+  });
+
   it('collaboration connections are write, read or refused', () => {
     expect(collabAccess(iran, 'drafting')).toBe('write');
     expect(collabAccess(iran, 'amendments')).toBe('read');

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { delegations, resolutions } from '@/db/schema';
+import { amendmentCosponsors, delegations, resolutions } from '@/db/schema';
 import { importResolution } from '@/db/commands/resolution-importer';
 import { changeStage } from '@/db/commands/stage-changer';
 import { draftAmendment } from '@/db/commands/amendment-drafter';
@@ -99,6 +99,16 @@ export const amendmentCases: Cases = {
   'post /amendments/{amendmentId}/cosponsors': {
     allowed: [...itsDelegation],
     call: async (c) => ({ params: { amendmentId: (await iransAmendment(c, 'draft')).amendmentId }, body: { delegationId: await delegationId(c, 'Kenya') } }),
+  },
+  'delete /amendments/{amendmentId}/cosponsors/{delegationId}': {
+    // Iran (the member) sponsors; Kenya co-sponsors and is removed.
+    allowed: [...itsDelegation],
+    call: async (c) => {
+      const { amendmentId } = await iransAmendment(c, 'draft');
+      const kenya = await delegationId(c, 'Kenya');
+      await c.db.insert(amendmentCosponsors).values({ amendmentId, delegationId: kenya }).onConflictDoNothing();
+      return { params: { amendmentId, delegationId: kenya } };
+    },
   },
   'post /amendments/{amendmentId}/rewrite': {
     allowed: [...itsDelegation],

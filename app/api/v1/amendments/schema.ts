@@ -43,6 +43,7 @@ export const updateDraftBody = z
 
 export const rewriteBody = z.strictObject({ proposedText: wording.meta({ description: 'The amendment written again against the paragraph as it reads now' }) });
 export const coSponsorBody = z.strictObject({ delegationId: z.uuid() });
+export const coSponsorParams = amendmentParams.extend({ delegationId: z.uuid().meta({ description: 'The co-sponsoring delegation' }) });
 export const withdrawBody = z.strictObject({ reason: z.string().max(1000).optional() });
 export const rulingBody = z.strictObject({ reason: z.string().trim().min(3, 'Give the reason for the ruling.').max(2000) });
 export const decisionBody = z.strictObject({
@@ -85,6 +86,7 @@ export const amendmentOperations: Operation[] = [
   { method: 'get', path: '/amendments/{amendmentId}', summary: 'One amendment with its redline and history', tag: 'amendments', params: amendmentParams, allowed: 'any role (a draft: its sponsors and the presiding officers)' },
   { method: 'patch', path: '/amendments/{amendmentId}', summary: 'Edit a draft amendment', tag: 'amendments', params: amendmentParams, body: updateDraftBody, allowed: 'members of the sponsoring or a co-sponsoring delegation, secretariat' },
   { method: 'post', path: '/amendments/{amendmentId}/cosponsors', summary: 'Invite a delegation to co-sponsor (its members can then co-edit the draft)', tag: 'amendments', params: amendmentParams, body: coSponsorBody, allowed: 'members of the sponsoring or a co-sponsoring delegation, secretariat' },
+  { method: 'delete', path: '/amendments/{amendmentId}/cosponsors/{delegationId}', summary: 'Remove a co-sponsor (the sponsor), or withdraw one’s own co-sponsorship (the co-sponsor)', tag: 'amendments', params: coSponsorParams, allowed: 'members of the sponsoring delegation, members of that co-sponsoring delegation, secretariat' },
   { method: 'post', path: '/amendments/{amendmentId}/rewrite', summary: 'Rewrite a stale amendment against the paragraph as it reads now', tag: 'amendments', params: amendmentParams, body: rewriteBody, allowed: 'members of the sponsoring or a co-sponsoring delegation, secretariat' },
   { method: 'post', path: '/amendments/{amendmentId}/table', summary: 'Table a draft: it gets the next number (A/n); refused after the tabling deadline', tag: 'amendments', params: amendmentParams, allowed: 'sponsors, secretariat; at the amendments stage' },
   { method: 'post', path: '/amendments/{amendmentId}/withdraw', summary: 'Withdraw an amendment (its sub-amendments fall)', tag: 'amendments', params: amendmentParams, body: withdrawBody, allowed: 'members of the sponsoring delegation' },

@@ -74,6 +74,22 @@ export function AmendmentCard({
       setBusy(false);
     }
   }
+  // As the server decides (amendment:remove-cosponsor): the sponsor or the secretariat, or the co-sponsor itself.
+  const mayRemoveCoSponsor = (delegationId: string) =>
+    (a.status === 'draft' || a.status === 'tabled') &&
+    (me.role === 'secretariat' || (me.role === 'member' && (me.delegationId === a.sponsor.id || me.delegationId === delegationId)));
+  async function removeCoSponsor(delegationId: string, delegationName: string) {
+    setBusy(true);
+    try {
+      await api('DELETE', `/api/v1/amendments/${a.id}/cosponsors/${delegationId}`);
+      toast(`${delegationName} no longer co-sponsors ${name}`);
+      onChanged();
+    } catch (err) {
+      toast(isApiFailure(err) ? err.message : 'Could not remove the co-sponsor', 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
   const rule = () => {
     const reason = window.prompt(`Why is ${name} inadmissible?`);
     if (reason) void run('rule', 'ruling', { reason }, `${name} ruled inadmissible`);
@@ -90,7 +106,24 @@ export function AmendmentCard({
       </div>
       <div className="muted small">
         {a.sponsor.name}
-        {a.coSponsors.length > 0 && ` with ${a.coSponsors.map((c) => c.name).join(', ')}`}
+        {a.coSponsors.length > 0 && ' with '}
+        {a.coSponsors.map((c, i) => (
+          <span key={c.id} className="cosponsor" data-testid="cosponsor">
+            {i > 0 && ', '}
+            {c.name}
+            {mayRemoveCoSponsor(c.id) && (
+              <button
+                className="link-button cosponsor-remove"
+                disabled={busy}
+                aria-label={me.delegationId === c.id ? `Withdraw ${c.name}'s co-sponsorship of ${name}` : `Remove ${c.name} as co-sponsor of ${name}`}
+                title={me.delegationId === c.id ? 'Withdraw our co-sponsorship' : 'Remove this co-sponsor'}
+                onClick={() => window.confirm(`${c.name} will no longer co-sponsor ${name}. Continue?`) && void removeCoSponsor(c.id, c.name)}
+              >
+                ×
+              </button>
+            )}
+          </span>
+        ))}
         {a.statusReason && ` · ${a.statusReason}`}
       </div>
       {/* While co-editing, the editor itself is the redline. */}

@@ -6,7 +6,7 @@ import { Redline } from './Redline';
 import { TrackedTextEditor } from './TrackedTextEditor';
 import type { AmendmentsContext, ParagraphOption } from './types';
 
-type Kind = 'modify' | 'insert' | 'delete';
+type Kind = 'modify' | 'insert' | 'delete' | 'move';
 
 /**
  * Starting an amendment from a paragraph: modify it (a copy of its wording in a
@@ -15,6 +15,13 @@ type Kind = 'modify' | 'insert' | 'delete';
  * "table now" tables it in the same step, otherwise it is saved as a draft that the
  * co-sponsors then edit together, live ("Edit together" on its card).
  */
+const KIND_LABELS: Record<Kind, string> = {
+  modify: 'Amend the wording',
+  insert: 'Insert a paragraph',
+  delete: 'Delete it',
+  move: 'Move it',
+};
+
 export function AmendmentForm({
   context,
   paragraphs,
@@ -32,6 +39,8 @@ export function AmendmentForm({
   const [kind, setKind] = useState<Kind>('modify');
   const [text, setText] = useState(paragraph?.text ?? '');
   const [position, setPosition] = useState<'before' | 'after'>('after');
+  // Move: the paragraph it goes before or after (another paragraph of the same kind, usually).
+  const [destination, setDestination] = useState(() => paragraphs.find((p) => p.id !== paragraphId && p.kind === paragraph?.kind)?.id ?? '');
   const [newKind, setNewKind] = useState<'preambular' | 'operative' | 'subparagraph'>(paragraph?.kind === 'preambular' ? 'preambular' : 'operative');
   const [rationale, setRationale] = useState('');
   const [sponsor, setSponsor] = useState(context.me.delegationId ?? '');
@@ -42,6 +51,7 @@ export function AmendmentForm({
 
   const choose = (id: string) => {
     setParagraphId(id);
+    if (destination === id) setDestination(paragraphs.find((p) => p.id !== id)?.id ?? '');
     const p = paragraphs.find((x) => x.id === id);
     if (kind === 'modify') setText(p?.text ?? '');
   };
@@ -64,7 +74,9 @@ export function AmendmentForm({
         ? { kind, targetParagraphId: paragraphId, proposedText: text, ...common }
         : kind === 'delete'
           ? { kind, targetParagraphId: paragraphId, ...common }
-          : { kind, anchorParagraphId: paragraphId, position, newKind, proposedText: text, ...common };
+          : kind === 'move'
+            ? { kind, targetParagraphId: paragraphId, anchorParagraphId: destination, position, ...common }
+            : { kind, anchorParagraphId: paragraphId, position, newKind, proposedText: text, ...common };
     try {
       const drafted = await api<{ id: string }>('POST', `/api/v1/resolutions/${context.resolutionId}/amendments`, body);
       if (tableNow) {
@@ -96,9 +108,9 @@ export function AmendmentForm({
       </label>
       <fieldset className="amend-kinds">
         <legend>Proposal</legend>
-        {(['modify', 'insert', 'delete'] as const).map((k) => (
+        {(['modify', 'insert', 'delete', 'move'] as const).map((k) => (
           <label key={k}>
-            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => switchKind(k)} /> {k === 'modify' ? 'Amend the wording' : k === 'insert' ? 'Insert a paragraph' : 'Delete it'}
+            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => switchKind(k)} /> {KIND_LABELS[k]}
           </label>
         ))}
       </fieldset>
@@ -115,7 +127,26 @@ export function AmendmentForm({
           </select>
         </div>
       )}
-      {kind !== 'delete' ? (
+      {kind === 'move' && (
+        <div className="row">
+          <select value={position} onChange={(e) => setPosition(e.target.value as 'before' | 'after')} aria-label="Where to">
+            <option value="before">before</option>
+            <option value="after">after</option>
+          </select>
+          <select value={destination} onChange={(e) => setDestination(e.target.value)} aria-label="Destination paragraph" data-testid="amend-destination">
+            {paragraphs
+              .filter((p) => p.id !== paragraphId)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}: {p.text.slice(0, 40)}
+                </option>
+              ))}
+          </select>
+        </div>
+      )}
+      {kind === 'move' ? (
+        <p className="muted small">The wording is unchanged; the paragraphs are renumbered once it is adopted.</p>
+      ) : kind !== 'delete' ? (
         <div className="amend-wording">
           <span className="field-label">{kind === 'modify' ? `${paragraph?.label ?? 'The paragraph'} as amended (tracked changes)` : 'Text of the new paragraph'}</span>
           <TrackedTextEditor
