@@ -43,7 +43,7 @@ export class Connection implements Peer {
   /** Greets the client the way the reference server does: our state vector, then presence. */
   start(): void {
     if (this.identity.wantsAccessNotices) this.send(encodeAccessMessage(this.access));
-    this.send(encodeSyncStep1(this.live.doc));
+    this.send(encodeSyncStep1(this.live.stateVector()));
     const states = this.live.awareness.getStates();
     if (states.size > 0) this.send(encodeAwarenessMessage(this.live.awareness, [...states.keys()]));
   }
@@ -121,7 +121,7 @@ export class Connection implements Peer {
       // Answer only with what is stored: a client never learns of an update that a crash
       // could still lose.
       await this.live.settled();
-      this.send(encodeSyncStep2(this.live.doc, stateVector));
+      this.send(encodeSyncStep2(this.live.missingFrom(stateVector)));
       return;
     }
     if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) throw new MalformedMessage(`unknown sync step ${step}`);
@@ -136,7 +136,7 @@ export class Connection implements Peer {
     const refusal = this.live.vet?.(update);
     if (refusal) throw new UpdateRefused(refusal);
     try {
-      Y.applyUpdate(this.live.doc, update, this);
+      this.live.applyFrom(update, this);
     } catch (e) {
       throw new MalformedMessage(`update could not be applied: ${e instanceof Error ? e.message : e}`);
     }

@@ -90,6 +90,18 @@ export class DraftRoom implements SharedDocument {
     }
   }
 
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+
+  missingFrom(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  applyFrom(update: Uint8Array, origin: Peer): void {
+    Y.applyUpdate(this.doc, update, origin);
+  }
+
   /** Everything applied so far is stored (and sent). */
   async settled(): Promise<void> {
     let current: Promise<void>;

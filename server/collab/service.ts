@@ -134,7 +134,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       if (live && relay === localRelay) {
         // Alone: the live document is complete up to what it stored (see snapshotLiveState).
         await live.settled();
-        await snapshotLiveState(await options.getDb(), resolutionId, Y.encodeStateAsUpdate(live.doc), live.storedUpToSeq);
+        await snapshotLiveState(await options.getDb(), resolutionId, live.encodedState(), live.storedUpToSeq);
       } else {
         await compactDocument(await options.getDb(), resolutionId);
       }
@@ -152,7 +152,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     if (existing) return existing;
     const loading = (async () => {
       await unloading.get(resolutionId);
-      const live = new LiveDocument(resolutionId, { committer, relay, maybeCompact, onError, broadcastIntervalMs: config.broadcastIntervalMs });
+      const live = new LiveDocument(resolutionId, { committer, relay, maybeCompact, onError, broadcastIntervalMs: config.broadcastIntervalMs, hibernateMs: config.hibernateMs });
       // Follow first: an update relayed while the stored state loads is applied after it
       // (Yjs merges in any order), never missed.
       await relay.follow(resolutionId);
@@ -315,7 +315,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       const loaded = documents.get(resolutionId);
       if (loaded) {
         const live = await loaded;
-        return Y.encodeStateAsUpdate(live.doc);
+        return live.encodedState();
       }
       return (await loadDocState(await options.getDb(), resolutionId)).update;
     },
