@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Queryable } from '../../db/client';
-import { loadDocState } from '../../db/queries/doc-state';
+import { loadDocState, type StoredDocState } from '../../db/queries/doc-state';
 import { repairParagraphIds } from '../../lib/text/paragraph-ids';
 import { newParagraphId } from '../../lib/resolution/ids';
 import type { GroupCommitter } from './group-commit';
@@ -120,7 +120,11 @@ export class LiveDocument implements SharedDocument {
   }
 
   async load(db: Queryable): Promise<void> {
-    const stored = await loadDocState(db, this.resolutionId);
+    this.loadStored(await loadDocState(db, this.resolutionId));
+  }
+
+  /** The stored state (snapshot and log tail) becomes the document. */
+  loadStored(stored: StoredDocState): void {
     Y.applyUpdate(this.doc, stored.update, LOADED);
     this.storedSinceCompaction = stored.tailLength;
     this.storedUpToSeq = stored.upToSeq;
