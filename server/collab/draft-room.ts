@@ -47,6 +47,8 @@ export class DraftRoom implements SharedDocument {
   closedToEdits = false;
   private resolutionId: string | null = null;
   private announceTimer: NodeJS.Timeout | null = null;
+  /** Saves failed in a row (the database away): the next try waits longer. */
+  private failures = 0;
 
   constructor(
     readonly amendmentId: string,
@@ -159,7 +161,20 @@ export class DraftRoom implements SharedDocument {
     const update = batch.length === 0 ? null : batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
     const now = Date.now();
     const editors = [...this.editorsSinceRecord].filter((u) => now - (this.lastRecorded.get(u) ?? 0) >= HISTORY_EVERY_MS);
-    const synced = await syncDraft(await this.deps.getDb(), { amendmentId: this.amendmentId }, { update, editors });
+    let synced;
+    try {
+      synced = await syncDraft(await this.deps.getDb(), { amendmentId: this.amendmentId }, { update, editors });
+    } catch (e) {
+      // Not stored, so not sent: the edits wait at the front of the queue and the save is
+      // tried again (with a growing pause), as the group commit does for the text.
+      this.pending.unshift(...batch);
+      this.failures++;
+      this.deps.onError(`storing draft amendment ${this.amendmentId} (attempt ${this.failures})`, e);
+      const retry = setTimeout(() => this.queueSave(), Math.min(2000, 25 * 2 ** this.failures));
+      retry.unref();
+      return;
+    }
+    this.failures = 0;
     for (const u of editors) {
       this.lastRecorded.set(u, now);
       this.editorsSinceRecord.delete(u);
