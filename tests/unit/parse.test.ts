@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Document, Packer, Paragraph as DocxParagraph, TextRun } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph as DocxParagraph, TextRun } from 'docx';
 import { parseResolutionText } from '../../lib/resolution/parse';
 import { renderDraftText } from '../../lib/resolution/plaintext';
-import { docxToText } from '../../lib/resolution/docx';
+import { docxToText, listHtmlToText } from '../../lib/resolution/docx';
 import type { ParsedResolution, ParseIssue, ParseResult } from '../../lib/resolution/types';
 
 const example = readFileSync(new URL('../../data/ipu-122nd-assembly-resolution.txt', import.meta.url), 'utf8');
@@ -387,6 +387,54 @@ describe('docxToText: a Word upload goes through the same parser', () => {
       ['subparagraph', 'By law;'],
       ['operative', 'Requests a report.'],
     ]);
+  });
+
+  it('numbers what Word numbered automatically: operative paragraphs 1, 2, 3… and sub-paragraphs (a), (b)…', async () => {
+    const numbered = (text: string, level: number) => new DocxParagraph({ children: [new TextRun(text)], numbering: { reference: 'ops', level } });
+    const plain = (text: string) => new DocxParagraph({ children: [new TextRun(text)] });
+    const bytes = await Packer.toBuffer(
+      new Document({
+        numbering: {
+          config: [
+            {
+              reference: 'ops',
+              levels: [
+                { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
+                { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.START },
+              ],
+            },
+          ],
+        },
+        sections: [
+          {
+            children: [
+              plain('The 122nd Assembly of the Inter-Parliamentary Union,'),
+              plain('Recalling its earlier resolutions & decisions,'),
+              numbered('Decides to act;', 0),
+              numbered('By law;', 1),
+              numbered('By example;', 1),
+              numbered('Requests a report;', 0),
+              numbered('Decides to remain seized of the matter.', 0),
+            ],
+          },
+        ],
+      }),
+    );
+    const text = await docxToText(new Uint8Array(bytes));
+    const { resolution } = parsed(text);
+    expect(resolution.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['preambular', 'Recalling its earlier resolutions & decisions,'],
+      ['operative', 'Decides to act;'],
+      ['subparagraph', 'By law;'],
+      ['subparagraph', 'By example;'],
+      ['operative', 'Requests a report;'],
+      ['operative', 'Decides to remain seized of the matter.'],
+    ]);
+  });
+
+  it('continues operative numbering across lists an unnumbered paragraph interrupts', () => {
+    const html = '<p>Recalling X,</p><ol><li>Decides A;</li><li>Decides B;<ol><li>by law;</li></ol></li></ol><p>Noting Y,</p><ol><li><p>Decides C.</p></li></ol><ul><li>bullet</li></ul>';
+    expect(listHtmlToText(html).split('\n\n')).toEqual(['Recalling X,', '1. Decides A;', '2. Decides B;', '(a) by law;', 'Noting Y,', '3. Decides C.', 'bullet']);
   });
 
   it('refuses a file that is not a .docx, or a damaged one, with a clear message', async () => {
