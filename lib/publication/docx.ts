@@ -5,7 +5,7 @@
  *
  * Numbers are typed ("8.", "(b)"), not Word list numbering: they are the numbers computed at
  * publication, they survive copy and paste into other documents, and the file reads back
- * through the import (docxToText + parseResolutionText), which sees only typed numbers.
+ * through the import (docxToText + parseResolutionText) as it was written.
  * Footnotes are printed after the text, as in the published IPU texts, rather than as Word
  * footnotes, whose reference marks are numbers where the secretariat uses asterisks.
  */
