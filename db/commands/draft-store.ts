@@ -24,9 +24,7 @@ export interface DraftScope {
 export interface DraftSync {
   /** False when the amendment is no longer a draft (or is gone): nothing was stored. */
   stored: boolean;
-  status: string | null;
   resolutionId: string | null;
-  text: string;
   /** The stored state after the sync (only when asked for). */
   state: Uint8Array | null;
   /** An update bringing the shared document in line with a wording changed elsewhere. */
@@ -49,7 +47,7 @@ export async function syncDraft(db: Db, scope: DraftScope, options: DraftSyncOpt
       .innerJoin(resolutions, eq(resolutions.id, amendments.resolutionId))
       .where(eq(amendments.id, scope.amendmentId))
       .for('update', { of: amendments });
-    if (!row) return { stored: false, status: null, resolutionId: null, text: '', state: null, correction: null };
+    if (!row) return { stored: false, resolutionId: null, state: null, correction: null };
     const [stored] = await tx.select({ state: amendmentDrafts.state }).from(amendmentDrafts).where(eq(amendmentDrafts.amendmentId, scope.amendmentId));
 
     const doc = new Y.Doc();
@@ -69,7 +67,7 @@ export async function syncDraft(db: Db, scope: DraftScope, options: DraftSyncOpt
       }
       if (row.status !== 'draft') {
         const state = options.wantState ? Y.encodeStateAsUpdate(doc) : null;
-        return { stored: false, status: row.status, resolutionId: row.resolutionId, text: readDraftText(doc), state, correction };
+        return { stored: false, resolutionId: row.resolutionId, state, correction };
       }
       if (options.update) Y.applyUpdate(doc, options.update);
       const text = readDraftText(doc);
@@ -93,7 +91,7 @@ export async function syncDraft(db: Db, scope: DraftScope, options: DraftSyncOpt
           details: { fields: ['proposedText'], live: true },
         });
       }
-      return { stored: true, status: row.status, resolutionId: row.resolutionId, text, state: options.wantState ? state : null, correction };
+      return { stored: true, resolutionId: row.resolutionId, state: options.wantState ? state : null, correction };
     } finally {
       doc.destroy();
     }

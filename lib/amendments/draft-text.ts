@@ -8,6 +8,9 @@ import * as Y from 'yjs';
  */
 export const DRAFT_FIELD = 'draft';
 
+/** The collaboration room of a draft amendment (also its relay key): "amendment/<id>". */
+export const draftRoomName = (amendmentId: string) => `amendment/${amendmentId}`;
+
 const paragraphOf = (doc: Y.Doc): Y.XmlElement | null => {
   const first = doc.getXmlFragment(DRAFT_FIELD).get(0);
   return first instanceof Y.XmlElement ? first : null;
@@ -62,22 +65,4 @@ export function writeDraftText(doc: Y.Doc, wanted: string): void {
   if (removed > 0) text.delete(start, removed);
   const inserted = wanted.slice(start, wanted.length - end);
   if (inserted) text.insert(start, inserted);
-}
-
-/** The state of a new draft document holding `text` (what the server stores first). */
-export function draftStateOf(text: string): Uint8Array {
-  const doc = new Y.Doc();
-  writeDraftText(doc, text);
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
-}
-
-/** The wording held by a stored state. */
-export function draftTextOfState(state: Uint8Array): string {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const text = readDraftText(doc);
-  doc.destroy();
-  return text;
 }

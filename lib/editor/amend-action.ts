@@ -6,8 +6,8 @@ import { PARAGRAPH_NODE_TYPES } from './schema';
 import type { ParagraphKind } from '../resolution/types';
 
 /**
- * "Amend" on every paragraph of the text: a button in the right margin (shown on hover,
- * reachable with Tab) and Mod-Alt-A for the paragraph holding the caret. Both hand the
+ * "Amend" on every paragraph of the text: a button in the margin under its number (shown
+ * on hover, reachable with Tab) and Mod-Alt-A for the paragraph holding the caret. Both hand the
  * paragraph's stable id to `onAmend`; the amendments panel opens its form on it. A widget,
  * not text: it is not part of the document and nobody can type into it.
  */

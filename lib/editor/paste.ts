@@ -1,4 +1,5 @@
 import type { ParagraphKind, TextRun } from '../resolution/types';
+import { decodeEntities } from '../text/html-entities';
 
 /**
  * What a paste into the resolution editor becomes: one paragraph per pasted paragraph,
@@ -139,21 +140,6 @@ function inlineEffect(tag: string, attrs: string): InlineState {
   // Google Docs wraps everything in <b style="font-weight:normal">: the style wins.
   if (tag === 'b' && (weight === 'normal' || weight === '400')) state.bold = false;
   return state;
-}
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', shy: '',
-};
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[e.toLowerCase()] ?? whole;
-  });
 }
 
 // ---------------------------------------------------------------- runs

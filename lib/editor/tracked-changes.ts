@@ -73,7 +73,8 @@ export const TrackedChanges = Extension.create<TrackedChangesOptions>({
         state: {
           init: (_config, state: EditorState) => trackedDecorations(state.doc, options.base),
           // Recomputed per change: a paragraph is short, and the diff must follow every
-          // keystroke, remote ones included. A meta of 'rebase' brings a new base.
+          // keystroke, remote ones included. A transaction whose meta under this key is a
+          // string brings a new base (the paragraph changed meanwhile).
           apply: (tr, old, _before, state) => {
             const base = tr.getMeta(trackedChangesKey) as string | undefined;
             if (base !== undefined) options.base = base;

@@ -9,6 +9,7 @@
  * number would be; the operative count runs on across lists. Bulleted lists keep no number.
  */
 import mammoth from 'mammoth';
+import { decodeEntities } from '../text/html-entities';
 
 /** A .docx is a ZIP package, and every ZIP starts with "PK\x03\x04". */
 function isZip(bytes: Uint8Array): boolean {
@@ -28,18 +29,6 @@ export async function docxToText(bytes: Uint8Array): Promise<string> {
     throw new Error(`this is not a valid .docx file (${reason})`);
   }
   return listHtmlToText(html);
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 /** a, b, … z, aa, ab, … as sub-paragraphs are lettered. */

@@ -4,6 +4,7 @@ import { isUuid, resolutionAccess } from '../../db/queries/access';
 import { userFromCredentials } from '../auth/request-user';
 import { collabAccess, draftCollabAccess } from '../../lib/permissions';
 import { findAmendment } from '../../db/queries/amendments';
+import { draftRoomName } from '../../lib/amendments/draft-text';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { originAllowed } from './origin';
 
@@ -64,7 +65,7 @@ export async function admit(db: Queryable, req: IncomingMessage, url: URL, allow
     if (decided.access === 'none') return { ok: false, code: CloseCode.notFound, reason: 'no such amendment' };
     return {
       ok: true,
-      identity: { userId: user.id, userName: user.name, resolutionId: decided.resolutionId, amendmentId: room.amendmentId, room: `amendment/${room.amendmentId}`, access: decided.access, wantsAccessNotices },
+      identity: { userId: user.id, userName: user.name, resolutionId: decided.resolutionId, amendmentId: room.amendmentId, room: draftRoomName(room.amendmentId), access: decided.access, wantsAccessNotices },
     };
   }
   const decided = await accessOf(db, user.id, room.resolutionId);

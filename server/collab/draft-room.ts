@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Db } from '../../db/client';
 import { syncDraft } from '../../db/commands/draft-store';
-import { readDraftText } from '../../lib/amendments/draft-text';
+import { draftRoomName, readDraftText } from '../../lib/amendments/draft-text';
 import type { CrossProcessRelay } from './relay';
 import { isPeer, type Peer, type SharedDocument } from './live-document';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
@@ -54,7 +54,7 @@ export class DraftRoom implements SharedDocument {
     readonly amendmentId: string,
     private readonly deps: DraftRoomDeps,
   ) {
-    this.key = `amendment/${amendmentId}`;
+    this.key = draftRoomName(amendmentId);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {

@@ -12,6 +12,7 @@ import { Connection } from './connection';
 import { createGroupCommitter } from './group-commit';
 import { LiveDocument, type Peer, type SharedDocument } from './live-document';
 import { DraftRoom } from './draft-room';
+import { draftRoomName } from '../../lib/amendments/draft-text';
 import { localRelay, type AccessTarget, type CrossProcessRelay, type RelayListener } from './relay';
 import { createUpdateGuard } from './update-guard';
 import type { CollabService, TextChangeAuthor } from './types';
@@ -66,7 +67,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
   const drafts = new Map<string, Promise<DraftRoom>>();
   const draftIdle = new Map<string, NodeJS.Timeout>();
   const openDraft = (amendmentId: string): Promise<DraftRoom> => {
-    const key = `amendment/${amendmentId}`;
+    const key = draftRoomName(amendmentId);
     clearTimeout(draftIdle.get(key));
     draftIdle.delete(key);
     const existing = drafts.get(key);
@@ -247,7 +248,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
   const recheck = async (target: AccessTarget, publish: boolean) => {
     if (publish) relay.publishAccessChange(target);
     // A draft's wording may have changed outside its room: fold it in (stored, then sent).
-    if (target.amendmentId) void drafts.get(`amendment/${target.amendmentId}`)?.then((room) => room.reconcile()).catch(() => {});
+    if (target.amendmentId) void drafts.get(draftRoomName(target.amendmentId))?.then((room) => room.reconcile()).catch(() => {});
     const affected = [...connections].filter(
       (c) =>
         (target.resolutionId && c.identity.resolutionId === target.resolutionId) ||

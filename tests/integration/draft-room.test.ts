@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '@/db/commands/demo-seeder';
-import { amendments, delegations } from '@/db/schema';
+import { amendments } from '@/db/schema';
 import { DraftRoom } from '@/server/collab/draft-room';
 import { localRelay } from '@/server/collab/relay';
 import type { Peer } from '@/server/collab/live-document';
 import { DRAFT_FIELD, readDraftText } from '@/lib/amendments/draft-text';
+import { seedDraftAmendment } from '../helpers/draft-amendment';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/database';
 
 /**
@@ -19,13 +19,7 @@ for (const kind of testDatabaseKinds()) {
     let amendmentId: string;
     beforeAll(async () => {
       database = await openTestDatabase(kind);
-      const { resolutionId } = await seedDemo(database.db);
-      const [iran] = await database.db.select().from(delegations).where(eq(delegations.name, 'Iran (Islamic Rep. of)'));
-      const [row] = await database.db
-        .insert(amendments)
-        .values({ resolutionId, kind: 'insert', anchorParagraphId: 'x', position: 'after', newKind: 'operative', proposedText: 'Urges parliaments to act.', sponsorDelegationId: iran.id })
-        .returning();
-      amendmentId = row.id;
+      amendmentId = await seedDraftAmendment(database.db);
     });
     afterAll(() => database?.close());
 

@@ -3,7 +3,20 @@ import * as Y from 'yjs';
 import { getSchema } from '@tiptap/core';
 import { draftSchemaExtensions } from '@/lib/editor/draft-schema';
 import { trackedDecorations } from '@/lib/editor/tracked-changes';
-import { readDraftText, writeDraftText, draftStateOf, draftTextOfState, DRAFT_FIELD } from '@/lib/amendments/draft-text';
+import { readDraftText, writeDraftText, DRAFT_FIELD } from '@/lib/amendments/draft-text';
+
+/** The state of a new draft document holding `text`, as the server first stores it. */
+function draftStateOf(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  writeDraftText(doc, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function draftTextOfState(state: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return readDraftText(doc);
+}
 
 const schema = getSchema(draftSchemaExtensions);
 const docOf = (text: string) => schema.node('doc', null, [schema.node('paragraph', null, text ? [schema.text(text)] : [])]);

@@ -7,7 +7,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { UndoRedo } from '@tiptap/extensions';
 import { draftSchemaExtensions } from '@/lib/editor/draft-schema';
 import { TrackedChanges, trackedChangesKey } from '@/lib/editor/tracked-changes';
-import { DRAFT_FIELD } from '@/lib/amendments/draft-text';
+import { DRAFT_FIELD, draftRoomName } from '@/lib/amendments/draft-text';
 import { presenceUser } from '@/lib/editor/presence';
 import { renderCaret } from '../editor/extensions';
 import { useCollabSession, type CollabSession, type CollabState } from '../editor/useCollabSession';
@@ -50,7 +50,7 @@ export function TrackedTextEditor(props: Common & { initialText: string; onChang
 
 /** The same editor on the shared draft: what one co-sponsor types, the others see. */
 export function LiveDraftEditor(props: Common & { amendmentId: string; user: DraftEditorUser; onText?(text: string): void }) {
-  const { session, state } = useCollabSession(`amendment/${props.amendmentId}`);
+  const { session, state } = useCollabSession(draftRoomName(props.amendmentId));
   return (
     <div className="live-draft" data-testid="live-draft">
       <div className="editor-status">
