@@ -128,5 +128,6 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     expect(late.status()).toBe(409);
     const text = await (await observer.request.get(`${concord.url}/api/v1/resolutions/${resolutionId}/export?format=text`)).text();
     expect(text.startsWith('Resolution adopted by consensus* by the 122nd IPU Assembly\n(Bangkok, 1 April 2010)\n')).toBe(true);
-  });
+    // The whole session in one test, three browsers on two cores: more than the default 30 s.
+  }, 90_000);
 });

@@ -97,7 +97,7 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await screenshot(iran, 'amendments-drafting');
     await shot(iran, 'amendments-drafting');
     await iran.getByTestId('amend-submit').click();
-    await expect.poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | ')).toContain('Amendment A/1 tabled');
+    await expect.poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Amendment A/1 tabled');
 
     // Thailand did not reload.
     await card(thailand, 'A/1').waitFor({ timeout: 10_000 });
@@ -209,7 +209,7 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await form.getByLabel('Thailand', { exact: true }).check();
     await iran.getByTestId('amend-table-now').uncheck();
     await iran.getByTestId('amend-submit').click();
-    await expect.poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | ')).toContain('Draft amendment saved');
+    await expect.poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Draft amendment saved');
 
     const draftOf = (page: Page) => page.getByTestId('amendments-panel').locator('[data-testid="amendment-card"][data-status="draft"]', { hasText: 'OP 3' });
     await draftOf(iran).getByTestId('amendment-edit-live').click();
@@ -268,7 +268,7 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await form.getByLabel('Where to').selectOption('after');
     await thailand.getByTestId('amend-destination').selectOption(op6!);
     await thailand.getByTestId('amend-submit').click();
-    await expect.poll(async () => (await thailand.getByTestId('toast').allTextContents()).join(' | ')).toContain('Amendment A/3 tabled');
+    await expect.poll(async () => (await thailand.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Amendment A/3 tabled');
     await card(thailand, 'A/3').waitFor({ timeout: 10_000 });
     expect(await card(thailand, 'A/3').textContent()).toContain('OP 5');
   });

@@ -31,6 +31,12 @@ export async function startConcord(env: Record<string, string> = {}, dataDir?: s
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  // CONCORD_E2E_SERVER_LOG=<folder>: each server's output kept in a file, for a failure's story.
+  if (process.env.CONCORD_E2E_SERVER_LOG) {
+    const log = fs.createWriteStream(path.join(process.env.CONCORD_E2E_SERVER_LOG, `server-${child.pid}.log`));
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const port = await new Promise<number>((resolve, reject) => {
