@@ -76,7 +76,14 @@ describe.skipIf(skip)('two processes through Redis', () => {
     stop = true;
     await typing;
     for (const [i, c] of clients.entries()) typeAt(c.doc, 20 + i, `final${i} `);
-    await waitFor(() => clients.every((c) => c.provider.wsconnected) && new Set(texts()).size === 1, 30_000, 'convergence on one process');
+    await waitFor(() => clients.every((c) => c.provider.wsconnected) && new Set(texts()).size === 1, 30_000, 'convergence on one process').catch((e) => {
+      // What each side holds, for the failure's story.
+      for (const [i, c] of clients.entries()) {
+        console.error(`client ${i}: connected ${c.provider.wsconnected}, synced ${c.provider.synced}, state vector ${JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(c.doc))])}`);
+      }
+      console.error(`surviving process output:\n${servers[0].output().slice(-4000)}`);
+      throw e;
+    });
     const text = paragraphsOf(clients[0].doc).join('\n');
     for (const i of [0, 1, 2, 3]) expect(text).toContain(`final${i}`);
 

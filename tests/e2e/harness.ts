@@ -63,11 +63,23 @@ export async function startConcord(env: Record<string, string> = {}, dataDir?: s
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A server that does not shut down is a finding, not a reason to hang the suite:
+        // say so with its last words, then kill it.
+        const deadline = setTimeout(() => {
+          console.error(`Concord (pid ${child.pid}) did not exit ${STOP_GRACE_MS / 1000} s after ${signal}; killing it. Its last output:\n${out.slice(-3000)}`);
+          child.kill('SIGKILL');
+        }, STOP_GRACE_MS);
+        child.once('exit', () => {
+          clearTimeout(deadline);
+          resolve();
+        });
         child.kill(signal);
       }),
   };
 }
+
+/** How long a stopping server may take to close its connections and store what it holds. */
+const STOP_GRACE_MS = 30_000;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
