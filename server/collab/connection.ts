@@ -55,6 +55,8 @@ export class Connection implements Peer {
       return;
     }
     this.queue = this.queue.then(() => (this.closed ? undefined : this.handle(data))).catch((e) => {
+      // Refusals are logged too: a client closed for what it sent reconnects and may send it again.
+      if (e instanceof UpdateRefused || isDecodingError(e)) this.deps.onError(`a message from ${this.userId} on ${this.identity.room} (closed, 4400)`, e);
       if (e instanceof UpdateRefused) this.close(CloseCode.malformed, e.message.slice(0, 120));
       else if (isDecodingError(e)) this.close(CloseCode.malformed, 'malformed message');
       else {

@@ -79,7 +79,7 @@ describe.skipIf(skip)('two processes through Redis', () => {
     await waitFor(() => clients.every((c) => c.provider.wsconnected) && new Set(texts()).size === 1, 30_000, 'convergence on one process').catch((e) => {
       // What each side holds, for the failure's story.
       for (const [i, c] of clients.entries()) {
-        console.error(`client ${i}: connected ${c.provider.wsconnected}, synced ${c.provider.synced}, state vector ${JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(c.doc))])}`);
+        console.error(`client ${i}: connected ${c.provider.wsconnected}, synced ${c.provider.synced}, closed with ${JSON.stringify(c.closeCodes.slice(-5))} (${c.closeCodes.length} closes), state vector ${JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(c.doc))])}`);
       }
       console.error(`surviving process output:\n${servers[0].output().slice(-4000)}`);
       throw e;
