@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { chromiumAvailable, skipUnless } from '../helpers/services';
 import { launchBrowser, screenshot, signIn, startConcord, type RunningConcord } from './harness';
 
@@ -114,7 +114,7 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await iran.getByTestId('amend-start').click();
     await iran.getByTestId('amend-paragraph').selectOption(op8!);
     const form = iran.getByTestId('amendment-form');
-    await form.getByLabel('Insert a paragraph').check();
+    await setChecked(form.getByLabel('Insert a paragraph'), true);
     await form.getByLabel('Where', { exact: true }).selectOption('before');
     await iran.getByTestId('amend-text').fill('Calls on parliaments to protect victims of trafficking;');
     await iran.getByTestId('amend-submit').click();
@@ -168,8 +168,8 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await thailand.getByTestId('amendments-panel').waitFor();
     await kenya.getByTestId('amend-start').click();
     await kenya.getByTestId('amend-paragraph').selectOption((await paragraph(kenya, 'OP 12').getAttribute('data-id'))!);
-    await kenya.getByTestId('amendment-form').getByLabel('Delete it').check();
-    await kenya.getByTestId('amend-table-now').uncheck();
+    await setChecked(kenya.getByTestId('amendment-form').getByLabel('Delete it'), true);
+    await setChecked(kenya.getByTestId('amend-table-now'), false);
     await kenya.getByTestId('amend-submit').click();
     const draft = kenya.getByTestId('amendments-panel').locator('[data-testid="amendment-card"][data-status="draft"]');
     await draft.waitFor({ timeout: 10_000 });
@@ -206,8 +206,8 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await wording.fill(`${original.replace(/;$/, '')} without delay;`);
     await expect.poll(() => wording.locator('ins').first().textContent()).toContain('without delay');
     await form.locator('summary', { hasText: 'Co-sponsors' }).click();
-    await form.getByLabel('Thailand', { exact: true }).check();
-    await iran.getByTestId('amend-table-now').uncheck();
+    await setChecked(form.getByLabel('Thailand', { exact: true }), true);
+    await setChecked(iran.getByTestId('amend-table-now'), false);
     await iran.getByTestId('amend-submit').click();
     await expect.poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Draft amendment saved');
 
@@ -264,7 +264,7 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await thailand.getByTestId('amend-start').click();
     await thailand.getByTestId('amend-paragraph').selectOption(op5!);
     const form = thailand.getByTestId('amendment-form');
-    await form.getByLabel('Move it').check();
+    await setChecked(form.getByLabel('Move it'), true);
     await form.getByLabel('Where to').selectOption('after');
     await thailand.getByTestId('amend-destination').selectOption(op6!);
     await thailand.getByTestId('amend-submit').click();
@@ -273,3 +273,20 @@ describe.skipIf(skip)('amendments in the browser', () => {
     expect(await card(thailand, 'A/3').textContent()).toContain('OP 5');
   });
 });
+
+/**
+ * Ticks or unticks the way a delegate does: looks again, and clicks again if the page was
+ * too busy to take the first click (seen under the full suite on two cores: the click
+ * landed while React re-rendered the form and the box stayed as it was).
+ */
+async function setChecked(box: Locator, value: boolean) {
+  await expect
+    .poll(
+      async () => {
+        if ((await box.isChecked()) !== value) await box.click();
+        return box.isChecked();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(value);
+}
