@@ -10,6 +10,7 @@
  */
 import mammoth from 'mammoth';
 import { decodeEntities } from '../text/html-entities';
+import { subParagraphLetter } from './numbering';
 
 /** A .docx is a ZIP package, and every ZIP starts with "PK\x03\x04". */
 function isZip(bytes: Uint8Array): boolean {
@@ -29,13 +30,6 @@ export async function docxToText(bytes: Uint8Array): Promise<string> {
     throw new Error(`this is not a valid .docx file (${reason})`);
   }
   return listHtmlToText(html);
-}
-
-/** a, b, … z, aa, ab, … as sub-paragraphs are lettered. */
-function letter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
-  return s;
 }
 
 /**
@@ -59,7 +53,7 @@ export function listHtmlToText(html: string): string {
     const list = lists.at(-1);
     if (!list?.ordered) return '';
     const depth = lists.filter((l) => l.ordered).length;
-    return depth === 1 ? `${++operatives}. ` : `(${letter(list.count)}) `;
+    return depth === 1 ? `${++operatives}. ` : `(${subParagraphLetter(list.count)}) `;
   };
   for (const [token, closing, tag] of html.matchAll(/<(\/?)([a-z0-9]+)\b[^>]*>|[^<]+/gi)) {
     if (!tag) {
