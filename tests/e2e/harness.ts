@@ -33,6 +33,7 @@ export async function startConcord(env: Record<string, string> = {}, dataDir?: s
   let out = '';
   // CONCORD_E2E_SERVER_LOG=<folder>: each server's output kept in a file, for a failure's story.
   if (process.env.CONCORD_E2E_SERVER_LOG) {
+    fs.mkdirSync(process.env.CONCORD_E2E_SERVER_LOG, { recursive: true });
     const log = fs.createWriteStream(path.join(process.env.CONCORD_E2E_SERVER_LOG, `server-${child.pid}.log`));
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
