@@ -18,8 +18,6 @@ export interface CollabConfig {
   compactAfterUpdates: number;
   /** A document with no connection is unloaded after this long. */
   idleUnloadMs: number;
-  /** An open document unchanged this long keeps only its encoded state (0 = never). */
-  hibernateMs: number;
   /** Time and memory an incoming update may take to decode before it is refused. */
   updateGuardMs: number;
   updateGuardMemoryMb: number;
@@ -54,7 +52,6 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     broadcastIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MS', 20, 0),
     compactAfterUpdates: intFrom(env, 'CONCORD_COLLAB_COMPACT_AFTER', 500, 1),
     idleUnloadMs: intFrom(env, 'CONCORD_COLLAB_IDLE_UNLOAD_MS', 30_000, 0),
-    hibernateMs: intFrom(env, 'CONCORD_COLLAB_HIBERNATE_MS', 10_000, 0),
     updateGuardMs: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MS', 500, 10),
     updateGuardMemoryMb: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MEMORY_MB', 256, 32),
     allowedOrigins: [...origins],

@@ -8,9 +8,9 @@ import type { GroupCommitter } from './group-commit';
 import type { CrossProcessRelay } from './relay';
 import type { TextChangeAuthor } from './types';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
+import { EncodedState } from './encoded-state';
 
-/** Where a change came from, as the Yjs transaction origin. */
-export const LOADED = Symbol('loaded from the database');
+/** Presence relayed by another process (the awareness origin): not published again. */
 export const REMOTE = Symbol('relayed by another process');
 export const SERVER = { userId: null, label: 'paragraph id repair' } satisfies TextChangeAuthor;
 
@@ -48,33 +48,25 @@ export interface LiveDocumentDeps {
    * merged into one message. 0 = every stored batch at once.
    */
   broadcastIntervalMs?: number;
-  /** Unchanged this long, the document keeps only its encoded state (0 = never). */
-  hibernateMs?: number;
 }
 
+/** What an unchanged text returns from changeText: an update with nothing in it. */
+const NO_CHANGE = new Uint8Array([0, 0]);
+
 /**
- * One resolution's text in memory: the Y.Doc, who is connected, and the rule that a change
- * is stored before it is relayed. Local changes (from a socket, or from the API via
- * changeText) go through the group commit and then out to every other connection and
- * process, in the order they were applied. Changes from another process were stored there
- * and go straight out.
+ * One resolution's text in memory: its encoded state, who is connected, and the rule that
+ * a change is stored before it is relayed. Local changes (from a socket, or from the API
+ * via changeText) go through the group commit and then out to every other connection and
+ * process, in the order they were taken in. Changes from another process were stored
+ * there and go straight out. The text is kept encoded (EncodedState): relaying, storing
+ * and answering sync never need a Y.Doc; reading or changing it through the API, or
+ * repairing paragraph ids, makes one for the occasion.
  */
 export class LiveDocument implements SharedDocument {
-  /**
-   * The Y.Doc while the text is being edited; null while hibernating, when only `frozen`
-   * (its encoded state) is kept. A Y.Doc holds an object per item its history left behind
-   * (B3: 100,000 updates of history take 1.69 times the heap of 1,000), its encoding a few
-   * bytes per item (1.35 times, and a fifth of the Y.Doc's size), so a document open for
-   * reading costs about what its text does. The first change wakes it.
-   */
-  private current: Y.Doc | null = null;
-  private frozen: Uint8Array | null = null;
-  /** Presence outlives hibernation, so it hangs on a document of its own. */
+  private text = new EncodedState();
+  /** Presence has a Y.Doc of its own (awareness needs one); it holds no text. */
   private readonly presenceDoc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.presenceDoc);
-  private hibernateTimer: NodeJS.Timeout | null = null;
-  /** When the text last changed: a hibernation planned before a change is called off. */
-  private lastChange = 0;
   readonly peers = new Set<Peer>();
   /** Stored updates since the last compaction (including the tail found at load). */
   storedSinceCompaction = 0;
@@ -111,7 +103,6 @@ export class LiveDocument implements SharedDocument {
   ) {
     // The server has no local presence of its own.
     this.awareness.setLocalState(null);
-    this.current = this.newDoc();
     this.awareness.on('change', ({ added, updated, removed }: AwarenessChange) => {
       for (const id of [...added, ...updated, ...removed]) this.reallyChanged.add(id);
     });
@@ -122,81 +113,43 @@ export class LiveDocument implements SharedDocument {
     this.loadStored(await loadDocState(db, this.resolutionId));
   }
 
-  /** The stored state (snapshot and log tail) becomes the document. */
+  /**
+   * The stored state (snapshot and log tail) becomes the document. Updates relayed from
+   * another process while it loaded are kept: Yjs merges in any order.
+   */
   loadStored(stored: StoredDocState): void {
-    Y.applyUpdate(this.doc, stored.update, LOADED);
+    const meanwhile = this.text.encoded();
+    this.text = new EncodedState(stored.update, (e) => this.deps.onError(`merging an update into ${this.resolutionId}`, e));
+    if (meanwhile.byteLength > 2) this.text.add(meanwhile);
     this.storedSinceCompaction = stored.tailLength;
     this.storedUpToSeq = stored.upToSeq;
-    this.scheduleHibernation();
-  }
-
-  /** The Y.Doc, woken from hibernation if need be. */
-  get doc(): Y.Doc {
-    if (this.current) return this.current;
-    const doc = this.newDoc();
-    Y.applyUpdate(doc, this.frozen!, LOADED);
-    this.current = doc;
-    this.frozen = null;
-    this.scheduleHibernation();
-    return doc;
-  }
-
-  get hibernating(): boolean {
-    return this.current === null;
   }
 
   stateVector(): Uint8Array {
-    return this.current ? Y.encodeStateVector(this.current) : Y.encodeStateVectorFromUpdate(this.frozen!);
+    return this.text.stateVector();
   }
 
   missingFrom(stateVector: Uint8Array): Uint8Array {
-    return this.current ? Y.encodeStateAsUpdate(this.current, stateVector) : Y.diffUpdate(this.frozen!, stateVector);
+    return this.text.missingFrom(stateVector);
   }
 
-  /** The whole state, without waking the document. */
+  /** The whole state as one update. */
   encodedState(): Uint8Array {
-    return this.current ? Y.encodeStateAsUpdate(this.current) : this.frozen!;
+    return this.text.encoded();
+  }
+
+  /** The whole state without the content of deleted items: what a snapshot stores. */
+  compactedState(): Uint8Array {
+    return this.text.collected();
+  }
+
+  /** Bytes the text holds in memory. */
+  get byteLength(): number {
+    return this.text.byteLength;
   }
 
   applyFrom(update: Uint8Array, origin: Peer): void {
-    Y.applyUpdate(this.doc, update, origin);
-  }
-
-  /**
-   * Keeps only the encoded state, once everything is stored and sent and nothing is
-   * waiting to run on the document. Called by the timer; public for the benchmark.
-   */
-  async hibernate(): Promise<boolean> {
-    const seen = this.lastChange;
-    await this.settled();
-    if (!this.current || seen !== this.lastChange || this.repairTimer || this.outbox.length) return false;
-    this.frozen = Y.encodeStateAsUpdate(this.current);
-    this.current.destroy();
-    this.current = null;
-    return true;
-  }
-
-  private newDoc(): Y.Doc {
-    const doc = new Y.Doc();
-    doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    return doc;
-  }
-
-  /** One timer per document, however fast the typing: it re-arms for the quiet left to wait. */
-  private scheduleHibernation(wait = this.deps.hibernateMs ?? 0) {
-    const after = this.deps.hibernateMs ?? 0;
-    if (after <= 0 || this.hibernateTimer) return;
-    this.hibernateTimer = setTimeout(() => {
-      this.hibernateTimer = null;
-      const quiet = performance.now() - this.lastChange;
-      if (quiet < after) return this.scheduleHibernation(after - quiet);
-      void this.hibernate()
-        .then((done) => {
-          if (!done && this.current) this.scheduleHibernation();
-        })
-        .catch((e) => this.deps.onError(`hibernating ${this.resolutionId}`, e));
-    }, wait);
-    this.hibernateTimer.unref();
+    this.take(update, origin);
   }
 
   /** Everything applied so far is stored (and relayed): a new client may now sync. */
@@ -205,17 +158,26 @@ export class LiveDocument implements SharedDocument {
     this.flush();
   }
 
-  /** Applies a change made outside a socket as one transaction attributed to `author`. */
+  /**
+   * Applies a change made outside a socket as one transaction attributed to `author`, on a
+   * Y.Doc made from the current state; the update it makes is taken in like a client's.
+   */
   async changeText(change: (doc: Y.Doc) => void, author: TextChangeAuthor): Promise<Uint8Array> {
-    const before = Y.encodeStateVector(this.doc);
-    this.doc.transact(() => change(this.doc), author);
-    const update = Y.encodeStateAsUpdate(this.doc, before);
+    const doc = this.text.toDoc();
+    let made: Uint8Array | null = null;
+    try {
+      doc.on('update', (update: Uint8Array) => (made = made ? Y.mergeUpdates([made, update]) : update));
+      doc.transact(() => change(doc), author);
+    } finally {
+      doc.destroy();
+    }
+    if (made) this.take(made, author);
     await this.relayed;
-    return update;
+    return made ?? NO_CHANGE;
   }
 
   applyRemote(update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, REMOTE);
+    if (this.text.add(update).added) this.enqueue(update, null, false);
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -228,28 +190,22 @@ export class LiveDocument implements SharedDocument {
   }
 
   destroy(): void {
-    if (this.hibernateTimer) clearTimeout(this.hibernateTimer);
     if (this.repairTimer) clearTimeout(this.repairTimer);
     this.cancelFlush();
     if (this.renewalTimer) clearTimeout(this.renewalTimer);
     this.awareness.destroy();
     this.presenceDoc.destroy();
-    this.current?.destroy();
-    this.current = null;
-    this.frozen = null;
   }
 
-  private onUpdate(update: Uint8Array, origin: unknown) {
-    if (origin === LOADED) return;
-    this.lastChange = performance.now();
-    this.scheduleHibernation();
-    if (origin === REMOTE) {
-      this.enqueue(update, null, false);
-      return;
-    }
+  /**
+   * A change made here: into the state, stored, then sent to the peers and other
+   * processes. One that brings nothing new (a reconnect repeating what is here) is dropped.
+   */
+  private take(update: Uint8Array, origin: Peer | TextChangeAuthor) {
+    const { added, structural } = this.text.add(update);
+    if (!added) return;
     const from = isPeer(origin) ? origin : null;
-    const userId = from ? from.userId : ((origin as TextChangeAuthor | null)?.userId ?? null);
-    const stored = this.deps.committer.store({ resolutionId: this.resolutionId, update, userId });
+    const stored = this.deps.committer.store({ resolutionId: this.resolutionId, update, userId: origin.userId });
     this.relayed = this.relayed
       .then(() => stored)
       .then(
@@ -261,7 +217,9 @@ export class LiveDocument implements SharedDocument {
         },
         (e) => this.deps.onError(`storing an update of ${this.resolutionId}`, e),
       );
-    this.scheduleIdRepair();
+    // Typing into a paragraph cannot duplicate or drop a paragraph id; new elements,
+    // attributes and deletions can.
+    if (structural && origin !== SERVER) this.scheduleIdRepair();
   }
 
   private onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown) {
@@ -364,16 +322,14 @@ export class LiveDocument implements SharedDocument {
     for (const peer of this.peers) if (peer !== except) peer.send(message);
   }
 
-  /** Debounced: a burst of typing costs one scan of the paragraph list, not one per key. */
+  /** Debounced: a burst of edits costs one look at the paragraph list, not one per key. */
   private scheduleIdRepair() {
     if (this.repairTimer) return;
     this.repairTimer = setTimeout(() => {
       this.repairTimer = null;
-      try {
-        repairParagraphIds(this.doc, newParagraphId, SERVER);
-      } catch (e) {
-        this.deps.onError(`repairing paragraph ids of ${this.resolutionId}`, e);
-      }
+      this.changeText((doc) => repairParagraphIds(doc, newParagraphId, SERVER), SERVER).catch((e) =>
+        this.deps.onError(`repairing paragraph ids of ${this.resolutionId}`, e),
+      );
     }, 250);
     this.repairTimer.unref();
   }

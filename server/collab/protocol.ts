@@ -20,7 +20,7 @@ export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Sync step 1 from a state vector (a hibernating document has no Y.Doc to ask). */
+/** Sync step 1 from a state vector (the live document keeps no Y.Doc to ask). */
 export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);

@@ -135,7 +135,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       if (live && relay === localRelay) {
         // Alone: the live document is complete up to what it stored (see snapshotLiveState).
         await live.settled();
-        await snapshotLiveState(await options.getDb(), resolutionId, live.encodedState(), live.storedUpToSeq);
+        await snapshotLiveState(await options.getDb(), resolutionId, live.compactedState(), live.storedUpToSeq);
       } else {
         await compactDocument(await options.getDb(), resolutionId);
       }
@@ -153,7 +153,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     if (existing) return existing;
     const loading = (async () => {
       await unloading.get(resolutionId);
-      const live = new LiveDocument(resolutionId, { committer, relay, maybeCompact, onError, broadcastIntervalMs: config.broadcastIntervalMs, hibernateMs: config.hibernateMs });
+      const live = new LiveDocument(resolutionId, { committer, relay, maybeCompact, onError, broadcastIntervalMs: config.broadcastIntervalMs });
       // Follow first: an update relayed while the stored state loads is applied after it
       // (Yjs merges in any order), never missed.
       await relay.follow(resolutionId);
