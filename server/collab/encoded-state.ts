@@ -7,10 +7,12 @@ const EMPTY_UPDATE = new Uint8Array([0, 0]);
 /**
  * Updates are merged into the state in batches: a merge costs the document's size plus
  * about 10 µs per update (2.5 ms for 200 updates into the example with 100,000 updates of
- * history; 6 ms for 256 into the 600 KB text B1 leaves, where a Y.Doc spends 6.6 ms
- * applying them one by one), so once per batch, not per keystroke.
+ * history; 11–25 ms for 256 into the 700 KB text B1 leaves), so once per batch, not per
+ * keystroke, and for a large text only once the batch is an eighth of it (or 64 KiB):
+ * the relay stalls for the merge, so it must stay rare.
  */
 const FOLD_AFTER_UPDATES = 256;
+const FOLD_SHARE = 8;
 const FOLD_AFTER_BYTES = 64 * 1024;
 
 /**
@@ -35,8 +37,14 @@ export class EncodedState {
    */
   private clocks: Map<number, number>;
   private deleted: DeletedRanges;
-  /** Size right after tombstones' content was last dropped. */
+  /** Size right after tombstones' content was last dropped, and what was deleted since. */
   private collectedBytes: number;
+  private deletedSinceCollected = 0;
+  /**
+   * Where a client's structs arrived ahead of a gap (client → end of the furthest):
+   * `clocks` undercounts that client until the gap is filled and the state read again.
+   */
+  private ahead = new Map<number, number>();
 
   constructor(
     update: Uint8Array = EMPTY_UPDATE,
@@ -64,15 +72,18 @@ export class EncodedState {
       const have = clocks.get(client) ?? 0;
       // Only contiguous growth counts: after a gap the state does not have it all yet.
       if (clock <= have) clocks.set(client, Math.max(have, clock + s.length));
+      else this.ahead.set(client, Math.max(this.ahead.get(client) ?? 0, clock + s.length));
       if (s instanceof Y.Item && (s.parentSub !== null || !(s.content instanceof Y.ContentString || s.content instanceof Y.ContentFormat))) {
         structural = true;
       }
     }
     this.deleted.add(ds);
+    for (const items of ds.clients.values()) for (const item of items) this.deletedSinceCollected += item.len;
     this.unfolded.push(update);
     this.unfoldedBytes += update.byteLength;
     this.vector = null;
-    if (this.unfolded.length >= FOLD_AFTER_UPDATES || this.unfoldedBytes >= FOLD_AFTER_BYTES) this.fold();
+    const batchDue = this.unfolded.length >= FOLD_AFTER_UPDATES && this.unfoldedBytes * FOLD_SHARE >= this.merged.byteLength;
+    if (batchDue || this.unfoldedBytes >= FOLD_AFTER_BYTES) this.fold();
     return { added: true, structural };
   }
 
@@ -99,6 +110,7 @@ export class EncodedState {
     this.fold();
     this.merged = collectGarbage(this.merged);
     this.collectedBytes = this.merged.byteLength;
+    this.deletedSinceCollected = 0;
     return this.merged;
   }
 
@@ -116,6 +128,10 @@ export class EncodedState {
 
   private fold() {
     if (this.unfolded.length === 0) return;
+    // The clocks and deleted ranges add() kept are exact unless an update came ahead of a
+    // gap or failed to merge; only then are they read again from the state (reading them
+    // costs about what the merge does).
+    let deletedExact = true;
     try {
       this.merged = Y.mergeUpdates([this.merged, ...this.unfolded]);
     } catch {
@@ -124,16 +140,18 @@ export class EncodedState {
         try {
           this.merged = Y.mergeUpdates([this.merged, update]);
         } catch (e) {
+          deletedExact = false;
           this.onUnmergeable?.(e);
         }
       }
     }
     this.unfolded = [];
     this.unfoldedBytes = 0;
-    // Merging keeps what deleted items contained (a Y.Doc would drop it): drop it once
-    // the state has grown by half since it was last dropped, so typing and erasing for
-    // hours costs what the text does, not what was ever typed.
-    if (this.merged.byteLength > this.collectedBytes * 1.5 + 4096) {
+    // Merging keeps what deleted items contained (a Y.Doc would drop it): drop it once a
+    // good share of the text was deleted, so typing and erasing for hours costs what the
+    // text does, not what was ever typed; and once the state has doubled (re-encoding
+    // also joins the items each keystroke left separate).
+    if (this.deletedSinceCollected > this.collectedBytes / 4 + 4096 || this.merged.byteLength > this.collectedBytes * 2 + 4096) {
       try {
         this.merged = collectGarbage(this.merged);
       } catch (e) {
@@ -141,9 +159,11 @@ export class EncodedState {
         this.onUnmergeable?.(e);
       }
       this.collectedBytes = this.merged.byteLength;
+      this.deletedSinceCollected = 0;
     }
-    // Exact again (add() counts only contiguous growth).
-    ({ clocks: this.clocks, deleted: this.deleted } = contentsOf(this.merged));
+    if (!deletedExact) ({ clocks: this.clocks, deleted: this.deleted } = contentsOf(this.merged));
+    else if (this.ahead.size) this.clocks = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.merged));
+    for (const [client, end] of this.ahead) if ((this.clocks.get(client) ?? 0) >= end) this.ahead.delete(client);
   }
 }
 
