@@ -76,7 +76,7 @@ export async function syncDraft(db: Db, scope: DraftScope, options: DraftSyncOpt
         await tx
           .insert(amendmentDrafts)
           .values({ amendmentId: scope.amendmentId, state })
-          .onConflictDoUpdate({ target: amendmentDrafts.amendmentId, set: { state, updatedAt: sql`now()` } });
+          .onConflictDoUpdate({ target: amendmentDrafts.amendmentId, set: { state: sql`excluded.state`, updatedAt: sql`now()` } });
       }
       if (text !== row.proposedText) {
         await tx.update(amendments).set({ proposedText: text, updatedAt: sql`now()` }).where(eq(amendments.id, scope.amendmentId));
