@@ -15,7 +15,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <header className="topbar">
           <Link href="/" className="brand" aria-label="Concord home">
             Concord
@@ -23,7 +25,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <nav aria-label="Account">
             {user ? (
               <>
-                <span className="who" data-testid="signed-in-as">{user.name}</span>
+                <span className="who" data-testid="signed-in-as">
+                  {user.name}
+                </span>
                 <Link href="/settings/tokens">API tokens</Link>
                 <SignOutButton />
               </>

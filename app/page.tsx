@@ -12,7 +12,9 @@ export default async function Home() {
   return (
     <div>
       <h1>Your committees</h1>
-      {committees.length === 0 && <p>You are not a member of any committee yet. Ask a committee secretary to add you.</p>}
+      {committees.length === 0 && (
+        <p>You are not a member of any committee yet. Ask a committee secretary to add you.</p>
+      )}
       <ul className="cards">
         {committees.map(({ committee, role, delegation }) => (
           <li key={committee.id} className="card">

@@ -96,7 +96,8 @@ function intList(flag: string, value: string | undefined): number[] {
 }
 
 function validName(name: string | undefined): string | undefined {
-  if (name !== undefined && !/^[\w.-]{1,60}$/.test(name)) throw new UsageError(`--name may use letters, digits, "_", "-" and "." only (got "${name}")`);
+  if (name !== undefined && !/^[\w.-]{1,60}$/.test(name))
+    throw new UsageError(`--name may use letters, digits, "_", "-" and "." only (got "${name}")`);
   return name;
 }
 
@@ -113,30 +114,64 @@ export function parseOptions(argv: string[]): BenchOptions {
       given.set(flag, value);
     }
   }
-  const known = ['--only', '--quick', '--servers', '--connections', '--editors', '--rate', '--duration', '--drain', '--rates', '--step', '--p99-limit', '--load-processes', '--verifiers', '--history', '--history-docs', '--concord-processes', '--name', '--help'];
+  const known = [
+    '--only',
+    '--quick',
+    '--servers',
+    '--connections',
+    '--editors',
+    '--rate',
+    '--duration',
+    '--drain',
+    '--rates',
+    '--step',
+    '--p99-limit',
+    '--load-processes',
+    '--verifiers',
+    '--history',
+    '--history-docs',
+    '--concord-processes',
+    '--name',
+    '--help',
+  ];
   for (const flag of given.keys()) if (!known.includes(flag)) throw new UsageError(`unknown flag ${flag}`);
   if (given.has('--help')) throw new UsageError('');
 
   const quick = given.has('--quick');
   const d = quick ? QUICK : FULL;
   const str = (flag: string) => given.get(flag) as string | undefined;
-  const int = (flag: string, fallback: number, min = 1) => (given.has(flag) ? positiveInt(flag, str(flag), min) : fallback);
+  const int = (flag: string, fallback: number, min = 1) =>
+    given.has(flag) ? positiveInt(flag, str(flag), min) : fallback;
 
-  const only = given.has('--only') ? str('--only')!.split(',').map((s) => s.trim().toUpperCase()) : [...SCENARIOS];
-  for (const s of only) if (!SCENARIOS.includes(s as ScenarioId)) throw new UsageError(`--only: unknown scenario "${s}" (known: ${SCENARIOS.join(', ')})`);
-  const servers = given.has('--servers') ? str('--servers')!.split(',').map((s) => s.trim()) : ['reference', 'concord'];
-  for (const s of servers) if (s !== 'reference' && s !== 'concord') throw new UsageError(`--servers: unknown server "${s}" (known: reference, concord)`);
+  const only = given.has('--only')
+    ? str('--only')!
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+    : [...SCENARIOS];
+  for (const s of only)
+    if (!SCENARIOS.includes(s as ScenarioId))
+      throw new UsageError(`--only: unknown scenario "${s}" (known: ${SCENARIOS.join(', ')})`);
+  const servers = given.has('--servers')
+    ? str('--servers')!
+        .split(',')
+        .map((s) => s.trim())
+    : ['reference', 'concord'];
+  for (const s of servers)
+    if (s !== 'reference' && s !== 'concord')
+      throw new UsageError(`--servers: unknown server "${s}" (known: reference, concord)`);
 
   const connections = int('--connections', d.connections, 2);
   const editors = int('--editors', Math.min(d.editors, connections - 1));
-  if (editors >= connections) throw new UsageError(`--editors (${editors}) must be below --connections (${connections}): someone has to receive`);
+  if (editors >= connections)
+    throw new UsageError(`--editors (${editors}) must be below --connections (${connections}): someone has to receive`);
   const concordProcesses = int('--concord-processes', 1);
   if (concordProcesses !== 1 && concordProcesses !== 2) throw new UsageError('--concord-processes must be 1 or 2');
   if (concordProcesses === 2 && (!process.env.REDIS_URL || !process.env.TEST_DATABASE_URL)) {
     throw new UsageError('--concord-processes 2 needs REDIS_URL and TEST_DATABASE_URL (PostgreSQL) in the environment');
   }
   const verifiers = int('--verifiers', Math.min(d.verifiers, connections - editors), 0);
-  if (verifiers > connections - editors) throw new UsageError(`--verifiers (${verifiers}) cannot exceed the watchers (${connections - editors})`);
+  if (verifiers > connections - editors)
+    throw new UsageError(`--verifiers (${verifiers}) cannot exceed the watchers (${connections - editors})`);
   const rates = given.has('--rates') ? intList('--rates', str('--rates')) : d.rates;
   const history = given.has('--history') ? intList('--history', str('--history')) : d.history;
   if (history.length < 1) throw new UsageError('--history needs at least one size');

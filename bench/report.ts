@@ -25,7 +25,11 @@ const require = createRequire(import.meta.url);
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return require(`${name}/package.json`).version ?? 'unknown';
   }
@@ -50,7 +54,9 @@ export function describeMachine(): MachineDescription {
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 100) / 100),
-    versions: Object.fromEntries(['yjs', 'y-protocols', 'ws', '@y/websocket-server', '@electric-sql/pglite'].map((n) => [n, packageVersion(n)])),
+    versions: Object.fromEntries(
+      ['yjs', 'y-protocols', 'ws', '@y/websocket-server', '@electric-sql/pglite'].map((n) => [n, packageVersion(n)]),
+    ),
     commit: commit(),
     ...(process.env.BENCH_MACHINE_NOTE ? { note: process.env.BENCH_MACHINE_NOTE } : {}),
   };
@@ -71,14 +77,23 @@ export function markdown(results: ScenarioResult[], options: BenchOptions, machi
     lines.push(`| ${r.columns.map(escape).join(' | ')} |`);
     lines.push(`|${r.columns.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
     for (const row of r.rows) lines.push(`| ${row.map(escape).join(' | ')} |`);
-    for (const v of r.verdicts) lines.push('', `${v.pass === null ? '➖ not judged' : v.pass ? '✅ PASS' : '❌ FAIL'}: ${v.criterion} — ${v.detail}`);
+    for (const v of r.verdicts)
+      lines.push(
+        '',
+        `${v.pass === null ? '➖ not judged' : v.pass ? '✅ PASS' : '❌ FAIL'}: ${v.criterion} — ${v.detail}`,
+      );
     for (const n of r.notes) lines.push('', `> ${n.replace(/\n/g, '\n> ')}`);
   }
   return lines.join('\n') + '\n';
 }
 
 /** bench/results/[quick-]<date>-<name>.json */
-export function writeResults(results: ScenarioResult[], options: BenchOptions, machine: MachineDescription, markdownText: string): string {
+export function writeResults(
+  results: ScenarioResult[],
+  options: BenchOptions,
+  machine: MachineDescription,
+  markdownText: string,
+): string {
   const dir = path.join(projectRoot, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..*/, '');

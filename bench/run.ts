@@ -50,7 +50,15 @@ try {
       await scenarios[id](ctx).catch((e: unknown): ScenarioResult => {
         const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
         log(`${id} failed: ${message}`);
-        return { id, title: `${id}: failed`, columns: ['', ''], rows: [['run', 'failed (see notes)']], verdicts: [], notes: [message], data: { error: message } };
+        return {
+          id,
+          title: `${id}: failed`,
+          columns: ['', ''],
+          rows: [['run', 'failed (see notes)']],
+          verdicts: [],
+          notes: [message],
+          data: { error: message },
+        };
       }),
     );
   }

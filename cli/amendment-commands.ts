@@ -27,9 +27,27 @@ export interface AmendmentCliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<void>;
 }
 
-const resolutionFlag = { kind: 'option', required: true, placeholder: 'resolution id', description: 'the resolution ("concord resolution list")', check: isUuid } as const;
-const asFlag = { kind: 'option', required: true, placeholder: 'e-mail', description: 'the committee member acting', check: isEmail } as const;
-const amendmentArg = [{ name: 'amendment', description: 'its number (A/3) or id', check: (v: string) => (/^A\/\d+$/i.test(v) || !isUuid(v) ? null : `"${v}" is neither a number like A/3 nor an id`) }];
+const resolutionFlag = {
+  kind: 'option',
+  required: true,
+  placeholder: 'resolution id',
+  description: 'the resolution ("concord resolution list")',
+  check: isUuid,
+} as const;
+const asFlag = {
+  kind: 'option',
+  required: true,
+  placeholder: 'e-mail',
+  description: 'the committee member acting',
+  check: isEmail,
+} as const;
+const amendmentArg = [
+  {
+    name: 'amendment',
+    description: 'its number (A/3) or id',
+    check: (v: string) => (/^A\/\d+$/i.test(v) || !isUuid(v) ? null : `"${v}" is neither a number like A/3 nor an id`),
+  },
+];
 
 /** The resolution as the acting member sees it, refusing what can() refuses. */
 async function acting(db: Db, email: string, resolutionId: string) {
@@ -39,32 +57,57 @@ async function acting(db: Db, email: string, resolutionId: string) {
   if (!access) throw notFound('resolution', `No resolution ${resolutionId} in a committee of ${user.email}.`);
   const [resolution] = await db.select().from(resolutions).where(eq(resolutions.id, resolutionId));
   const check = (action: Action, amendment?: StoredAmendment) => {
-    const subject = amendment ? { stage: access.stage, delegationId: amendment.sponsorDelegationId, coSponsorDelegationIds: amendment.coSponsorDelegationIds } : { stage: access.stage };
+    const subject = amendment
+      ? {
+          stage: access.stage,
+          delegationId: amendment.sponsorDelegationId,
+          coSponsorDelegationIds: amendment.coSponsorDelegationIds,
+        }
+      : { stage: access.stage };
     if (can(access.actor, action, subject)) return;
     if (action === 'amendment:table' && access.stage !== 'amendments') {
-      throw forbidden(action, `Amendments can be tabled only at the amendments stage; the resolution is at the ${access.stage} stage.`);
+      throw forbidden(
+        action,
+        `Amendments can be tabled only at the amendments stage; the resolution is at the ${access.stage} stage.`,
+      );
     }
     throw forbidden(action, `${user.email} (${access.actor.role}) may not ${action.replace(':', ' ')} here.`);
   };
-  return { user, access, resolution, check, scope: { committeeId: resolution.committeeId, resolutionId, actorId: user.id } };
+  return {
+    user,
+    access,
+    resolution,
+    check,
+    scope: { committeeId: resolution.committeeId, resolutionId, actorId: user.id },
+  };
 }
 
 async function amendmentNamed(db: Db, resolutionId: string, ref: string): Promise<StoredAmendment> {
   if (!/^A\/\d+$/i.test(ref)) {
     const found = await findAmendment(db, ref);
-    if (found.resolutionId !== resolutionId) throw notFound('amendment', `Amendment ${ref} is not an amendment of resolution ${resolutionId}.`);
+    if (found.resolutionId !== resolutionId)
+      throw notFound('amendment', `Amendment ${ref} is not an amendment of resolution ${resolutionId}.`);
     return found;
   }
   const found = (await listAmendments(db, resolutionId)).find((a) => a.number === ref.toUpperCase());
-  if (!found) throw notFound('amendment', `No amendment ${ref.toUpperCase()} in resolution ${resolutionId} ("concord amendment list" shows them).`);
+  if (!found)
+    throw notFound(
+      'amendment',
+      `No amendment ${ref.toUpperCase()} in resolution ${resolutionId} ("concord amendment list" shows them).`,
+    );
   return found;
 }
 
 /** A paragraph by stable id or by its current label ("OP 8", "PP 3", "8 (b)"). */
 async function paragraphNamed(db: Db, resolutionId: string, ref: string): Promise<string> {
   const paragraphs = await currentParagraphs(db, resolutionId);
-  const found = paragraphs.find((p) => p.id === ref) ?? paragraphs.find((p) => p.label.toLowerCase() === ref.trim().toLowerCase());
-  if (!found) throw new DomainError('conflict:paragraph_deleted', `No paragraph "${ref}" in the current text (give a label such as "OP 8" or a paragraph id); a deleted paragraph cannot be amended.`);
+  const found =
+    paragraphs.find((p) => p.id === ref) ?? paragraphs.find((p) => p.label.toLowerCase() === ref.trim().toLowerCase());
+  if (!found)
+    throw new DomainError(
+      'conflict:paragraph_deleted',
+      `No paragraph "${ref}" in the current text (give a label such as "OP 8" or a paragraph id); a deleted paragraph cannot be amended.`,
+    );
   return found.id;
 }
 
@@ -73,11 +116,27 @@ export const amendmentCommands: AmendmentCliCommand[] = [
     spec: {
       name: 'amendment list',
       summary: "Lists a resolution's amendments in voting order, with their redlines ([-removed-] [+added+]).",
-      flags: { resolution: resolutionFlag, as: asFlag, status: { kind: 'option', placeholder: 'status', description: 'only this status', check: oneOf(['draft', 'tabled', 'withdrawn', 'inadmissible', 'adopted', 'rejected', 'fallen']) } },
+      flags: {
+        resolution: resolutionFlag,
+        as: asFlag,
+        status: {
+          kind: 'option',
+          placeholder: 'status',
+          description: 'only this status',
+          check: oneOf(['draft', 'tabled', 'withdrawn', 'inadmissible', 'adopted', 'rejected', 'fallen']),
+        },
+      },
     },
     async run(args, io) {
       const { access, resolution } = await acting(io.db, args.options.as, args.options.resolution);
-      const all = (await listAmendments(io.db, resolution.id)).filter((a) => a.status !== 'draft' || can(access.actor, 'amendment:edit', { delegationId: a.sponsorDelegationId, coSponsorDelegationIds: a.coSponsorDelegationIds }));
+      const all = (await listAmendments(io.db, resolution.id)).filter(
+        (a) =>
+          a.status !== 'draft' ||
+          can(access.actor, 'amendment:edit', {
+            delegationId: a.sponsorDelegationId,
+            coSponsorDelegationIds: a.coSponsorDelegationIds,
+          }),
+      );
       const paragraphs = await currentParagraphs(io.db, resolution.id);
       const names = await delegationNames(io.db, resolution.committeeId);
       const compiled = compileAmendments(all, paragraphs, { status: args.options.status as never });
@@ -85,7 +144,9 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       for (const c of compiled) {
         const a = c.amendment;
         const place = c.voting ? ` · vote #${c.voting.position}` : '';
-        io.out(`${a.number ?? 'draft'}  ${c.paragraphLabel ?? 'deleted paragraph'}  ${names.get(a.sponsorDelegationId) ?? ''}  ${a.status}${c.stale ? ' (stale)' : ''}${place}  ${a.id}`);
+        io.out(
+          `${a.number ?? 'draft'}  ${c.paragraphLabel ?? 'deleted paragraph'}  ${names.get(a.sponsorDelegationId) ?? ''}  ${a.status}${c.stale ? ' (stale)' : ''}${place}  ${a.id}`,
+        );
         io.out(`    ${renderRedlineText(c.segments)}`);
       }
     },
@@ -97,14 +158,51 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       flags: {
         resolution: resolutionFlag,
         as: asFlag,
-        kind: { kind: 'option', required: true, placeholder: 'modify|insert|delete|move', description: 'what it does', check: oneOf(['modify', 'insert', 'delete', 'move']) },
-        paragraph: { kind: 'option', required: true, placeholder: 'label or id', description: 'the paragraph amended (for insert: where the new one goes)', check: textOfLength(1, 100) },
-        text: { kind: 'option', placeholder: 'text', description: 'modify: the paragraph as amended; insert: the new paragraph', check: textOfLength(1, 20000) },
-        position: { kind: 'option', placeholder: 'before|after', description: 'insert, move: before or after --paragraph / --anchor', check: oneOf(['before', 'after']) },
-        anchor: { kind: 'option', placeholder: 'label or id', description: 'move: the paragraph it goes next to', check: textOfLength(1, 100) },
-        'new-kind': { kind: 'option', placeholder: 'preambular|operative|subparagraph', description: 'insert: the kind of the new paragraph (default operative)', check: oneOf(['preambular', 'operative', 'subparagraph']) },
+        kind: {
+          kind: 'option',
+          required: true,
+          placeholder: 'modify|insert|delete|move',
+          description: 'what it does',
+          check: oneOf(['modify', 'insert', 'delete', 'move']),
+        },
+        paragraph: {
+          kind: 'option',
+          required: true,
+          placeholder: 'label or id',
+          description: 'the paragraph amended (for insert: where the new one goes)',
+          check: textOfLength(1, 100),
+        },
+        text: {
+          kind: 'option',
+          placeholder: 'text',
+          description: 'modify: the paragraph as amended; insert: the new paragraph',
+          check: textOfLength(1, 20000),
+        },
+        position: {
+          kind: 'option',
+          placeholder: 'before|after',
+          description: 'insert, move: before or after --paragraph / --anchor',
+          check: oneOf(['before', 'after']),
+        },
+        anchor: {
+          kind: 'option',
+          placeholder: 'label or id',
+          description: 'move: the paragraph it goes next to',
+          check: textOfLength(1, 100),
+        },
+        'new-kind': {
+          kind: 'option',
+          placeholder: 'preambular|operative|subparagraph',
+          description: 'insert: the kind of the new paragraph (default operative)',
+          check: oneOf(['preambular', 'operative', 'subparagraph']),
+        },
         rationale: { kind: 'option', placeholder: 'text', description: 'why', check: textOfLength(1, 5000) },
-        delegation: { kind: 'option', placeholder: 'delegation id', description: 'chair/secretariat: the sponsoring delegation', check: isUuid },
+        delegation: {
+          kind: 'option',
+          placeholder: 'delegation id',
+          description: 'chair/secretariat: the sponsoring delegation',
+          check: isUuid,
+        },
         table: { kind: 'switch', description: 'table it at once' },
       },
     },
@@ -119,11 +217,16 @@ export const amendmentCommands: AmendmentCliCommand[] = [
     async run(args, io) {
       const o = args.options;
       const { access, check, scope } = await acting(io.db, o.as, o.resolution);
-      const sponsor = access.actor.role === 'member' ? access.actor.delegationId : o.delegation ?? null;
+      const sponsor = access.actor.role === 'member' ? access.actor.delegationId : (o.delegation ?? null);
       check('amendment:draft');
-      if (!sponsor) throw new DomainError('bad_request:delegation', 'Name the sponsoring delegation with --delegation <id>.');
+      if (!sponsor)
+        throw new DomainError('bad_request:delegation', 'Name the sponsoring delegation with --delegation <id>.');
       // Refused before anything is stored: "--table" must not leave a draft behind.
-      if (args.switches.has('table')) check('amendment:table', { sponsorDelegationId: sponsor, coSponsorDelegationIds: [] } as unknown as StoredAmendment);
+      if (args.switches.has('table'))
+        check('amendment:table', {
+          sponsorDelegationId: sponsor,
+          coSponsorDelegationIds: [],
+        } as unknown as StoredAmendment);
       const paragraph = await paragraphNamed(io.db, o.resolution, o.paragraph);
       const paragraphs = await currentParagraphs(io.db, o.resolution);
       const kind = o.kind as 'modify' | 'insert' | 'delete' | 'move';
@@ -131,7 +234,8 @@ export const amendmentCommands: AmendmentCliCommand[] = [
         ...scope,
         kind,
         targetParagraphId: kind === 'insert' ? null : paragraph,
-        anchorParagraphId: kind === 'insert' ? paragraph : kind === 'move' ? await paragraphNamed(io.db, o.resolution, o.anchor) : null,
+        anchorParagraphId:
+          kind === 'insert' ? paragraph : kind === 'move' ? await paragraphNamed(io.db, o.resolution, o.anchor) : null,
         position: (o.position as 'before' | 'after' | undefined) ?? null,
         newKind: kind === 'insert' ? ((o['new-kind'] as 'operative' | undefined) ?? 'operative') : null,
         proposedText: o.text,
@@ -139,7 +243,11 @@ export const amendmentCommands: AmendmentCliCommand[] = [
         sponsorDelegationId: sponsor,
         paragraphs,
       });
-      publishProcedureEvent({ resolutionId: o.resolution, type: 'amendment.drafted', data: { amendmentId: amendment.id } });
+      publishProcedureEvent({
+        resolutionId: o.resolution,
+        type: 'amendment.drafted',
+        data: { amendmentId: amendment.id },
+      });
       if (args.switches.has('table')) {
         check('amendment:table', amendment);
         const tabled = await tableAmendment(io.db, { ...scope, amendment, paragraphs }).catch((e: unknown) => {
@@ -148,33 +256,61 @@ export const amendmentCommands: AmendmentCliCommand[] = [
           io.out(amendment.id);
           throw e;
         });
-        publishProcedureEvent({ resolutionId: o.resolution, type: 'amendment.tabled', data: { amendmentId: tabled.id, number: tabled.number } });
+        publishProcedureEvent({
+          resolutionId: o.resolution,
+          type: 'amendment.tabled',
+          data: { amendmentId: tabled.id, number: tabled.number },
+        });
         io.out(`Tabled ${tabled.number}.`);
       } else io.out('Drafted.');
       io.out(amendment.id);
     },
   },
   {
-    spec: { name: 'amendment table', summary: 'Tables a draft amendment (it gets the next number).', positionals: amendmentArg, flags: { resolution: resolutionFlag, as: asFlag } },
+    spec: {
+      name: 'amendment table',
+      summary: 'Tables a draft amendment (it gets the next number).',
+      positionals: amendmentArg,
+      flags: { resolution: resolutionFlag, as: asFlag },
+    },
     async run(args, io) {
       const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
       check('amendment:table', amendment);
-      const tabled = await tableAmendment(io.db, { ...scope, amendment, paragraphs: await currentParagraphs(io.db, scope.resolutionId) });
-      publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.tabled', data: { amendmentId: tabled.id, number: tabled.number } });
+      const tabled = await tableAmendment(io.db, {
+        ...scope,
+        amendment,
+        paragraphs: await currentParagraphs(io.db, scope.resolutionId),
+      });
+      publishProcedureEvent({
+        resolutionId: scope.resolutionId,
+        type: 'amendment.tabled',
+        data: { amendmentId: tabled.id, number: tabled.number },
+      });
       io.out(`Tabled ${tabled.number}.`);
     },
   },
   {
     spec: {
       name: 'amendment cosponsor',
-      summary: 'Invites a delegation to co-sponsor (--add) or removes one (--remove: the sponsor, or the co-sponsor itself).',
+      summary:
+        'Invites a delegation to co-sponsor (--add) or removes one (--remove: the sponsor, or the co-sponsor itself).',
       positionals: amendmentArg,
       flags: {
         resolution: resolutionFlag,
         as: asFlag,
-        add: { kind: 'option', placeholder: 'delegation', description: 'the delegation invited, by name', check: textOfLength(1, 200) },
-        remove: { kind: 'option', placeholder: 'delegation', description: 'the co-sponsor removed, by name', check: textOfLength(1, 200) },
+        add: {
+          kind: 'option',
+          placeholder: 'delegation',
+          description: 'the delegation invited, by name',
+          check: textOfLength(1, 200),
+        },
+        remove: {
+          kind: 'option',
+          placeholder: 'delegation',
+          description: 'the co-sponsor removed, by name',
+          check: textOfLength(1, 200),
+        },
       },
     },
     validate: (a) => (!!a.options.add === !!a.options.remove ? 'give either --add or --remove' : null),
@@ -184,40 +320,97 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       const wanted = (args.options.add ?? args.options.remove).trim().toLowerCase();
       const names = await delegationNames(io.db, scope.committeeId);
       const delegationId = [...names].find(([, name]) => name.toLowerCase() === wanted)?.[0];
-      if (!delegationId) throw notFound('delegation', `No delegation "${args.options.add ?? args.options.remove}" in this committee (${[...names.values()].join(', ')}).`);
+      if (!delegationId)
+        throw notFound(
+          'delegation',
+          `No delegation "${args.options.add ?? args.options.remove}" in this committee (${[...names.values()].join(', ')}).`,
+        );
       if (args.options.add) {
         check('amendment:edit', amendment);
         const updated = await inviteCoSponsor(io.db, { ...scope, amendment, delegationId });
-        publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.cosponsor_invited', data: { amendmentId: updated.id, delegationId } });
+        publishProcedureEvent({
+          resolutionId: scope.resolutionId,
+          type: 'amendment.cosponsor_invited',
+          data: { amendmentId: updated.id, delegationId },
+        });
       } else {
-        const subject = { stage: access.stage, delegationId: amendment.sponsorDelegationId, coSponsorDelegationIds: amendment.coSponsorDelegationIds, coSponsorRemoved: delegationId };
-        if (!can(access.actor, 'amendment:remove-cosponsor', subject)) throw forbidden('amendment:remove-cosponsor', `${user.email} may not remove that co-sponsor: the sponsoring delegation (or the secretariat) removes co-sponsors, a co-sponsor only itself.`);
+        const subject = {
+          stage: access.stage,
+          delegationId: amendment.sponsorDelegationId,
+          coSponsorDelegationIds: amendment.coSponsorDelegationIds,
+          coSponsorRemoved: delegationId,
+        };
+        if (!can(access.actor, 'amendment:remove-cosponsor', subject))
+          throw forbidden(
+            'amendment:remove-cosponsor',
+            `${user.email} may not remove that co-sponsor: the sponsoring delegation (or the secretariat) removes co-sponsors, a co-sponsor only itself.`,
+          );
         const updated = await removeCoSponsor(io.db, { ...scope, amendment, delegationId });
-        publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.cosponsor_removed', data: { amendmentId: updated.id, delegationId } });
+        publishProcedureEvent({
+          resolutionId: scope.resolutionId,
+          type: 'amendment.cosponsor_removed',
+          data: { amendmentId: updated.id, delegationId },
+        });
       }
       const now = await findAmendment(io.db, amendment.id);
-      io.out(`Co-sponsors of ${now.number ?? 'the draft'}: ${now.coSponsorDelegationIds.map((id) => names.get(id)).join(', ') || 'none'}.`);
+      io.out(
+        `Co-sponsors of ${now.number ?? 'the draft'}: ${now.coSponsorDelegationIds.map((id) => names.get(id)).join(', ') || 'none'}.`,
+      );
     },
   },
   {
-    spec: { name: 'amendment withdraw', summary: 'Withdraws an amendment of the acting member’s delegation.', positionals: amendmentArg, flags: { resolution: resolutionFlag, as: asFlag, reason: { kind: 'option', placeholder: 'text', description: 'why', check: textOfLength(1, 1000) } } },
+    spec: {
+      name: 'amendment withdraw',
+      summary: 'Withdraws an amendment of the acting member’s delegation.',
+      positionals: amendmentArg,
+      flags: {
+        resolution: resolutionFlag,
+        as: asFlag,
+        reason: { kind: 'option', placeholder: 'text', description: 'why', check: textOfLength(1, 1000) },
+      },
+    },
     async run(args, io) {
       const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
       check('amendment:withdraw', amendment);
       const { fallen } = await withdrawAmendment(io.db, { ...scope, amendment, reason: args.options.reason });
-      publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.withdrawn', data: { amendmentId: amendment.id, number: amendment.number } });
-      io.out(`Withdrew ${amendment.number ?? 'the draft'}${fallen.length ? `; ${fallen.length} sub-amendment(s) fell` : ''}.`);
+      publishProcedureEvent({
+        resolutionId: scope.resolutionId,
+        type: 'amendment.withdrawn',
+        data: { amendmentId: amendment.id, number: amendment.number },
+      });
+      io.out(
+        `Withdrew ${amendment.number ?? 'the draft'}${fallen.length ? `; ${fallen.length} sub-amendment(s) fell` : ''}.`,
+      );
     },
   },
   {
-    spec: { name: 'amendment rule', summary: 'The chair rules a tabled amendment inadmissible.', positionals: amendmentArg, flags: { resolution: resolutionFlag, as: asFlag, reason: { kind: 'option', required: true, placeholder: 'text', description: 'the reason, shown with it', check: textOfLength(3, 2000) } } },
+    spec: {
+      name: 'amendment rule',
+      summary: 'The chair rules a tabled amendment inadmissible.',
+      positionals: amendmentArg,
+      flags: {
+        resolution: resolutionFlag,
+        as: asFlag,
+        reason: {
+          kind: 'option',
+          required: true,
+          placeholder: 'text',
+          description: 'the reason, shown with it',
+          check: textOfLength(3, 2000),
+        },
+      },
+    },
     async run(args, io) {
       const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
       check('amendment:rule', amendment);
       await ruleInadmissible(io.db, { ...scope, amendment, reason: args.options.reason });
-      publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.ruled', data: { amendmentId: amendment.id, number: amendment.number } });
+      publishProcedureEvent({
+        resolutionId: scope.resolutionId,
+        type: 'amendment.ruled',
+        data: { amendmentId: amendment.id, number: amendment.number },
+      });
       io.out(`${amendment.number} ruled inadmissible: ${args.options.reason.trim()}`);
     },
   },
@@ -229,18 +422,41 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       flags: {
         resolution: resolutionFlag,
         as: asFlag,
-        outcome: { kind: 'option', required: true, placeholder: 'adopted|rejected', description: 'the decision', check: oneOf(['adopted', 'rejected']) },
-        method: { kind: 'option', placeholder: 'consensus|vote', description: 'how (default consensus)', check: oneOf(['consensus', 'vote']) },
+        outcome: {
+          kind: 'option',
+          required: true,
+          placeholder: 'adopted|rejected',
+          description: 'the decision',
+          check: oneOf(['adopted', 'rejected']),
+        },
+        method: {
+          kind: 'option',
+          placeholder: 'consensus|vote',
+          description: 'how (default consensus)',
+          check: oneOf(['consensus', 'vote']),
+        },
       },
     },
     async run(args, io) {
       const { check, scope, access } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
       check('amendment:decide', amendment);
-      if (access.stage !== 'amendments' && access.stage !== 'voting') throw new DomainError('conflict:stage', `Amendments are decided at the amendments or voting stage; the resolution is at the ${access.stage} stage.`);
-      const result = await decideAmendment(io.db, { ...scope, amendment, outcome: args.options.outcome as 'adopted', method: (args.options.method as 'vote' | undefined) ?? 'consensus' });
-      io.out(`${result.amendment.number} ${result.amendment.status}${result.paragraphs ? '; the text is changed' : ''}.`);
-      for (const f of result.fallen) io.out(`  fell: ${(await findAmendment(io.db, f.amendmentId)).number} — ${f.reason}`);
+      if (access.stage !== 'amendments' && access.stage !== 'voting')
+        throw new DomainError(
+          'conflict:stage',
+          `Amendments are decided at the amendments or voting stage; the resolution is at the ${access.stage} stage.`,
+        );
+      const result = await decideAmendment(io.db, {
+        ...scope,
+        amendment,
+        outcome: args.options.outcome as 'adopted',
+        method: (args.options.method as 'vote' | undefined) ?? 'consensus',
+      });
+      io.out(
+        `${result.amendment.number} ${result.amendment.status}${result.paragraphs ? '; the text is changed' : ''}.`,
+      );
+      for (const f of result.fallen)
+        io.out(`  fell: ${(await findAmendment(io.db, f.amendmentId)).number} — ${f.reason}`);
       if (result.rebased.length) io.out(`  rebased onto the new wording: ${result.rebased.length}`);
     },
   },
@@ -248,33 +464,66 @@ export const amendmentCommands: AmendmentCliCommand[] = [
     spec: {
       name: 'amendment order',
       summary: 'Shows the voting order with its reasons; the chair sets it with --set A/3,A/1,… or --reset.',
-      flags: { resolution: resolutionFlag, as: asFlag, set: { kind: 'option', placeholder: 'A/3,A/1,…', description: 'every tabled amendment once, in voting order', check: (v) => (/^\s*A\/\d+(\s*,\s*A\/\d+)*\s*$/i.test(v) ? null : `"${v}" is not a list like A/3,A/1`) }, reset: { kind: 'switch', description: 'back to the suggested order' } },
+      flags: {
+        resolution: resolutionFlag,
+        as: asFlag,
+        set: {
+          kind: 'option',
+          placeholder: 'A/3,A/1,…',
+          description: 'every tabled amendment once, in voting order',
+          check: (v) => (/^\s*A\/\d+(\s*,\s*A\/\d+)*\s*$/i.test(v) ? null : `"${v}" is not a list like A/3,A/1`),
+        },
+        reset: { kind: 'switch', description: 'back to the suggested order' },
+      },
     },
     validate: (a) => (a.options.set && a.switches.has('reset') ? 'give --set or --reset, not both' : null),
     async run(args, io) {
       const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
       if (args.options.set || args.switches.has('reset')) {
         check('voting-order:set');
-        const order = args.options.set ? await Promise.all(args.options.set.split(',').map(async (n) => (await amendmentNamed(io.db, scope.resolutionId, n.trim())).id)) : null;
+        const order = args.options.set
+          ? await Promise.all(
+              args.options.set
+                .split(',')
+                .map(async (n) => (await amendmentNamed(io.db, scope.resolutionId, n.trim())).id),
+            )
+          : null;
         await setVotingOrder(io.db, { ...scope, order });
         publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.voting_order_set', data: {} });
       }
-      const order = votingOrder(await listAmendments(io.db, scope.resolutionId), await currentParagraphs(io.db, scope.resolutionId));
+      const order = votingOrder(
+        await listAmendments(io.db, scope.resolutionId),
+        await currentParagraphs(io.db, scope.resolutionId),
+      );
       if (order.length === 0) return io.out('(no tabled amendments)');
-      for (const e of order) io.out(`${e.position}. ${e.number} (${e.paragraphLabel ?? 'deleted paragraph'}) — ${e.reason}`);
+      for (const e of order)
+        io.out(`${e.position}. ${e.number} (${e.paragraphLabel ?? 'deleted paragraph'}) — ${e.reason}`);
     },
   },
   {
     spec: {
       name: 'amendment deadline',
       summary: 'Sets or clears the tabling deadline.',
-      flags: { resolution: resolutionFlag, as: asFlag, at: { kind: 'option', placeholder: 'ISO date-time', description: 'e.g. 2026-04-01T14:00:00Z', check: (v) => (Number.isNaN(Date.parse(v)) ? `"${v}" is not a date-time like 2026-04-01T14:00:00Z` : null) }, clear: { kind: 'switch', description: 'remove the deadline' } },
+      flags: {
+        resolution: resolutionFlag,
+        as: asFlag,
+        at: {
+          kind: 'option',
+          placeholder: 'ISO date-time',
+          description: 'e.g. 2026-04-01T14:00:00Z',
+          check: (v) => (Number.isNaN(Date.parse(v)) ? `"${v}" is not a date-time like 2026-04-01T14:00:00Z` : null),
+        },
+        clear: { kind: 'switch', description: 'remove the deadline' },
+      },
     },
     validate: (a) => (!!a.options.at === a.switches.has('clear') ? 'give either --at or --clear' : null),
     async run(args, io) {
       const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
       check('amendment:set-deadline');
-      const row = await setTablingDeadline(io.db, { ...scope, deadline: args.options.at ? new Date(args.options.at) : null });
+      const row = await setTablingDeadline(io.db, {
+        ...scope,
+        deadline: args.options.at ? new Date(args.options.at) : null,
+      });
       publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.deadline_set', data: {} });
       io.out(row.tablingDeadline ? `Tabling deadline: ${row.tablingDeadline.toISOString()}` : 'No tabling deadline.');
     },

@@ -6,7 +6,10 @@
 
 /** Bad arguments: the message names the flag; the CLI prints it with a usage hint, exit 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly usage: string) {
+  constructor(
+    message: string,
+    readonly usage: string,
+  ) {
     super(message);
   }
 }
@@ -100,7 +103,8 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParsedArg
     const eq = arg.indexOf('=');
     const name = (eq >= 0 ? arg.slice(0, eq) : arg).replace(/^--?/, '');
     const flag = Object.hasOwn(spec.flags, name) ? spec.flags[name] : undefined;
-    if (!flag || !arg.startsWith('--')) fail(`unknown flag ${arg.slice(0, eq >= 0 ? eq : undefined)} for "concord ${spec.name}"`);
+    if (!flag || !arg.startsWith('--'))
+      fail(`unknown flag ${arg.slice(0, eq >= 0 ? eq : undefined)} for "concord ${spec.name}"`);
     const f = flag as FlagSpec;
     if (parsed.switches.has(name) || Object.hasOwn(parsed.options, name)) fail(`--${name} is given more than once`);
     if (f.kind === 'switch') {
@@ -117,7 +121,8 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParsedArg
     parsed.options[name] = value as string;
   }
   for (const [name, f] of Object.entries(spec.flags)) {
-    if (f.required && !Object.hasOwn(parsed.options, name)) fail(`missing required flag --${name} <${f.placeholder ?? 'value'}>`);
+    if (f.required && !Object.hasOwn(parsed.options, name))
+      fail(`missing required flag --${name} <${f.placeholder ?? 'value'}>`);
   }
   const expected = spec.positionals ?? [];
   if (parsed.positionals.length > expected.length) {
@@ -163,4 +168,8 @@ export const integerBetween =
 
 /** Same bounds as the HTTP API (app/api/v1/committees/schema.ts), so both accept the same. */
 export const isPassword: ValueCheck = (v) =>
-  v.length < 8 ? 'a password needs at least 8 characters' : v.length > 200 ? 'a password may have at most 200 characters' : null;
+  v.length < 8
+    ? 'a password needs at least 8 characters'
+    : v.length > 200
+      ? 'a password may have at most 200 characters'
+      : null;

@@ -2,7 +2,15 @@ import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { committees, resolutions, users, type Committee, type User } from '../db/schema';
-import { addDelegation, addMember, changeMember, createCommittee, createUser, removeMember, setUserPassword } from '../db/commands/committee-roster';
+import {
+  addDelegation,
+  addMember,
+  changeMember,
+  createCommittee,
+  createUser,
+  removeMember,
+  setUserPassword,
+} from '../db/commands/committee-roster';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../db/commands/token-issuer';
 import { importResolution } from '../db/commands/resolution-importer';
 import { seedDemoOnce } from '../db/commands/demo-seeder';
@@ -66,11 +74,33 @@ export interface CliCommand {
 /** Formats the published-document exports will offer: the refusal says "not yet", not "unknown". */
 const PLANNED_FORMATS: readonly string[] = ['html', 'pdf', 'docx', 'akoma-ntoso', 'akn', 'xml'];
 const exportFormat = (v: string): string | null =>
-  v === 'text' ? null : PLANNED_FORMATS.includes(v) ? `"${v}" is not supported yet; only text for now` : oneOf(['text'])(v);
+  v === 'text'
+    ? null
+    : PLANNED_FORMATS.includes(v)
+      ? `"${v}" is not supported yet; only text for now`
+      : oneOf(['text'])(v);
 
-const committeeFlag = { kind: 'option', required: true, placeholder: 'slug-or-id', description: 'committee slug or id', check: textOfLength(1, 200) } as const;
-const emailFlag = { kind: 'option', required: true, placeholder: 'e-mail', description: "the user's e-mail address", check: isEmail } as const;
-const roleFlag = { kind: 'option', required: true, placeholder: ROLES.join('|'), description: 'role in the committee', check: oneOf(ROLES) } as const;
+const committeeFlag = {
+  kind: 'option',
+  required: true,
+  placeholder: 'slug-or-id',
+  description: 'committee slug or id',
+  check: textOfLength(1, 200),
+} as const;
+const emailFlag = {
+  kind: 'option',
+  required: true,
+  placeholder: 'e-mail',
+  description: "the user's e-mail address",
+  check: isEmail,
+} as const;
+const roleFlag = {
+  kind: 'option',
+  required: true,
+  placeholder: ROLES.join('|'),
+  description: 'role in the committee',
+  check: oneOf(ROLES),
+} as const;
 
 const COMMANDS: CliCommand[] = [
   {
@@ -79,12 +109,27 @@ const COMMANDS: CliCommand[] = [
       summary: 'Creates a user (prints the new id as the last line).',
       flags: {
         email: emailFlag,
-        name: { kind: 'option', required: true, placeholder: 'name', description: 'full name', check: textOfLength(1, 200) },
-        password: { kind: 'option', placeholder: 'password', description: 'sign-in password (8+ characters); without one the user signs in only by token or OIDC', check: isPassword },
+        name: {
+          kind: 'option',
+          required: true,
+          placeholder: 'name',
+          description: 'full name',
+          check: textOfLength(1, 200),
+        },
+        password: {
+          kind: 'option',
+          placeholder: 'password',
+          description: 'sign-in password (8+ characters); without one the user signs in only by token or OIDC',
+          check: isPassword,
+        },
       },
     },
     async run(args, io) {
-      const user = await createUser(io.db, { email: args.options.email, name: args.options.name, password: args.options.password });
+      const user = await createUser(io.db, {
+        email: args.options.email,
+        name: args.options.name,
+        password: args.options.password,
+      });
       io.out(`Created user ${user.email} (${user.name}).`);
       io.out(user.id);
     },
@@ -93,7 +138,16 @@ const COMMANDS: CliCommand[] = [
     spec: {
       name: 'user password',
       summary: "Sets a user's sign-in password.",
-      flags: { email: emailFlag, password: { kind: 'option', required: true, placeholder: 'password', description: 'the new password (8+ characters)', check: isPassword } },
+      flags: {
+        email: emailFlag,
+        password: {
+          kind: 'option',
+          required: true,
+          placeholder: 'password',
+          description: 'the new password (8+ characters)',
+          check: isPassword,
+        },
+      },
     },
     async run(args, io) {
       await setUserPassword(io.db, args.options.email, args.options.password);
@@ -104,7 +158,11 @@ const COMMANDS: CliCommand[] = [
     spec: { name: 'user list', summary: 'Lists all users.', flags: {} },
     async run(_args, io) {
       const rows = await io.db.select().from(users).orderBy(asc(users.email));
-      table(io, ['id', 'e-mail', 'name', 'password'], rows.map((u) => [u.id, u.email, u.name, u.passwordHash ? 'set' : 'none']));
+      table(
+        io,
+        ['id', 'e-mail', 'name', 'password'],
+        rows.map((u) => [u.id, u.email, u.name, u.passwordHash ? 'set' : 'none']),
+      );
     },
   },
   {
@@ -112,15 +170,42 @@ const COMMANDS: CliCommand[] = [
       name: 'committee create',
       summary: 'Creates a committee (prints the new id as the last line).',
       flags: {
-        slug: { kind: 'option', required: true, placeholder: 'slug', description: 'short name used in addresses, e.g. peace-security', check: isSlug },
-        name: { kind: 'option', required: true, placeholder: 'name', description: 'full name', check: textOfLength(2, 200) },
-        session: { kind: 'option', placeholder: 'label', description: 'the adopting body as printed in headings, e.g. "122nd IPU Assembly"', check: textOfLength(1, 200) },
-        place: { kind: 'option', placeholder: 'place', description: 'where it sits, e.g. Bangkok', check: textOfLength(1, 200) },
+        slug: {
+          kind: 'option',
+          required: true,
+          placeholder: 'slug',
+          description: 'short name used in addresses, e.g. peace-security',
+          check: isSlug,
+        },
+        name: {
+          kind: 'option',
+          required: true,
+          placeholder: 'name',
+          description: 'full name',
+          check: textOfLength(2, 200),
+        },
+        session: {
+          kind: 'option',
+          placeholder: 'label',
+          description: 'the adopting body as printed in headings, e.g. "122nd IPU Assembly"',
+          check: textOfLength(1, 200),
+        },
+        place: {
+          kind: 'option',
+          placeholder: 'place',
+          description: 'where it sits, e.g. Bangkok',
+          check: textOfLength(1, 200),
+        },
       },
     },
     async run(args, io) {
       const { slug, name, session, place } = args.options;
-      const committee = await createCommittee(io.db, { slug, name: name.trim(), sessionLabel: session?.trim(), place: place?.trim() });
+      const committee = await createCommittee(io.db, {
+        slug,
+        name: name.trim(),
+        sessionLabel: session?.trim(),
+        place: place?.trim(),
+      });
       io.out(`Created committee ${committee.slug} (${committee.name}).`);
       io.out(committee.id);
     },
@@ -129,7 +214,11 @@ const COMMANDS: CliCommand[] = [
     spec: { name: 'committee list', summary: 'Lists all committees.', flags: {} },
     async run(_args, io) {
       const rows = await io.db.select().from(committees).orderBy(asc(committees.slug));
-      table(io, ['id', 'slug', 'name', 'session', 'place'], rows.map((c) => [c.id, c.slug, c.name, c.sessionLabel, c.place]));
+      table(
+        io,
+        ['id', 'slug', 'name', 'session', 'place'],
+        rows.map((c) => [c.id, c.slug, c.name, c.sessionLabel, c.place]),
+      );
     },
   },
   {
@@ -138,8 +227,19 @@ const COMMANDS: CliCommand[] = [
       summary: 'Adds a delegation to a committee (prints the new id as the last line).',
       flags: {
         committee: committeeFlag,
-        name: { kind: 'option', required: true, placeholder: 'name', description: 'e.g. "Iran (Islamic Rep. of)"', check: textOfLength(2, 120) },
-        weight: { kind: 'option', placeholder: 'n', description: 'vote weight (default 1)', check: integerBetween(1, 100000) },
+        name: {
+          kind: 'option',
+          required: true,
+          placeholder: 'name',
+          description: 'e.g. "Iran (Islamic Rep. of)"',
+          check: textOfLength(2, 120),
+        },
+        weight: {
+          kind: 'option',
+          placeholder: 'n',
+          description: 'vote weight (default 1)',
+          check: integerBetween(1, 100000),
+        },
       },
     },
     async run(args, io) {
@@ -155,7 +255,11 @@ const COMMANDS: CliCommand[] = [
     async run(args, io) {
       const committee = await committeeNamed(io.db, args.options.committee);
       const rows = await listDelegations(io.db, committee.id);
-      table(io, ['id', 'name', 'weight'], rows.map((d) => [d.id, d.name, String(d.voteWeight)]));
+      table(
+        io,
+        ['id', 'name', 'weight'],
+        rows.map((d) => [d.id, d.name, String(d.voteWeight)]),
+      );
     },
   },
   {
@@ -166,11 +270,18 @@ const COMMANDS: CliCommand[] = [
         committee: committeeFlag,
         email: emailFlag,
         role: roleFlag,
-        delegation: { kind: 'option', placeholder: 'name-or-id', description: 'the delegation they sit in (required for role member)', check: textOfLength(1, 120) },
+        delegation: {
+          kind: 'option',
+          placeholder: 'name-or-id',
+          description: 'the delegation they sit in (required for role member)',
+          check: textOfLength(1, 120),
+        },
       },
     },
     validate: (args) =>
-      args.options.role === 'member' && args.options.delegation === undefined ? '--delegation is required for the role member (the delegation they vote for)' : null,
+      args.options.role === 'member' && args.options.delegation === undefined
+        ? '--delegation is required for the role member (the delegation they vote for)'
+        : null,
     async run(args, io) {
       const committee = await committeeNamed(io.db, args.options.committee);
       const user = await userNamed(io.db, args.options.email);
@@ -178,15 +289,25 @@ const COMMANDS: CliCommand[] = [
       const role = args.options.role as Role;
       await addMember(io.db, committee.id, { email: user.email, role, delegationId });
       io.accessChanged?.({ userId: user.id });
-      io.out(`${user.email} is now ${role} in ${committee.slug}${await delegationSuffix(io.db, committee, delegationId)}.`);
+      io.out(
+        `${user.email} is now ${role} in ${committee.slug}${await delegationSuffix(io.db, committee, delegationId)}.`,
+      );
     },
   },
   {
-    spec: { name: 'member list', summary: "Lists a committee's members, roles and delegations.", flags: { committee: committeeFlag } },
+    spec: {
+      name: 'member list',
+      summary: "Lists a committee's members, roles and delegations.",
+      flags: { committee: committeeFlag },
+    },
     async run(args, io) {
       const committee = await committeeNamed(io.db, args.options.committee);
       const rows = await listMembers(io.db, committee.id);
-      table(io, ['e-mail', 'name', 'role', 'delegation'], rows.map((m) => [m.email, m.name, m.role, m.delegationName ?? '']));
+      table(
+        io,
+        ['e-mail', 'name', 'role', 'delegation'],
+        rows.map((m) => [m.email, m.name, m.role, m.delegationName ?? '']),
+      );
     },
   },
   {
@@ -197,25 +318,39 @@ const COMMANDS: CliCommand[] = [
         committee: committeeFlag,
         email: emailFlag,
         role: roleFlag,
-        delegation: { kind: 'option', placeholder: 'name-or-id', description: 'the delegation they sit in', check: textOfLength(1, 120) },
+        delegation: {
+          kind: 'option',
+          placeholder: 'name-or-id',
+          description: 'the delegation they sit in',
+          check: textOfLength(1, 120),
+        },
       },
     },
     async run(args, io) {
       const committee = await committeeNamed(io.db, args.options.committee);
       const user = await userNamed(io.db, args.options.email);
       const current = (await listMembers(io.db, committee.id)).find((m) => m.userId === user.id);
-      if (!current) throw notFound('membership', `${user.email} is not in ${committee.slug}; use "concord member add".`);
+      if (!current)
+        throw notFound('membership', `${user.email} is not in ${committee.slug}; use "concord member add".`);
       const delegationId =
-        args.options.delegation === undefined ? current.delegationId : await delegationNamed(io.db, committee, args.options.delegation);
+        args.options.delegation === undefined
+          ? current.delegationId
+          : await delegationNamed(io.db, committee, args.options.delegation);
       const role = args.options.role as Role;
       await changeMember(io.db, committee.id, user.id, { role, delegationId });
       // Open editors of this user must lose (or gain) write access now, not on reconnect.
       io.accessChanged?.({ userId: user.id });
-      io.out(`${user.email} is now ${role} in ${committee.slug}${await delegationSuffix(io.db, committee, delegationId)}.`);
+      io.out(
+        `${user.email} is now ${role} in ${committee.slug}${await delegationSuffix(io.db, committee, delegationId)}.`,
+      );
     },
   },
   {
-    spec: { name: 'member remove', summary: 'Removes a user from a committee.', flags: { committee: committeeFlag, email: emailFlag } },
+    spec: {
+      name: 'member remove',
+      summary: 'Removes a user from a committee.',
+      flags: { committee: committeeFlag, email: emailFlag },
+    },
     async run(args, io) {
       const committee = await committeeNamed(io.db, args.options.committee);
       const user = await userNamed(io.db, args.options.email);
@@ -228,8 +363,18 @@ const COMMANDS: CliCommand[] = [
     spec: {
       name: 'token create',
       summary: 'Issues a personal API token for scripts (printed once, as the last line).',
-      flags: { email: emailFlag, name: { kind: 'option', placeholder: 'name', description: 'what the token is for (default "cli")', check: textOfLength(1, 100) } },
-      notes: ['Use it as "Authorization: Bearer <token>" on /api/v1. Concord keeps only its hash: it cannot be shown again.'],
+      flags: {
+        email: emailFlag,
+        name: {
+          kind: 'option',
+          placeholder: 'name',
+          description: 'what the token is for (default "cli")',
+          check: textOfLength(1, 100),
+        },
+      },
+      notes: [
+        'Use it as "Authorization: Bearer <token>" on /api/v1. Concord keeps only its hash: it cannot be shown again.',
+      ],
     },
     async run(args, io) {
       const user = await userNamed(io.db, args.options.email);
@@ -239,7 +384,11 @@ const COMMANDS: CliCommand[] = [
     },
   },
   {
-    spec: { name: 'token list', summary: "Lists a user's API tokens (never the tokens themselves).", flags: { email: emailFlag } },
+    spec: {
+      name: 'token list',
+      summary: "Lists a user's API tokens (never the tokens themselves).",
+      flags: { email: emailFlag },
+    },
     async run(args, io) {
       const user = await userNamed(io.db, args.options.email);
       const rows = await listApiTokens(io.db, user.id);
@@ -253,13 +402,24 @@ const COMMANDS: CliCommand[] = [
   {
     spec: {
       name: 'token revoke',
-      summary: 'Revokes one of a user\'s API tokens.',
-      flags: { email: emailFlag, id: { kind: 'option', required: true, placeholder: 'token id', description: 'the id shown by "concord token list"', check: isUuid } },
+      summary: "Revokes one of a user's API tokens.",
+      flags: {
+        email: emailFlag,
+        id: {
+          kind: 'option',
+          required: true,
+          placeholder: 'token id',
+          description: 'the id shown by "concord token list"',
+          check: isUuid,
+        },
+      },
     },
     async run(args, io) {
       const user = await userNamed(io.db, args.options.email);
       await revokeApiToken(io.db, user.id, args.options.id).catch((e: unknown) => {
-        throw e instanceof DomainError ? notFound('token', `${user.email} has no active token with the id ${args.options.id}.`) : e;
+        throw e instanceof DomainError
+          ? notFound('token', `${user.email} has no active token with the id ${args.options.id}.`)
+          : e;
       });
       io.out(`Revoked token ${args.options.id}.`);
     },
@@ -268,11 +428,25 @@ const COMMANDS: CliCommand[] = [
     spec: {
       name: 'import',
       summary: `Imports a resolution from a .txt or .docx file (up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB) as a draft; prints its id as the last line.`,
-      positionals: [{ name: 'file', description: 'the text (.txt, UTF-8) or Word document (.docx)', check: (v) => (/\.(txt|docx)$/i.test(v) ? null : `"${v}" must be a .txt or .docx file`) }],
+      positionals: [
+        {
+          name: 'file',
+          description: 'the text (.txt, UTF-8) or Word document (.docx)',
+          check: (v) => (/\.(txt|docx)$/i.test(v) ? null : `"${v}" must be a .txt or .docx file`),
+        },
+      ],
       flags: {
         committee: committeeFlag,
-        title: { kind: 'option', placeholder: 'title', description: 'title (default: from the first operative paragraph)', check: textOfLength(1, 300) },
-        'as-adopted': { kind: 'switch', description: 'record the adoption and reservations the text states (archiving an adopted text)' },
+        title: {
+          kind: 'option',
+          placeholder: 'title',
+          description: 'title (default: from the first operative paragraph)',
+          check: textOfLength(1, 300),
+        },
+        'as-adopted': {
+          kind: 'switch',
+          description: 'record the adoption and reservations the text states (archiving an adopted text)',
+        },
       },
       notes: ['A text that cannot be read as a resolution is refused with the line of each problem; nothing is saved.'],
     },
@@ -281,7 +455,9 @@ const COMMANDS: CliCommand[] = [
       const file = args.positionals[0];
       const committee = await committeeNamed(io.db, args.options.committee);
       const bytes = readNamedFile(io, file);
-      const text = await importSourceText({ file: { name: path.basename(file), contentBase64: Buffer.from(bytes).toString('base64') } });
+      const text = await importSourceText({
+        file: { name: path.basename(file), contentBase64: Buffer.from(bytes).toString('base64') },
+      });
       const { resolution, parsed, warnings } = await importResolution(io.db, {
         committeeId: committee.id,
         actorId: null,
@@ -302,8 +478,17 @@ const COMMANDS: CliCommand[] = [
     spec: {
       name: 'export',
       summary: "Writes a resolution's current text to stdout.",
-      positionals: [{ name: 'resolution id', description: 'as printed by import or "concord resolution list"', check: isUuid }],
-      flags: { format: { kind: 'option', placeholder: 'text', description: 'output format (default text; only text for now)', check: exportFormat } },
+      positionals: [
+        { name: 'resolution id', description: 'as printed by import or "concord resolution list"', check: isUuid },
+      ],
+      flags: {
+        format: {
+          kind: 'option',
+          placeholder: 'text',
+          description: 'output format (default text; only text for now)',
+          check: exportFormat,
+        },
+      },
     },
     async run(args, io) {
       const [resolution] = await io.db.select().from(resolutions).where(eq(resolutions.id, args.positionals[0]));
@@ -316,15 +501,27 @@ const COMMANDS: CliCommand[] = [
     },
   },
   {
-    spec: { name: 'resolution list', summary: "Lists a committee's resolutions, most recently changed first.", flags: { committee: committeeFlag } },
+    spec: {
+      name: 'resolution list',
+      summary: "Lists a committee's resolutions, most recently changed first.",
+      flags: { committee: committeeFlag },
+    },
     async run(args, io) {
       const committee = await committeeNamed(io.db, args.options.committee);
       const rows = await listResolutions(io.db, committee.id);
-      table(io, ['id', 'stage', 'updated', 'title'], rows.map((r) => [r.id, r.stage, stamp(r.updatedAt), r.title]));
+      table(
+        io,
+        ['id', 'stage', 'updated', 'title'],
+        rows.map((r) => [r.id, r.stage, stamp(r.updatedAt), r.title]),
+      );
     },
   },
   {
-    spec: { name: 'demo seed', summary: 'Seeds the demo committees, accounts and draft (once per database).', flags: {} },
+    spec: {
+      name: 'demo seed',
+      summary: 'Seeds the demo committees, accounts and draft (once per database).',
+      flags: {},
+    },
     async run(_args, io) {
       io.out((await seedDemoOnce(io.db)) ? 'Demo data seeded.' : 'Demo data was seeded before; nothing changed.');
     },
@@ -370,18 +567,28 @@ function resolveCommand(argv: readonly string[]): Resolved {
   if (group.length) {
     const width = Math.max(...group.map((c) => c.spec.name.length));
     const list = group.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`);
-    if (isHelpRequest(argv)) return { done: EXIT_OK, out: [`usage: concord ${words[0]} <${group.map((c) => c.spec.name.split(' ')[1]).join('|')}> …`, '', ...list], err: [] };
+    if (isHelpRequest(argv))
+      return {
+        done: EXIT_OK,
+        out: [`usage: concord ${words[0]} <${group.map((c) => c.spec.name.split(' ')[1]).join('|')}> …`, '', ...list],
+        err: [],
+      };
     const what = words[1] ? `unknown command "${words[0]} ${words[1]}"` : `"${words[0]}" needs a sub-command`;
     return { done: EXIT_USAGE, out: [], err: [`error: ${what}`, ...list] };
   }
   if (argv.length === 0) return { done: EXIT_USAGE, out: [], err: overview() };
   if (isHelpRequest(argv) && words.length === 0) return { done: EXIT_OK, out: overview(), err: [] };
-  return { done: EXIT_USAGE, out: [], err: [`error: unknown command "${words[0] ?? argv[0]}"`, 'usage: concord <command> [flags]   (concord --help lists the commands)'] };
+  return {
+    done: EXIT_USAGE,
+    out: [],
+    err: [
+      `error: unknown command "${words[0] ?? argv[0]}"`,
+      'usage: concord <command> [flags]   (concord --help lists the commands)',
+    ],
+  };
 }
 
-export type CliPlan =
-  | { kind: 'run'; files: string[] }
-  | { kind: 'done'; code: number; out: string[]; err: string[] };
+export type CliPlan = { kind: 'run'; files: string[] } | { kind: 'done'; code: number; out: string[]; err: string[] };
 
 /**
  * What the command line asks for, decided without a database: help and bad arguments are
@@ -395,7 +602,8 @@ export function planCliCommand(argv: readonly string[]): CliPlan {
     const args = argumentsFor(resolved.command, resolved.rest);
     return { kind: 'run', files: resolved.command.files?.(args) ?? [] };
   } catch (e) {
-    if (e instanceof UsageError) return { kind: 'done', code: EXIT_USAGE, out: [], err: [`error: ${e.message}`, e.usage] };
+    if (e instanceof UsageError)
+      return { kind: 'done', code: EXIT_USAGE, out: [], err: [`error: ${e.message}`, e.usage] };
     throw e;
   }
 }
@@ -425,7 +633,8 @@ function reportFailure(e: unknown, io: CliIo): number {
   if (e instanceof DomainError) {
     io.err(`error: ${e.message}`);
     // Import problems carry their line: "line 12: …", as the brief for editors promises.
-    for (const issue of e.issues ?? []) io.err(issue.line ? `line ${issue.line}: ${issue.message}` : `${issue.path}: ${issue.message}`);
+    for (const issue of e.issues ?? [])
+      io.err(issue.line ? `line ${issue.line}: ${issue.message}` : `${issue.path}: ${issue.message}`);
     return EXIT_FAILED;
   }
   io.err(`error: ${e instanceof Error ? e.message : String(e)}`);
@@ -436,13 +645,18 @@ function reportFailure(e: unknown, io: CliIo): number {
 
 async function committeeNamed(db: Db, idOrSlug: string): Promise<Committee> {
   const committee = await findCommittee(db, idOrSlug.trim());
-  if (!committee) throw notFound('committee', `No committee "${idOrSlug}" (give its slug or id; "concord committee list" shows them).`);
+  if (!committee)
+    throw notFound(
+      'committee',
+      `No committee "${idOrSlug}" (give its slug or id; "concord committee list" shows them).`,
+    );
   return committee;
 }
 
 async function userNamed(db: Db, email: string): Promise<User> {
   const user = await findUserByEmail(db, email);
-  if (!user) throw notFound('user', `No user with the e-mail ${email.toLowerCase()} (create one with "concord user create").`);
+  if (!user)
+    throw notFound('user', `No user with the e-mail ${email.toLowerCase()} (create one with "concord user create").`);
   return user;
 }
 
@@ -452,8 +666,13 @@ async function delegationNamed(db: Db, committee: Committee, nameOrId: string | 
   const wanted = nameOrId.trim();
   const all = await listDelegations(db, committee.id);
   const found =
-    all.find((d) => d.id === wanted || d.name === wanted) ?? all.find((d) => d.name.toLowerCase() === wanted.toLowerCase());
-  if (!found) throw notFound('delegation', `No delegation "${wanted}" in ${committee.slug} ("concord delegation list --committee ${committee.slug}" shows them).`);
+    all.find((d) => d.id === wanted || d.name === wanted) ??
+    all.find((d) => d.name.toLowerCase() === wanted.toLowerCase());
+  if (!found)
+    throw notFound(
+      'delegation',
+      `No delegation "${wanted}" in ${committee.slug} ("concord delegation list --committee ${committee.slug}" shows them).`,
+    );
   return found.id;
 }
 
@@ -469,7 +688,8 @@ function readNamedFile(io: CliIo, file: string): Uint8Array {
     bytes = io.readFile(file);
   } catch (e) {
     if (e instanceof DomainError) throw e;
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
+    const reason =
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
     throw new DomainError('not_found:file', `Cannot read ${file}: ${reason}.`);
   }
   return bytes;

@@ -28,7 +28,10 @@ const BRIDGE_TIMEOUT_MS = 5 * 60_000;
 function readInputFile(file: string): Uint8Array {
   const size = fs.statSync(file).size;
   if (size > MAX_IMPORT_BYTES) {
-    throw new DomainError('too_large:import', `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    throw new DomainError(
+      'too_large:import',
+      `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
   }
   return new Uint8Array(fs.readFileSync(file));
 }
@@ -121,12 +124,18 @@ async function runInServer(lock: DataDirLock, argv: string[], files: string[], v
     try {
       sent[file] = Buffer.from(readInputFile(file)).toString('base64');
     } catch (e) {
-      const reason = e instanceof DomainError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? `Cannot read ${file}: no such file.` : `Cannot read ${file}: ${(e as Error).message}`;
+      const reason =
+        e instanceof DomainError
+          ? e.message
+          : (e as NodeJS.ErrnoException).code === 'ENOENT'
+            ? `Cannot read ${file}: no such file.`
+            : `Cannot read ${file}: ${(e as Error).message}`;
       err(`error: ${reason}`);
       return EXIT_FAILED;
     }
   }
-  if (verbose) err(`concord: running in the Concord server on port ${lock.port} (pid ${lock.pid}), which holds the data folder`);
+  if (verbose)
+    err(`concord: running in the Concord server on port ${lock.port} (pid ${lock.pid}), which holds the data folder`);
   let response: Response;
   try {
     response = await fetch(`http://127.0.0.1:${lock.port}${CLI_BRIDGE_PATH}`, {
@@ -136,12 +145,16 @@ async function runInServer(lock: DataDirLock, argv: string[], files: string[], v
       signal: AbortSignal.timeout(BRIDGE_TIMEOUT_MS),
     });
   } catch (e) {
-    err(`error: the Concord server (pid ${lock.pid}) holds the data folder but did not answer on port ${lock.port}: ${(e as Error).message}`);
+    err(
+      `error: the Concord server (pid ${lock.pid}) holds the data folder but did not answer on port ${lock.port}: ${(e as Error).message}`,
+    );
     return EXIT_FAILED;
   }
   const body = (await response.json().catch(() => null)) as (Partial<CliBridgeResponse> & { error?: string }) | null;
   if (response.status === 403) {
-    err('error: the running Concord server refused the command: the secret in the lock file does not match (is it another server?).');
+    err(
+      'error: the running Concord server refused the command: the secret in the lock file does not match (is it another server?).',
+    );
     return EXIT_FAILED;
   }
   if (!body || !Array.isArray(body.out) || !Array.isArray(body.err) || typeof body.code !== 'number') {

@@ -14,31 +14,52 @@ import type { CliCommand, CliIo } from './commands';
  * non-zero exit), read a resolution's record, and print its published text.
  */
 
-const resolutionArg = { name: 'resolution id', description: 'as printed by import or "concord resolution list"', check: isUuid };
+const resolutionArg = {
+  name: 'resolution id',
+  description: 'as printed by import or "concord resolution list"',
+  check: isUuid,
+};
 const PUBLISHED_FORMATS = ['text', 'html', 'akn'] as const;
 
-const print = (io: CliIo, text: string) => text.replace(/\n$/, '').split('\n').forEach((l) => io.out(l));
+const print = (io: CliIo, text: string) =>
+  text
+    .replace(/\n$/, '')
+    .split('\n')
+    .forEach((l) => io.out(l));
 
 export const procedureCommands: CliCommand[] = [
   {
     spec: {
       name: 'audit verify',
-      summary: 'Verifies the hash chain of the audit log; exits 1 and names the first broken entry if it was tampered with.',
+      summary:
+        'Verifies the hash chain of the audit log; exits 1 and names the first broken entry if it was tampered with.',
       flags: {},
-      notes: ['The chain cannot show that its LAST entries were removed: compare the count printed with one kept elsewhere.'],
+      notes: [
+        'The chain cannot show that its LAST entries were removed: compare the count printed with one kept elsewhere.',
+      ],
     },
     async run(_args, io) {
       const verdict = await verifyAuditChain(io.db);
-      if (!verdict.ok) throw new DomainError('conflict:audit', `The audit chain is broken at entry ${verdict.brokenAtSeq}: ${verdict.reason}.`);
+      if (!verdict.ok)
+        throw new DomainError(
+          'conflict:audit',
+          `The audit chain is broken at entry ${verdict.brokenAtSeq}: ${verdict.reason}.`,
+        );
       io.out(`The audit chain is intact: ${verdict.count} entr${verdict.count === 1 ? 'y' : 'ies'} verified.`);
     },
   },
   {
-    spec: { name: 'audit log', summary: "Prints a resolution's procedural record, oldest first.", positionals: [resolutionArg], flags: {} },
+    spec: {
+      name: 'audit log',
+      summary: "Prints a resolution's procedural record, oldest first.",
+      positionals: [resolutionArg],
+      flags: {},
+    },
     async run(args, io) {
       const events = await listAuditEvents(io.db, args.positionals[0]);
       if (events.length === 0) io.out('(none)');
-      for (const e of events) io.out(`${e.seq}\t${e.at.toISOString()}\t${e.action}\t${e.actor ?? 'system'}\t${JSON.stringify(e.details)}`);
+      for (const e of events)
+        io.out(`${e.seq}\t${e.at.toISOString()}\t${e.action}\t${e.actor ?? 'system'}\t${JSON.stringify(e.details)}`);
     },
   },
   {
@@ -46,7 +67,14 @@ export const procedureCommands: CliCommand[] = [
       name: 'published export',
       summary: 'Prints the published text of an adopted resolution (heading, text, reservation footnotes).',
       positionals: [resolutionArg],
-      flags: { format: { kind: 'option', placeholder: PUBLISHED_FORMATS.join('|'), description: 'text (default), html or akn (Akoma Ntoso XML)', check: oneOf(PUBLISHED_FORMATS) } },
+      flags: {
+        format: {
+          kind: 'option',
+          placeholder: PUBLISHED_FORMATS.join('|'),
+          description: 'text (default), html or akn (Akoma Ntoso XML)',
+          check: oneOf(PUBLISHED_FORMATS),
+        },
+      },
       notes: ['PDF and DOCX: GET /api/v1/resolutions/{id}/export?format=pdf|docx.'],
     },
     async run(args, io) {

@@ -42,7 +42,10 @@ export function acquireDataDirLock(dataDir: string, holder: DataDirLock['holder'
   fs.mkdirSync(dataDir, { recursive: true });
   const existing = readLiveLock(dataDir);
   if (existing) {
-    const where = existing.holder === 'server' ? `a Concord server (pid ${existing.pid}, port ${existing.port})` : `the Concord CLI (pid ${existing.pid})`;
+    const where =
+      existing.holder === 'server'
+        ? `a Concord server (pid ${existing.pid}, port ${existing.port})`
+        : `the Concord CLI (pid ${existing.pid})`;
     throw new Error(`The data folder ${dataDir} is in use by ${where}; only one process may open it.`);
   }
   const lock: DataDirLock = {

@@ -45,7 +45,9 @@ export const delegations = pgTable(
   'delegations',
   {
     id: id(),
-    committeeId: uuid('committee_id').notNull().references(() => committees.id, { onDelete: 'cascade' }),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => committees.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** Vote weight (the IPU weights votes by population); 1 when votes are not weighted. */
     voteWeight: integer('vote_weight').notNull().default(1),
@@ -60,8 +62,12 @@ export const memberships = pgTable(
   'memberships',
   {
     id: id(),
-    committeeId: uuid('committee_id').notNull().references(() => committees.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => committees.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ROLES }).notNull(),
     delegationId: uuid('delegation_id').references(() => delegations.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -73,7 +79,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: id(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** sha256 of the token: tokens are 256-bit random, so a slow hash adds nothing. */
     tokenHash: text('token_hash').notNull().unique(),
@@ -92,7 +100,9 @@ export const resolutions = pgTable(
   'resolutions',
   {
     id: id(),
-    committeeId: uuid('committee_id').notNull().references(() => committees.id, { onDelete: 'cascade' }),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => committees.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     sessionLabel: text('session_label').notNull().default(''),
     place: text('place').notNull().default(''),
@@ -114,7 +124,9 @@ export const docUpdates = pgTable(
   'doc_updates',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-    resolutionId: uuid('resolution_id').notNull().references(() => resolutions.id, { onDelete: 'cascade' }),
+    resolutionId: uuid('resolution_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
     update: bytea('update').notNull(),
     /** Who sent it, when known (technical corrections after drafting are attributed). */
     userId: uuid('user_id'),
@@ -125,7 +137,9 @@ export const docUpdates = pgTable(
 
 /** Compacted state: every update with seq ≤ upToSeq is merged into state. */
 export const docSnapshots = pgTable('doc_snapshots', {
-  resolutionId: uuid('resolution_id').primaryKey().references(() => resolutions.id, { onDelete: 'cascade' }),
+  resolutionId: uuid('resolution_id')
+    .primaryKey()
+    .references(() => resolutions.id, { onDelete: 'cascade' }),
   state: bytea('state').notNull(),
   upToSeq: bigint('up_to_seq', { mode: 'number' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -136,7 +150,9 @@ export const versions = pgTable(
   'versions',
   {
     id: id(),
-    resolutionId: uuid('resolution_id').notNull().references(() => resolutions.id, { onDelete: 'cascade' }),
+    resolutionId: uuid('resolution_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** 'manual' | 'stage' | 'amendment' | 'adoption' | 'import' */
     reason: text('reason').notNull().default('manual'),
@@ -174,8 +190,12 @@ export const reservations = pgTable(
   'reservations',
   {
     id: id(),
-    resolutionId: uuid('resolution_id').notNull().references(() => resolutions.id, { onDelete: 'cascade' }),
-    delegationId: uuid('delegation_id').notNull().references(() => delegations.id, { onDelete: 'cascade' }),
+    resolutionId: uuid('resolution_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
     /** Stable paragraph id; null for the whole text. Its number is computed at publication. */
     paragraphId: text('paragraph_id'),
     kind: text('kind', { enum: RESERVATION_KINDS }).notNull(),
@@ -188,14 +208,24 @@ export const reservations = pgTable(
 );
 
 export const AMENDMENT_KINDS = ['modify', 'insert', 'delete', 'move'] as const;
-export const AMENDMENT_STATUSES = ['draft', 'tabled', 'withdrawn', 'inadmissible', 'adopted', 'rejected', 'fallen'] as const;
+export const AMENDMENT_STATUSES = [
+  'draft',
+  'tabled',
+  'withdrawn',
+  'inadmissible',
+  'adopted',
+  'rejected',
+  'fallen',
+] as const;
 
 /** A proposed change to one paragraph (or a new paragraph), from draft to decision. */
 export const amendments = pgTable(
   'amendments',
   {
     id: id(),
-    resolutionId: uuid('resolution_id').notNull().references(() => resolutions.id, { onDelete: 'cascade' }),
+    resolutionId: uuid('resolution_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
     /** Tabling order within the resolution: 3 is printed "A/3". Null while a draft. */
     number: integer('number'),
     kind: text('kind', { enum: AMENDMENT_KINDS }).notNull(),
@@ -210,7 +240,9 @@ export const amendments = pgTable(
     baseText: text('base_text').notNull().default(''),
     baseHash: text('base_hash').notNull().default(''),
     rationale: text('rationale').notNull().default(''),
-    sponsorDelegationId: uuid('sponsor_delegation_id').notNull().references(() => delegations.id),
+    sponsorDelegationId: uuid('sponsor_delegation_id')
+      .notNull()
+      .references(() => delegations.id),
     parentAmendmentId: uuid('parent_amendment_id'),
     status: text('status', { enum: AMENDMENT_STATUSES }).notNull().default('draft'),
     statusReason: text('status_reason'),
@@ -229,8 +261,12 @@ export const amendments = pgTable(
 export const amendmentCosponsors = pgTable(
   'amendment_cosponsors',
   {
-    amendmentId: uuid('amendment_id').notNull().references(() => amendments.id, { onDelete: 'cascade' }),
-    delegationId: uuid('delegation_id').notNull().references(() => delegations.id, { onDelete: 'cascade' }),
+    amendmentId: uuid('amendment_id')
+      .notNull()
+      .references(() => amendments.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('amendment_cosponsors_pk').on(t.amendmentId, t.delegationId)],
@@ -242,7 +278,9 @@ export const amendmentCosponsors = pgTable(
  * equal to the text of this state, so everything else reads the amendment as before.
  */
 export const amendmentDrafts = pgTable('amendment_drafts', {
-  amendmentId: uuid('amendment_id').primaryKey().references(() => amendments.id, { onDelete: 'cascade' }),
+  amendmentId: uuid('amendment_id')
+    .primaryKey()
+    .references(() => amendments.id, { onDelete: 'cascade' }),
   state: bytea('state').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -252,7 +290,9 @@ export const amendmentEvents = pgTable(
   'amendment_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    amendmentId: uuid('amendment_id').notNull().references(() => amendments.id, { onDelete: 'cascade' }),
+    amendmentId: uuid('amendment_id')
+      .notNull()
+      .references(() => amendments.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id'),
     action: text('action').notNull(),
     details: jsonb('details').notNull().default({}),
@@ -269,7 +309,9 @@ export const votes = pgTable(
   'votes',
   {
     id: id(),
-    resolutionId: uuid('resolution_id').notNull().references(() => resolutions.id, { onDelete: 'cascade' }),
+    resolutionId: uuid('resolution_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
     subjectKind: text('subject_kind', { enum: ['amendment', 'paragraph', 'resolution'] }).notNull(),
     amendmentId: uuid('amendment_id').references(() => amendments.id, { onDelete: 'set null' }),
     paragraphId: text('paragraph_id'),
@@ -278,7 +320,9 @@ export const votes = pgTable(
     /** Minimum present and voting (delegations, or weight when weighted). */
     quorum: integer('quorum'),
     weighted: integer('weighted').notNull().default(0),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     /** Roll-call: the delegation drawn by lot to vote first. */
     rollCallFirstDelegationId: uuid('roll_call_first_delegation_id'),
     /** Show of hands: the counts the chair entered. */
@@ -301,8 +345,12 @@ export const ballots = pgTable(
   'ballots',
   {
     id: id(),
-    voteId: uuid('vote_id').notNull().references(() => votes.id, { onDelete: 'cascade' }),
-    delegationId: uuid('delegation_id').notNull().references(() => delegations.id, { onDelete: 'cascade' }),
+    voteId: uuid('vote_id')
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
     /** Null after a secret vote closes: only the totals are kept. */
     choice: text('choice', { enum: ['yes', 'no', 'abstain'] }),
     castBy: uuid('cast_by').references(() => users.id, { onDelete: 'set null' }),

@@ -86,7 +86,8 @@ const rules: Record<Action, Rule> = {
   'amendment:table': (a, s) => (ownDelegation(a, s) || a.role === 'secretariat') && s.stage === 'amendments',
   'amendment:withdraw': (a, s) => ownDelegation(a, s) && a.delegationId === s.delegationId,
   'amendment:remove-cosponsor': (a, s) =>
-    a.role === 'secretariat' || (ownDelegation(a, s) && (a.delegationId === s.delegationId || a.delegationId === s.coSponsorRemoved)),
+    a.role === 'secretariat' ||
+    (ownDelegation(a, s) && (a.delegationId === s.delegationId || a.delegationId === s.coSponsorRemoved)),
   'amendment:rule': (a) => a.role === 'chair',
   'amendment:decide': presiding,
   'amendment:set-deadline': presiding,
@@ -127,7 +128,11 @@ export function draftCollabAccess(
   amendment: { status: string; sponsorDelegationId: string; coSponsorDelegationIds: readonly string[] },
 ): 'write' | 'read' | 'none' {
   if (!can(actor, 'resolution:read', { stage })) return 'none';
-  const own = can(actor, 'amendment:edit', { stage, delegationId: amendment.sponsorDelegationId, coSponsorDelegationIds: [...amendment.coSponsorDelegationIds] });
+  const own = can(actor, 'amendment:edit', {
+    stage,
+    delegationId: amendment.sponsorDelegationId,
+    coSponsorDelegationIds: [...amendment.coSponsorDelegationIds],
+  });
   if (amendment.status !== 'draft') return 'read';
   return own ? 'write' : actor.role === 'chair' ? 'read' : 'none';
 }

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { recordDecision, revertDecision, type Decision, type DecisionResult } from '../db/commands/amendment-decider';
 import { saveVersion } from '../db/commands/version-saver';
@@ -36,12 +36,20 @@ export async function decideAmendment(db: Db, decision: Omit<Decision, 'paragrap
           const live = readParagraphs(doc);
           // Someone (a technical correction) may have changed the text since it was read:
           // then the amendment is applied to the text as it is now, rebased like any other.
-          const target = sameText(live, before) ? after : applyAmendment(live, result.amendment, idsFrom(after, before));
+          const target = sameText(live, before)
+            ? after
+            : applyAmendment(live, result.amendment, idsFrom(after, before));
           updateParagraphs(doc, target);
         },
         { userId: decision.actorId, label },
       );
-      await saveVersion(db, { resolutionId: decision.resolutionId, name: label, state: await currentState(db, decision.resolutionId), actorId: decision.actorId, reason: 'amendment' });
+      await saveVersion(db, {
+        resolutionId: decision.resolutionId,
+        name: label,
+        state: await currentState(db, decision.resolutionId),
+        actorId: decision.actorId,
+        reason: 'amendment',
+      });
     } catch (error) {
       await revertDecision(db, decision, result.before, error instanceof Error ? error.message : String(error));
       throw error;
@@ -51,12 +59,19 @@ export async function decideAmendment(db: Db, decision: Omit<Decision, 'paragrap
   publishProcedureEvent({
     resolutionId: decision.resolutionId,
     type: 'amendment.decided',
-    data: { amendmentId: result.amendment.id, number: result.amendment.number, outcome: result.amendment.status, fallen: result.fallen.map((f) => f.amendmentId), textChanged: !!result.paragraphs },
+    data: {
+      amendmentId: result.amendment.id,
+      number: result.amendment.number,
+      outcome: result.amendment.status,
+      fallen: result.fallen.map((f) => f.amendmentId),
+      textChanged: !!result.paragraphs,
+    },
   });
   return result;
 }
 
-const stripNumbers = (paragraphs: Paragraph[]): Paragraph[] => paragraphs.map(({ id, kind, text, runs }) => (runs ? { id, kind, text, runs } : { id, kind, text }));
+const stripNumbers = (paragraphs: Paragraph[]): Paragraph[] =>
+  paragraphs.map(({ id, kind, text, runs }) => (runs ? { id, kind, text, runs } : { id, kind, text }));
 
 const sameText = (a: readonly Paragraph[], b: readonly Paragraph[]) =>
   a.length === b.length && a.every((p, i) => p.id === b[i].id && p.kind === b[i].kind && p.text === b[i].text);

@@ -98,7 +98,9 @@ export function createCliBridge(opts: CliBridgeOptions): (req: IncomingMessage, 
     }
     const given = req.headers[CLI_SECRET_HEADER];
     if (!isLoopback(req.socket.remoteAddress) || typeof given !== 'string' || !sameSecret(given, opts.secret)) {
-      reply(res, 403, { error: 'The CLI secret does not match this server (read it from the lock file in the data folder).' });
+      reply(res, 403, {
+        error: 'The CLI secret does not match this server (read it from the lock file in the data folder).',
+      });
       req.resume();
       return true;
     }
@@ -112,7 +114,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: CliBridge
   try {
     request = parseRequest(await readBody(req, MAX_CLI_REQUEST_BYTES));
   } catch (e) {
-    if (e instanceof TooLarge) reply(res, 413, { error: `The command is larger than ${MAX_CLI_REQUEST_BYTES / 1024 / 1024} MB.` });
+    if (e instanceof TooLarge)
+      reply(res, 413, { error: `The command is larger than ${MAX_CLI_REQUEST_BYTES / 1024 / 1024} MB.` });
     else if (!res.headersSent) reply(res, 400, { error: 'The request could not be read.' });
     return;
   }
@@ -138,6 +141,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: CliBridge
     reply(res, 200, { code, out, err } satisfies CliBridgeResponse);
   } catch (e) {
     console.error('[cli-bridge] command failed', e);
-    reply(res, 500, { code: 1, out, err: [...err, 'error: the server could not run the command (see its log)'] } satisfies CliBridgeResponse);
+    reply(res, 500, {
+      code: 1,
+      out,
+      err: [...err, 'error: the server could not run the command (see its log)'],
+    } satisfies CliBridgeResponse);
   }
 }

@@ -53,7 +53,9 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const relay = await createRelay(config.redisUrl, log);
   const collab = createCollabService({ getDb: async () => database.db, relay });
   setCollabService(collab);
-  const cliBridge = lock ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged }) : null;
+  const cliBridge = lock
+    ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
+    : null;
 
   const server = http.createServer((req, res) => {
     if (cliBridge?.(req, res)) return;
@@ -104,7 +106,8 @@ function log(message: string) {
   console.log(`[concord] ${message}`);
 }
 
-const isMain = process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname);
+const isMain =
+  process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname);
 if (isMain) {
   startServer()
     .then((running) => {

@@ -3,7 +3,11 @@ import { createContext, useCallback, useContext, useState } from 'react';
 
 /** Outcomes of actions ("Amendment A/3 tabled", "Import failed: …") as toasts, announced to screen readers. */
 type Tone = 'success' | 'error' | 'info';
-interface Toast { id: number; tone: Tone; text: string }
+interface Toast {
+  id: number;
+  tone: Tone;
+  text: string;
+}
 
 const ToastContext = createContext<(text: string, tone?: Tone) => void>(() => {});
 export const useToast = () => useContext(ToastContext);
@@ -22,7 +26,9 @@ export function Toaster({ children }: { children: React.ReactNode }) {
         {toasts.map((t) => (
           <div key={t.id} className={`toast toast-${t.tone}`} data-testid="toast">
             {t.text}
-            <button aria-label="Dismiss" onClick={() => setToasts((all) => all.filter((x) => x.id !== t.id))}>×</button>
+            <button aria-label="Dismiss" onClick={() => setToasts((all) => all.filter((x) => x.id !== t.id))}>
+              ×
+            </button>
           </div>
         ))}
       </div>

@@ -22,11 +22,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
       return;
     }
     // next-auth reports a failed check as "CredentialsSignin"; a throttled one carries our message.
-    setError(
-      !result?.error || result.error === 'CredentialsSignin'
-        ? 'Wrong e-mail or password.'
-        : result.error,
-    );
+    setError(!result?.error || result.error === 'CredentialsSignin' ? 'Wrong e-mail or password.' : result.error);
   }
 
   return (

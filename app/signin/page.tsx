@@ -11,7 +11,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="narrow">
       <h1>Sign in to Concord</h1>
-      <SignInForm callbackUrl={safeCallback} oidcName={oidcConfigured() ? process.env.OIDC_NAME || 'Single sign-on' : null} />
+      <SignInForm
+        callbackUrl={safeCallback}
+        oidcName={oidcConfigured() ? process.env.OIDC_NAME || 'Single sign-on' : null}
+      />
       {demo && (
         <details className="demo-accounts">
           <summary>Demo accounts</summary>

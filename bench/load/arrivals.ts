@@ -56,7 +56,8 @@ export class ArrivalLedger {
       this.firstArrivals++;
       const latency = arrivedUs - sentUs;
       this.latency.record(latency);
-      if (this.serverProcesses > 1 && editor % this.serverProcesses !== this.receiverProcess[slot]) this.crossProcess.record(latency);
+      if (this.serverProcesses > 1 && editor % this.serverProcesses !== this.receiverProcess[slot])
+        this.crossProcess.record(latency);
       if (latency > this.slowest[key]) this.slowest[key] = latency;
       this.reached[key]++;
     });

@@ -232,7 +232,10 @@ export class LeanClient {
       if (origin !== 'local') return;
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed]));
+      encoding.writeVarUint8Array(
+        encoder,
+        awarenessProtocol.encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed]),
+      );
       this.send(encoding.toUint8Array(encoder));
     });
     awareness.setLocalState({ user: { name: `Bench editor ${this.spec.editorIndex}`, color: '#2b6cb0' } });

@@ -71,7 +71,11 @@ class LoadProcess {
   }
 
   async next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
-    const m = this.inbox.shift() ?? (this.exited ? { type: 'error' as const, message: this.exited.message } : await new Promise<FromWorker>((r) => (this.waiting = r)));
+    const m =
+      this.inbox.shift() ??
+      (this.exited
+        ? { type: 'error' as const, message: this.exited.message }
+        : await new Promise<FromWorker>((r) => (this.waiting = r)));
     if (m.type === 'error') throw new Error(`load process: ${m.message}`);
     if (m.type !== type) throw new Error(`load process: expected ${type}, got ${m.type}`);
     return m as Extract<FromWorker, { type: T }>;
@@ -105,12 +109,20 @@ export class LoadFleet {
     const fleet = new LoadFleet(processes, specs);
     try {
       processes.forEach((p, i) =>
-        p.send({ type: 'connect', specs: specs.filter((s) => s.index % processCount === i), concurrency: 25, timeoutMs: 60_000 }),
+        p.send({
+          type: 'connect',
+          specs: specs.filter((s) => s.index % processCount === i),
+          concurrency: 25,
+          timeoutMs: 60_000,
+        }),
       );
       const reports: ConnectReport[] = await Promise.all(processes.map((p) => p.next('connected')));
       const failures = reports.flatMap((r) => r.failures);
       if (failures.length > 0) {
-        const sample = failures.slice(0, 3).map((f) => `client ${f.index}: ${f.error}`).join('; ');
+        const sample = failures
+          .slice(0, 3)
+          .map((f) => `client ${f.index}: ${f.error}`)
+          .join('; ');
         throw new Error(`${failures.length} of ${specs.length} clients could not connect (${sample})`);
       }
       const times = reports.flatMap((r) => r.connectMs);
@@ -129,7 +141,9 @@ export class LoadFleet {
     const total = Math.floor(rate * durationS);
     const maxSeq = Math.ceil(total / editors) + 1;
     const startUs = nowUs() + 500_000;
-    this.processes.forEach((p) => p.send({ type: 'phase', run, rate, durationS, startUs, editors, maxSeq, serverProcesses }));
+    this.processes.forEach((p) =>
+      p.send({ type: 'phase', run, rate, durationS, startUs, editors, maxSeq, serverProcesses }),
+    );
     const sentReports: SentReport[] = await Promise.all(this.processes.map((p) => p.next('sent')));
     const sent = new Int32Array(editors);
     for (const r of sentReports) r.sent.forEach((n, e) => (sent[e] += n));
@@ -139,7 +153,14 @@ export class LoadFleet {
     return this.merge(rate, durationS, sent, maxSeq, sentReports, results);
   }
 
-  private merge(rate: number, durationS: number, sent: Int32Array, maxSeq: number, sentReports: SentReport[], results: PhaseReport[]): PhaseOutcome {
+  private merge(
+    rate: number,
+    durationS: number,
+    sent: Int32Array,
+    maxSeq: number,
+    sentReports: SentReport[],
+    results: PhaseReport[],
+  ): PhaseOutcome {
     const latency = new Histogram();
     const cross = new Histogram();
     for (const r of results) cross.add(r.crossProcess);

@@ -30,7 +30,8 @@ export type MarkerVisitor = (run: number, editor: number, seq: number, sentUs: n
 function readNumber(buf: Uint8Array, pos: number, end: number): [number, number] | null {
   let value = 0;
   const start = pos;
-  while (pos < end && buf[pos] >= 0x30 && buf[pos] <= 0x39 && pos - start < 16) value = value * 10 + (buf[pos++] - 0x30);
+  while (pos < end && buf[pos] >= 0x30 && buf[pos] <= 0x39 && pos - start < 16)
+    value = value * 10 + (buf[pos++] - 0x30);
   return pos === start ? null : [value, pos];
 }
 

@@ -4,7 +4,16 @@ import type { HistogramData, LatencySummary } from './stats';
 /** What the orchestrator and the load processes say to each other (IPC, advanced serialization). */
 export type ToWorker =
   | { type: 'connect'; specs: ClientSpec[]; concurrency: number; timeoutMs: number }
-  | { type: 'phase'; run: number; rate: number; durationS: number; startUs: number; editors: number; maxSeq: number; serverProcesses: number }
+  | {
+      type: 'phase';
+      run: number;
+      rate: number;
+      durationS: number;
+      startUs: number;
+      editors: number;
+      maxSeq: number;
+      serverProcesses: number;
+    }
   | { type: 'finalize'; run: number; sent: Int32Array; deadlineUs: number }
   | { type: 'close' };
 

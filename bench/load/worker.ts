@@ -166,5 +166,10 @@ function verify(client: LeanClient, run: number, sent: Int32Array, maxSeq: numbe
       else duplicatedInDoc += c - 1;
     }
   });
-  return { index: client.spec.index, textHash: createHash('sha256').update(text).digest('hex').slice(0, 16), missingInDoc, duplicatedInDoc };
+  return {
+    index: client.spec.index,
+    textHash: createHash('sha256').update(text).digest('hex').slice(0, 16),
+    missingInDoc,
+    duplicatedInDoc,
+  };
 }

@@ -80,7 +80,8 @@ export class ProcessSampler {
   private sample(): void {
     const cpu = this.totalCpu();
     const at = performance.now();
-    if (at > this.lastAt) this.maxSample = Math.max(this.maxSample, ((cpu - this.lastCpu) / ((at - this.lastAt) / 1000)) * 100);
+    if (at > this.lastAt)
+      this.maxSample = Math.max(this.maxSample, ((cpu - this.lastCpu) / ((at - this.lastAt) / 1000)) * 100);
     this.lastCpu = cpu;
     this.lastAt = at;
     const rss = this.pids.reduce((sum, pid) => sum + (memoryMiB(pid)?.rss ?? 0), 0);

@@ -32,13 +32,33 @@ interface BallotFixture {
 async function prepare(): Promise<{ dataDir: string; value: BallotFixture }> {
   return prepareDataDir(async (db) => {
     const people = await db.transaction(async (tx) => {
-      const committee = await createCommittee(tx, { slug: 'bench-ballots', name: 'Ballot Committee', sessionLabel: 'Benchmark Assembly', place: 'Geneva' });
-      const chair = await addMember(tx, committee.id, { email: 'chair@bench.invalid', name: 'Bench chair', role: 'chair' });
-      const observer = await addMember(tx, committee.id, { email: 'observer@bench.invalid', name: 'Bench observer', role: 'observer' });
+      const committee = await createCommittee(tx, {
+        slug: 'bench-ballots',
+        name: 'Ballot Committee',
+        sessionLabel: 'Benchmark Assembly',
+        place: 'Geneva',
+      });
+      const chair = await addMember(tx, committee.id, {
+        email: 'chair@bench.invalid',
+        name: 'Bench chair',
+        role: 'chair',
+      });
+      const observer = await addMember(tx, committee.id, {
+        email: 'observer@bench.invalid',
+        name: 'Bench observer',
+        role: 'observer',
+      });
       const members: BallotFixture['members'] = [];
       for (let i = 0; i < DELEGATIONS; i++) {
-        const delegation = await addDelegation(tx, committee.id, { name: `Delegation ${String(i + 1).padStart(3, '0')}` });
-        const m = await addMember(tx, committee.id, { email: `delegate-${i}@bench.invalid`, name: `Delegate ${i}`, role: 'member', delegationId: delegation.id });
+        const delegation = await addDelegation(tx, committee.id, {
+          name: `Delegation ${String(i + 1).padStart(3, '0')}`,
+        });
+        const m = await addMember(tx, committee.id, {
+          email: `delegate-${i}@bench.invalid`,
+          name: `Delegate ${i}`,
+          role: 'member',
+          delegationId: delegation.id,
+        });
         members.push({ delegationId: delegation.id, token: (await issueApiToken(tx, m.userId, 'benchmark')).token });
       }
       return {
@@ -55,7 +75,12 @@ async function prepare(): Promise<{ dataDir: string; value: BallotFixture }> {
       text: fs.readFileSync(EXAMPLE_PATH, 'utf8'),
       title: 'Benchmark resolution',
     });
-    return { resolutionId: resolution.id, chairToken: people.chairToken, observerToken: people.observerToken, members: people.members };
+    return {
+      resolutionId: resolution.id,
+      chairToken: people.chairToken,
+      observerToken: people.observerToken,
+      members: people.members,
+    };
   });
 }
 
@@ -78,15 +103,34 @@ interface RoundResult {
   /** First ballot sent → the observer's event stream shows the final tally. */
   tallyShownMs: number | null;
   eventsSeen: number;
-  recorded: { ballotsCast: number; tallySum: number; distinctDelegations: number; choicesAsCast: boolean; tallyAsExpected: boolean };
+  recorded: {
+    ballotsCast: number;
+    tallySum: number;
+    distinctDelegations: number;
+    choicesAsCast: boolean;
+    tallyAsExpected: boolean;
+  };
 }
 
-async function castRound(server: AppServer, fixture: BallotFixture, voteId: string, stream: EventStream, round: number): Promise<RoundResult> {
+async function castRound(
+  server: AppServer,
+  fixture: BallotFixture,
+  voteId: string,
+  stream: EventStream,
+  round: number,
+): Promise<RoundResult> {
   const choiceOf = (i: number) => choiceIn(round, i);
   const expected = { yes: 0, no: 0, abstain: 0 };
   fixture.members.forEach((_, i) => expected[choiceOf(i)]++);
-  const isFinal = (t: PresentedVote['tally']) => !!t && t.yes === expected.yes && t.no === expected.no && t.abstain === expected.abstain;
-  const shown = stream.waitFor((e) => e.type === 'ballot.cast' && (e.data as { voteId?: string }).voteId === voteId && isFinal((e.data as { tally?: PresentedVote['tally'] }).tally ?? null), 60_000);
+  const isFinal = (t: PresentedVote['tally']) =>
+    !!t && t.yes === expected.yes && t.no === expected.no && t.abstain === expected.abstain;
+  const shown = stream.waitFor(
+    (e) =>
+      e.type === 'ballot.cast' &&
+      (e.data as { voteId?: string }).voteId === voteId &&
+      isFinal((e.data as { tally?: PresentedVote['tally'] }).tally ?? null),
+    60_000,
+  );
   const eventsBefore = stream.count;
 
   const latencies: number[] = [];
@@ -99,7 +143,9 @@ async function castRound(server: AppServer, fixture: BallotFixture, voteId: stri
     const t0 = performance.now();
     sendTimes.push(t0);
     try {
-      const res = await api<{ replaced: boolean }>(server.url, m.token, 'POST', `/votes/${voteId}/ballots`, { choice: choiceOf(i) });
+      const res = await api<{ replaced: boolean }>(server.url, m.token, 'POST', `/votes/${voteId}/ballots`, {
+        choice: choiceOf(i),
+      });
       if (res.replaced) replaced++;
     } catch (e) {
       refused.push(e instanceof ApiError ? `${e.status}` : String(e));
@@ -142,12 +188,17 @@ export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResul
     const { resolutionId, chairToken } = fixture;
     await api(server.url, chairToken, 'POST', `/resolutions/${resolutionId}/stage`, { to: 'amendments' });
     await api(server.url, chairToken, 'POST', `/resolutions/${resolutionId}/stage`, { to: 'voting' });
-    const opened = await api<{ id: string }>(server.url, chairToken, 'POST', `/resolutions/${resolutionId}/votes`, { subject: { kind: 'resolution' }, method: 'electronic' });
+    const opened = await api<{ id: string }>(server.url, chairToken, 'POST', `/resolutions/${resolutionId}/votes`, {
+      subject: { kind: 'resolution' },
+      method: 'electronic',
+    });
     const voteId = opened.id;
     stream = await openEventStream(server.url, fixture.observerToken, resolutionId);
     // Next loads a route's code on its first request: a refused ballot (invalid choice,
     // changes nothing) loads it, so the first real ballot is not the one paying for that.
-    await api(server.url, fixture.members[0].token, 'POST', `/votes/${voteId}/ballots`, { choice: 'maybe' }).catch(() => undefined);
+    await api(server.url, fixture.members[0].token, 'POST', `/votes/${voteId}/ballots`, { choice: 'maybe' }).catch(
+      () => undefined,
+    );
     await api(server.url, fixture.observerToken, 'GET', `/votes/${voteId}`);
 
     log('B4: round 1 — 190 first ballots at once…');
@@ -157,7 +208,12 @@ export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResul
     const rounds = [first, second];
 
     const ok = (r: RoundResult) =>
-      r.accepted === DELEGATIONS && r.recorded.ballotsCast === DELEGATIONS && r.recorded.tallySum === DELEGATIONS && r.recorded.distinctDelegations === DELEGATIONS && r.recorded.choicesAsCast && r.recorded.tallyAsExpected;
+      r.accepted === DELEGATIONS &&
+      r.recorded.ballotsCast === DELEGATIONS &&
+      r.recorded.tallySum === DELEGATIONS &&
+      r.recorded.distinctDelegations === DELEGATIONS &&
+      r.recorded.choicesAsCast &&
+      r.recorded.tallyAsExpected;
     const cell = (r: RoundResult, f: (r: RoundResult) => string) => f(r);
     const row = (metric: string, f: (r: RoundResult) => string) => [metric, ...rounds.map((r) => cell(r, f))];
     return {
@@ -166,30 +222,47 @@ export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResul
       columns: ['metric', 'first ballots', 'all changed at once'],
       rows: [
         row('requests sent within', (r) => fmt.ms(r.sentSpreadMs)),
-        row('accepted (201) / refused', (r) => `${r.accepted} / ${r.refused.length}${r.refused.length ? ` (${[...new Set(r.refused)].join(', ')})` : ''}`),
+        row(
+          'accepted (201) / refused',
+          (r) =>
+            `${r.accepted} / ${r.refused.length}${r.refused.length ? ` (${[...new Set(r.refused)].join(', ')})` : ''}`,
+        ),
         row('answered "replaced an earlier ballot"', (r) => String(r.replaced)),
-        row('ballot request latency p50 / p99 / max', (r) => `${fmt.ms(r.latency.p50)} / ${fmt.ms(r.latency.p99)} / ${fmt.ms(r.latency.max)}`),
+        row(
+          'ballot request latency p50 / p99 / max',
+          (r) => `${fmt.ms(r.latency.p50)} / ${fmt.ms(r.latency.p99)} / ${fmt.ms(r.latency.max)}`,
+        ),
         row('all 190 answered after', (r) => fmt.ms(r.allAnsweredMs)),
-        row('first ballot sent → final tally on the observer\'s event stream', (r) => fmt.ms(r.tallyShownMs)),
+        row("first ballot sent → final tally on the observer's event stream", (r) => fmt.ms(r.tallyShownMs)),
         row('ballot.cast events the observer received', (r) => String(r.eventsSeen)),
-        row('GET /votes/{id}: ballots cast / tally sum / distinct delegations', (r) => `${r.recorded.ballotsCast} / ${r.recorded.tallySum} / ${r.recorded.distinctDelegations}`),
-        row('every delegation\'s recorded choice = what it sent last', (r) => (r.recorded.choicesAsCast ? 'yes' : 'NO')),
+        row(
+          'GET /votes/{id}: ballots cast / tally sum / distinct delegations',
+          (r) => `${r.recorded.ballotsCast} / ${r.recorded.tallySum} / ${r.recorded.distinctDelegations}`,
+        ),
+        row("every delegation's recorded choice = what it sent last", (r) => (r.recorded.choicesAsCast ? 'yes' : 'NO')),
       ],
       verdicts: [
         {
           criterion: 'each ballot recorded exactly once',
           pass: rounds.every(ok),
-          detail: rounds.map((r, i) => `round ${i + 1}: ${r.recorded.ballotsCast} ballots, tally sums to ${r.recorded.tallySum}, ${r.recorded.distinctDelegations} delegations, choices ${r.recorded.choicesAsCast ? 'as cast' : 'DIFFER'}`).join('; '),
+          detail: rounds
+            .map(
+              (r, i) =>
+                `round ${i + 1}: ${r.recorded.ballotsCast} ballots, tally sums to ${r.recorded.tallySum}, ${r.recorded.distinctDelegations} delegations, choices ${r.recorded.choicesAsCast ? 'as cast' : 'DIFFER'}`,
+            )
+            .join('; '),
         },
         {
           criterion: 'the final tally is shown',
           pass: rounds.every((r) => r.tallyShownMs !== null),
-          detail: rounds.map((r, i) => `round ${i + 1}: ${fmt.ms(r.tallyShownMs)} after the first ballot left`).join('; '),
+          detail: rounds
+            .map((r, i) => `round ${i + 1}: ${fmt.ms(r.tallyShownMs)} after the first ballot left`)
+            .join('; '),
         },
       ],
       notes: [
         buildNote(server.build),
-        'The observer watches GET /api/v1/resolutions/{id}/events (Server-Sent Events); each ballot.cast event carries the live tally, and the time is until the first event whose tally is the final one. The ballots are checked afterwards with GET /api/v1/votes/{id} (an electronic vote lists every delegation\'s ballot).',
+        "The observer watches GET /api/v1/resolutions/{id}/events (Server-Sent Events); each ballot.cast event carries the live tally, and the time is until the first event whose tally is the final one. The ballots are checked afterwards with GET /api/v1/votes/{id} (an electronic vote lists every delegation's ballot).",
         'Clients and server share the machine: 190 concurrent requests from one Node process, over keep-alive connections opened on demand (the first round also pays for opening them).',
       ],
       data: { delegations: DELEGATIONS, rounds, build: server.build },

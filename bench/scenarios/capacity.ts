@@ -37,7 +37,9 @@ async function runCapacity(ctx: BenchContext, name: ServerName): Promise<Capacit
       const p99 = outcome.latency.p99Ms ?? Infinity;
       const sustained = p99 <= p99LimitMs && outcome.lost === 0 && outcome.duplicated === 0;
       steps.push({ outcome, usage, sustained });
-      log(`  p99 ${fmt.ms(p99)}, lost ${outcome.lost}, server CPU ${fmt.pct(usage.cpuPercent)} → ${sustained ? 'sustained' : 'limit passed'}`);
+      log(
+        `  p99 ${fmt.ms(p99)}, lost ${outcome.lost}, server CPU ${fmt.pct(usage.cpuPercent)} → ${sustained ? 'sustained' : 'limit passed'}`,
+      );
       if (!sustained) break;
     }
     const passed = steps.filter((s) => s.sustained);
@@ -48,7 +50,9 @@ async function runCapacity(ctx: BenchContext, name: ServerName): Promise<Capacit
       limitNotReached: passed.length === rates.length,
     };
   });
-  return 'error' in result ? { server: name, steps: [], highestSustained: 0, limitNotReached: false, error: result.error } : result;
+  return 'error' in result
+    ? { server: name, steps: [], highestSustained: 0, limitNotReached: false, error: result.error }
+    : result;
 }
 
 export async function capacityScenario(ctx: BenchContext): Promise<ScenarioResult> {
@@ -69,14 +73,21 @@ export async function capacityScenario(ctx: BenchContext): Promise<ScenarioResul
     return `${step.sustained ? '✓' : '✗'} p50 ${fmt.ms(latency.p50Ms)} / p99 ${fmt.ms(latency.p99Ms)}${extra}; CPU ${fmt.pct(step.usage.cpuPercent)}`;
   };
   const highest = (run: CapacityRun | undefined) =>
-    !run ? 'not selected' : run.error ? '–' : run.limitNotReached ? `≥ ${fmt.int(run.highestSustained)}/s (limit not reached)` : `${fmt.int(run.highestSustained)}/s`;
+    !run
+      ? 'not selected'
+      : run.error
+        ? '–'
+        : run.limitNotReached
+          ? `≥ ${fmt.int(run.highestSustained)}/s (limit not reached)`
+          : `${fmt.int(run.highestSustained)}/s`;
 
   const rows = o.rates.map((rate) => [`${rate} updates/s`, stepCell(ref, rate), stepCell(con, rate)]);
   rows.push([`highest sustained (p99 ≤ ${o.p99LimitMs} ms, nothing lost)`, highest(ref), highest(con)]);
 
   const measured = ref && con && !ref.error && !con.error;
   const notes = runs.filter((r) => r.error).map((r) => `${ctx.label(r.server)}: ${r.error}`);
-  if (measured && ref.limitNotReached) notes.push(`The reference sustained every rate tried: add higher --rates to find its limit.`);
+  if (measured && ref.limitNotReached)
+    notes.push(`The reference sustained every rate tried: add higher --rates to find its limit.`);
   return {
     id: 'B2',
     title: `B2 capacity: ${fmt.int(o.connections)} connections (${o.editors} editing), rate raised in ${o.stepS} s steps until p99 > ${o.p99LimitMs} ms`,

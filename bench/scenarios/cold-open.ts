@@ -47,7 +47,11 @@ interface SizeResult {
 }
 
 /** Opens `url` as a fresh client with a real Y.Doc; resolves when it has the full state. */
-async function openFresh(url: string, origin: string, endMarker: string): Promise<{ client: LeanClient; ms: number; bytes: number }> {
+async function openFresh(
+  url: string,
+  origin: string,
+  endMarker: string,
+): Promise<{ client: LeanClient; ms: number; bytes: number }> {
   let bytes = 0;
   const client = new LeanClient(
     { index: 0, url, origin, role: 'watcher', editorIndex: -1, verifier: true },
@@ -68,7 +72,12 @@ async function openFresh(url: string, origin: string, endMarker: string): Promis
  * each time `CONCORD_COLLAB_COMPACT_AFTER` (500) updates have been stored, leaving the
  * last batch as the log tail, as a server that stopped right after it would.
  */
-async function buildDocuments(fixture: ConcordFixture, dataDir: string, sizes: number[], perSize: number): Promise<Map<number, string[]>> {
+async function buildDocuments(
+  fixture: ConcordFixture,
+  dataDir: string,
+  sizes: number[],
+  perSize: number,
+): Promise<Map<number, string[]>> {
   const database = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
   const text = fs.readFileSync(EXAMPLE_PATH, 'utf8');
   const docs = new Map<number, string[]>();
@@ -77,19 +86,28 @@ async function buildDocuments(fixture: ConcordFixture, dataDir: string, sizes: n
       const ids: string[] = [];
       for (let j = 0; j < perSize; j++) {
         const started = performance.now();
-        const { resolution } = await importResolution(database.db, { committeeId: fixture.committeeId, actorId: fixture.chairId, text, title: `History ${size} #${j + 1}` });
+        const { resolution } = await importResolution(database.db, {
+          committeeId: fixture.committeeId,
+          actorId: fixture.chairId,
+          text,
+          title: `History ${size} #${j + 1}`,
+        });
         const base = (await loadDocState(database.db, resolution.id)).update;
         const updates = typingHistory(base, size, END(size, j), j + 1);
         const every = readCollabConfig().compactAfterUpdates;
         for (let i = 0; i < updates.length; i += every) {
           await appendDocUpdates(
             database.db,
-            updates.slice(i, i + every).map((update) => ({ resolutionId: resolution.id, update, userId: fixture.chairId })),
+            updates
+              .slice(i, i + every)
+              .map((update) => ({ resolutionId: resolution.id, update, userId: fixture.chairId })),
           );
           if (i + every < updates.length) await compactDocument(database.db, resolution.id);
         }
         ids.push(resolution.id);
-        log(`  document ${j + 1}/${perSize} with ${fmt.int(size)} updates of history stored in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        log(
+          `  document ${j + 1}/${perSize} with ${fmt.int(size)} updates of history stored in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       }
       docs.set(size, ids);
     }
@@ -115,9 +133,17 @@ const TYPED = 200;
  * documents after a delegate typed TYPED keystrokes into each (taken in, stored and
  * relayed as from a socket, not yet merged into the state: the batch is at its largest).
  */
-async function documentHeapMiB(dataDir: string, ids: string[], userId: string): Promise<{ opened: number; edited: number }> {
+async function documentHeapMiB(
+  dataDir: string,
+  ids: string[],
+  userId: string,
+): Promise<{ opened: number; edited: number }> {
   const database = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
-  const committer = createGroupCommitter(async () => database.db, 3, () => {});
+  const committer = createGroupCommitter(
+    async () => database.db,
+    3,
+    () => {},
+  );
   const heap = () => {
     forceGc();
     return process.memoryUsage().heapUsed;
@@ -128,10 +154,14 @@ async function documentHeapMiB(dataDir: string, ids: string[], userId: string): 
     const keystrokes = stored.map((s) => typedUpdates(s.update, TYPED));
     // Each document opened COPIES times: a document is tens of KiB, the heap's own noise
     // after a forced GC a few hundred; many copies make the difference readable.
-    const opened = stored.flatMap((s, i) => Array.from({ length: COPIES }, () => ({ id: ids[i], s, keys: keystrokes[i] })));
+    const opened = stored.flatMap((s, i) =>
+      Array.from({ length: COPIES }, () => ({ id: ids[i], s, keys: keystrokes[i] })),
+    );
     const typist = { userId, awarenessIds: new Set<number>(), send() {} };
     const base = heap();
-    const lives = opened.map(({ id }) => new LiveDocument(id, { committer, relay: localRelay, maybeCompact() {}, onError() {} }));
+    const lives = opened.map(
+      ({ id }) => new LiveDocument(id, { committer, relay: localRelay, maybeCompact() {}, onError() {} }),
+    );
     lives.forEach((live, i) => live.loadStored(opened[i].s));
     // The encoded state lives in ArrayBuffers, outside the JS heap (and Node's count of
     // ArrayBuffer memory lags behind frees): add their exact size.
@@ -164,7 +194,10 @@ async function inspectLog(dataDir: string, ids: string[]): Promise<{ rows: numbe
   const database = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
   try {
     const rows = await Promise.all(ids.map((id) => countLogTail(database.db, id)));
-    const snaps = await database.db.select({ id: docSnapshots.resolutionId }).from(docSnapshots).where(inArray(docSnapshots.resolutionId, ids));
+    const snaps = await database.db
+      .select({ id: docSnapshots.resolutionId })
+      .from(docSnapshots)
+      .where(inArray(docSnapshots.resolutionId, ids));
     return { rows, snapshots: new Set(snaps.map((s) => s.id)) };
   } finally {
     await database.close();
@@ -179,7 +212,9 @@ async function measure(ctx: BenchContext): Promise<SizeResult[]> {
   let server: RunningConcord | null = null;
   const clients: LeanClient[] = [];
   try {
-    log(`building ${historyDocs} document(s) per history size (${history.map(fmt.int).join(', ')} updates) with appendDocUpdates…`);
+    log(
+      `building ${historyDocs} document(s) per history size (${history.map(fmt.int).join(', ')} updates) with appendDocUpdates…`,
+    );
     const docs = await buildDocuments(fixture, dataDir, history, historyDocs);
     const heap = new Map<number, { opened: number; edited: number }>();
     for (const size of history) heap.set(size, await documentHeapMiB(dataDir, docs.get(size)!, fixture.chairId));
@@ -191,7 +226,14 @@ async function measure(ctx: BenchContext): Promise<SizeResult[]> {
     const rss = () => memoryMiB(pid)?.rss ?? NaN;
 
     // Warm the server (JIT, database pool) on the plain example before the first reading.
-    const warm = new LeanClient({ index: 0, url: server.resolutionUrl(fixture.resolutionId, token), origin, role: 'watcher', editorIndex: -1, verifier: false });
+    const warm = new LeanClient({
+      index: 0,
+      url: server.resolutionUrl(fixture.resolutionId, token),
+      origin,
+      role: 'watcher',
+      editorIndex: -1,
+      verifier: false,
+    });
     await warm.connect(60_000);
     clients.push(warm);
     await sleep(1000);
@@ -212,7 +254,9 @@ async function measure(ctx: BenchContext): Promise<SizeResult[]> {
       const after = rss();
       const second = await openFresh(server.resolutionUrl(ids[0], token), origin, END(size, 0));
       await second.client.close();
-      log(`  ${fmt.int(size)}: first open median ${fmt.ms(median(firstOpenMs))}, second client ${fmt.ms(second.ms)}, +${(after - before).toFixed(1)} MiB for ${ids.length} document(s)`);
+      log(
+        `  ${fmt.int(size)}: first open median ${fmt.ms(median(firstOpenMs))}, second client ${fmt.ms(second.ms)}, +${(after - before).toFixed(1)} MiB for ${ids.length} document(s)`,
+      );
       results.push({
         history: size,
         documents: ids.length,
@@ -233,11 +277,22 @@ async function measure(ctx: BenchContext): Promise<SizeResult[]> {
     await server.stop();
     log('restarting Concord on the same data…');
     server = await start();
-    const rewarm = new LeanClient({ index: 0, url: server.resolutionUrl(fixture.resolutionId, token), origin: server.origin(0), role: 'watcher', editorIndex: -1, verifier: false });
+    const rewarm = new LeanClient({
+      index: 0,
+      url: server.resolutionUrl(fixture.resolutionId, token),
+      origin: server.origin(0),
+      role: 'watcher',
+      editorIndex: -1,
+      verifier: false,
+    });
     await rewarm.connect(60_000);
     clients.push(rewarm);
     for (const r of results) {
-      const opened = await openFresh(server.resolutionUrl(docs.get(r.history)![0], token), server.origin(0), END(r.history, 0));
+      const opened = await openFresh(
+        server.resolutionUrl(docs.get(r.history)![0], token),
+        server.origin(0),
+        END(r.history, 0),
+      );
       r.afterRestartMs = opened.ms;
       clients.push(opened.client);
     }
@@ -262,7 +317,11 @@ async function measure(ctx: BenchContext): Promise<SizeResult[]> {
 export async function coldOpenScenario(ctx: BenchContext): Promise<ScenarioResult> {
   const { history } = ctx.options;
   const title = `B3 cold open: documents with ${history.map(fmt.int).join(' and ')} updates of history (Concord only: the reference server keeps nothing, so it has no history to open)`;
-  const columns = ['metric', ...history.map((h) => `${fmt.int(h)} updates`), history.length > 1 ? `${fmt.int(history.at(-1)!)} ÷ ${fmt.int(history[0])}` : ''];
+  const columns = [
+    'metric',
+    ...history.map((h) => `${fmt.int(h)} updates`),
+    history.length > 1 ? `${fmt.int(history.at(-1)!)} ÷ ${fmt.int(history[0])}` : '',
+  ];
   const missing = ctx.options.servers.includes('concord') ? ctx.concordMissing() : 'Concord not selected (--servers)';
   if (missing) {
     return {
@@ -270,7 +329,13 @@ export async function coldOpenScenario(ctx: BenchContext): Promise<ScenarioResul
       title,
       columns: ['metric', 'Concord'],
       rows: [['time to full state; memory per open document', `not measured: ${missing}`]],
-      verdicts: [{ criterion: `${fmt.int(history.at(-1)!)} updates of history cost ≤ 1.5× what ${fmt.int(history[0])} cost`, pass: null, detail: `not measured: ${missing}` }],
+      verdicts: [
+        {
+          criterion: `${fmt.int(history.at(-1)!)} updates of history cost ≤ 1.5× what ${fmt.int(history[0])} cost`,
+          pass: null,
+          detail: `not measured: ${missing}`,
+        },
+      ],
       notes: [],
       data: { measured: false, reason: missing },
     };
@@ -280,7 +345,15 @@ export async function coldOpenScenario(ctx: BenchContext): Promise<ScenarioResul
     results = await measure(ctx);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { id: 'B3', title, columns: ['metric', 'Concord'], rows: [['all', 'failed (see notes)']], verdicts: [], notes: [`Concord: ${message}`], data: { error: message } };
+    return {
+      id: 'B3',
+      title,
+      columns: ['metric', 'Concord'],
+      rows: [['all', 'failed (see notes)']],
+      verdicts: [],
+      notes: [`Concord: ${message}`],
+      data: { error: message },
+    };
   }
   const first = results[0];
   const last = results.at(-1)!;
@@ -295,10 +368,26 @@ export async function coldOpenScenario(ctx: BenchContext): Promise<ScenarioResul
     row('time to full state, first open (slowest)', (r) => Math.max(...r.firstOpenMs), fmt.ms),
     row('time to full state, second client while open', (r) => r.secondClientMs, fmt.ms),
     row('time to full state, first open after a restart', (r) => r.afterRestartMs, fmt.ms),
-    row('memory per open document, opened (heap after GC + its encoded state)', (r) => r.openedMiB, (v) => `${v.toFixed(3)} MiB`),
-    row(`memory per open document being edited (after ${TYPED} keystrokes)`, (r) => r.editedMiB, (v) => `${v.toFixed(3)} MiB`),
-    row('server RSS growth per opened document (rough)', (r) => r.memoryPerDocMiB, (v) => `${v.toFixed(2)} MiB`),
-    row('state sent to the client (sync step 2)', (r) => r.stateBytes, (v) => `${fmt.int(Math.round(v / 1024))} KiB`),
+    row(
+      'memory per open document, opened (heap after GC + its encoded state)',
+      (r) => r.openedMiB,
+      (v) => `${v.toFixed(3)} MiB`,
+    ),
+    row(
+      `memory per open document being edited (after ${TYPED} keystrokes)`,
+      (r) => r.editedMiB,
+      (v) => `${v.toFixed(3)} MiB`,
+    ),
+    row(
+      'server RSS growth per opened document (rough)',
+      (r) => r.memoryPerDocMiB,
+      (v) => `${v.toFixed(2)} MiB`,
+    ),
+    row(
+      'state sent to the client (sync step 2)',
+      (r) => r.stateBytes,
+      (v) => `${fmt.int(Math.round(v / 1024))} KiB`,
+    ),
     [
       'update-log rows left after the run (first document)',
       ...results.map((r) => `${fmt.int(r.logRowsAfter)}${r.snapshotAfter ? ' + snapshot' : ', no snapshot'}`),

@@ -5,7 +5,13 @@ import type { BenchOptions, ScenarioId } from '../options';
 import type { ClientSpec } from '../load/client';
 import { startReferenceServer } from '../servers/reference';
 import { concordAvailable, startConcord } from '../servers/concord';
-import { EXAMPLE_PATH, populate, preparePgliteFixture, removeDir, type ConcordFixture } from '../servers/concord-fixture';
+import {
+  EXAMPLE_PATH,
+  populate,
+  preparePgliteFixture,
+  removeDir,
+  type ConcordFixture,
+} from '../servers/concord-fixture';
 import { openDatabase } from '../../db/client';
 import { SERVER_LABEL, type RunningServer, type ServerName } from '../servers/types';
 
@@ -51,7 +57,9 @@ export class BenchContext {
     const { editors, connections, concordProcesses } = this.options;
     const counts = { editors, watchers: Math.max(connections - editors, 1) };
     const started = performance.now();
-    log(`preparing Concord's database (${counts.editors} members, ${counts.watchers} observers, tokens, the example resolution)…`);
+    log(
+      `preparing Concord's database (${counts.editors} members, ${counts.watchers} observers, tokens, the example resolution)…`,
+    );
     let fixture: ConcordFixture;
     if (concordProcesses === 1) fixture = await preparePgliteFixture(counts);
     else {
@@ -97,7 +105,9 @@ export class BenchContext {
   clientSpecs(server: RunningServer): ClientSpec[] {
     const { connections, editors, verifiers } = this.options;
     const watchers = connections - editors;
-    const verifying = new Set(Array.from({ length: verifiers }, (_, j) => editors + Math.floor(((j + 0.5) * watchers) / verifiers)));
+    const verifying = new Set(
+      Array.from({ length: verifiers }, (_, j) => editors + Math.floor(((j + 0.5) * watchers) / verifiers)),
+    );
     return Array.from({ length: connections }, (_, index) => {
       const role = index < editors ? ('editor' as const) : ('watcher' as const);
       return {
@@ -117,12 +127,23 @@ export function log(message: string): void {
 }
 
 export const fmt = {
-  ms: (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`),
+  ms: (v: number | null | undefined) =>
+    v === null || v === undefined || !Number.isFinite(v)
+      ? '–'
+      : v >= 100
+        ? `${Math.round(v)} ms`
+        : `${v.toFixed(1)} ms`,
   int: (v: number) => v.toLocaleString('en-US'),
   pct: (v: number) => `${Math.round(v)} %`,
   mib: (v: number) => `${Math.round(v)} MiB`,
   ratio: (a: number | null | undefined, b: number | null | undefined) =>
-    a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0
+    a === null ||
+    a === undefined ||
+    b === null ||
+    b === undefined ||
+    !Number.isFinite(a) ||
+    !Number.isFinite(b) ||
+    b === 0
       ? '–'
       : // Below 0.01 two decimals would print 0.00×: say "1/N" instead.
         a > 0 && b > 0 && a / b < 0.01

@@ -22,16 +22,26 @@ export async function withLoadedServer<T>(
   const missing = name === 'concord' ? ctx.concordMissing() : null;
   if (missing) return { error: `not measured: ${missing}` };
   const server = await ctx.startServer(name).catch((e: unknown) => e as Error);
-  if (server instanceof Error) return { error: server instanceof ConcordUnavailable ? `not measured: ${server.message}` : `server failed to start: ${server.message}` };
+  if (server instanceof Error)
+    return {
+      error:
+        server instanceof ConcordUnavailable
+          ? `not measured: ${server.message}`
+          : `server failed to start: ${server.message}`,
+    };
   let fleet: LoadFleet | null = null;
   try {
-    log(`${ctx.label(name)}: connecting ${ctx.options.connections} clients (${ctx.options.editors} editing) from ${ctx.options.loadProcesses} load process(es)…`);
+    log(
+      `${ctx.label(name)}: connecting ${ctx.options.connections} clients (${ctx.options.editors} editing) from ${ctx.options.loadProcesses} load process(es)…`,
+    );
     fleet = await LoadFleet.start(ctx.clientSpecs(server), ctx.options.loadProcesses);
     log(`connected (sync p50 ${fmt.ms(fleet.connectMs.p50)}, p99 ${fmt.ms(fleet.connectMs.p99)})`);
     return await body(fleet, server.pids);
   } catch (e) {
     const tail = server.output().trim().split('\n').slice(-8).join('\n');
-    return { error: `${e instanceof Error ? e.message : String(e)}${tail ? `\nserver output (last lines):\n${tail}` : ''}` };
+    return {
+      error: `${e instanceof Error ? e.message : String(e)}${tail ? `\nserver output (last lines):\n${tail}` : ''}`,
+    };
   } finally {
     await fleet?.close();
     await server.stop();
@@ -45,7 +55,9 @@ async function runFanout(ctx: BenchContext, name: ServerName): Promise<FanoutRun
     const sampler = new ProcessSampler(pids).start();
     const outcome = await fleet.runPhase(rate, durationS, drainS, pids.length);
     const usage = sampler.stop();
-    log(`p50 ${fmt.ms(outcome.latency.p50Ms)}, p99 ${fmt.ms(outcome.latency.p99Ms)}, lost ${outcome.lost}, duplicated ${outcome.duplicated}`);
+    log(
+      `p50 ${fmt.ms(outcome.latency.p50Ms)}, p99 ${fmt.ms(outcome.latency.p99Ms)}, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
+    );
     return { server: name, outcome, usage, connectMs: fleet.connectMs };
   });
   return 'error' in result ? { server: name, error: result.error } : result;
@@ -59,24 +71,55 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
   const con = runs.find((r) => r.server === 'concord');
 
   const cell = (run: FanoutRun | undefined, f: (r: Required<FanoutRun>) => string) =>
-    !run ? 'not selected' : run.error ? (run.error.startsWith('not measured') ? 'not measured' : 'failed (see notes)') : f(run as Required<FanoutRun>);
-  const num = (run: FanoutRun | undefined, f: (r: Required<FanoutRun>) => number | null) => (run && !run.error ? f(run as Required<FanoutRun>) : null);
-  const row = (metric: string, f: (r: Required<FanoutRun>) => string, ratio?: (r: Required<FanoutRun>) => number | null) => [
-    metric,
-    cell(ref, f),
-    cell(con, f),
-    ratio ? fmt.ratio(num(con, ratio), num(ref, ratio)) : '',
-  ];
+    !run
+      ? 'not selected'
+      : run.error
+        ? run.error.startsWith('not measured')
+          ? 'not measured'
+          : 'failed (see notes)'
+        : f(run as Required<FanoutRun>);
+  const num = (run: FanoutRun | undefined, f: (r: Required<FanoutRun>) => number | null) =>
+    run && !run.error ? f(run as Required<FanoutRun>) : null;
+  const row = (
+    metric: string,
+    f: (r: Required<FanoutRun>) => string,
+    ratio?: (r: Required<FanoutRun>) => number | null,
+  ) => [metric, cell(ref, f), cell(con, f), ratio ? fmt.ratio(num(con, ratio), num(ref, ratio)) : ''];
   const rows = [
-    row('latency p50 (update → each other client)', (r) => fmt.ms(r.outcome.latency.p50Ms), (r) => r.outcome.latency.p50Ms),
-    row('latency p99', (r) => fmt.ms(r.outcome.latency.p99Ms), (r) => r.outcome.latency.p99Ms),
-    row('latency max', (r) => fmt.ms(r.outcome.latency.maxMs), (r) => r.outcome.latency.maxMs),
+    row(
+      'latency p50 (update → each other client)',
+      (r) => fmt.ms(r.outcome.latency.p50Ms),
+      (r) => r.outcome.latency.p50Ms,
+    ),
+    row(
+      'latency p99',
+      (r) => fmt.ms(r.outcome.latency.p99Ms),
+      (r) => r.outcome.latency.p99Ms,
+    ),
+    row(
+      'latency max',
+      (r) => fmt.ms(r.outcome.latency.maxMs),
+      (r) => r.outcome.latency.maxMs,
+    ),
     ...(runs.some((r) => r.outcome?.crossProcessLatency)
-      ? [row('latency p99 across server processes', (r) => fmt.ms(r.outcome.crossProcessLatency?.p99Ms), (r) => r.outcome.crossProcessLatency?.p99Ms ?? null)]
+      ? [
+          row(
+            'latency p99 across server processes',
+            (r) => fmt.ms(r.outcome.crossProcessLatency?.p99Ms),
+            (r) => r.outcome.crossProcessLatency?.p99Ms ?? null,
+          ),
+        ]
       : []),
-    row('until every other client has it, p99', (r) => fmt.ms(r.outcome.untilAllHaveIt.p99Ms), (r) => r.outcome.untilAllHaveIt.p99Ms),
+    row(
+      'until every other client has it, p99',
+      (r) => fmt.ms(r.outcome.untilAllHaveIt.p99Ms),
+      (r) => r.outcome.untilAllHaveIt.p99Ms,
+    ),
     row('updates sent', (r) => fmt.int(r.outcome.sentUpdates)),
-    row('deliveries (update × receiver)', (r) => `${fmt.int(r.outcome.deliveries)} of ${fmt.int(r.outcome.expectedDeliveries)}`),
+    row(
+      'deliveries (update × receiver)',
+      (r) => `${fmt.int(r.outcome.deliveries)} of ${fmt.int(r.outcome.expectedDeliveries)}`,
+    ),
     row(`lost (not arrived ${o.drainS} s after sending stopped)`, (r) => fmt.int(r.outcome.lost)),
     row('duplicated (arrived twice)', (r) => fmt.int(r.outcome.duplicated)),
     row('verifier documents: converged, each edit once', (r) =>
@@ -85,11 +128,22 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
         : `${r.outcome.verifiers.converged ? 'yes' : 'NO'}; missing ${r.outcome.verifiers.missingInDoc}, twice ${r.outcome.verifiers.duplicatedInDoc}`,
     ),
     row('unexpected disconnects', (r) => fmt.int(r.outcome.disconnects)),
-    row('server CPU, mean (% of one core)', (r) => fmt.pct(r.usage.cpuPercent), (r) => r.usage.cpuPercent),
-    row('server peak memory (RSS)', (r) => fmt.mib(r.usage.peakRssMiB), (r) => r.usage.peakRssMiB),
+    row(
+      'server CPU, mean (% of one core)',
+      (r) => fmt.pct(r.usage.cpuPercent),
+      (r) => r.usage.cpuPercent,
+    ),
+    row(
+      'server peak memory (RSS)',
+      (r) => fmt.mib(r.usage.peakRssMiB),
+      (r) => r.usage.peakRssMiB,
+    ),
     row('connect to synced, p50 / p99', (r) => `${fmt.ms(r.connectMs.p50)} / ${fmt.ms(r.connectMs.p99)}`),
     row('load generator: CPU per process', (r) => r.outcome.load.cpuPercent.map(fmt.pct).join(', ')),
-    row('load generator: event-loop delay p99 / max', (r) => `${fmt.ms(r.outcome.load.loopDelayP99Ms)} / ${fmt.ms(r.outcome.load.loopDelayMaxMs)}`),
+    row(
+      'load generator: event-loop delay p99 / max',
+      (r) => `${fmt.ms(r.outcome.load.loopDelayP99Ms)} / ${fmt.ms(r.outcome.load.loopDelayMaxMs)}`,
+    ),
     row('load generator: send lateness p99', (r) => fmt.ms(r.outcome.load.scheduleLagP99Ms)),
   ];
 
@@ -97,11 +151,17 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
   for (const r of runs) {
     const l = r.outcome?.load;
     if (l && (l.loopDelayP99Ms > 20 || l.cpuPercent.some((c) => c > 90))) {
-      notes.push(`${ctx.label(r.server)}: the load generator was busy (event-loop p99 ${fmt.ms(l.loopDelayP99Ms)}, CPU ${l.cpuPercent.join('/')} %): its queueing is part of these latencies.`);
+      notes.push(
+        `${ctx.label(r.server)}: the load generator was busy (event-loop p99 ${fmt.ms(l.loopDelayP99Ms)}, CPU ${l.cpuPercent.join('/')} %): its queueing is part of these latencies.`,
+      );
     }
   }
   const p99 = num(con, (r) => r.outcome.latency.p99Ms);
-  const clean = num(con, (r) => r.outcome.lost + r.outcome.duplicated + r.outcome.verifiers.missingInDoc + r.outcome.verifiers.duplicatedInDoc);
+  const clean = num(
+    con,
+    (r) =>
+      r.outcome.lost + r.outcome.duplicated + r.outcome.verifiers.missingInDoc + r.outcome.verifiers.duplicatedInDoc,
+  );
   return {
     id: 'B1',
     title: `B1 fan-out: one resolution, ${fmt.int(o.connections)} connections (${o.editors} editing), ${o.rate} updates/s for ${o.durationS} s`,

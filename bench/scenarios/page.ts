@@ -36,10 +36,21 @@ interface PageFixture {
 async function prepare(): Promise<{ dataDir: string; value: PageFixture }> {
   return prepareDataDir(async (db) => {
     const demo = await seedDemo(db);
-    const people = await db.select().from(users).where(inArray(users.email, ['chair@example.org', 'secretariat@example.org']));
+    const people = await db
+      .select()
+      .from(users)
+      .where(inArray(users.email, ['chair@example.org', 'secretariat@example.org']));
     const id = (email: string) => people.find((u) => u.email === email)!.id;
-    const peer = await importResolution(db, { committeeId: demo.committeeId, actorId: id('chair@example.org'), text: fs.readFileSync(EXAMPLE_PATH, 'utf8'), title: 'Peer: the example without amendments' });
-    const rows = await db.select({ id: delegations.id }).from(delegations).where(and(eq(delegations.committeeId, demo.committeeId)));
+    const peer = await importResolution(db, {
+      committeeId: demo.committeeId,
+      actorId: id('chair@example.org'),
+      text: fs.readFileSync(EXAMPLE_PATH, 'utf8'),
+      title: 'Peer: the example without amendments',
+    });
+    const rows = await db
+      .select({ id: delegations.id })
+      .from(delegations)
+      .where(and(eq(delegations.committeeId, demo.committeeId)));
     return {
       resolutionId: demo.resolutionId,
       peerId: peer.resolution.id,
@@ -52,17 +63,28 @@ async function prepare(): Promise<{ dataDir: string; value: PageFixture }> {
 
 /** 100 amendments drafted and tabled through the API, spread over every paragraph. */
 async function tableAmendments(server: AppServer, f: PageFixture): Promise<number> {
-  const { paragraphs } = await api<{ paragraphs: { id: string; text: string }[] }>(server.url, f.secretariatToken, 'GET', `/resolutions/${f.resolutionId}/text`);
+  const { paragraphs } = await api<{ paragraphs: { id: string; text: string }[] }>(
+    server.url,
+    f.secretariatToken,
+    'GET',
+    `/resolutions/${f.resolutionId}/text`,
+  );
   let tabled = 0;
   for (let i = 0; i < AMENDMENTS; i++) {
     const p = paragraphs[i % paragraphs.length];
-    const draft = await api<{ id: string }>(server.url, f.secretariatToken, 'POST', `/resolutions/${f.resolutionId}/amendments`, {
-      kind: 'modify',
-      targetParagraphId: p.id,
-      proposedText: `${p.text.replace(/[;.,]$/, '')}, as proposed in benchmark amendment ${i + 1};`,
-      rationale: `Benchmark amendment ${i + 1}.`,
-      sponsorDelegationId: f.delegationIds[i % f.delegationIds.length],
-    });
+    const draft = await api<{ id: string }>(
+      server.url,
+      f.secretariatToken,
+      'POST',
+      `/resolutions/${f.resolutionId}/amendments`,
+      {
+        kind: 'modify',
+        targetParagraphId: p.id,
+        proposedText: `${p.text.replace(/[;.,]$/, '')}, as proposed in benchmark amendment ${i + 1};`,
+        rationale: `Benchmark amendment ${i + 1}.`,
+        sponsorDelegationId: f.delegationIds[i % f.delegationIds.length],
+      },
+    );
     await api(server.url, f.secretariatToken, 'POST', `/amendments/${draft.id}/table`);
     tabled++;
   }
@@ -89,7 +111,14 @@ interface Load {
   amendmentsShownMs: number | null;
 }
 
-async function loadOnce(browser: Browser, server: AppServer, resolutionId: string, email: string, typing: boolean, lastNumber: string | null): Promise<Load> {
+async function loadOnce(
+  browser: Browser,
+  server: AppServer,
+  resolutionId: string,
+  email: string,
+  typing: boolean,
+  lastNumber: string | null,
+): Promise<Load> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -106,7 +135,12 @@ async function loadOnce(browser: Browser, server: AppServer, resolutionId: strin
     cdp.on('Network.responseReceived', (e) => {
       if (e.type === 'Document' && e.response.url.includes('/resolutions/')) documentId = e.requestId;
       const isJs = e.type === 'Script' || /javascript/.test(e.response.mimeType);
-      if (isJs) scripts.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'none', bytes: 0 });
+      if (isJs)
+        scripts.set(e.requestId, {
+          url: e.response.url,
+          encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'none',
+          bytes: 0,
+        });
     });
     cdp.on('Network.loadingFinished', (e) => {
       const s = scripts.get(e.requestId);
@@ -138,7 +172,9 @@ async function loadOnce(browser: Browser, server: AppServer, resolutionId: strin
     })()`);
     await page.goto(`${server.url}/resolutions/${resolutionId}`, { waitUntil: 'commit' });
     const moment = (key: string, timeout = 60_000) =>
-      page.waitForFunction(`window.__bench && window.__bench[${JSON.stringify(key)}]`, undefined, { timeout }).then((h) => h.jsonValue() as Promise<number>);
+      page
+        .waitForFunction(`window.__bench && window.__bench[${JSON.stringify(key)}]`, undefined, { timeout })
+        .then((h) => h.jsonValue() as Promise<number>);
     const syncedMs = await moment('synced');
     let editableMs: number | null = null;
     let typedMs: number | null = null;
@@ -159,7 +195,9 @@ async function loadOnce(browser: Browser, server: AppServer, resolutionId: strin
     let gz = 0;
     for (const s of list) {
       // Static chunks need no session; fetched again uncompressed and gzipped here.
-      const body = Buffer.from(await (await fetch(s.url, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+      const body = Buffer.from(
+        await (await fetch(s.url, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer(),
+      );
       raw += body.length;
       gz += zlib.gzipSync(body, { level: 6 }).length;
     }
@@ -177,7 +215,10 @@ async function loadOnce(browser: Browser, server: AppServer, resolutionId: strin
     };
   } catch (e) {
     const shot = `/tmp/concord-bench-B5-failure-${Date.now()}.png`;
-    await context.pages()[0]?.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    await context
+      .pages()[0]
+      ?.screenshot({ path: shot, fullPage: true })
+      .catch(() => undefined);
     throw new Error(`${e instanceof Error ? e.message : e} (screenshot: ${shot})`);
   } finally {
     await context.close();
@@ -193,21 +234,48 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
   const server = await startAppServer(dataDir);
   let browser: Browser | null = null;
   try {
-    for (const id of [f.resolutionId, f.peerId]) await api(server.url, f.chairToken, 'POST', `/resolutions/${id}/stage`, { to: 'amendments' });
+    for (const id of [f.resolutionId, f.peerId])
+      await api(server.url, f.chairToken, 'POST', `/resolutions/${id}/stage`, { to: 'amendments' });
     log(`B5: drafting and tabling ${AMENDMENTS} amendments through the API…`);
     const t0 = performance.now();
     const tabled = await tableAmendments(server, f);
     log(`B5: ${tabled} tabled in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const compilation = await api<unknown[] | { amendments: unknown[] }>(server.url, f.chairToken, 'GET', `/resolutions/${f.resolutionId}/amendments?status=tabled`);
+    const compilation = await api<unknown[] | { amendments: unknown[] }>(
+      server.url,
+      f.chairToken,
+      'GET',
+      `/resolutions/${f.resolutionId}/amendments?status=tabled`,
+    );
     const tabledListed = Array.isArray(compilation) ? compilation.length : compilation.amendments.length;
 
     browser = await launchBrowser();
     // One unmeasured load: Next loads a page's server code on its first request.
     await loadOnce(browser, server, f.resolutionId, 'iran@example.org', false, null);
     const cases = [
-      { key: 'member100', label: 'member, 100 amendments', id: f.resolutionId, email: 'iran@example.org', typing: false, last: `A/${AMENDMENTS}` },
-      { key: 'secretariat100', label: 'secretariat, 100 amendments', id: f.resolutionId, email: 'secretariat@example.org', typing: true, last: `A/${AMENDMENTS}` },
-      { key: 'member0', label: 'member, peer with 0 amendments', id: f.peerId, email: 'iran@example.org', typing: false, last: null },
+      {
+        key: 'member100',
+        label: 'member, 100 amendments',
+        id: f.resolutionId,
+        email: 'iran@example.org',
+        typing: false,
+        last: `A/${AMENDMENTS}`,
+      },
+      {
+        key: 'secretariat100',
+        label: 'secretariat, 100 amendments',
+        id: f.resolutionId,
+        email: 'secretariat@example.org',
+        typing: true,
+        last: `A/${AMENDMENTS}`,
+      },
+      {
+        key: 'member0',
+        label: 'member, peer with 0 amendments',
+        id: f.peerId,
+        email: 'iran@example.org',
+        typing: false,
+        last: null,
+      },
     ];
     const loads: Record<string, Load[]> = Object.fromEntries(cases.map((c) => [c.key, []]));
     for (let run = 0; run < RUNS; run++) {
@@ -220,8 +288,17 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
       const values = loads[key].map(pick).filter((v): v is number => v !== null);
       return values.length === loads[key].length ? median(values) : null;
     };
-    const row = (metric: string, pick: (l: Load) => number | null, show: (v: number | null) => string) => [metric, ...cases.map((c) => show(med(c.key, pick)))];
-    const encodings = [...new Set(Object.values(loads).flat().flatMap((l) => l.contentEncodings))];
+    const row = (metric: string, pick: (l: Load) => number | null, show: (v: number | null) => string) => [
+      metric,
+      ...cases.map((c) => show(med(c.key, pick))),
+    ];
+    const encodings = [
+      ...new Set(
+        Object.values(loads)
+          .flat()
+          .flatMap((l) => l.contentEncodings),
+      ),
+    ];
     const member = med('member100', (l) => l.syncedMs);
     const typed = med('secretariat100', (l) => l.typedMs);
     return {
@@ -229,20 +306,45 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
       title: `B5 page: the editor page of the example with ${AMENDMENTS} tabled amendments, in Chromium (median of ${RUNS} cold loads)`,
       columns: ['metric', ...cases.map((c) => c.label)],
       rows: [
-        row('JavaScript files', (l) => l.jsFiles, (v) => (v === null ? '–' : String(v))),
-        row('JavaScript shipped, gzip (level 6, computed here)', (l) => l.jsGzipBytes, (v) => (v === null ? '–' : kib(v))),
-        row(`JavaScript on the wire as served (content-encoding: ${encodings.join(', ')})`, (l) => l.jsWireBytes, (v) => (v === null ? '–' : kib(v))),
-        row('JavaScript uncompressed', (l) => l.jsRawBytes, (v) => (v === null ? '–' : kib(v))),
-        row('HTML of the page on the wire', (l) => l.htmlWireBytes, (v) => (v === null ? '–' : kib(v))),
+        row(
+          'JavaScript files',
+          (l) => l.jsFiles,
+          (v) => (v === null ? '–' : String(v)),
+        ),
+        row(
+          'JavaScript shipped, gzip (level 6, computed here)',
+          (l) => l.jsGzipBytes,
+          (v) => (v === null ? '–' : kib(v)),
+        ),
+        row(
+          `JavaScript on the wire as served (content-encoding: ${encodings.join(', ')})`,
+          (l) => l.jsWireBytes,
+          (v) => (v === null ? '–' : kib(v)),
+        ),
+        row(
+          'JavaScript uncompressed',
+          (l) => l.jsRawBytes,
+          (v) => (v === null ? '–' : kib(v)),
+        ),
+        row(
+          'HTML of the page on the wire',
+          (l) => l.htmlWireBytes,
+          (v) => (v === null ? '–' : kib(v)),
+        ),
         row('navigation → editor shows the synced text', (l) => l.syncedMs, fmt.ms),
         row('navigation → editor editable (secretariat)', (l) => l.editableMs, fmt.ms),
         row('navigation → a typed character is in the editor', (l) => l.typedMs, fmt.ms),
         row(`navigation → "A/${AMENDMENTS}" shown on the page`, (l) => l.amendmentsShownMs, fmt.ms),
       ],
       verdicts: [
-        { criterion: `${AMENDMENTS} amendments tabled`, pass: tabledListed === AMENDMENTS, detail: `${tabled} tabled through the API; the compilation lists ${tabledListed} with status tabled` },
         {
-          criterion: 'the editor accepts typing (secretariat) and shows the synced text (member, read-only at the amendments stage)',
+          criterion: `${AMENDMENTS} amendments tabled`,
+          pass: tabledListed === AMENDMENTS,
+          detail: `${tabled} tabled through the API; the compilation lists ${tabledListed} with status tabled`,
+        },
+        {
+          criterion:
+            'the editor accepts typing (secretariat) and shows the synced text (member, read-only at the amendments stage)',
           pass: member !== null && typed !== null ? true : false,
           detail: `member: synced text after ${fmt.ms(member)}; secretariat: typed character in the DOM after ${fmt.ms(typed)} (medians, from navigation start)`,
         },
@@ -250,7 +352,7 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
       notes: [
         buildNote(server.build),
         'Each load is a new browser context that signs in first, then clears and disables the cache and navigates to /resolutions/{id}: every script is fetched as on a first visit. JavaScript = responses of type Script or a JavaScript MIME type; "on the wire" is the sum of CDP encodedDataLength (headers included) as the server sent them; "gzip" fetches each of those scripts again and gzips it in the bench at level 6.',
-        'Times are performance.now() in the page (from navigation start), taken on the first animation frame where the condition holds. Typing (secretariat): as soon as the editor is editable, Playwright clicks into the last operative paragraph, presses Ctrl+End and types one character; the time is when it is in the editor\'s DOM, so it includes those driver round trips (tens of ms). Chromium, server and bench share the machine.',
+        "Times are performance.now() in the page (from navigation start), taken on the first animation frame where the condition holds. Typing (secretariat): as soon as the editor is editable, Playwright clicks into the last operative paragraph, presses Ctrl+End and types one character; the time is when it is in the editor's DOM, so it includes those driver round trips (tens of ms). Chromium, server and bench share the machine.",
       ],
       data: { amendments: AMENDMENTS, runs: RUNS, cases, loads, build: server.build },
     };

@@ -101,10 +101,19 @@ export class ApiError extends Error {
 }
 
 /** One API call with a bearer token; throws ApiError on anything but 2xx. */
-export async function api<T = unknown>(base: string, token: string, method: string, route: string, body?: unknown): Promise<T> {
+export async function api<T = unknown>(
+  base: string,
+  token: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${base}/api/v1${route}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -129,7 +138,8 @@ function describeBuild(): BuildServed {
       if (stat.mtimeMs > builtMs && /\.(tsx?|css|js)$/.test(rel)) newer.push(rel);
       return;
     }
-    for (const name of fs.readdirSync(full)) if (!name.startsWith('.') && name !== 'node_modules') walk(path.join(rel, name));
+    for (const name of fs.readdirSync(full))
+      if (!name.startsWith('.') && name !== 'node_modules') walk(path.join(rel, name));
   };
   for (const input of ['app', 'lib', 'db', 'server']) walk(input);
   return { dir: BENCH_NEXT_DIST, builtAt: new Date(builtMs).toISOString(), newerSources: newer.sort() };
@@ -139,6 +149,8 @@ function describeBuild(): BuildServed {
 export function buildNote(build: BuildServed): string {
   const changed = build.newerSources.length;
   return `Served the production build in ${build.dir} made at ${build.builtAt.slice(0, 19)}Z; ${
-    changed === 0 ? 'no source file of app/, lib/, db/ or server/ changed since.' : `${changed} source file(s) changed since (${build.newerSources.slice(0, 5).join(', ')}${changed > 5 ? ', …' : ''}): rebuild for figures of the current code.`
+    changed === 0
+      ? 'no source file of app/, lib/, db/ or server/ changed since.'
+      : `${changed} source file(s) changed since (${build.newerSources.slice(0, 5).join(', ')}${changed > 5 ? ', …' : ''}): rebuild for figures of the current code.`
   }`;
 }

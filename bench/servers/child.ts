@@ -42,7 +42,9 @@ export async function startServerChild(props: {
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${props.name} did not report its port within ${(props.timeoutMs ?? 60_000) / 1000} s:\n${out}`));
+      reject(
+        new Error(`${props.name} did not report its port within ${(props.timeoutMs ?? 60_000) / 1000} s:\n${out}`),
+      );
     }, props.timeoutMs ?? 60_000);
     const check = () => {
       const m = props.portLine.exec(out);

@@ -29,7 +29,10 @@ export interface ConcordFixture {
 export const EXAMPLE_PATH = path.join(projectRoot, 'data', 'ipu-122nd-assembly-resolution.txt');
 export const DELEGATIONS = 190;
 
-export async function populate(database: Database, props: { editors: number; watchers: number; tag: string }): Promise<Omit<ConcordFixture, 'dataDir'>> {
+export async function populate(
+  database: Database,
+  props: { editors: number; watchers: number; tag: string },
+): Promise<Omit<ConcordFixture, 'dataDir'>> {
   const { db } = database;
   const people = await db.transaction(async (tx) => {
     const committee = await createCommittee(tx, {
@@ -39,8 +42,13 @@ export async function populate(database: Database, props: { editors: number; wat
       place: 'Geneva',
     });
     const delegations = [];
-    for (let i = 0; i < DELEGATIONS; i++) delegations.push(await addDelegation(tx, committee.id, { name: `Delegation ${String(i + 1).padStart(3, '0')}` }));
-    const chair = await addMember(tx, committee.id, { email: `chair-${props.tag}@bench.invalid`, name: 'Bench chair', role: 'chair' });
+    for (let i = 0; i < DELEGATIONS; i++)
+      delegations.push(await addDelegation(tx, committee.id, { name: `Delegation ${String(i + 1).padStart(3, '0')}` }));
+    const chair = await addMember(tx, committee.id, {
+      email: `chair-${props.tag}@bench.invalid`,
+      name: 'Bench chair',
+      role: 'chair',
+    });
     const token = async (userId: string) => (await issueApiToken(tx, userId, 'benchmark')).token;
     const editorTokens: string[] = [];
     for (let i = 0; i < props.editors; i++) {
@@ -54,7 +62,11 @@ export async function populate(database: Database, props: { editors: number; wat
     }
     const watcherTokens: string[] = [];
     for (let i = 0; i < props.watchers; i++) {
-      const m = await addMember(tx, committee.id, { email: `observer-${i}-${props.tag}@bench.invalid`, name: `Bench observer ${i}`, role: 'observer' });
+      const m = await addMember(tx, committee.id, {
+        email: `observer-${i}-${props.tag}@bench.invalid`,
+        name: `Bench observer ${i}`,
+        role: 'observer',
+      });
       watcherTokens.push(await token(m.userId));
     }
     return { committeeId: committee.id, chairId: chair.userId, editorTokens, watcherTokens };

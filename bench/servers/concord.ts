@@ -68,12 +68,22 @@ export async function startConcord(options: ConcordOptions): Promise<RunningConc
   const envs: NodeJS.ProcessEnv[] =
     options.processes === 1
       ? [await withPort({ ...base, CONCORD_DATA_DIR: dataDir! })]
-      : await Promise.all([0, 1].map(() => withPort({ ...base, DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl })));
+      : await Promise.all(
+          [0, 1].map(() => withPort({ ...base, DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl })),
+        );
   const children: ServerChild[] = [];
   try {
     // One after the other: the processes share a database and migrate on start.
     for (const [i, env] of envs.entries()) {
-      children.push(await startServerChild({ name: `Concord collaboration service #${i + 1}`, script: STANDALONE, env, portLine: PORT_LINE, timeoutMs: 120_000 }));
+      children.push(
+        await startServerChild({
+          name: `Concord collaboration service #${i + 1}`,
+          script: STANDALONE,
+          env,
+          portLine: PORT_LINE,
+          timeoutMs: 120_000,
+        }),
+      );
     }
   } catch (e) {
     await Promise.all(children.map((c) => c.stop()));
@@ -92,7 +102,8 @@ export async function startConcord(options: ConcordOptions): Promise<RunningConc
     name: 'concord',
     pids: children.map((c) => c.pid),
     dataDir,
-    urlFor: (index, role) => `ws://127.0.0.1:${childFor(index).port}/collab/${resolutionId}?token=${encodeURIComponent(tokenFor(index, role))}`,
+    urlFor: (index, role) =>
+      `ws://127.0.0.1:${childFor(index).port}/collab/${resolutionId}?token=${encodeURIComponent(tokenFor(index, role))}`,
     origin: (index) => `http://127.0.0.1:${childFor(index).port}`,
     resolutionUrl: (id, token) => `ws://127.0.0.1:${children[0].port}/collab/${id}?token=${encodeURIComponent(token)}`,
     output: () => children.map((c) => c.output()).join('\n'),

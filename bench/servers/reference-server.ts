@@ -24,7 +24,9 @@ server.on('upgrade', (request, socket, head) => {
 
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
-  console.log(`reference y-websocket server listening on port ${typeof address === 'object' && address ? address.port : '?'}`);
+  console.log(
+    `reference y-websocket server listening on port ${typeof address === 'object' && address ? address.port : '?'}`,
+  );
 });
 
 process.once('SIGTERM', () => {

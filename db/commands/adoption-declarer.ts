@@ -45,7 +45,11 @@ export async function declareAdoption(db: Db, declaration: AdoptionDeclaration):
  * version "As adopted", moves the stage to adopted and records method, date, session and place.
  */
 export async function adoptWithin(tx: Tx, declaration: AdoptionDeclaration): Promise<Resolution> {
-  const [resolution] = await tx.select().from(resolutions).where(eq(resolutions.id, declaration.resolutionId)).for('update');
+  const [resolution] = await tx
+    .select()
+    .from(resolutions)
+    .where(eq(resolutions.id, declaration.resolutionId))
+    .for('update');
   if (!resolution) throw conflict('resolution', 'The resolution no longer exists.');
   if (resolution.stage !== 'voting') {
     throw conflict(
@@ -60,7 +64,10 @@ export async function adoptWithin(tx: Tx, declaration: AdoptionDeclaration): Pro
     .from(votes)
     .where(and(eq(votes.resolutionId, resolution.id), eq(votes.status, 'open')));
   if (open.length > 0) {
-    throw conflict('vote', `A vote is still open (on ${open[0].subjectKind === 'resolution' ? 'the whole text' : `the ${open[0].subjectKind}`}); close it before declaring adoption.`);
+    throw conflict(
+      'vote',
+      `A vote is still open (on ${open[0].subjectKind === 'resolution' ? 'the whole text' : `the ${open[0].subjectKind}`}); close it before declaring adoption.`,
+    );
   }
   const undecided = await tx
     .select({ number: amendments.number })
@@ -69,7 +76,10 @@ export async function adoptWithin(tx: Tx, declaration: AdoptionDeclaration): Pro
     .orderBy(asc(amendments.number));
   if (undecided.length > 0) {
     const names = undecided.map((a) => `A/${a.number ?? '?'}`).join(', ');
-    throw conflict('amendments', `Amendment${undecided.length === 1 ? '' : 's'} ${names} ${undecided.length === 1 ? 'is' : 'are'} tabled but not decided; decide, withdraw or rule on ${undecided.length === 1 ? 'it' : 'them'} before adoption.`);
+    throw conflict(
+      'amendments',
+      `Amendment${undecided.length === 1 ? '' : 's'} ${names} ${undecided.length === 1 ? 'is' : 'are'} tabled but not decided; decide, withdraw or rule on ${undecided.length === 1 ? 'it' : 'them'} before adoption.`,
+    );
   }
 
   const adoption: StoredAdoption = {
@@ -83,16 +93,36 @@ export async function adoptWithin(tx: Tx, declaration: AdoptionDeclaration): Pro
   };
   const [row] = await tx
     .update(resolutions)
-    .set({ stage: 'adopted', adoption, adoptedOn: adoption.date, sessionLabel: adoption.body, place: adoption.place ?? '', updatedAt: sql`now()` })
+    .set({
+      stage: 'adopted',
+      adoption,
+      adoptedOn: adoption.date,
+      sessionLabel: adoption.body,
+      place: adoption.place ?? '',
+      updatedAt: sql`now()`,
+    })
     .where(eq(resolutions.id, resolution.id))
     .returning();
-  await tx.insert(versions).values({ resolutionId: resolution.id, name: 'As adopted', reason: 'adoption', state: declaration.state, createdBy: declaration.actorId });
+  await tx.insert(versions).values({
+    resolutionId: resolution.id,
+    name: 'As adopted',
+    reason: 'adoption',
+    state: declaration.state,
+    createdBy: declaration.actorId,
+  });
   await recordAuditEvent(tx, {
     committeeId: resolution.committeeId,
     resolutionId: resolution.id,
     actorId: declaration.actorId,
     action: 'resolution.adopted',
-    details: { method: adoption.method, date: adoption.date, place: adoption.place ?? null, session: adoption.body, voteId: declaration.vote?.id ?? null, votes: declaration.vote?.totals ?? null },
+    details: {
+      method: adoption.method,
+      date: adoption.date,
+      place: adoption.place ?? null,
+      session: adoption.body,
+      voteId: declaration.vote?.id ?? null,
+      votes: declaration.vote?.totals ?? null,
+    },
   });
   return row;
 }

@@ -55,7 +55,15 @@ export async function recordDecision(db: Db, decision: Decision): Promise<Decisi
   const details = { method: decision.method, ...(decision.voteId ? { voteId: decision.voteId } : {}) };
   if (decision.outcome === 'rejected') {
     const before = await listAmendments(db, decision.resolutionId);
-    const fallen = await closeAmendment(db, decision, ['tabled'], 'rejected', rejectionReason(decision.method), 'rejected', details);
+    const fallen = await closeAmendment(
+      db,
+      decision,
+      ['tabled'],
+      'rejected',
+      rejectionReason(decision.method),
+      'rejected',
+      details,
+    );
     return { amendment: await findAmendment(db, amendment.id), fallen, rebased: [], paragraphs: null, before };
   }
 
@@ -63,7 +71,11 @@ export async function recordDecision(db: Db, decision: Decision): Promise<Decisi
     await lockResolution(tx, decision.resolutionId);
     const all = await listAmendments(tx, decision.resolutionId);
     const current = all.find((a) => a.id === amendment.id)!;
-    if (current.status !== 'tabled') throw conflict('amendment_status', `${amendmentName(current)} is ${current.status}, not tabled: it cannot be adopted.`);
+    if (current.status !== 'tabled')
+      throw conflict(
+        'amendment_status',
+        `${amendmentName(current)} is ${current.status}, not tabled: it cannot be adopted.`,
+      );
 
     const fallen = amendmentsMadeImpossible(current, all, decision.paragraphs);
     const falls = new Set(fallen.map((f) => f.amendmentId));
@@ -86,7 +98,12 @@ export async function recordDecision(db: Db, decision: Decision): Promise<Decisi
     await markFallen(tx, decision, fallen);
     for (const [id, proposedText] of newWording) {
       await tx.update(amendments).set({ proposedText, updatedAt: sql`now()` }).where(eq(amendments.id, id));
-      await recordAmendmentAct(tx, { ...scope(decision), amendmentId: id, action: 'sub_amended', details: { by: current.number } });
+      await recordAmendmentAct(tx, {
+        ...scope(decision),
+        amendmentId: id,
+        action: 'sub_amended',
+        details: { by: current.number },
+      });
     }
     const rebased = await carryOnto(tx, decision, stillTabled, paragraphs, newWording, current);
     return { amendment: await findAmendment(tx, current.id), fallen, rebased, paragraphs, before: all };
@@ -108,9 +125,16 @@ async function carryOnto(
 ): Promise<string[]> {
   const rebased: string[] = [];
   const textOf = (id: string | null) => paragraphs?.find((p) => p.id === id)?.text;
-  const ordered = [...candidates].sort((a, b) => Number(a.parentAmendmentId !== null) - Number(b.parentAmendmentId !== null));
+  const ordered = [...candidates].sort(
+    (a, b) => Number(a.parentAmendmentId !== null) - Number(b.parentAmendmentId !== null),
+  );
   for (const a of ordered) {
-    const base = a.parentAmendmentId !== null ? newWording.get(a.parentAmendmentId) : a.kind === 'insert' ? undefined : textOf(a.targetParagraphId);
+    const base =
+      a.parentAmendmentId !== null
+        ? newWording.get(a.parentAmendmentId)
+        : a.kind === 'insert'
+          ? undefined
+          : textOf(a.targetParagraphId);
     if (base === undefined || base === a.baseText) continue;
     let proposedText = a.proposedText;
     if (a.kind === 'modify') {
@@ -118,8 +142,16 @@ async function carryOnto(
       if (result.status === 'conflict') continue;
       if (result.status === 'rebased') proposedText = result.proposed;
     }
-    await tx.update(amendments).set({ baseText: base, baseHash: hashText(base), proposedText, updatedAt: sql`now()` }).where(eq(amendments.id, a.id));
-    await recordAmendmentAct(tx, { ...scope(decision), amendmentId: a.id, action: 'rebased', details: { after: adopted.number, automatic: true } });
+    await tx
+      .update(amendments)
+      .set({ baseText: base, baseHash: hashText(base), proposedText, updatedAt: sql`now()` })
+      .where(eq(amendments.id, a.id));
+    await recordAmendmentAct(tx, {
+      ...scope(decision),
+      amendmentId: a.id,
+      action: 'rebased',
+      details: { after: adopted.number, automatic: true },
+    });
     if (a.parentAmendmentId === null && proposedText !== a.proposedText) newWording.set(a.id, proposedText);
     rebased.push(a.id);
   }
@@ -127,15 +159,32 @@ async function carryOnto(
 }
 
 /** Puts the rows back as they were before a decision whose text change could not be made. */
-export async function revertDecision(db: Db, decision: Omit<Decision, 'outcome' | 'method' | 'paragraphs'>, before: readonly StoredAmendment[], cause: string) {
+export async function revertDecision(
+  db: Db,
+  decision: Omit<Decision, 'outcome' | 'method' | 'paragraphs'>,
+  before: readonly StoredAmendment[],
+  cause: string,
+) {
   await db.transaction(async (tx) => {
     for (const a of before) {
       await tx
         .update(amendments)
-        .set({ status: a.status, statusReason: a.statusReason, proposedText: a.proposedText, baseText: a.baseText, baseHash: a.baseHash, updatedAt: sql`now()` })
+        .set({
+          status: a.status,
+          statusReason: a.statusReason,
+          proposedText: a.proposedText,
+          baseText: a.baseText,
+          baseHash: a.baseHash,
+          updatedAt: sql`now()`,
+        })
         .where(eq(amendments.id, a.id));
     }
-    await recordAmendmentAct(tx, { ...scope(decision), amendmentId: decision.amendment.id, action: 'decision_reverted', details: { cause } });
+    await recordAmendmentAct(tx, {
+      ...scope(decision),
+      amendmentId: decision.amendment.id,
+      action: 'decision_reverted',
+      details: { cause },
+    });
   });
 }
 
@@ -145,11 +194,21 @@ async function checkVote(db: Db, decision: Decision) {
     .from(votes)
     .where(and(eq(votes.id, decision.voteId!), eq(votes.resolutionId, decision.resolutionId)));
   if (!vote || vote.amendmentId !== decision.amendment.id) {
-    throw new DomainError('unprocessable:vote', `Vote ${decision.voteId} is not a vote on ${amendmentName(decision.amendment)}.`, [{ path: 'body.voteId', message: 'not a vote on this amendment' }]);
+    throw new DomainError(
+      'unprocessable:vote',
+      `Vote ${decision.voteId} is not a vote on ${amendmentName(decision.amendment)}.`,
+      [{ path: 'body.voteId', message: 'not a vote on this amendment' }],
+    );
   }
-  if (vote.status !== 'closed') throw conflict('vote_open', 'That vote is still open: close it before recording the decision.');
+  if (vote.status !== 'closed')
+    throw conflict('vote_open', 'That vote is still open: close it before recording the decision.');
 }
 
-const adoptionReason = (method: DecisionMethod) => (method === 'consensus' ? 'Adopted by consensus' : 'Adopted by vote');
+const adoptionReason = (method: DecisionMethod) =>
+  method === 'consensus' ? 'Adopted by consensus' : 'Adopted by vote';
 const rejectionReason = (method: DecisionMethod) => (method === 'consensus' ? 'Rejected' : 'Rejected by vote');
-const scope = (d: { committeeId: string; resolutionId: string; actorId: string }) => ({ committeeId: d.committeeId, resolutionId: d.resolutionId, actorId: d.actorId });
+const scope = (d: { committeeId: string; resolutionId: string; actorId: string }) => ({
+  committeeId: d.committeeId,
+  resolutionId: d.resolutionId,
+  actorId: d.actorId,
+});

@@ -32,9 +32,11 @@ export interface DraftAmendment extends Scope, Omit<DraftRequest, 'parent'> {
 export async function draftAmendment(db: Db, props: DraftAmendment): Promise<StoredAmendment> {
   const parent = props.parentAmendmentId ? await findAmendment(db, props.parentAmendmentId).catch(() => null) : null;
   if (props.parentAmendmentId && (!parent || parent.resolutionId !== props.resolutionId)) {
-    throw new DomainError('unprocessable:amendment', `No amendment ${props.parentAmendmentId} in this resolution to sub-amend.`, [
-      { path: 'body.parentAmendmentId', message: 'not an amendment of this resolution' },
-    ]);
+    throw new DomainError(
+      'unprocessable:amendment',
+      `No amendment ${props.parentAmendmentId} in this resolution to sub-amend.`,
+      [{ path: 'body.parentAmendmentId', message: 'not an amendment of this resolution' }],
+    );
   }
   const prepared = prepareDraft({ ...props, parent }, props.paragraphs);
   await checkDelegations(db, props.committeeId, props.sponsorDelegationId, props.coSponsorDelegationIds ?? []);
@@ -50,7 +52,10 @@ export async function draftAmendment(db: Db, props: DraftAmendment): Promise<Sto
       })
       .returning({ id: amendments.id });
     const coSponsors = [...new Set(props.coSponsorDelegationIds ?? [])].filter((d) => d !== props.sponsorDelegationId);
-    if (coSponsors.length) await tx.insert(amendmentCosponsors).values(coSponsors.map((delegationId) => ({ amendmentId: row.id, delegationId })));
+    if (coSponsors.length)
+      await tx
+        .insert(amendmentCosponsors)
+        .values(coSponsors.map((delegationId) => ({ amendmentId: row.id, delegationId })));
     await recordAmendmentAct(tx, {
       ...scope(props),
       amendmentId: row.id,
@@ -73,20 +78,30 @@ export interface UpdateDraft extends Scope {
 export async function updateDraftAmendment(db: Db, props: UpdateDraft): Promise<StoredAmendment> {
   const { amendment } = props;
   if (amendment.status !== 'draft') {
-    throw conflict('amendment_status', `${amendmentName(amendment)} is ${amendment.status}: only a draft can be edited. Withdraw it and table a new one instead.`);
+    throw conflict(
+      'amendment_status',
+      `${amendmentName(amendment)} is ${amendment.status}: only a draft can be edited. Withdraw it and table a new one instead.`,
+    );
   }
   const changes: Partial<typeof amendments.$inferInsert> = {};
   if (props.proposedText !== undefined) {
     if (amendment.kind === 'delete' || amendment.kind === 'move') {
-      throw new DomainError('unprocessable:amendment', `A ${amendment.kind} amendment proposes no wording.`, [{ path: 'body.proposedText', message: 'not for this kind' }]);
+      throw new DomainError('unprocessable:amendment', `A ${amendment.kind} amendment proposes no wording.`, [
+        { path: 'body.proposedText', message: 'not for this kind' },
+      ]);
     }
-    if (!props.proposedText.trim()) throw new DomainError('unprocessable:amendment', 'The proposed text cannot be empty.', [{ path: 'body.proposedText', message: 'empty' }]);
+    if (!props.proposedText.trim())
+      throw new DomainError('unprocessable:amendment', 'The proposed text cannot be empty.', [
+        { path: 'body.proposedText', message: 'empty' },
+      ]);
     changes.proposedText = props.proposedText;
   }
   if (props.rationale !== undefined) changes.rationale = props.rationale.trim();
   if (props.position !== undefined) {
     if (amendment.kind !== 'insert' && amendment.kind !== 'move') {
-      throw new DomainError('unprocessable:amendment', 'Only an insertion or a move has a position.', [{ path: 'body.position', message: 'not for this kind' }]);
+      throw new DomainError('unprocessable:amendment', 'Only an insertion or a move has a position.', [
+        { path: 'body.position', message: 'not for this kind' },
+      ]);
     }
     changes.position = props.position;
   }
@@ -96,8 +111,14 @@ export async function updateDraftAmendment(db: Db, props: UpdateDraft): Promise<
       .set({ ...changes, updatedAt: sql`now()` })
       .where(and(eq(amendments.id, amendment.id), eq(amendments.status, 'draft')))
       .returning({ id: amendments.id });
-    if (updated.length === 0) throw conflict('amendment_status', 'The amendment was tabled or withdrawn meanwhile; reload it.');
-    await recordAmendmentAct(tx, { ...scope(props), amendmentId: amendment.id, action: 'edited', details: { fields: Object.keys(changes) } });
+    if (updated.length === 0)
+      throw conflict('amendment_status', 'The amendment was tabled or withdrawn meanwhile; reload it.');
+    await recordAmendmentAct(tx, {
+      ...scope(props),
+      amendmentId: amendment.id,
+      action: 'edited',
+      details: { fields: Object.keys(changes) },
+    });
   });
   return findAmendment(db, amendment.id);
 }
@@ -108,23 +129,43 @@ export async function updateDraftAmendment(db: Db, props: UpdateDraft): Promise<
  */
 export async function rewriteAgainstCurrentText(
   db: Db,
-  props: Scope & { amendment: StoredAmendment; proposedText: string; paragraphs: readonly Paragraph[]; parent: StoredAmendment | null },
+  props: Scope & {
+    amendment: StoredAmendment;
+    proposedText: string;
+    paragraphs: readonly Paragraph[];
+    parent: StoredAmendment | null;
+  },
 ): Promise<StoredAmendment> {
   const { amendment } = props;
   if (amendment.status !== 'draft' && amendment.status !== 'tabled') {
-    throw conflict('amendment_status', `${amendmentName(amendment)} is ${amendment.status}: there is nothing left to rework.`);
+    throw conflict(
+      'amendment_status',
+      `${amendmentName(amendment)} is ${amendment.status}: there is nothing left to rework.`,
+    );
   }
   if (amendment.kind !== 'modify') {
-    throw new DomainError('unprocessable:amendment', `Only an amendment to the wording can be rewritten; ${amendmentName(amendment)} is a ${amendment.kind}.`);
+    throw new DomainError(
+      'unprocessable:amendment',
+      `Only an amendment to the wording can be rewritten; ${amendmentName(amendment)} is a ${amendment.kind}.`,
+    );
   }
   const current = currentBaseOf(amendment, props.paragraphs, props.parent);
-  if (current === null) throw conflict('paragraph_deleted', `The paragraph ${amendmentName(amendment)} amends has been deleted; it can no longer be rewritten.`);
+  if (current === null)
+    throw conflict(
+      'paragraph_deleted',
+      `The paragraph ${amendmentName(amendment)} amends has been deleted; it can no longer be rewritten.`,
+    );
   if (amendment.status === 'tabled' && current === amendment.baseText) {
     // Tabled wording is fixed: it is rewritten only to follow a change of its paragraph.
-    throw conflict('amendment_status', `${amendmentName(amendment)} is tabled and its paragraph has not changed since: there is nothing to rewrite. Withdraw it and table a new one to change it.`);
+    throw conflict(
+      'amendment_status',
+      `${amendmentName(amendment)} is tabled and its paragraph has not changed since: there is nothing to rewrite. Withdraw it and table a new one to change it.`,
+    );
   }
   if (!props.proposedText.trim() || props.proposedText === current) {
-    throw new DomainError('unprocessable:amendment', 'The rewritten text must change the current wording.', [{ path: 'body.proposedText', message: 'no change' }]);
+    throw new DomainError('unprocessable:amendment', 'The rewritten text must change the current wording.', [
+      { path: 'body.proposedText', message: 'no change' },
+    ]);
   }
   await db.transaction(async (tx) => {
     await tx
@@ -142,17 +183,29 @@ export async function rewriteAgainstCurrentText(
 }
 
 /** Invites another delegation to co-sponsor: its members may then co-edit the draft. */
-export async function inviteCoSponsor(db: Db, props: Scope & { amendment: StoredAmendment; delegationId: string }): Promise<StoredAmendment> {
+export async function inviteCoSponsor(
+  db: Db,
+  props: Scope & { amendment: StoredAmendment; delegationId: string },
+): Promise<StoredAmendment> {
   const { amendment, delegationId } = props;
   if (amendment.status !== 'draft' && amendment.status !== 'tabled') {
-    throw conflict('amendment_status', `${amendmentName(amendment)} is ${amendment.status}: co-sponsors can no longer join.`);
+    throw conflict(
+      'amendment_status',
+      `${amendmentName(amendment)} is ${amendment.status}: co-sponsors can no longer join.`,
+    );
   }
   await checkDelegations(db, props.committeeId, amendment.sponsorDelegationId, [delegationId]);
-  if (delegationId === amendment.sponsorDelegationId) throw conflict('cosponsor', 'The sponsoring delegation cannot also co-sponsor its own amendment.');
+  if (delegationId === amendment.sponsorDelegationId)
+    throw conflict('cosponsor', 'The sponsoring delegation cannot also co-sponsor its own amendment.');
   if (amendment.coSponsorDelegationIds.includes(delegationId)) return amendment;
   await db.transaction(async (tx) => {
     await tx.insert(amendmentCosponsors).values({ amendmentId: amendment.id, delegationId }).onConflictDoNothing();
-    await recordAmendmentAct(tx, { ...scope(props), amendmentId: amendment.id, action: 'cosponsor_invited', details: { delegationId } });
+    await recordAmendmentAct(tx, {
+      ...scope(props),
+      amendmentId: amendment.id,
+      action: 'cosponsor_invited',
+      details: { delegationId },
+    });
   });
   return findAmendment(db, amendment.id);
 }
@@ -161,26 +214,45 @@ export async function inviteCoSponsor(db: Db, props: Scope & { amendment: Stored
  * Drops a co-sponsor (the sponsor's decision, or the co-sponsor leaving). Its members stop
  * seeing the draft and, if they were editing it, are disconnected from it.
  */
-export async function removeCoSponsor(db: Db, props: Scope & { amendment: StoredAmendment; delegationId: string }): Promise<StoredAmendment> {
+export async function removeCoSponsor(
+  db: Db,
+  props: Scope & { amendment: StoredAmendment; delegationId: string },
+): Promise<StoredAmendment> {
   const { amendment, delegationId } = props;
   if (amendment.status !== 'draft' && amendment.status !== 'tabled') {
-    throw conflict('amendment_status', `${amendmentName(amendment)} is ${amendment.status}: its co-sponsors are part of the record.`);
+    throw conflict(
+      'amendment_status',
+      `${amendmentName(amendment)} is ${amendment.status}: its co-sponsors are part of the record.`,
+    );
   }
   if (!amendment.coSponsorDelegationIds.includes(delegationId)) {
-    throw new DomainError('not_found:cosponsor', `That delegation does not co-sponsor ${amendmentName(amendment)}.`, [{ path: 'params.delegationId', message: 'not a co-sponsor' }]);
+    throw new DomainError('not_found:cosponsor', `That delegation does not co-sponsor ${amendmentName(amendment)}.`, [
+      { path: 'params.delegationId', message: 'not a co-sponsor' },
+    ]);
   }
   await db.transaction(async (tx) => {
-    await tx.delete(amendmentCosponsors).where(and(eq(amendmentCosponsors.amendmentId, amendment.id), eq(amendmentCosponsors.delegationId, delegationId)));
-    await recordAmendmentAct(tx, { ...scope(props), amendmentId: amendment.id, action: 'cosponsor_removed', details: { delegationId } });
+    await tx
+      .delete(amendmentCosponsors)
+      .where(
+        and(eq(amendmentCosponsors.amendmentId, amendment.id), eq(amendmentCosponsors.delegationId, delegationId)),
+      );
+    await recordAmendmentAct(tx, {
+      ...scope(props),
+      amendmentId: amendment.id,
+      action: 'cosponsor_removed',
+      details: { delegationId },
+    });
   });
   return findAmendment(db, amendment.id);
 }
 
 async function checkDelegations(db: Db, committeeId: string, sponsor: string, coSponsors: readonly string[]) {
   if (!(await delegationInCommittee(db, committeeId, sponsor))) {
-    throw new DomainError('unprocessable:delegation', 'The sponsoring delegation is not a delegation of this committee.', [
-      { path: 'body.sponsorDelegationId', message: 'unknown delegation' },
-    ]);
+    throw new DomainError(
+      'unprocessable:delegation',
+      'The sponsoring delegation is not a delegation of this committee.',
+      [{ path: 'body.sponsorDelegationId', message: 'unknown delegation' }],
+    );
   }
   for (const [i, id] of coSponsors.entries()) {
     if (!(await delegationInCommittee(db, committeeId, id))) {

@@ -20,7 +20,9 @@ export interface AmendmentAct {
 
 export async function recordAmendmentAct(tx: Queryable, act: AmendmentAct): Promise<void> {
   const details = act.details ?? {};
-  await tx.insert(amendmentEvents).values({ amendmentId: act.amendmentId, actorId: act.actorId, action: act.action, details });
+  await tx
+    .insert(amendmentEvents)
+    .values({ amendmentId: act.amendmentId, actorId: act.actorId, action: act.action, details });
   await recordAuditEvent(tx, {
     committeeId: act.committeeId,
     resolutionId: act.resolutionId,

@@ -53,14 +53,19 @@ export async function setVotingOrder(db: Db, props: Scope & { order: string[] | 
           ...missing.map((a) => `${a.number} is missing`),
           ...[...new Set(twice)].map((id) => `${byId.get(id)?.number ?? id} is listed twice`),
         ];
-        throw new DomainError('unprocessable:voting_order', `The voting order must list every tabled amendment once: ${problems.join('; ')}.`, [
-          { path: 'body.order', message: problems.join('; ') },
-        ]);
+        throw new DomainError(
+          'unprocessable:voting_order',
+          `The voting order must list every tabled amendment once: ${problems.join('; ')}.`,
+          [{ path: 'body.order', message: problems.join('; ') }],
+        );
       }
     }
     await tx.update(amendments).set({ votingPosition: null }).where(eq(amendments.resolutionId, props.resolutionId));
     for (const [index, id] of (props.order ?? []).entries()) {
-      await tx.update(amendments).set({ votingPosition: index + 1 }).where(and(eq(amendments.id, id), eq(amendments.resolutionId, props.resolutionId)));
+      await tx
+        .update(amendments)
+        .set({ votingPosition: index + 1 })
+        .where(and(eq(amendments.id, id), eq(amendments.resolutionId, props.resolutionId)));
     }
     await recordAuditEvent(tx, {
       committeeId: props.committeeId,

@@ -29,21 +29,34 @@ export interface CastOutcome {
 export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome> {
   return db.transaction(async (tx) => {
     const [vote] = await tx
-      .select({ id: votes.id, status: votes.status, method: votes.method, resolutionId: votes.resolutionId, committeeId: resolutions.committeeId })
+      .select({
+        id: votes.id,
+        status: votes.status,
+        method: votes.method,
+        resolutionId: votes.resolutionId,
+        committeeId: resolutions.committeeId,
+      })
       .from(votes)
       .innerJoin(resolutions, eq(resolutions.id, votes.resolutionId))
       .where(eq(votes.id, cast.voteId))
       .for('share', { of: votes });
     if (!vote) throw notFound('vote');
-    if (vote.status !== 'open') throw conflict('vote', 'This vote is closed; ballots can no longer be cast or changed.');
+    if (vote.status !== 'open')
+      throw conflict('vote', 'This vote is closed; ballots can no longer be cast or changed.');
     if (vote.method === 'show_of_hands') {
-      throw conflict('vote', 'This vote is by show of hands: the chair enters the counts when closing it; there are no ballots.');
+      throw conflict(
+        'vote',
+        'This vote is by show of hands: the chair enters the counts when closing it; there are no ballots.',
+      );
     }
     const [delegation] = await tx
       .select({ id: delegations.id })
       .from(delegations)
       .where(and(eq(delegations.id, cast.delegationId), eq(delegations.committeeId, vote.committeeId)));
-    if (!delegation) throw badRequest('delegation', 'That delegation is not in this committee.', [{ path: 'body.delegationId', message: 'not a delegation of this committee' }]);
+    if (!delegation)
+      throw badRequest('delegation', 'That delegation is not in this committee.', [
+        { path: 'body.delegationId', message: 'not a delegation of this committee' },
+      ]);
 
     // xmax = 0 on the returned row means it was inserted, not updated: a first ballot.
     const [row] = await tx
@@ -61,7 +74,13 @@ export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome>
       actorId: cast.actorId,
       action: 'ballot.cast',
       // A secret ballot's choice never enters the permanent record.
-      details: { voteId: vote.id, delegationId: cast.delegationId, ...(secret ? {} : { choice: cast.choice }), replaced: !row.inserted, onBehalf: !!cast.onBehalf },
+      details: {
+        voteId: vote.id,
+        delegationId: cast.delegationId,
+        ...(secret ? {} : { choice: cast.choice }),
+        replaced: !row.inserted,
+        onBehalf: !!cast.onBehalf,
+      },
     });
     return { replaced: !row.inserted, secret };
   });

@@ -27,7 +27,10 @@ export async function createUser(db: Queryable, props: { email: string; name: st
 export async function setUserPassword(db: Queryable, email: string, password: string) {
   const user = await findUserByEmail(db, email);
   if (!user) throw notFound('user', `No user with the e-mail ${email}.`);
-  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.id, user.id));
 }
 
 export async function createCommittee(
@@ -54,7 +57,8 @@ export async function addDelegation(db: Queryable, committeeId: string, props: {
       .returning();
     return row;
   } catch (e) {
-    if (uniqueViolation(e)) throw conflict('delegation', `The delegation "${props.name}" already exists in this committee.`);
+    if (uniqueViolation(e))
+      throw conflict('delegation', `The delegation "${props.name}" already exists in this committee.`);
     throw e;
   }
 }
@@ -68,13 +72,17 @@ export async function updateDelegation(
   try {
     const [row] = await db
       .update(delegations)
-      .set({ ...(props.name ? { name: props.name.trim() } : {}), ...(props.voteWeight ? { voteWeight: props.voteWeight } : {}) })
+      .set({
+        ...(props.name ? { name: props.name.trim() } : {}),
+        ...(props.voteWeight ? { voteWeight: props.voteWeight } : {}),
+      })
       .where(and(eq(delegations.id, delegationId), eq(delegations.committeeId, committeeId)))
       .returning();
     if (!row) throw notFound('delegation');
     return row;
   } catch (e) {
-    if (uniqueViolation(e)) throw conflict('delegation', `The delegation "${props.name}" already exists in this committee.`);
+    if (uniqueViolation(e))
+      throw conflict('delegation', `The delegation "${props.name}" already exists in this committee.`);
     throw e;
   }
 }
@@ -87,7 +95,12 @@ export async function removeDelegation(db: Queryable, committeeId: string, deleg
   if (!row) throw notFound('delegation');
 }
 
-async function checkDelegation(db: Queryable, committeeId: string, role: Role, delegationId: string | null | undefined) {
+async function checkDelegation(
+  db: Queryable,
+  committeeId: string,
+  role: Role,
+  delegationId: string | null | undefined,
+) {
   if (role === 'member' && !delegationId) throw badRequest('membership', 'A member must belong to a delegation.');
   if (!delegationId) return null;
   const [d] = await db
@@ -105,7 +118,8 @@ export async function addMember(
 ) {
   let user = await findUserByEmail(db, props.email);
   if (!user) {
-    if (!props.name) throw notFound('user', `No user with the e-mail ${props.email}; give a name (and a password) to create one.`);
+    if (!props.name)
+      throw notFound('user', `No user with the e-mail ${props.email}; give a name (and a password) to create one.`);
     user = await createUser(db, { email: props.email, name: props.name, password: props.password });
   }
   const delegationId = await checkDelegation(db, committeeId, props.role, props.delegationId);
@@ -116,7 +130,8 @@ export async function addMember(
       .returning();
     return { ...row, email: user.email, name: user.name };
   } catch (e) {
-    if (uniqueViolation(e)) throw conflict('membership', `${user.email} is already in this committee; change their role instead.`);
+    if (uniqueViolation(e))
+      throw conflict('membership', `${user.email} is already in this committee; change their role instead.`);
     throw e;
   }
 }

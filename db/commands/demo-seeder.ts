@@ -48,10 +48,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'kenya@example.org', name: 'Delegate of Kenya', role: 'member', delegation: 'Kenya' },
   { email: 'observer@example.org', name: 'Observer', role: 'observer' },
   // A member of another committee only: must see nothing of peace-security.
-  { email: 'democracy@example.org', name: 'Delegate of Mexico (Democracy committee)', role: 'member', delegation: 'Mexico', committee: 'democracy-human-rights' },
+  {
+    email: 'democracy@example.org',
+    name: 'Delegate of Mexico (Democracy committee)',
+    role: 'member',
+    delegation: 'Mexico',
+    committee: 'democracy-human-rights',
+  },
 ];
 
-export const DEMO_RESOLUTION_TITLE = 'Combating transnational organized crime, drug trafficking and trafficking in persons';
+export const DEMO_RESOLUTION_TITLE =
+  'Combating transnational organized crime, drug trafficking and trafficking in persons';
 
 export const exampleResolutionPath = path.join(
   path.dirname(fileURLToPath(import.meta.url)),

@@ -34,7 +34,12 @@ export async function compactDocument(db: Db, resolutionId: string): Promise<{ c
  * the snapshot. No log read, no decoding: the write is short, and group commits waiting on
  * the database are not held up behind a compaction.
  */
-export async function snapshotLiveState(db: Db, resolutionId: string, state: Uint8Array, upToSeq: number): Promise<void> {
+export async function snapshotLiveState(
+  db: Db,
+  resolutionId: string,
+  state: Uint8Array,
+  upToSeq: number,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'concord-compact:' + resolutionId}))`);
     await writeSnapshot(tx, resolutionId, state, upToSeq);

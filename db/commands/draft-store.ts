@@ -42,13 +42,21 @@ export interface DraftSyncOptions {
 export async function syncDraft(db: Db, scope: DraftScope, options: DraftSyncOptions): Promise<DraftSync> {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ status: amendments.status, proposedText: amendments.proposedText, resolutionId: amendments.resolutionId, committeeId: resolutions.committeeId })
+      .select({
+        status: amendments.status,
+        proposedText: amendments.proposedText,
+        resolutionId: amendments.resolutionId,
+        committeeId: resolutions.committeeId,
+      })
       .from(amendments)
       .innerJoin(resolutions, eq(resolutions.id, amendments.resolutionId))
       .where(eq(amendments.id, scope.amendmentId))
       .for('update', { of: amendments });
     if (!row) return { stored: false, resolutionId: null, state: null, correction: null };
-    const [stored] = await tx.select({ state: amendmentDrafts.state }).from(amendmentDrafts).where(eq(amendmentDrafts.amendmentId, scope.amendmentId));
+    const [stored] = await tx
+      .select({ state: amendmentDrafts.state })
+      .from(amendmentDrafts)
+      .where(eq(amendmentDrafts.amendmentId, scope.amendmentId));
 
     const doc = new Y.Doc();
     try {
@@ -76,10 +84,16 @@ export async function syncDraft(db: Db, scope: DraftScope, options: DraftSyncOpt
         await tx
           .insert(amendmentDrafts)
           .values({ amendmentId: scope.amendmentId, state })
-          .onConflictDoUpdate({ target: amendmentDrafts.amendmentId, set: { state: sql`excluded.state`, updatedAt: sql`now()` } });
+          .onConflictDoUpdate({
+            target: amendmentDrafts.amendmentId,
+            set: { state: sql`excluded.state`, updatedAt: sql`now()` },
+          });
       }
       if (text !== row.proposedText) {
-        await tx.update(amendments).set({ proposedText: text, updatedAt: sql`now()` }).where(eq(amendments.id, scope.amendmentId));
+        await tx
+          .update(amendments)
+          .set({ proposedText: text, updatedAt: sql`now()` })
+          .where(eq(amendments.id, scope.amendmentId));
       }
       for (const actorId of options.editors ?? []) {
         await recordAmendmentAct(tx, {

@@ -11,18 +11,37 @@ import { conflict } from '../../lib/errors';
  * text that cannot be published (a reservation on a paragraph no longer there) is refused
  * before anything is stored.
  */
-export async function publishResolution(db: Db, props: { resolutionId: string; actorId: string; check: (tx: Tx) => Promise<unknown> }): Promise<Resolution> {
+export async function publishResolution(
+  db: Db,
+  props: { resolutionId: string; actorId: string; check: (tx: Tx) => Promise<unknown> },
+): Promise<Resolution> {
   return db.transaction(async (tx) => {
-    const [resolution] = await tx.select().from(resolutions).where(eq(resolutions.id, props.resolutionId)).for('update');
+    const [resolution] = await tx
+      .select()
+      .from(resolutions)
+      .where(eq(resolutions.id, props.resolutionId))
+      .for('update');
     if (!resolution || resolution.stage !== 'adopted' || !resolution.adoption) {
-      throw conflict('stage', `Only an adopted resolution is published; this one is at the ${resolution?.stage ?? 'unknown'} stage.`);
+      throw conflict(
+        'stage',
+        `Only an adopted resolution is published; this one is at the ${resolution?.stage ?? 'unknown'} stage.`,
+      );
     }
     const adoption = resolution.adoption as StoredAdoption;
-    if (adoption.publishedAt) throw conflict('publication', `The resolution was already published on ${adoption.publishedAt.slice(0, 10)}.`);
+    if (adoption.publishedAt)
+      throw conflict('publication', `The resolution was already published on ${adoption.publishedAt.slice(0, 10)}.`);
     // Inside the transaction, on its connection: PGlite has one, and the lock above holds it.
     await props.check(tx);
-    const published: StoredAdoption = { ...adoption, publishedAt: new Date().toISOString(), publishedBy: props.actorId };
-    const [row] = await tx.update(resolutions).set({ adoption: published, updatedAt: sql`now()` }).where(eq(resolutions.id, resolution.id)).returning();
+    const published: StoredAdoption = {
+      ...adoption,
+      publishedAt: new Date().toISOString(),
+      publishedBy: props.actorId,
+    };
+    const [row] = await tx
+      .update(resolutions)
+      .set({ adoption: published, updatedAt: sql`now()` })
+      .where(eq(resolutions.id, resolution.id))
+      .returning();
     await recordAuditEvent(tx, {
       committeeId: resolution.committeeId,
       resolutionId: resolution.id,

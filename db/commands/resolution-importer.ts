@@ -110,7 +110,8 @@ async function recordImportedReservations(
       .select()
       .from(delegations)
       .where(and(eq(delegations.committeeId, committeeId), eq(delegations.name, r.delegation)));
-    if (!delegation) [delegation] = await tx.insert(delegations).values({ committeeId, name: r.delegation }).returning();
+    if (!delegation)
+      [delegation] = await tx.insert(delegations).values({ committeeId, name: r.delegation }).returning();
     const paragraphId = r.operativeParagraph === null ? null : (operative[r.operativeParagraph - 1]?.id ?? null);
     await tx.insert(reservations).values({
       resolutionId,

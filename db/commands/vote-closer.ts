@@ -35,7 +35,10 @@ export interface ClosedVote {
 export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVote> {
   return db.transaction(async (tx) => {
     // Lock order everywhere: resolution, then vote (see vote-opener and adoption-declarer).
-    const [head] = await tx.select({ resolutionId: votes.resolutionId }).from(votes).where(eq(votes.id, closing.voteId));
+    const [head] = await tx
+      .select({ resolutionId: votes.resolutionId })
+      .from(votes)
+      .where(eq(votes.id, closing.voteId));
     if (!head) throw notFound('vote');
     const [resolution] = await tx.select().from(resolutions).where(eq(resolutions.id, head.resolutionId)).for('update');
     const [vote] = await tx.select().from(votes).where(eq(votes.id, closing.voteId)).for('update');
@@ -43,10 +46,16 @@ export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVot
     const method = vote.method as VoteMethod;
     const counted = COUNTED_METHODS.includes(method);
     if (counted && !closing.counts) {
-      throw badRequest('counts', 'A show of hands is closed with the counts: give yes, no and abstain.', [{ path: 'body.counts', message: 'required for a show of hands' }]);
+      throw badRequest('counts', 'A show of hands is closed with the counts: give yes, no and abstain.', [
+        { path: 'body.counts', message: 'required for a show of hands' },
+      ]);
     }
     if (!counted && closing.counts) {
-      throw badRequest('counts', `Counts are entered only for a show of hands; this ${method.replace('_', ' ')} vote is counted from its ballots.`, [{ path: 'body.counts', message: 'not accepted for this method' }]);
+      throw badRequest(
+        'counts',
+        `Counts are entered only for a show of hands; this ${method.replace('_', ' ')} vote is counted from its ballots.`,
+        [{ path: 'body.counts', message: 'not accepted for this method' }],
+      );
     }
     const { weights } = await committeeWeights(tx, resolution.committeeId);
     const cast = await ballotsOf(tx, vote.id);
@@ -57,7 +66,9 @@ export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVot
         majority: vote.majority,
         quorum: vote.quorum,
         weighted: vote.weighted === 1,
-        ballots: cast.filter((b) => b.choice !== null).map((b) => ({ delegationId: b.delegationId, choice: b.choice as Choice })),
+        ballots: cast
+          .filter((b) => b.choice !== null)
+          .map((b) => ({ delegationId: b.delegationId, choice: b.choice as Choice })),
         weights,
         enteredCounts: closing.counts ?? null,
       });
@@ -82,7 +93,13 @@ export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVot
       resolutionId: resolution.id,
       actorId: closing.actorId,
       action: 'vote.closed',
-      details: { voteId: vote.id, totals: result.totals, outcome: result.outcome, explanation: result.explanation, ...(result.byChoice ? { byChoice: result.byChoice } : {}) },
+      details: {
+        voteId: vote.id,
+        totals: result.totals,
+        outcome: result.outcome,
+        explanation: result.explanation,
+        ...(result.byChoice ? { byChoice: result.byChoice } : {}),
+      },
     });
 
     let adopted: Resolution | null = null;

@@ -32,31 +32,50 @@ const cryptoRandom = () => randomInt(0, 2 ** 47) / 2 ** 47; // randomInt spans a
 export async function openVote(db: Db, opening: VoteOpening): Promise<Vote> {
   const { resolution, subject } = opening;
   if (resolution.stage !== 'voting') {
-    throw conflict('stage', `Votes are taken at the voting stage; this resolution is at the ${resolution.stage} stage. Move it to voting first.`);
+    throw conflict(
+      'stage',
+      `Votes are taken at the voting stage; this resolution is at the ${resolution.stage} stage. Move it to voting first.`,
+    );
   }
   if (subject.kind === 'paragraph' && !opening.paragraphIds.includes(subject.paragraphId)) {
-    throw badRequest('paragraph', `There is no paragraph ${subject.paragraphId} in the current text; a separate vote names a paragraph by its stable id.`, [
-      { path: 'body.subject.paragraphId', message: 'not a paragraph of the current text' },
-    ]);
+    throw badRequest(
+      'paragraph',
+      `There is no paragraph ${subject.paragraphId} in the current text; a separate vote names a paragraph by its stable id.`,
+      [{ path: 'body.subject.paragraphId', message: 'not a paragraph of the current text' }],
+    );
   }
   const { delegations } = await committeeWeights(db, resolution.committeeId);
-  if (delegations.length === 0) throw conflict('delegations', 'The committee has no delegations, so nobody could vote.');
+  if (delegations.length === 0)
+    throw conflict('delegations', 'The committee has no delegations, so nobody could vote.');
 
   return db.transaction(async (tx) => {
     // The resolution row is the lock that orders votes and adoption: a vote cannot open
     // on a text being adopted in the same instant.
-    const [locked] = await tx.select({ stage: resolutions.stage }).from(resolutions).where(eq(resolutions.id, resolution.id)).for('update');
-    if (locked?.stage !== 'voting') throw conflict('stage', `Votes are taken at the voting stage; this resolution is now at the ${locked?.stage ?? 'unknown'} stage.`);
+    const [locked] = await tx
+      .select({ stage: resolutions.stage })
+      .from(resolutions)
+      .where(eq(resolutions.id, resolution.id))
+      .for('update');
+    if (locked?.stage !== 'voting')
+      throw conflict(
+        'stage',
+        `Votes are taken at the voting stage; this resolution is now at the ${locked?.stage ?? 'unknown'} stage.`,
+      );
     if (subject.kind === 'amendment') {
       const [amendment] = await tx
         .select({ status: amendments.status, number: amendments.number })
         .from(amendments)
         .where(and(eq(amendments.id, subject.amendmentId), eq(amendments.resolutionId, resolution.id)));
       if (!amendment) {
-        throw badRequest('amendment', 'That amendment is not one of this resolution\'s.', [{ path: 'body.subject.amendmentId', message: 'unknown amendment' }]);
+        throw badRequest('amendment', "That amendment is not one of this resolution's.", [
+          { path: 'body.subject.amendmentId', message: 'unknown amendment' },
+        ]);
       }
       if (amendment.status !== 'tabled') {
-        throw conflict('amendment', `Amendment A/${amendment.number ?? '?'} is ${amendment.status}; only a tabled amendment is put to the vote.`);
+        throw conflict(
+          'amendment',
+          `Amendment A/${amendment.number ?? '?'} is ${amendment.status}; only a tabled amendment is put to the vote.`,
+        );
       }
     }
     if (subject.kind === 'resolution') {
@@ -66,14 +85,26 @@ export async function openVote(db: Db, opening: VoteOpening): Promise<Vote> {
         .from(amendments)
         .where(and(eq(amendments.resolutionId, resolution.id), eq(amendments.status, 'tabled')));
       if (undecided.length > 0) {
-        const names = undecided.map((a) => `A/${a.number ?? '?'}`).sort().join(', ');
-        throw conflict('amendments', `Amendments still undecided (${names}); decide them before putting the whole text to the vote.`);
+        const names = undecided
+          .map((a) => `A/${a.number ?? '?'}`)
+          .sort()
+          .join(', ');
+        throw conflict(
+          'amendments',
+          `Amendments still undecided (${names}); decide them before putting the whole text to the vote.`,
+        );
       }
     }
     const already = await openVoteOf(tx, resolution.id);
     if (already) throw conflict('vote', 'Another vote is open on this resolution; close it before opening the next.');
     // Draw once, then find the delegation drawn (a draw inside find() would draw again per row).
-    const drawnName = opening.method === 'roll_call' ? drawByLot(delegations.map((x) => x.name), opening.random ?? cryptoRandom) : null;
+    const drawnName =
+      opening.method === 'roll_call'
+        ? drawByLot(
+            delegations.map((x) => x.name),
+            opening.random ?? cryptoRandom,
+          )
+        : null;
     const drawnFirst = drawnName === null ? null : delegations.find((d) => d.name === drawnName)!.id;
     const [vote] = await tx
       .insert(votes)
@@ -99,7 +130,15 @@ export async function openVote(db: Db, opening: VoteOpening): Promise<Vote> {
       resolutionId: resolution.id,
       actorId: opening.actorId,
       action: 'vote.opened',
-      details: { voteId: vote.id, subject, method: vote.method, majority: vote.majority, quorum: vote.quorum, weighted: opening.weighted ?? false, rollCallFirstDelegationId: drawnFirst },
+      details: {
+        voteId: vote.id,
+        subject,
+        method: vote.method,
+        majority: vote.majority,
+        quorum: vote.quorum,
+        weighted: opening.weighted ?? false,
+        rollCallFirstDelegationId: drawnFirst,
+      },
     });
     return vote;
   });

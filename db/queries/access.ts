@@ -15,7 +15,10 @@ export async function findUserByApiToken(db: Queryable, token: string): Promise<
     .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
   // Best effort; a failed touch must not fail the request.
-  db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId)).catch(() => {});
+  db.update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(eq(apiTokens.id, row.tokenId))
+    .catch(() => {});
   return row.user;
 }
 
@@ -65,10 +68,7 @@ export async function resolutionAccess(
     })
     .from(resolutions)
     .innerJoin(committees, eq(committees.id, resolutions.committeeId))
-    .leftJoin(
-      memberships,
-      and(eq(memberships.committeeId, resolutions.committeeId), eq(memberships.userId, userId)),
-    )
+    .leftJoin(memberships, and(eq(memberships.committeeId, resolutions.committeeId), eq(memberships.userId, userId)))
     .where(eq(resolutions.id, resolutionId));
   if (!row || !row.role) return null;
   return {

@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { amendmentCosponsors, amendmentEvents, amendments, delegations, users, type Amendment as AmendmentRow } from '../schema';
+import {
+  amendmentCosponsors,
+  amendmentEvents,
+  amendments,
+  delegations,
+  users,
+  type Amendment as AmendmentRow,
+} from '../schema';
 import { isUuid } from './access';
 import { notFound } from '../../lib/errors';
 import type { Amendment } from '../../lib/amendments/types';
@@ -53,9 +60,19 @@ async function withCoSponsors(db: Queryable, rows: AmendmentRow[]): Promise<Stor
   const links = await db
     .select()
     .from(amendmentCosponsors)
-    .where(inArray(amendmentCosponsors.amendmentId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        amendmentCosponsors.amendmentId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(amendmentCosponsors.createdAt));
-  return rows.map((r) => toStoredAmendment(r, links.filter((l) => l.amendmentId === r.id).map((l) => l.delegationId)));
+  return rows.map((r) =>
+    toStoredAmendment(
+      r,
+      links.filter((l) => l.amendmentId === r.id).map((l) => l.delegationId),
+    ),
+  );
 }
 
 /** Every amendment of a resolution, tabled ones in tabling order, then drafts by age. */
@@ -79,7 +96,12 @@ export async function findAmendment(db: Queryable, id: string): Promise<StoredAm
 /** The amendment's own history, oldest first, with the actor's name. */
 export async function amendmentHistory(db: Queryable, amendmentId: string) {
   return db
-    .select({ action: amendmentEvents.action, details: amendmentEvents.details, at: amendmentEvents.at, actor: users.name })
+    .select({
+      action: amendmentEvents.action,
+      details: amendmentEvents.details,
+      at: amendmentEvents.at,
+      actor: users.name,
+    })
     .from(amendmentEvents)
     .leftJoin(users, eq(users.id, amendmentEvents.actorId))
     .where(eq(amendmentEvents.amendmentId, amendmentId))
@@ -88,12 +110,19 @@ export async function amendmentHistory(db: Queryable, amendmentId: string) {
 
 /** Delegation names by id, for a committee (sponsors and co-sponsors are shown by name). */
 export async function delegationNames(db: Queryable, committeeId: string): Promise<Map<string, string>> {
-  const rows = await db.select({ id: delegations.id, name: delegations.name }).from(delegations).where(eq(delegations.committeeId, committeeId));
+  const rows = await db
+    .select({ id: delegations.id, name: delegations.name })
+    .from(delegations)
+    .where(eq(delegations.committeeId, committeeId));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Whether the delegation belongs to the committee (sponsors and co-sponsors must). */
-export async function delegationInCommittee(db: Queryable, committeeId: string, delegationId: string): Promise<boolean> {
+export async function delegationInCommittee(
+  db: Queryable,
+  committeeId: string,
+  delegationId: string,
+): Promise<boolean> {
   if (!isUuid(delegationId)) return false;
   const [row] = await db
     .select({ id: delegations.id })

@@ -6,7 +6,15 @@ import { verifyChain, type ChainVerification } from '../../lib/audit/chain';
 /** A resolution's procedural record, oldest first, with the actor's name. */
 export async function listAuditEvents(db: Queryable, resolutionId: string) {
   return db
-    .select({ seq: auditEvents.seq, action: auditEvents.action, details: auditEvents.details, at: auditEvents.at, actorId: auditEvents.actorId, actor: users.name, hash: auditEvents.hash })
+    .select({
+      seq: auditEvents.seq,
+      action: auditEvents.action,
+      details: auditEvents.details,
+      at: auditEvents.at,
+      actorId: auditEvents.actorId,
+      actor: users.name,
+      hash: auditEvents.hash,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.resolutionId, resolutionId))

@@ -13,7 +13,12 @@ export interface CommitteeWithRole {
 
 export async function listCommitteesForUser(db: Queryable, userId: string): Promise<CommitteeWithRole[]> {
   const rows = await db
-    .select({ committee: committees, role: memberships.role, delegationId: delegations.id, delegationName: delegations.name })
+    .select({
+      committee: committees,
+      role: memberships.role,
+      delegationId: delegations.id,
+      delegationName: delegations.name,
+    })
     .from(memberships)
     .innerJoin(committees, eq(committees.id, memberships.committeeId))
     .leftJoin(delegations, eq(delegations.id, memberships.delegationId))
@@ -30,7 +35,9 @@ export async function findCommittee(db: Queryable, idOrSlug: string): Promise<Co
   const [row] = await db
     .select()
     .from(committees)
-    .where(isUuid(idOrSlug) ? or(eq(committees.id, idOrSlug), eq(committees.slug, idOrSlug)) : eq(committees.slug, idOrSlug));
+    .where(
+      isUuid(idOrSlug) ? or(eq(committees.id, idOrSlug), eq(committees.slug, idOrSlug)) : eq(committees.slug, idOrSlug),
+    );
   return row ?? null;
 }
 

@@ -25,7 +25,8 @@ export async function loadDocState(db: Queryable, resolutionId: string): Promise
     .where(and(eq(docUpdates.resolutionId, resolutionId), gt(docUpdates.seq, fromSeq)))
     .orderBy(asc(docUpdates.seq));
   const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((r) => r.update)];
-  const update = parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+  const update =
+    parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
   return { update, upToSeq: tail.at(-1)?.seq ?? fromSeq, tailLength: tail.length };
 }
 

@@ -30,10 +30,19 @@ async function adoptedState(db: Queryable, resolutionId: string): Promise<Uint8A
 /** The published document of an adopted resolution: heading, text and reservation footnotes. */
 export async function publishedDocumentOf(db: Queryable, resolution: Resolution): Promise<PublishedDocument> {
   if (resolution.stage !== 'adopted' || !resolution.adoption) {
-    throw conflict('stage', `The published text exists once the resolution is adopted; it is at the ${resolution.stage} stage.`);
+    throw conflict(
+      'stage',
+      `The published text exists once the resolution is adopted; it is at the ${resolution.stage} stage.`,
+    );
   }
   const a = resolution.adoption as AdoptionRecord;
-  const adoption: AdoptionRecord = { method: a.method, body: a.body, place: a.place, date: a.date, ...(a.votes ? { votes: a.votes } : {}) };
+  const adoption: AdoptionRecord = {
+    method: a.method,
+    body: a.body,
+    place: a.place,
+    date: a.date,
+    ...(a.votes ? { votes: a.votes } : {}),
+  };
   const [paragraphs, reservations] = await Promise.all([
     adoptedState(db, resolution.id).then(decodeParagraphs),
     listReservations(db, resolution.id),
@@ -42,12 +51,21 @@ export async function publishedDocumentOf(db: Queryable, resolution: Resolution)
     adoption,
     enactingFormula: resolution.enactingFormula || null,
     paragraphs,
-    reservations: reservations.map((r) => ({ delegationName: r.delegation, kind: r.kind, paragraphId: r.paragraphId, text: r.text })),
+    reservations: reservations.map((r) => ({
+      delegationName: r.delegation,
+      kind: r.kind,
+      paragraphId: r.paragraphId,
+      text: r.text,
+    })),
   });
 }
 
 /** What the Akoma Ntoso export states beyond the text: identification and the votes taken. */
-export async function akomaNtosoMetadataOf(db: Queryable, resolution: Resolution, doc: PublishedDocument): Promise<AkomaNtosoMetadata> {
+export async function akomaNtosoMetadataOf(
+  db: Queryable,
+  resolution: Resolution,
+  doc: PublishedDocument,
+): Promise<AkomaNtosoMetadata> {
   const [[committee], closed] = await Promise.all([
     db.select({ name: committees.name }).from(committees).where(eq(committees.id, resolution.committeeId)),
     db
@@ -62,7 +80,11 @@ export async function akomaNtosoMetadataOf(db: Queryable, resolution: Resolution
     const result = vote.result as StoredVoteResult | null;
     if (!result) continue;
     const subject: VoteSubject =
-      vote.subjectKind === 'amendment' ? { kind: 'amendment', amendmentId: vote.amendmentId ?? '' } : vote.subjectKind === 'paragraph' ? { kind: 'paragraph', paragraphId: vote.paragraphId ?? '' } : { kind: 'resolution' };
+      vote.subjectKind === 'amendment'
+        ? { kind: 'amendment', amendmentId: vote.amendmentId ?? '' }
+        : vote.subjectKind === 'paragraph'
+          ? { kind: 'paragraph', paragraphId: vote.paragraphId ?? '' }
+          : { kind: 'resolution' };
     // A separate vote on a paragraph that the adopted text no longer has cannot point into it.
     if (subject.kind === 'paragraph' && !doc.paragraphRefs[subject.paragraphId]) continue;
     akVotes.push({

@@ -16,7 +16,11 @@ export interface ListedReservation {
 }
 
 /** A resolution's reservations in the order they were recorded; withdrawn ones only when asked. */
-export async function listReservations(db: Queryable, resolutionId: string, opts: { withdrawn?: boolean } = {}): Promise<ListedReservation[]> {
+export async function listReservations(
+  db: Queryable,
+  resolutionId: string,
+  opts: { withdrawn?: boolean } = {},
+): Promise<ListedReservation[]> {
   return db
     .select({
       id: reservations.id,
@@ -30,13 +34,20 @@ export async function listReservations(db: Queryable, resolutionId: string, opts
     })
     .from(reservations)
     .innerJoin(delegations, eq(delegations.id, reservations.delegationId))
-    .where(opts.withdrawn ? eq(reservations.resolutionId, resolutionId) : and(eq(reservations.resolutionId, resolutionId), isNull(reservations.withdrawnAt)))
+    .where(
+      opts.withdrawn
+        ? eq(reservations.resolutionId, resolutionId)
+        : and(eq(reservations.resolutionId, resolutionId), isNull(reservations.withdrawnAt)),
+    )
     .orderBy(asc(reservations.createdAt), asc(reservations.id));
 }
 
 export async function getReservation(db: Queryable, resolutionId: string, reservationId: string): Promise<Reservation> {
   if (!isUuid(reservationId)) throw notFound('reservation');
-  const [row] = await db.select().from(reservations).where(and(eq(reservations.id, reservationId), eq(reservations.resolutionId, resolutionId)));
+  const [row] = await db
+    .select()
+    .from(reservations)
+    .where(and(eq(reservations.id, reservationId), eq(reservations.resolutionId, resolutionId)));
   if (!row) throw notFound('reservation');
   return row;
 }

@@ -5,7 +5,11 @@ import { resolutionAccess, type ResolutionAccess } from './access';
 import { notFound } from '../../lib/errors';
 
 export async function listResolutions(db: Queryable, committeeId: string): Promise<Resolution[]> {
-  return db.select().from(resolutions).where(eq(resolutions.committeeId, committeeId)).orderBy(desc(resolutions.updatedAt));
+  return db
+    .select()
+    .from(resolutions)
+    .where(eq(resolutions.committeeId, committeeId))
+    .orderBy(desc(resolutions.updatedAt));
 }
 
 /** One resolution as one user may see it: a 404 both when absent and when not theirs. */

@@ -11,10 +11,20 @@ import { RECORDED_METHODS } from '../../lib/votes/closing';
 import type { Choice, VoteMethod, VoteTotals } from '../../lib/votes/types';
 
 /** A vote as one user may see it: 404 both when absent and when not in their committee. */
-export async function voteForUser(db: Queryable, userId: string, voteId: string): Promise<{ vote: Vote; access: ResolutionAccess }> {
+export async function voteForUser(
+  db: Queryable,
+  userId: string,
+  voteId: string,
+): Promise<{ vote: Vote; access: ResolutionAccess }> {
   if (!isUuid(voteId)) throw notFound('vote');
   const [row] = await db
-    .select({ vote: votes, committeeId: resolutions.committeeId, stage: resolutions.stage, role: memberships.role, delegationId: memberships.delegationId })
+    .select({
+      vote: votes,
+      committeeId: resolutions.committeeId,
+      stage: resolutions.stage,
+      role: memberships.role,
+      delegationId: memberships.delegationId,
+    })
     .from(votes)
     .innerJoin(resolutions, eq(resolutions.id, votes.resolutionId))
     .leftJoin(memberships, and(eq(memberships.committeeId, resolutions.committeeId), eq(memberships.userId, userId)))
@@ -36,7 +46,10 @@ export async function listVotes(db: Queryable, resolutionId: string): Promise<Vo
 }
 
 export async function openVoteOf(db: Queryable, resolutionId: string): Promise<Vote | null> {
-  const [row] = await db.select().from(votes).where(and(eq(votes.resolutionId, resolutionId), eq(votes.status, 'open')));
+  const [row] = await db
+    .select()
+    .from(votes)
+    .where(and(eq(votes.resolutionId, resolutionId), eq(votes.status, 'open')));
   return row ?? null;
 }
 
@@ -82,17 +95,26 @@ export interface StoredVoteResult {
  * many delegations voted while open and only the totals after, never who chose what; the
  * viewer always sees their own delegation's ballot.
  */
-export async function presentVote(db: Queryable, vote: Vote, viewer: { delegationId: string | null; committeeId: string }) {
+export async function presentVote(
+  db: Queryable,
+  vote: Vote,
+  viewer: { delegationId: string | null; committeeId: string },
+) {
   const method = vote.method as VoteMethod;
   const [counted, { delegations: roster, weights }, amendment] = await Promise.all([
     ballotsOf(db, vote.id),
     committeeWeights(db, viewer.committeeId),
-    vote.amendmentId ? db.select({ number: amendments.number }).from(amendments).where(eq(amendments.id, vote.amendmentId)) : Promise.resolve([]),
+    vote.amendmentId
+      ? db.select({ number: amendments.number }).from(amendments).where(eq(amendments.id, vote.amendmentId))
+      : Promise.resolve([]),
   ]);
   const secret = method === 'secret';
   const open = vote.status === 'open';
   const withChoice = counted.filter((b): b is CountedBallot & { choice: Choice } => b.choice !== null);
-  const liveTally = open && !secret && method !== 'show_of_hands' ? tallyBallots(withChoice, vote.weighted ? weights : undefined) : null;
+  const liveTally =
+    open && !secret && method !== 'show_of_hands'
+      ? tallyBallots(withChoice, vote.weighted ? weights : undefined)
+      : null;
   const own = viewer.delegationId ? counted.find((b) => b.delegationId === viewer.delegationId) : undefined;
   const first = roster.find((d) => d.id === vote.rollCallFirstDelegationId);
   return {
@@ -114,9 +136,20 @@ export async function presentVote(db: Queryable, vote: Vote, viewer: { delegatio
     eligible: roster.length,
     ballotsCast: counted.length,
     tally: liveTally,
-    ballots: RECORDED_METHODS.includes(method) ? withChoice.map((b) => ({ delegationId: b.delegationId, delegation: b.delegationName, choice: b.choice })) : [],
+    ballots: RECORDED_METHODS.includes(method)
+      ? withChoice.map((b) => ({ delegationId: b.delegationId, delegation: b.delegationName, choice: b.choice }))
+      : [],
     ownChoice: own?.choice ?? null,
-    rollCall: method === 'roll_call' && first ? { drawnFirst: first.name, order: rollCallOrder(roster.map((d) => d.name), first.name) } : null,
+    rollCall:
+      method === 'roll_call' && first
+        ? {
+            drawnFirst: first.name,
+            order: rollCallOrder(
+              roster.map((d) => d.name),
+              first.name,
+            ),
+          }
+        : null,
     result: (vote.result as StoredVoteResult | null) ?? null,
   };
 }

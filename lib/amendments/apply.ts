@@ -17,9 +17,16 @@ export { AmendmentError, type AmendmentErrorReason } from './errors';
  * reference (amendments, reservations, comments) still points at the same words, now
  * perhaps under a new number.
  */
-export function applyAmendment(paragraphs: readonly Paragraph[], amendment: Amendment, newId: () => string): Paragraph[] {
+export function applyAmendment(
+  paragraphs: readonly Paragraph[],
+  amendment: Amendment,
+  newId: () => string,
+): Paragraph[] {
   if (amendment.parentAmendmentId !== null) {
-    throw new AmendmentError('invalid_amendment', `${amendmentName(amendment)} is a sub-amendment: it changes its parent amendment, not the text (use applySubAmendment)`);
+    throw new AmendmentError(
+      'invalid_amendment',
+      `${amendmentName(amendment)} is a sub-amendment: it changes its parent amendment, not the text (use applySubAmendment)`,
+    );
   }
   switch (amendment.kind) {
     case 'modify': {
@@ -72,7 +79,11 @@ export interface AmendedPreview {
  * Sub-amendments change their parent before it is applied; one whose parent is not in the
  * set is skipped.
  */
-export function previewAsAmended(paragraphs: readonly Paragraph[], amendments: readonly Amendment[], newId: () => string = newParagraphId): AmendedPreview {
+export function previewAsAmended(
+  paragraphs: readonly Paragraph[],
+  amendments: readonly Amendment[],
+  newId: () => string = newParagraphId,
+): AmendedPreview {
   const byId = new Map(amendments.map((a) => [a.id, a]));
   const ordered = new Set(orderForVoting(amendments, paragraphs).map((entry) => entry.amendmentId));
   const result: AmendedPreview = { paragraphs: [...paragraphs], applied: [], skipped: [] };
@@ -118,7 +129,10 @@ function targetIndex(paragraphs: readonly Paragraph[], amendment: Amendment): nu
 function indexOrDeleted(paragraphs: readonly Paragraph[], id: string, amendment: Amendment): number {
   const index = paragraphs.findIndex((p) => p.id === id);
   if (index < 0) {
-    throw new AmendmentError('paragraph_deleted', `Paragraph ${id} no longer exists; it was deleted, so ${amendmentName(amendment)} cannot be applied`);
+    throw new AmendmentError(
+      'paragraph_deleted',
+      `Paragraph ${id} no longer exists; it was deleted, so ${amendmentName(amendment)} cannot be applied`,
+    );
   }
   return index;
 }
@@ -129,7 +143,11 @@ function indexOrDeleted(paragraphs: readonly Paragraph[], id: string, amendment:
  * it would take (a), (b) away from OP 8 and letter them under itself.
  */
 function placeAt(paragraphs: readonly Paragraph[], block: Paragraph[], amendment: Amendment): Paragraph[] {
-  const anchor = indexOrDeleted(paragraphs, amendment.anchorParagraphId ?? invalid(amendment, 'where the paragraph goes'), amendment);
+  const anchor = indexOrDeleted(
+    paragraphs,
+    amendment.anchorParagraphId ?? invalid(amendment, 'where the paragraph goes'),
+    amendment,
+  );
   const position: AnchorPosition = amendment.position ?? invalid(amendment, "'before' or 'after' its anchor");
   let at = anchor;
   if (position === 'after') {
@@ -140,5 +158,8 @@ function placeAt(paragraphs: readonly Paragraph[], block: Paragraph[], amendment
 }
 
 function invalid(amendment: Amendment, missing: string): never {
-  throw new AmendmentError('invalid_amendment', `${amendmentName(amendment)} (${amendment.kind}) does not say ${missing}`);
+  throw new AmendmentError(
+    'invalid_amendment',
+    `${amendmentName(amendment)} (${amendment.kind}) does not say ${missing}`,
+  );
 }

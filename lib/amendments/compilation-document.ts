@@ -42,5 +42,10 @@ export function entryByline(e: CompilationEntry): string {
   return `Submitted by ${e.sponsor}${co} · ${status}${place}${e.stale ? ' · the paragraph changed since it was written' : ''}`;
 }
 
-const KIND_WORDS = { modify: 'Amend', insert: 'Insert a new paragraph', delete: 'Delete the paragraph', move: 'Move the paragraph' } as const;
+const KIND_WORDS = {
+  modify: 'Amend',
+  insert: 'Insert a new paragraph',
+  delete: 'Delete the paragraph',
+  move: 'Move the paragraph',
+} as const;
 export const kindWords = (e: CompilationEntry) => KIND_WORDS[e.kind];

@@ -1,6 +1,12 @@
 import { escapeMarkup as esc } from '../publication/escape';
 import { renderRedlineHtml } from './redline';
-import { compilationTitle, entryByline, entryHeading, kindWords, type CompilationDocument } from './compilation-document';
+import {
+  compilationTitle,
+  entryByline,
+  entryHeading,
+  kindWords,
+  type CompilationDocument,
+} from './compilation-document';
 
 /** The compilation as one standalone, printable HTML page: styles inline, no scripts; all text escaped. */
 const STYLE = `

@@ -1,5 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { compilationTitle, entryByline, entryHeading, kindWords, type CompilationDocument } from './compilation-document';
+import {
+  compilationTitle,
+  entryByline,
+  entryHeading,
+  kindWords,
+  type CompilationDocument,
+} from './compilation-document';
 
 /**
  * The compilation as a PDF (A4): each amendment with its insertions underlined and its
@@ -7,8 +13,16 @@ import { compilationTitle, entryByline, entryHeading, kindWords, type Compilatio
  */
 const MM = 72 / 25.4;
 
-export function renderCompilationPdf(doc: CompilationDocument, options: { compress?: boolean } = {}): Promise<Uint8Array> {
-  const pdf = new PDFDocument({ size: 'A4', margins: { top: 25 * MM, bottom: 25 * MM, left: 25 * MM, right: 25 * MM }, compress: options.compress ?? true, info: { Title: compilationTitle(doc), Creator: 'Concord' } });
+export function renderCompilationPdf(
+  doc: CompilationDocument,
+  options: { compress?: boolean } = {},
+): Promise<Uint8Array> {
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: { top: 25 * MM, bottom: 25 * MM, left: 25 * MM, right: 25 * MM },
+    compress: options.compress ?? true,
+    info: { Title: compilationTitle(doc), Creator: 'Concord' },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -16,20 +30,30 @@ export function renderCompilationPdf(doc: CompilationDocument, options: { compre
     pdf.on('error', reject);
   });
   pdf.font('Times-Bold').fontSize(14).text(compilationTitle(doc), { align: 'center' });
-  pdf.font('Times-Italic').fontSize(10).text(`${doc.committee} · ${doc.entries.length} amendments, in voting order`, { align: 'center' });
+  pdf
+    .font('Times-Italic')
+    .fontSize(10)
+    .text(`${doc.committee} · ${doc.entries.length} amendments, in voting order`, { align: 'center' });
   pdf.moveDown();
   for (const e of doc.entries) {
     pdf.moveDown(0.5);
     pdf.font('Times-Bold').fontSize(12).fillColor('#000000').text(entryHeading(e));
-    pdf.font('Times-Roman').fontSize(9).fillColor('#555555').text(`${kindWords(e)} — ${entryByline(e)}`);
+    pdf
+      .font('Times-Roman')
+      .fontSize(9)
+      .fillColor('#555555')
+      .text(`${kindWords(e)} — ${entryByline(e)}`);
     pdf.moveDown(0.3).fontSize(11.5);
     const segments = e.segments.length ? e.segments : [{ op: 'equal' as const, text: '' }];
     segments.forEach((s, i) => {
       const last = i === segments.length - 1;
       const color = s.op === 'insert' ? '#0b5d1e' : s.op === 'delete' ? '#a30000' : '#000000';
-      pdf.fillColor(color).text(s.text, { continued: !last, underline: s.op === 'insert', strike: s.op === 'delete', lineGap: 2 });
+      pdf
+        .fillColor(color)
+        .text(s.text, { continued: !last, underline: s.op === 'insert', strike: s.op === 'delete', lineGap: 2 });
     });
-    if (e.rationale) pdf.moveDown(0.3).font('Times-Italic').fontSize(9.5).fillColor('#333333').text(`Rationale: ${e.rationale}`);
+    if (e.rationale)
+      pdf.moveDown(0.3).font('Times-Italic').fontSize(9.5).fillColor('#333333').text(`Rationale: ${e.rationale}`);
   }
   pdf.end();
   return done;

@@ -27,22 +27,27 @@ export interface VotingPlace extends VotingOrderEntry {
  */
 export function votingOrder(amendments: readonly OrderedAmendment[], paragraphs: readonly Paragraph[]): VotingPlace[] {
   const suggested = computeVotingOrder(amendments, paragraphs);
-  const chair = new Map(amendments.filter((a) => a.status === 'tabled' && a.votingPosition !== null).map((a) => [a.id, a.votingPosition!]));
+  const chair = new Map(
+    amendments.filter((a) => a.status === 'tabled' && a.votingPosition !== null).map((a) => [a.id, a.votingPosition!]),
+  );
   if (chair.size === 0) return suggested.map((e) => ({ ...e, byChair: false }));
   const parentOf = new Map(amendments.map((a) => [a.id, a.parentAmendmentId]));
-  const placed = suggested.filter((e) => chair.has(e.amendmentId)).sort((x, y) => chair.get(x.amendmentId)! - chair.get(y.amendmentId)!);
+  const placed = suggested
+    .filter((e) => chair.has(e.amendmentId))
+    .sort((x, y) => chair.get(x.amendmentId)! - chair.get(y.amendmentId)!);
   for (const e of suggested.filter((s) => !chair.has(s.amendmentId))) {
     // A sub-amendment tabled since still goes just before the amendment it changes.
     const parentAt = placed.findIndex((p) => p.amendmentId === parentOf.get(e.amendmentId));
     if (parentAt >= 0) placed.splice(parentAt, 0, e);
     else placed.push(e);
   }
-  return placed
-    .map((e, i) => {
-      const byChair = chair.has(e.amendmentId);
-      const reason = byChair ? `Placed by the chair (suggested: ${e.position}. ${e.reason})` : `Tabled after the chair set the order; suggested: ${e.reason}`;
-      return { ...e, position: i + 1, byChair, reason };
-    });
+  return placed.map((e, i) => {
+    const byChair = chair.has(e.amendmentId);
+    const reason = byChair
+      ? `Placed by the chair (suggested: ${e.position}. ${e.reason})`
+      : `Tabled after the chair set the order; suggested: ${e.reason}`;
+    return { ...e, position: i + 1, byChair, reason };
+  });
 }
 
 export interface CompiledAmendment {
@@ -80,22 +85,44 @@ export function compileAmendments(
     .filter((a) => matches(a, filter))
     .map((a) => {
       const paragraphId = a.kind === 'insert' ? a.anchorParagraphId : a.targetParagraphId;
-      const label = paragraphId ? labels.get(paragraphId) ?? null : null;
+      const label = paragraphId ? (labels.get(paragraphId) ?? null) : null;
       const paragraphLabel = a.kind === 'insert' && label ? `new, ${a.position ?? 'after'} ${label}` : label;
       const paragraphDeleted = paragraphId !== null && !labels.has(paragraphId);
       const parent = a.parentAmendmentId ? byId.get(a.parentAmendmentId) : undefined;
-      const currentText = parent ? parent.proposedText : a.kind === 'insert' ? '' : texts.get(a.targetParagraphId ?? '') ?? a.baseText;
+      const currentText = parent
+        ? parent.proposedText
+        : a.kind === 'insert'
+          ? ''
+          : (texts.get(a.targetParagraphId ?? '') ?? a.baseText);
       // A sub-amendment (always a 'modify') is a redline on its parent's proposed text. An
       // amendment already decided shows what it proposed, against the text it was written on.
       const inPlay = a.status === 'draft' || a.status === 'tabled';
-      const { segments, stale, conflict } = inPlay ? amendmentRedline(a, currentText) : { ...amendmentRedline(a, a.baseText), stale: false, conflict: false };
-      return { amendment: a, paragraphLabel, paragraphId, paragraphDeleted, segments, stale, conflict, currentText, voting: places.get(a.id) ?? null };
+      const { segments, stale, conflict } = inPlay
+        ? amendmentRedline(a, currentText)
+        : { ...amendmentRedline(a, a.baseText), stale: false, conflict: false };
+      return {
+        amendment: a,
+        paragraphLabel,
+        paragraphId,
+        paragraphDeleted,
+        segments,
+        stale,
+        conflict,
+        currentText,
+        voting: places.get(a.id) ?? null,
+      };
     });
 }
 
 function matches(a: Amendment, filter: CompilationFilter): boolean {
   if (filter.status && a.status !== filter.status) return false;
-  if (filter.delegationId && a.sponsorDelegationId !== filter.delegationId && !a.coSponsorDelegationIds.includes(filter.delegationId)) return false;
-  if (filter.paragraphId && a.targetParagraphId !== filter.paragraphId && a.anchorParagraphId !== filter.paragraphId) return false;
+  if (
+    filter.delegationId &&
+    a.sponsorDelegationId !== filter.delegationId &&
+    !a.coSponsorDelegationIds.includes(filter.delegationId)
+  )
+    return false;
+  if (filter.paragraphId && a.targetParagraphId !== filter.paragraphId && a.anchorParagraphId !== filter.paragraphId)
+    return false;
   return true;
 }

@@ -19,7 +19,9 @@ const paragraphOf = (doc: Y.Doc): Y.XmlElement | null => {
 const textOf = (element: Y.XmlElement): string =>
   element
     .toArray()
-    .map((child) => (child instanceof Y.XmlText ? deltaText(child) : child instanceof Y.XmlElement ? textOf(child) : ''))
+    .map((child) =>
+      child instanceof Y.XmlText ? deltaText(child) : child instanceof Y.XmlElement ? textOf(child) : '',
+    )
     .join('');
 
 const deltaText = (text: Y.XmlText): string =>
@@ -60,7 +62,12 @@ export function writeDraftText(doc: Y.Doc, wanted: string): void {
   let start = 0;
   while (start < current.length && start < wanted.length && current[start] === wanted[start]) start++;
   let end = 0;
-  while (end < current.length - start && end < wanted.length - start && current[current.length - 1 - end] === wanted[wanted.length - 1 - end]) end++;
+  while (
+    end < current.length - start &&
+    end < wanted.length - start &&
+    current[current.length - 1 - end] === wanted[wanted.length - 1 - end]
+  )
+    end++;
   const removed = current.length - start - end;
   if (removed > 0) text.delete(start, removed);
   const inserted = wanted.slice(start, wanted.length - end);

@@ -25,7 +25,15 @@ export interface DraftRequest {
 /** The stored shape of a new draft: the amendment's own fields, before it has an id or a sponsor. */
 export type PreparedDraft = Pick<
   Amendment,
-  'kind' | 'targetParagraphId' | 'anchorParagraphId' | 'position' | 'newKind' | 'proposedText' | 'baseText' | 'baseHash' | 'parentAmendmentId'
+  | 'kind'
+  | 'targetParagraphId'
+  | 'anchorParagraphId'
+  | 'position'
+  | 'newKind'
+  | 'proposedText'
+  | 'baseText'
+  | 'baseHash'
+  | 'parentAmendmentId'
 >;
 
 const unprocessable = (subject: string, message: string, path: string) =>
@@ -53,8 +61,14 @@ export function prepareDraft(request: DraftRequest, paragraphs: readonly Paragra
   switch (request.kind) {
     case 'modify': {
       const target = existing(paragraphs, request.targetParagraphId, 'body.targetParagraphId');
-      if (!proposed.trim()) throw unprocessable('amendment', 'Give the paragraph as amended (proposedText).', 'body.proposedText');
-      if (proposed === target.text) throw unprocessable('amendment', 'The proposed text is the same as the paragraph: nothing would change.', 'body.proposedText');
+      if (!proposed.trim())
+        throw unprocessable('amendment', 'Give the paragraph as amended (proposedText).', 'body.proposedText');
+      if (proposed === target.text)
+        throw unprocessable(
+          'amendment',
+          'The proposed text is the same as the paragraph: nothing would change.',
+          'body.proposedText',
+        );
       return { ...empty, kind: 'modify', targetParagraphId: target.id, proposedText: proposed, ...base(target.text) };
     }
     case 'delete': {
@@ -63,9 +77,20 @@ export function prepareDraft(request: DraftRequest, paragraphs: readonly Paragra
     }
     case 'insert': {
       const anchor = existing(paragraphs, request.anchorParagraphId, 'body.anchorParagraphId');
-      if (!request.position) throw unprocessable('amendment', "Say whether the new paragraph goes 'before' or 'after' the anchor (position).", 'body.position');
-      if (!request.newKind) throw unprocessable('amendment', 'Say whether the new paragraph is preambular, operative or a sub-paragraph (newKind).', 'body.newKind');
-      if (!proposed.trim()) throw unprocessable('amendment', 'Give the text of the new paragraph (proposedText).', 'body.proposedText');
+      if (!request.position)
+        throw unprocessable(
+          'amendment',
+          "Say whether the new paragraph goes 'before' or 'after' the anchor (position).",
+          'body.position',
+        );
+      if (!request.newKind)
+        throw unprocessable(
+          'amendment',
+          'Say whether the new paragraph is preambular, operative or a sub-paragraph (newKind).',
+          'body.newKind',
+        );
+      if (!proposed.trim())
+        throw unprocessable('amendment', 'Give the text of the new paragraph (proposedText).', 'body.proposedText');
       return {
         ...empty,
         kind: 'insert',
@@ -80,11 +105,28 @@ export function prepareDraft(request: DraftRequest, paragraphs: readonly Paragra
     case 'move': {
       const target = existing(paragraphs, request.targetParagraphId, 'body.targetParagraphId');
       const anchor = existing(paragraphs, request.anchorParagraphId, 'body.anchorParagraphId');
-      if (!request.position) throw unprocessable('amendment', "Say whether the paragraph goes 'before' or 'after' the anchor (position).", 'body.position');
+      if (!request.position)
+        throw unprocessable(
+          'amendment',
+          "Say whether the paragraph goes 'before' or 'after' the anchor (position).",
+          'body.position',
+        );
       if (blockIds(paragraphs, target.id).includes(anchor.id)) {
-        throw unprocessable('amendment', `${labelOf(paragraphs, target.id)} cannot be moved next to itself or its own sub-paragraphs.`, 'body.anchorParagraphId');
+        throw unprocessable(
+          'amendment',
+          `${labelOf(paragraphs, target.id)} cannot be moved next to itself or its own sub-paragraphs.`,
+          'body.anchorParagraphId',
+        );
       }
-      return { ...empty, kind: 'move', targetParagraphId: target.id, anchorParagraphId: anchor.id, position: request.position, proposedText: '', ...base(target.text) };
+      return {
+        ...empty,
+        kind: 'move',
+        targetParagraphId: target.id,
+        anchorParagraphId: anchor.id,
+        position: request.position,
+        proposedText: '',
+        ...base(target.text),
+      };
     }
   }
 }
@@ -92,17 +134,43 @@ export function prepareDraft(request: DraftRequest, paragraphs: readonly Paragra
 /** A sub-amendment changes the parent's proposed text: it is a 'modify' of that text. */
 function prepareSubAmendment(request: DraftRequest, parent: Amendment, proposed: string): PreparedDraft {
   if (parent.parentAmendmentId !== null) {
-    throw unprocessable('amendment', `${amendmentName(parent)} is itself a sub-amendment; amend the amendment it changes instead.`, 'body.parentAmendmentId');
+    throw unprocessable(
+      'amendment',
+      `${amendmentName(parent)} is itself a sub-amendment; amend the amendment it changes instead.`,
+      'body.parentAmendmentId',
+    );
   }
   if (parent.status !== 'tabled') {
-    throw new DomainError('conflict:amendment_status', `${amendmentName(parent)} is ${parent.status}, not tabled: only a tabled amendment can be sub-amended.`);
+    throw new DomainError(
+      'conflict:amendment_status',
+      `${amendmentName(parent)} is ${parent.status}, not tabled: only a tabled amendment can be sub-amended.`,
+    );
   }
   if (parent.kind !== 'modify' && parent.kind !== 'insert') {
-    throw unprocessable('amendment', `${amendmentName(parent)} ${parent.kind === 'delete' ? 'deletes' : 'moves'} a paragraph and proposes no wording to amend.`, 'body.parentAmendmentId');
+    throw unprocessable(
+      'amendment',
+      `${amendmentName(parent)} ${parent.kind === 'delete' ? 'deletes' : 'moves'} a paragraph and proposes no wording to amend.`,
+      'body.parentAmendmentId',
+    );
   }
-  if (request.kind !== 'modify') throw unprocessable('amendment', 'A sub-amendment changes the wording of its parent: its kind is modify.', 'body.kind');
-  if (!proposed.trim()) throw unprocessable('amendment', "Give the parent's proposed text as sub-amended (proposedText).", 'body.proposedText');
-  if (proposed === parent.proposedText) throw unprocessable('amendment', `The proposed text is the same as ${amendmentName(parent)}'s: nothing would change.`, 'body.proposedText');
+  if (request.kind !== 'modify')
+    throw unprocessable(
+      'amendment',
+      'A sub-amendment changes the wording of its parent: its kind is modify.',
+      'body.kind',
+    );
+  if (!proposed.trim())
+    throw unprocessable(
+      'amendment',
+      "Give the parent's proposed text as sub-amended (proposedText).",
+      'body.proposedText',
+    );
+  if (proposed === parent.proposedText)
+    throw unprocessable(
+      'amendment',
+      `The proposed text is the same as ${amendmentName(parent)}'s: nothing would change.`,
+      'body.proposedText',
+    );
   return {
     kind: 'modify',
     targetParagraphId: parent.targetParagraphId,
@@ -121,7 +189,11 @@ const base = (text: string) => ({ baseText: text, baseHash: hashText(text) });
  * The text an amendment is measured against now: the paragraph's current wording, or for
  * a sub-amendment its parent's proposed text. Null when the paragraph was deleted.
  */
-export function currentBaseOf(amendment: Amendment, paragraphs: readonly Paragraph[], parent: Amendment | null): string | null {
+export function currentBaseOf(
+  amendment: Amendment,
+  paragraphs: readonly Paragraph[],
+  parent: Amendment | null,
+): string | null {
   if (amendment.parentAmendmentId !== null) return parent?.proposedText ?? null;
   if (amendment.kind === 'insert') return '';
   return paragraphs.find((p) => p.id === amendment.targetParagraphId)?.text ?? null;

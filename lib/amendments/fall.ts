@@ -26,7 +26,11 @@ import { amendmentName, type Amendment, type AmendmentStatus, type FallenAmendme
  * `paragraphs` is the text as it stood before the adoption: it names the paragraphs in the
  * reasons ("OP 8 was deleted by A/1") and is the wording both amendments are compared on.
  */
-export function amendmentsMadeImpossible(adopted: Amendment, others: readonly Amendment[], paragraphs: readonly Paragraph[]): FallenAmendment[] {
+export function amendmentsMadeImpossible(
+  adopted: Amendment,
+  others: readonly Amendment[],
+  paragraphs: readonly Paragraph[],
+): FallenAmendment[] {
   const labels = new Map(numberParagraphs(paragraphs).map((p) => [p.id, p.label]));
   const label = (id: string | null) => (id !== null && labels.get(id)) || 'the paragraph';
   const by = amendmentName(adopted);
@@ -49,7 +53,10 @@ export function amendmentsMadeImpossible(adopted: Amendment, others: readonly Am
       if (o.targetParagraphId !== null && gone.has(o.targetParagraphId)) {
         fallen.set(o.id, `${label(o.targetParagraphId)} was deleted by ${by}`);
       } else if (o.anchorParagraphId !== null && gone.has(o.anchorParagraphId)) {
-        fallen.set(o.id, `Its position, ${o.position ?? 'after'} ${label(o.anchorParagraphId)}, was deleted by ${by}; it can be tabled again with a new position`);
+        fallen.set(
+          o.id,
+          `Its position, ${o.position ?? 'after'} ${label(o.anchorParagraphId)}, was deleted by ${by}; it can be tabled again with a new position`,
+        );
       }
     }
   } else if (adopted.kind === 'modify') {
@@ -97,7 +104,10 @@ function withFallenSubAmendments(all: readonly Amendment[], fallen: Map<string, 
       const parentStatus = fallen.has(sub.parentAmendmentId) ? 'fallen' : parent?.status;
       const gone = parentStatus && PARENT_GONE[parentStatus];
       if (!gone) continue;
-      fallen.set(sub.id, `Its parent ${parent ? amendmentName(parent) : 'amendment'} ${gone}, so this sub-amendment can no longer be put`);
+      fallen.set(
+        sub.id,
+        `Its parent ${parent ? amendmentName(parent) : 'amendment'} ${gone}, so this sub-amendment can no longer be put`,
+      );
       changed = true;
     }
   }

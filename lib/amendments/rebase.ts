@@ -39,15 +39,31 @@ export function rangesOverlap(a: TextRange, b: TextRange): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
-export function rebaseAmendment({ base, proposed, current }: { base: string; proposed: string; current: string }): RebaseResult {
+export function rebaseAmendment({
+  base,
+  proposed,
+  current,
+}: {
+  base: string;
+  proposed: string;
+  current: string;
+}): RebaseResult {
   if (current === base) return { status: 'unchanged' };
 
   const ours = diffEdits(base, proposed);
   const theirs = diffEdits(base, current);
-  const conflicting = ours.filter((edit) => theirs.some((other) => rangesOverlap(edit, other))).map(({ start, end }) => ({ start, end }));
+  const conflicting = ours
+    .filter((edit) => theirs.some((other) => rangesOverlap(edit, other)))
+    .map(({ start, end }) => ({ start, end }));
   if (conflicting.length > 0) return { status: 'conflict', base, current, proposed, conflicting };
 
-  return { status: 'rebased', proposed: applyEdits(current, ours.map((edit) => shiftOnto(edit, theirs))) };
+  return {
+    status: 'rebased',
+    proposed: applyEdits(
+      current,
+      ours.map((edit) => shiftOnto(edit, theirs)),
+    ),
+  };
 }
 
 /**

@@ -48,13 +48,15 @@ export interface AmendmentRedline {
  * committee sees what would actually be put.
  */
 export function amendmentRedline(amendment: Amendment, currentText: string): AmendmentRedline {
-  if (amendment.kind === 'insert') return { segments: [{ op: 'insert', text: amendment.proposedText }], stale: false, conflict: false };
+  if (amendment.kind === 'insert')
+    return { segments: [{ op: 'insert', text: amendment.proposedText }], stale: false, conflict: false };
   const stale = currentText !== amendment.baseText;
   if (amendment.kind === 'delete') return { segments: [{ op: 'delete', text: currentText }], stale, conflict: false };
   if (amendment.kind === 'move') return { segments: [{ op: 'equal', text: currentText }], stale, conflict: false };
 
   const rebased = rebaseAmendment({ base: amendment.baseText, proposed: amendment.proposedText, current: currentText });
-  if (rebased.status === 'conflict') return { segments: diffWords(amendment.baseText, amendment.proposedText), stale, conflict: true };
+  if (rebased.status === 'conflict')
+    return { segments: diffWords(amendment.baseText, amendment.proposedText), stale, conflict: true };
   const proposed = rebased.status === 'rebased' ? rebased.proposed : amendment.proposedText;
   return { segments: diffWords(currentText, proposed), stale, conflict: false };
 }

@@ -20,7 +20,12 @@ export function diffSequences(a: readonly string[], b: readonly string[]): EditO
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  )
+    suffix++;
 
   const middle = myers(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
   return [...Array<EditOp>(prefix).fill('equal'), ...middle, ...Array<EditOp>(suffix).fill('equal')];

@@ -25,7 +25,15 @@ export type AmendmentKind = 'modify' | 'insert' | 'delete' | 'move';
 export type AmendmentStatus = 'draft' | 'tabled' | 'withdrawn' | 'inadmissible' | 'adopted' | 'rejected' | 'fallen';
 
 export const AMENDMENT_KINDS: readonly AmendmentKind[] = ['modify', 'insert', 'delete', 'move'];
-export const AMENDMENT_STATUSES: readonly AmendmentStatus[] = ['draft', 'tabled', 'withdrawn', 'inadmissible', 'adopted', 'rejected', 'fallen'];
+export const AMENDMENT_STATUSES: readonly AmendmentStatus[] = [
+  'draft',
+  'tabled',
+  'withdrawn',
+  'inadmissible',
+  'adopted',
+  'rejected',
+  'fallen',
+];
 
 export type AnchorPosition = 'before' | 'after';
 

@@ -33,7 +33,10 @@ export interface VotingOrderEntry {
 }
 
 /** Only tabled amendments are put; a sub-amendment whose parent is no longer tabled is not. */
-export function computeVotingOrder(amendments: readonly Amendment[], paragraphs: readonly Paragraph[]): VotingOrderEntry[] {
+export function computeVotingOrder(
+  amendments: readonly Amendment[],
+  paragraphs: readonly Paragraph[],
+): VotingOrderEntry[] {
   return orderForVoting(
     amendments.filter((a) => a.status === 'tabled'),
     paragraphs,
@@ -60,7 +63,10 @@ export function orderForVoting(amendments: readonly Amendment[], paragraphs: rea
       if (ids.has(a.parentAmendmentId)) push(subsOf, a.parentAmendmentId, a);
       continue;
     }
-    const key = a.kind === 'insert' ? slotKey(a.anchorParagraphId ?? '', a.position ?? 'after') : slotKey(a.targetParagraphId ?? '', 'on');
+    const key =
+      a.kind === 'insert'
+        ? slotKey(a.anchorParagraphId ?? '', a.position ?? 'after')
+        : slotKey(a.targetParagraphId ?? '', 'on');
     push(slots, key, a);
   }
 
@@ -74,14 +80,23 @@ export function orderForVoting(amendments: readonly Amendment[], paragraphs: rea
   const order: VotingOrderEntry[] = [];
   const put = (a: Amendment, paragraphId: string, reason: string) => {
     const subs = subsOf.get(a.id) ?? [];
-    for (const [sub, subReason] of ranked(subs, (s, tied) => subAmendmentReason(s, a, subs.length, tied))) put(sub, paragraphId, subReason);
-    order.push({ position: order.length + 1, amendmentId: a.id, number: a.number, paragraphId, paragraphLabel: labels.get(paragraphId) ?? null, reason });
+    for (const [sub, subReason] of ranked(subs, (s, tied) => subAmendmentReason(s, a, subs.length, tied)))
+      put(sub, paragraphId, subReason);
+    order.push({
+      position: order.length + 1,
+      amendmentId: a.id,
+      number: a.number,
+      paragraphId,
+      paragraphLabel: labels.get(paragraphId) ?? null,
+      reason,
+    });
   };
 
   const describe = (a: Amendment, tiedWith: Amendment | null) => reasonFor(a, labels, tiedWith);
   for (const paragraphId of paragraphIds) {
     for (const slot of SLOTS) {
-      for (const [a, reason] of ranked(slots.get(slotKey(paragraphId, slot)) ?? [], describe)) put(a, paragraphId, reason);
+      for (const [a, reason] of ranked(slots.get(slotKey(paragraphId, slot)) ?? [], describe))
+        put(a, paragraphId, reason);
     }
   }
   return order;
@@ -91,7 +106,10 @@ export function orderForVoting(amendments: readonly Amendment[], paragraphs: rea
  * Sorts competing amendments furthest-removed first and gives each its reason; `tiedWith`
  * is the earlier-tabled amendment it ties with on change ratio, if any.
  */
-function ranked(group: readonly Amendment[], reason: (a: Amendment, tiedWith: Amendment | null) => string): [Amendment, string][] {
+function ranked(
+  group: readonly Amendment[],
+  reason: (a: Amendment, tiedWith: Amendment | null) => string,
+): [Amendment, string][] {
   const sorted = group
     .map((a) => ({ a, ratio: a.kind === 'modify' ? changeRatio(a.baseText, a.proposedText) : 0 }))
     .sort((x, y) => KIND_RANK[x.a.kind] - KIND_RANK[y.a.kind] || y.ratio - x.ratio || byTablingOrder(x.a, y.a));
@@ -143,7 +161,8 @@ function kindName(kind: Amendment['newKind']): string {
 
 /** "A/2" before "A/10"; numbered before draft; then by id so the order is deterministic. */
 export function byTablingOrder(x: Amendment, y: Amendment): number {
-  if (x.number === null || y.number === null) return (x.number === null ? 1 : 0) - (y.number === null ? 1 : 0) || x.id.localeCompare(y.id);
+  if (x.number === null || y.number === null)
+    return (x.number === null ? 1 : 0) - (y.number === null ? 1 : 0) || x.id.localeCompare(y.id);
   return x.number.localeCompare(y.number, 'en', { numeric: true }) || x.id.localeCompare(y.id);
 }
 

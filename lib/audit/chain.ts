@@ -41,9 +41,7 @@ export interface StoredAuditEntry extends Omit<AuditEntryContent, 'seq' | 'at'> 
   hash: string;
 }
 
-export type ChainVerification =
-  | { ok: true; count: number }
-  | { ok: false; brokenAtSeq: number; reason: string };
+export type ChainVerification = { ok: true; count: number } | { ok: false; brokenAtSeq: number; reason: string };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -107,7 +105,8 @@ export function verifyChain(entries: readonly StoredAuditEntry[]): ChainVerifica
   let prevSeq = -Infinity;
   for (const entry of entries) {
     const broken = (reason: string): ChainVerification => ({ ok: false, brokenAtSeq: entry.seq, reason });
-    if (!(entry.seq > prevSeq)) return broken(`entry ${entry.seq} comes after entry ${prevSeq}: the entries are out of order`);
+    if (!(entry.seq > prevSeq))
+      return broken(`entry ${entry.seq} comes after entry ${prevSeq}: the entries are out of order`);
     if (entry.prevHash !== prevHash) {
       return broken(
         prevHash === GENESIS_HASH

@@ -14,12 +14,27 @@ export interface CloseOutcome {
 }
 
 const OUTCOMES: Record<number, CloseOutcome> = {
-  [COLLAB_CLOSE.tooLarge]: { message: 'Your last change was too large to send (over the size limit). Reload the page to continue.', reconnect: false },
+  [COLLAB_CLOSE.tooLarge]: {
+    message: 'Your last change was too large to send (over the size limit). Reload the page to continue.',
+    reconnect: false,
+  },
   [COLLAB_CLOSE.accessRevoked]: { message: 'Your access to this text changed. Reconnecting…', reconnect: true },
-  [COLLAB_CLOSE.malformed]: { message: 'The server refused a message from this page. Reload the page to continue.', reconnect: false },
-  [COLLAB_CLOSE.unauthenticated]: { message: 'You are not signed in any more. Sign in again to keep editing.', reconnect: false },
-  [COLLAB_CLOSE.forbiddenOrigin]: { message: 'This page is not served from the Concord server it connects to.', reconnect: false },
-  [COLLAB_CLOSE.notFound]: { message: 'This resolution no longer exists, or you no longer have a role in its committee.', reconnect: false },
+  [COLLAB_CLOSE.malformed]: {
+    message: 'The server refused a message from this page. Reload the page to continue.',
+    reconnect: false,
+  },
+  [COLLAB_CLOSE.unauthenticated]: {
+    message: 'You are not signed in any more. Sign in again to keep editing.',
+    reconnect: false,
+  },
+  [COLLAB_CLOSE.forbiddenOrigin]: {
+    message: 'This page is not served from the Concord server it connects to.',
+    reconnect: false,
+  },
+  [COLLAB_CLOSE.notFound]: {
+    message: 'This resolution no longer exists, or you no longer have a role in its committee.',
+    reconnect: false,
+  },
   [COLLAB_CLOSE.documentFull]: { message: 'Too many people have this text open. Retrying…', reconnect: true },
   [COLLAB_CLOSE.rateLimited]: { message: 'Too many changes too fast. Retrying in a moment…', reconnect: true },
   [COLLAB_CLOSE.serverError]: { message: 'The server had a problem. Reconnecting…', reconnect: true },
@@ -50,7 +65,9 @@ export function parseAccessNotice(json: string): AccessNotice | null {
   try {
     const value = JSON.parse(json) as { access?: unknown; reason?: unknown };
     if (value.access !== 'write' && value.access !== 'read') return null;
-    return typeof value.reason === 'string' && value.reason ? { access: value.access, reason: value.reason.slice(0, 300) } : { access: value.access };
+    return typeof value.reason === 'string' && value.reason
+      ? { access: value.access, reason: value.reason.slice(0, 300) }
+      : { access: value.access };
   } catch {
     return null;
   }

@@ -27,7 +27,9 @@ declare module '@tiptap/core' {
 const isParagraphKind = (name: string): name is ParagraphKind => PARAGRAPH_NODE_TYPES.includes(name as ParagraphKind);
 
 /** The kind of the paragraph holding the cursor (or the selection's start). */
-export function kindAtSelection(tr: { selection: { $from: { parent: { type: { name: string } } } } }): ParagraphKind | null {
+export function kindAtSelection(tr: {
+  selection: { $from: { parent: { type: { name: string } } } };
+}): ParagraphKind | null {
   const name = tr.selection.$from.parent.type.name;
   return isParagraphKind(name) ? name : null;
 }
@@ -90,8 +92,10 @@ export const ParagraphKinds = Extension.create({
       'Mod-Alt-3': () => this.editor.commands.setParagraphKind('subparagraph'),
       // Tab indents an operative paragraph into a sub-paragraph of the one before, Shift-Tab
       // brings it back; elsewhere Tab keeps its usual job of moving focus.
-      Tab: () => kindAtSelection(this.editor.state) === 'operative' && this.editor.commands.setParagraphKind('subparagraph'),
-      'Shift-Tab': () => kindAtSelection(this.editor.state) === 'subparagraph' && this.editor.commands.setParagraphKind('operative'),
+      Tab: () =>
+        kindAtSelection(this.editor.state) === 'operative' && this.editor.commands.setParagraphKind('subparagraph'),
+      'Shift-Tab': () =>
+        kindAtSelection(this.editor.state) === 'subparagraph' && this.editor.commands.setParagraphKind('operative'),
       // Since Tab can be taken by the editor, Escape leaves it for keyboard users.
       Escape: () => this.editor.commands.blur(),
     };

@@ -18,7 +18,8 @@ export const paragraphNumbersKey = new PluginKey<DecorationSet>('paragraphNumber
 function numberDecorations(doc: PmNode): DecorationSet {
   const positions: { pos: number; size: number; kind: ParagraphKind }[] = [];
   doc.forEach((node, pos) => {
-    if (PARAGRAPH_NODE_TYPES.includes(node.type.name as ParagraphKind)) positions.push({ pos, size: node.nodeSize, kind: node.type.name as ParagraphKind });
+    if (PARAGRAPH_NODE_TYPES.includes(node.type.name as ParagraphKind))
+      positions.push({ pos, size: node.nodeSize, kind: node.type.name as ParagraphKind });
   });
   const labels = numberParagraphs(positions.map((p, i) => ({ id: String(i), kind: p.kind, text: '' })));
   return DecorationSet.create(

@@ -47,7 +47,9 @@ export const ResolutionPaste = Extension.create({
               tr.replaceSelection(new Slice(Fragment.from(inline(schema, paragraphs[0])), 0, 0));
             } else if (intoEmpty) {
               // Replace the blank paragraph; the first pasted one keeps its id.
-              const nodes = paragraphs.map((p, i) => schema.nodes[p.kind].create({ id: i === 0 ? $from.parent.attrs.id : null }, inline(schema, p)));
+              const nodes = paragraphs.map((p, i) =>
+                schema.nodes[p.kind].create({ id: i === 0 ? $from.parent.attrs.id : null }, inline(schema, p)),
+              );
               tr.replaceWith($from.before(), $from.after(), nodes);
             } else {
               // Open on both sides: the first pasted paragraph continues the one at the cursor

@@ -55,7 +55,9 @@ export function pastedParagraphs(clip: Clipboard, contextKind: ParagraphKind): P
  */
 function textBlocks(text: string): TextRun[][] {
   const lines = text.split(/\r\n|\r|\n/).map((l) => l.replace(/\s+/g, ' ').trim());
-  const hasBlankSeparators = lines.some((l, i) => l === '' && i > 0 && i < lines.length - 1 && lines.slice(0, i).some(Boolean));
+  const hasBlankSeparators = lines.some(
+    (l, i) => l === '' && i > 0 && i < lines.length - 1 && lines.slice(0, i).some(Boolean),
+  );
   const blocks: string[][] = [];
   let current: string[] | null = null;
   for (const line of lines) {
@@ -74,7 +76,29 @@ function textBlocks(text: string): TextRun[][] {
 
 // ---------------------------------------------------------------- HTML
 
-const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'td', 'th', 'ul', 'ol', 'table', 'section', 'article', 'dd', 'dt', 'pre']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'ol',
+  'table',
+  'section',
+  'article',
+  'dd',
+  'dt',
+  'pre',
+]);
 const VOID_TAGS = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'col', 'wbr']);
 
 interface InlineState {
@@ -135,7 +159,14 @@ function inlineEffect(tag: string, attrs: string): InlineState {
   const weight = /font-weight\s*:\s*([a-z0-9]+)/.exec(css)?.[1];
   const fontStyle = /font-style\s*:\s*([a-z]+)/.exec(css)?.[1];
   const state: InlineState = { tag };
-  if (tag === 'b' || tag === 'strong' || weight === 'bold' || weight === 'bolder' || (weight !== undefined && Number(weight) >= 600)) state.bold = true;
+  if (
+    tag === 'b' ||
+    tag === 'strong' ||
+    weight === 'bold' ||
+    weight === 'bolder' ||
+    (weight !== undefined && Number(weight) >= 600)
+  )
+    state.bold = true;
   if (tag === 'i' || tag === 'em' || fontStyle === 'italic' || fontStyle === 'oblique') state.italic = true;
   // Google Docs wraps everything in <b style="font-weight:normal">: the style wins.
   if (tag === 'b' && (weight === 'normal' || weight === '400')) state.bold = false;
@@ -175,7 +206,11 @@ function withMarks(text: string, marks: TextRun): TextRun {
 /** Reads and removes a typed paragraph number at the start of the paragraph. */
 function takeNumber(runs: TextRun[], contextKind: ParagraphKind): PastedParagraph {
   const first = runs[0].text;
-  const kind: ParagraphKind | null = OPERATIVE.test(first) ? 'operative' : SUBPARAGRAPH.test(first) ? 'subparagraph' : null;
+  const kind: ParagraphKind | null = OPERATIVE.test(first)
+    ? 'operative'
+    : SUBPARAGRAPH.test(first)
+      ? 'subparagraph'
+      : null;
   if (!kind) return { kind: contextKind, runs };
   const re = kind === 'operative' ? OPERATIVE : SUBPARAGRAPH;
   const rest = [{ ...runs[0], text: first.replace(re, '') }, ...runs.slice(1)];

@@ -1,6 +1,10 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state';
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 
 /**
@@ -28,7 +32,8 @@ interface SavedSelection {
 const key = new PluginKey('remoteSelection');
 
 type Binding = { type: Y.XmlFragment; mapping: Map<unknown, unknown>; doc: Y.Doc };
-const bindingOf = (state: EditorState): Binding | null => (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding ?? null;
+const bindingOf = (state: EditorState): Binding | null =>
+  (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding ?? null;
 
 export const RemoteSelection = Extension.create<{ document: Y.Doc | null }>({
   name: 'remoteSelection',
@@ -45,7 +50,12 @@ export const RemoteSelection = Extension.create<{ document: Y.Doc | null }>({
         view: (view) => {
           const before = (transaction: Y.Transaction) => {
             // Our own edits and undo/redo place the selection themselves.
-            if (transaction.origin === ySyncPluginKey || transaction.origin instanceof Y.UndoManager || transaction.local) return;
+            if (
+              transaction.origin === ySyncPluginKey ||
+              transaction.origin instanceof Y.UndoManager ||
+              transaction.local
+            )
+              return;
             const binding = bindingOf(view.state);
             const selection = view.state.selection;
             if (!binding || !(selection instanceof TextSelection)) return;
@@ -69,7 +79,9 @@ export const RemoteSelection = Extension.create<{ document: Y.Doc | null }>({
         appendTransaction: (transactions, _old, state) => {
           if (!saved) return null;
           const remote = transactions.some((tr) => {
-            const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
+            const meta = tr.getMeta(ySyncPluginKey) as
+              | { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean }
+              | undefined;
             return meta?.isChangeOrigin && !meta.isUndoRedoOperation;
           });
           const binding = bindingOf(state);

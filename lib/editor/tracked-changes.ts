@@ -40,7 +40,12 @@ export function trackedDecorations(doc: PmNode, base: string): DecorationSet {
   diffWords(base, text).forEach((segment, i) => {
     if (segment.op === 'equal') offset += segment.text.length;
     else if (segment.op === 'insert') {
-      decorations.push(Decoration.inline(at(offset), at(offset + segment.text.length - 1) + 1, { class: 'tracked-ins', nodeName: 'ins' }));
+      decorations.push(
+        Decoration.inline(at(offset), at(offset + segment.text.length - 1) + 1, {
+          class: 'tracked-ins',
+          nodeName: 'ins',
+        }),
+      );
       offset += segment.text.length;
     } else {
       const removed = segment.text;

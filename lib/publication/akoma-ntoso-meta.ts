@@ -9,7 +9,7 @@
  * "int" stands for an international body, outside any national jurisdiction.
  */
 import type { VoteMethod, VoteOutcome, VoteSubject } from '../votes/types';
-import { References, markUp, slug } from './akoma-ntoso-refs';
+import { type References, markUp, slug } from './akoma-ntoso-refs';
 import { describeTextRef } from './footnotes';
 import type { PublishedDocument, TextRef } from './types';
 import { el, type XmlElement } from './xml';
@@ -66,7 +66,12 @@ const METHOD_NAMES: Record<VoteMethod, string> = {
   electronic: 'Electronic vote',
 };
 const OUTCOME_NAMES: Record<VoteOutcome, string> = { adopted: 'Adopted', rejected: 'Rejected', no_quorum: 'No quorum' };
-const ADOPTION_NAMES = { consensus: 'Adopted by consensus', vote: 'Adopted by a vote', without_vote: 'Adopted without a vote', recorded_vote: 'Adopted by a recorded vote' } as const;
+const ADOPTION_NAMES = {
+  consensus: 'Adopted by consensus',
+  vote: 'Adopted by a vote',
+  without_vote: 'Adopted without a vote',
+  recorded_vote: 'Adopted by a recorded vote',
+} as const;
 
 function identification(m: AkomaNtosoMetadata, source: string, author: string): XmlElement {
   const work = workUri(m);
@@ -76,25 +81,62 @@ function identification(m: AkomaNtosoMetadata, source: string, author: string): 
   return el(
     'identification',
     { source },
-    el('FRBRWork', {}, el('FRBRthis', { value: `${work}/!main` }), el('FRBRuri', { value: work }), date, el('FRBRauthor', { href: author }),
-      el('FRBRcountry', { value: JURISDICTION }), el('FRBRnumber', { value: m.resolutionId }), el('FRBRname', { value: 'resolution' })),
-    el('FRBRExpression', {}, el('FRBRthis', { value: `${expression}/!main` }), el('FRBRuri', { value: expression }), date, el('FRBRauthor', { href: author }),
-      el('FRBRlanguage', { language: LANGUAGE })),
-    el('FRBRManifestation', {}, el('FRBRthis', { value: `${expression}/main.xml` }), el('FRBRuri', { value: manifestation }), date, el('FRBRauthor', { href: source }),
-      el('FRBRformat', { value: 'application/akn+xml' })),
+    el(
+      'FRBRWork',
+      {},
+      el('FRBRthis', { value: `${work}/!main` }),
+      el('FRBRuri', { value: work }),
+      date,
+      el('FRBRauthor', { href: author }),
+      el('FRBRcountry', { value: JURISDICTION }),
+      el('FRBRnumber', { value: m.resolutionId }),
+      el('FRBRname', { value: 'resolution' }),
+    ),
+    el(
+      'FRBRExpression',
+      {},
+      el('FRBRthis', { value: `${expression}/!main` }),
+      el('FRBRuri', { value: expression }),
+      date,
+      el('FRBRauthor', { href: author }),
+      el('FRBRlanguage', { language: LANGUAGE }),
+    ),
+    el(
+      'FRBRManifestation',
+      {},
+      el('FRBRthis', { value: `${expression}/main.xml` }),
+      el('FRBRuri', { value: manifestation }),
+      date,
+      el('FRBRauthor', { href: source }),
+      el('FRBRformat', { value: 'application/akn+xml' }),
+    ),
   );
 }
 
 /** What a vote was on: the paragraph's eId when it is in the published text, else a reference. */
 function voteTarget(v: AkomaNtosoVote, doc: PublishedDocument, refs: References): { href?: string; refersTo: string } {
   const s = v.subject;
-  if (s.kind === 'resolution') return { refersTo: refs.ref('TLCConcept', 'whole_text', 'whole_text', v.label ?? 'The resolution as a whole') };
+  if (s.kind === 'resolution')
+    return { refersTo: refs.ref('TLCConcept', 'whole_text', 'whole_text', v.label ?? 'The resolution as a whole') };
   if (s.kind === 'amendment') {
-    return { refersTo: refs.ref('TLCObject', `amendment:${s.amendmentId}`, `amendment_${slug(s.amendmentId)}`, v.label ?? `Amendment ${s.amendmentId}`) };
+    return {
+      refersTo: refs.ref(
+        'TLCObject',
+        `amendment:${s.amendmentId}`,
+        `amendment_${slug(s.amendmentId)}`,
+        v.label ?? `Amendment ${s.amendmentId}`,
+      ),
+    };
   }
   const place = doc.paragraphRefs[s.paragraphId];
   const eId = place ? eIdOf(place) : null;
-  const refersTo = refs.ref('TLCObject', `paragraph:${s.paragraphId}`, `paragraph_${slug(s.paragraphId)}`, v.label ?? (place ? `Separate vote on ${describeTextRef(place)}` : 'Separate vote on a paragraph not in the adopted text'));
+  const refersTo = refs.ref(
+    'TLCObject',
+    `paragraph:${s.paragraphId}`,
+    `paragraph_${slug(s.paragraphId)}`,
+    v.label ??
+      (place ? `Separate vote on ${describeTextRef(place)}` : 'Separate vote on a paragraph not in the adopted text'),
+  );
   return eId ? { href: `#${eId}`, refersTo } : { refersTo };
 }
 
@@ -106,10 +148,27 @@ interface Counts {
 
 const CHOICE_NAMES = { yes: 'In favour', no: 'Against', abstain: 'Abstentions' } as const;
 
-function votingElement(eId: string, outcome: string, refersTo: string[], href: string | undefined, counts: Counts, refs: References): XmlElement {
+function votingElement(
+  eId: string,
+  outcome: string,
+  refersTo: string[],
+  href: string | undefined,
+  counts: Counts,
+  refs: References,
+): XmlElement {
   const count = (choice: keyof Counts) =>
-    el('count', { eId: `${eId}__count_${choice}`, value: String(counts[choice]), refersTo: refs.ref('TLCConcept', `choice:${choice}`, choice, CHOICE_NAMES[choice]) });
-  return el('voting', { eId, outcome, refersTo: refersTo.join(' '), href }, count('yes'), count('no'), count('abstain'));
+    el('count', {
+      eId: `${eId}__count_${choice}`,
+      value: String(counts[choice]),
+      refersTo: refs.ref('TLCConcept', `choice:${choice}`, choice, CHOICE_NAMES[choice]),
+    });
+  return el(
+    'voting',
+    { eId, outcome, refersTo: refersTo.join(' '), href },
+    count('yes'),
+    count('no'),
+    count('abstain'),
+  );
 }
 
 function voting(v: AkomaNtosoVote, eId: string, doc: PublishedDocument, refs: References): XmlElement {
@@ -124,7 +183,12 @@ function voting(v: AkomaNtosoVote, eId: string, doc: PublishedDocument, refs: Re
  * given include none on the whole text: the counts printed in the heading are then the
  * only record of it.
  */
-function parliamentary(doc: PublishedDocument, votes: readonly AkomaNtosoVote[], adoptionConcept: string, refs: References): XmlElement | null {
+function parliamentary(
+  doc: PublishedDocument,
+  votes: readonly AkomaNtosoVote[],
+  adoptionConcept: string,
+  refs: References,
+): XmlElement | null {
   const out = votes.map((v, i) => voting(v, `vote_${i + 1}`, doc, refs));
   const counts = doc.adoption.votes;
   if (counts && !votes.some((v) => v.subject.kind === 'resolution')) {
@@ -142,8 +206,15 @@ function notes(doc: PublishedDocument, refs: References, source: string): XmlEle
     'notes',
     { source },
     ...doc.notes.map((n, i) => {
-      const marks = n.delegations.map((d) => ({ find: d, node: el('organization', { refersTo: delegationRef(refs, d) }, d) }));
-      return el('note', { eId: `note_${i + 1}`, marker: n.marker, placement: 'bottom' }, el('p', {}, ...markUp(n.text, marks)));
+      const marks = n.delegations.map((d) => ({
+        find: d,
+        node: el('organization', { refersTo: delegationRef(refs, d) }, d),
+      }));
+      return el(
+        'note',
+        { eId: `note_${i + 1}`, marker: n.marker, placement: 'bottom' },
+        el('p', {}, ...markUp(n.text, marks)),
+      );
     }),
   );
 }
@@ -156,10 +227,20 @@ export function delegationRef(refs: References, name: string): string {
  * Builds <meta>. Called after the body, so that every reference the body made is listed;
  * the notes are built first here because they add the delegations to the references.
  */
-export function buildMeta(doc: PublishedDocument, m: AkomaNtosoMetadata, refs: References, ids: { source: string; body: string; committee: string }): XmlElement {
+export function buildMeta(
+  doc: PublishedDocument,
+  m: AkomaNtosoMetadata,
+  refs: References,
+  ids: { source: string; body: string; committee: string },
+): XmlElement {
   const notesXml = notes(doc, refs, ids.source);
   const session = refs.ref('TLCEvent', 'session', 'session', m.sessionLabel);
-  const adoption = refs.ref('TLCConcept', `adoption:${doc.adoption.method}`, `adoption_${doc.adoption.method}`, ADOPTION_NAMES[doc.adoption.method]);
+  const adoption = refs.ref(
+    'TLCConcept',
+    `adoption:${doc.adoption.method}`,
+    `adoption_${doc.adoption.method}`,
+    ADOPTION_NAMES[doc.adoption.method],
+  );
   const adopted = refs.ref('TLCConcept', 'outcome:adopted', 'adopted', OUTCOME_NAMES.adopted);
   const workflow = el(
     'workflow',

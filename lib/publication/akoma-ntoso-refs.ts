@@ -47,7 +47,9 @@ export class References {
   }
 
   toXml(source: string): XmlElement {
-    const tlcs = [...this.byKey.values()].map(({ kind, eId, showAs }) => el(kind, { eId, href: `/ontology/${ONTOLOGY_PATH[kind]}/concord/${eId}`, showAs }));
+    const tlcs = [...this.byKey.values()].map(({ kind, eId, showAs }) =>
+      el(kind, { eId, href: `/ontology/${ONTOLOGY_PATH[kind]}/concord/${eId}`, showAs }),
+    );
     return el('references', { source }, ...tlcs);
   }
 }
@@ -57,7 +59,10 @@ export class References {
  * the previous one) and puts the given element in its place — to mark up "*" as a noteRef or
  * a delegation's name as an <organization> without re-parsing printed text.
  */
-export function markUp(text: string, marks: readonly { find: string; node: XmlElement | XmlElement[] }[]): (string | XmlElement)[] {
+export function markUp(
+  text: string,
+  marks: readonly { find: string; node: XmlElement | XmlElement[] }[],
+): (string | XmlElement)[] {
   const out: (string | XmlElement)[] = [];
   let rest = text;
   for (const { find, node } of marks) {

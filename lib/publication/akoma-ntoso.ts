@@ -45,7 +45,11 @@ function preface(doc: PublishedDocument, m: AkomaNtosoMetadata, body: string): X
   ]);
   const date = doc.adoption.date;
   const placeDate = (line: string): XmlNode[] =>
-    date ? markUp(line, [{ find: formatPublicationDate(date), node: el('docDate', { date }, formatPublicationDate(date)) }]) : [line];
+    date
+      ? markUp(line, [
+          { find: formatPublicationDate(date), node: el('docDate', { date }, formatPublicationDate(date)) },
+        ])
+      : [line];
   return el(
     'preface',
     {},
@@ -56,13 +60,19 @@ function preface(doc: PublishedDocument, m: AkomaNtosoMetadata, body: string): X
 }
 
 function preamble(doc: PublishedDocument, notesAt: Map<string, XmlElement[]>): XmlElement | null {
-  const formula = doc.enactingFormula ? el('formula', { name: 'enactingFormula' }, el('p', {}, doc.enactingFormula)) : null;
+  const formula = doc.enactingFormula
+    ? el('formula', { name: 'enactingFormula' }, el('p', {}, doc.enactingFormula))
+    : null;
   const recitals =
     doc.preambular.length > 0
-      ? el('recitals', { eId: 'recs' }, ...doc.preambular.map((text, i) => {
-          const eId = `recs__rec_${i + 1}`;
-          return el('recital', { eId }, el('p', {}, text, ...(notesAt.get(eId) ?? [])));
-        }))
+      ? el(
+          'recitals',
+          { eId: 'recs' },
+          ...doc.preambular.map((text, i) => {
+            const eId = `recs__rec_${i + 1}`;
+            return el('recital', { eId }, el('p', {}, text, ...(notesAt.get(eId) ?? [])));
+          }),
+        )
       : null;
   return formula || recitals ? el('preamble', {}, formula, recitals) : null;
 }
@@ -81,7 +91,12 @@ function operativeParagraph(op: PublishedOperative, notesAt: Map<string, XmlElem
     el('intro', {}, p),
     ...op.subparagraphs.map((sub) => {
       const subId = `${eId}__para_${sub.letter}`;
-      return el('paragraph', { eId: subId }, el('num', {}, `(${sub.letter})`), el('content', {}, el('p', {}, sub.text, ...(notesAt.get(subId) ?? []))));
+      return el(
+        'paragraph',
+        { eId: subId },
+        el('num', {}, `(${sub.letter})`),
+        el('content', {}, el('p', {}, sub.text, ...(notesAt.get(subId) ?? []))),
+      );
     }),
   );
 }

@@ -25,9 +25,7 @@ const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 export function buildPublishedDocument(input: PublicationInput): PublishedDocument {
   // Empty paragraphs (left mid-edit) are not printed, and the numbers run without gaps over
   // those that are: the same rule as the plain-text export of drafts.
-  const kept: Paragraph[] = input.paragraphs
-    .map((p) => ({ ...p, text: oneLine(p.text) }))
-    .filter((p) => p.text !== '');
+  const kept: Paragraph[] = input.paragraphs.map((p) => ({ ...p, text: oneLine(p.text) })).filter((p) => p.text !== '');
   const preambular: string[] = [];
   const operative: PublishedOperative[] = [];
   // No prototype: a paragraph id is data, and "__proto__" must stay an ordinary key.

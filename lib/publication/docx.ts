@@ -32,7 +32,8 @@ function hanging(label: string, text: string, left: number, size = BODY_SIZE): P
   });
 }
 
-const plain = (text: string) => new Paragraph({ spacing: { after: AFTER }, children: [new TextRun({ text, size: BODY_SIZE })] });
+const plain = (text: string) =>
+  new Paragraph({ spacing: { after: AFTER }, children: [new TextRun({ text, size: BODY_SIZE })] });
 
 function body(doc: PublishedDocument): Paragraph[] {
   const out: Paragraph[] = doc.headingLines.map(
@@ -52,7 +53,13 @@ function body(doc: PublishedDocument): Paragraph[] {
   }
   if (doc.notes.length > 0) {
     // A short rule above the footnotes, as printed.
-    out.push(new Paragraph({ spacing: { before: 2 * AFTER, after: AFTER }, border: { top: { style: 'single', size: 6, color: '999999', space: 1 } }, children: [] }));
+    out.push(
+      new Paragraph({
+        spacing: { before: 2 * AFTER, after: AFTER },
+        border: { top: { style: 'single', size: 6, color: '999999', space: 1 } },
+        children: [],
+      }),
+    );
     out.push(...doc.notes.map((n) => hanging(n.marker, n.text, STEP, NOTE_SIZE)));
   }
   return out;
@@ -60,7 +67,17 @@ function body(doc: PublishedDocument): Paragraph[] {
 
 export async function renderPublishedDocx(doc: PublishedDocument): Promise<Uint8Array> {
   const section: ISectionOptions = {
-    properties: { page: { size: A4, margin: { top: Math.round(2.5 * CM), bottom: Math.round(2.5 * CM), left: Math.round(2.5 * CM), right: Math.round(2.5 * CM) } } },
+    properties: {
+      page: {
+        size: A4,
+        margin: {
+          top: Math.round(2.5 * CM),
+          bottom: Math.round(2.5 * CM),
+          left: Math.round(2.5 * CM),
+          right: Math.round(2.5 * CM),
+        },
+      },
+    },
     children: body(doc),
   };
   const file = new Document({

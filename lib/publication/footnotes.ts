@@ -29,7 +29,10 @@ export function footnoteMarker(index: number): string {
 const VERBS: Record<ReservationKind, { one: string; several: string }> = {
   reservation: { one: 'expressed a reservation on', several: 'expressed reservations on' },
   dissociation: { one: 'dissociated itself from', several: 'dissociated themselves from' },
-  interpretative_statement: { one: 'made an interpretative statement on', several: 'made interpretative statements on' },
+  interpretative_statement: {
+    one: 'made an interpretative statement on',
+    several: 'made interpretative statements on',
+  },
 };
 
 const WHOLE_TEXT = 'the resolution as a whole';
@@ -55,7 +58,12 @@ function closing(text: string): string {
   return /[.!?]["'”’)\]]*$/.test(joined) ? joined : `${joined}.`;
 }
 
-export function reservationSentence(kind: ReservationKind, delegations: readonly string[], where: string, text: string): string {
+export function reservationSentence(
+  kind: ReservationKind,
+  delegations: readonly string[],
+  where: string,
+  text: string,
+): string {
   const several = delegations.length > 1;
   const subject = `The ${several ? 'delegations' : 'delegation'} of ${listNames(delegations)}`;
   return `${subject} ${several ? VERBS[kind].several : VERBS[kind].one} ${where}${closing(text)}`;
@@ -77,7 +85,8 @@ export function describeTextRef(ref: TextRef): string {
 
 export function textRefOf(p: NumberedParagraph | null): TextRef {
   if (!p) return { kind: 'resolution' };
-  if (p.kind === 'subparagraph') return { kind: 'subparagraph', number: p.parentOrdinal ?? 0, letter: subParagraphLetter(p.ordinal) };
+  if (p.kind === 'subparagraph')
+    return { kind: 'subparagraph', number: p.parentOrdinal ?? 0, letter: subParagraphLetter(p.ordinal) };
   return { kind: p.kind, number: p.ordinal };
 }
 
@@ -96,7 +105,10 @@ interface Group {
  * paragraph that is no longer in the text is refused: printing it against the wrong number,
  * or dropping it, would misstate what the delegation said.
  */
-export function composeFootnotes(reservations: readonly PublicationReservation[], paragraphs: readonly Paragraph[]): PublishedFootnote[] {
+export function composeFootnotes(
+  reservations: readonly PublicationReservation[],
+  paragraphs: readonly Paragraph[],
+): PublishedFootnote[] {
   const numbered = numberParagraphs(paragraphs);
   const position = new Map(numbered.map((p, i) => [p.id, i]));
   const groups = new Map<string, Group>();
@@ -114,7 +126,13 @@ export function composeFootnotes(reservations: readonly PublicationReservation[]
     if (group) {
       if (!group.delegations.includes(r.delegationName)) group.delegations.push(r.delegationName);
     } else {
-      groups.set(key, { kind: r.kind, paragraph: at >= 0 ? numbered[at] : null, position: at, text, delegations: [r.delegationName] });
+      groups.set(key, {
+        kind: r.kind,
+        paragraph: at >= 0 ? numbered[at] : null,
+        position: at,
+        text,
+        delegations: [r.delegationName],
+      });
     }
   }
   // Array.prototype.sort is stable: equal positions keep the order of recording.

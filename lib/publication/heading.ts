@@ -17,7 +17,20 @@
  */
 import type { AdoptionRecord } from '../resolution/types';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2010-04-01" → "1 April 2010" (day month year, English month names, no leading zero). */
 export function formatPublicationDate(iso: string): string {
@@ -46,9 +59,13 @@ export function adoptionPhrase(adoption: AdoptionRecord): string {
     case 'without_vote':
       return 'without a vote';
     case 'recorded_vote':
-      return v ? `by a recorded vote of ${count(v.yes)} to ${count(v.no)}${abstentions(v.abstain)}` : 'by a recorded vote';
+      return v
+        ? `by a recorded vote of ${count(v.yes)} to ${count(v.no)}${abstentions(v.abstain)}`
+        : 'by a recorded vote';
     case 'vote':
-      return v ? `by ${count(v.yes)} ${v.yes === 1 ? 'vote' : 'votes'} to ${count(v.no)}${abstentions(v.abstain)}` : 'by a vote';
+      return v
+        ? `by ${count(v.yes)} ${v.yes === 1 ? 'vote' : 'votes'} to ${count(v.no)}${abstentions(v.abstain)}`
+        : 'by a vote';
   }
 }
 
@@ -66,7 +83,9 @@ function byBody(body: string): string {
  */
 export function renderHeading(adoption: AdoptionRecord, markers: string): string[] {
   const lines = [`Resolution adopted ${adoptionPhrase(adoption)}${markers}${byBody(adoption.body)}`];
-  const where = [adoption.place?.trim(), adoption.date ? formatPublicationDate(adoption.date) : undefined].filter(Boolean);
+  const where = [adoption.place?.trim(), adoption.date ? formatPublicationDate(adoption.date) : undefined].filter(
+    Boolean,
+  );
   if (where.length > 0) lines.push(`(${where.join(', ')})`);
   return lines;
 }

@@ -38,7 +38,9 @@ function headingLine(doc: PublishedDocument): string {
   // The call-outs follow the method phrase, before the body's name: the first occurrence is theirs.
   const at = markers ? line.indexOf(markers) : -1;
   if (at < 0) return esc(line);
-  const links = doc.notes.map((n, i) => `<a class="callout" href="#${fnId(i)}" aria-label="footnote ${i + 1}">${esc(n.marker)}</a>`).join(',');
+  const links = doc.notes
+    .map((n, i) => `<a class="callout" href="#${fnId(i)}" aria-label="footnote ${i + 1}">${esc(n.marker)}</a>`)
+    .join(',');
   return `${esc(line.slice(0, at))}${links}${esc(line.slice(at + markers.length))}`;
 }
 
@@ -74,7 +76,10 @@ export function renderPublishedHtml(doc: PublishedDocument): string {
       out.push(`<li id="op-${op.number}"><span class="num">${op.number}.</span>${esc(op.text)}`);
       if (op.subparagraphs.length > 0) {
         out.push('<ol class="subparagraphs">');
-        for (const sub of op.subparagraphs) out.push(`<li id="op-${op.number}-${esc(sub.letter)}"><span class="num">(${esc(sub.letter)})</span>${esc(sub.text)}</li>`);
+        for (const sub of op.subparagraphs)
+          out.push(
+            `<li id="op-${op.number}-${esc(sub.letter)}"><span class="num">(${esc(sub.letter)})</span>${esc(sub.text)}</li>`,
+          );
         out.push('</ol>');
       }
       out.push('</li>');
@@ -83,7 +88,9 @@ export function renderPublishedHtml(doc: PublishedDocument): string {
   }
   if (doc.notes.length > 0) {
     out.push('<footer class="footnotes">');
-    doc.notes.forEach((n, i) => out.push(`<p id="${fnId(i)}"><span class="marker">${esc(n.marker)}</span>${esc(n.text)}</p>`));
+    doc.notes.forEach((n, i) =>
+      out.push(`<p id="${fnId(i)}"><span class="marker">${esc(n.marker)}</span>${esc(n.text)}</p>`),
+    );
     out.push('</footer>');
   }
   out.push('</article>', '</body>', '</html>');

@@ -58,17 +58,27 @@ function pageNumbers(pdf: Pdf, font: string): void {
     // Written inside the bottom margin: lift the margin for a moment so no page is added.
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
-    pdf.font(font).fontSize(9).text(`${i + 1} / ${count}`, pdf.page.margins.left, pdf.page.height - bottom / 2, {
-      width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
-      align: 'center',
-      lineBreak: false,
-    });
+    pdf
+      .font(font)
+      .fontSize(9)
+      .text(`${i + 1} / ${count}`, pdf.page.margins.left, pdf.page.height - bottom / 2, {
+        width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
+        align: 'center',
+        lineBreak: false,
+      });
     pdf.page.margins.bottom = bottom;
   }
 }
 
 export function renderPublishedPdf(doc: PublishedDocument, options: PdfOptions = {}): Promise<Uint8Array> {
-  const pdf = new PDFDocument({ size: 'A4', margins: MARGIN, compress: options.compress ?? true, bufferPages: true, info: { Title: documentTitle(doc), Creator: 'Concord' }, lang: 'en' });
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    compress: options.compress ?? true,
+    bufferPages: true,
+    info: { Title: documentTitle(doc), Creator: 'Concord' },
+    lang: 'en',
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -96,7 +106,12 @@ export function renderPublishedPdf(doc: PublishedDocument, options: PdfOptions =
   if (doc.notes.length > 0) {
     keepTwoLines(pdf, NOTE_SIZE);
     pdf.moveDown(0.5);
-    pdf.moveTo(left, pdf.y).lineTo(left + 50 * MM, pdf.y).lineWidth(0.5).strokeColor('#888888').stroke();
+    pdf
+      .moveTo(left, pdf.y)
+      .lineTo(left + 50 * MM, pdf.y)
+      .lineWidth(0.5)
+      .strokeColor('#888888')
+      .stroke();
     pdf.moveDown(0.5);
     for (const n of doc.notes) hanging(pdf, n.marker, n.text, left + STEP, NOTE_SIZE);
   }

@@ -15,7 +15,11 @@ export interface XmlElement {
 /** A string child is text. */
 export type XmlNode = XmlElement | string;
 
-export function el(name: string, attrs: XmlElement['attrs'] = {}, ...children: (XmlNode | null | undefined | false)[]): XmlElement {
+export function el(
+  name: string,
+  attrs: XmlElement['attrs'] = {},
+  ...children: (XmlNode | null | undefined | false)[]
+): XmlElement {
   return { name, attrs, children: children.filter((c): c is XmlNode => c !== null && c !== undefined && c !== false) };
 }
 

@@ -19,7 +19,9 @@ function isZip(bytes: Uint8Array): boolean {
 
 export async function docxToText(bytes: Uint8Array): Promise<string> {
   if (!isZip(bytes)) {
-    throw new Error('this is not a .docx file (a Word document is a ZIP package, and this file is not one); save it as .docx, or paste the text');
+    throw new Error(
+      'this is not a .docx file (a Word document is a ZIP package, and this file is not one); save it as .docx, or paste the text',
+    );
   }
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let html: string;

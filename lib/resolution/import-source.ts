@@ -25,12 +25,18 @@ export async function importSourceText(source: ImportSource): Promise<string> {
     try {
       return await docxToText(new Uint8Array(bytes));
     } catch (e) {
-      throw new DomainError('unprocessable:import', `${source.file.name} could not be read as a Word document: ${(e as Error).message}`);
+      throw new DomainError(
+        'unprocessable:import',
+        `${source.file.name} could not be read as a Word document: ${(e as Error).message}`,
+      );
     }
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new DomainError('unprocessable:import', `${source.file.name} is not UTF-8 text; save it as UTF-8 or upload the .docx.`);
+    throw new DomainError(
+      'unprocessable:import',
+      `${source.file.name} is not UTF-8 text; save it as UTF-8 or upload the .docx.`,
+    );
   }
 }

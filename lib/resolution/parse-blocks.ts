@@ -64,7 +64,11 @@ export function splitBlocks(lines: readonly SourceLine[]): Block[] {
     }
     const opened = startOf(line.text, current === null);
     if (opened?.start.kind === 'operative') inPreamble = false;
-    const newPreambular = inPreamble && current !== null && /,$/.test(current.parts[current.parts.length - 1]) && PREAMBULAR_OPENING.test(line.text);
+    const newPreambular =
+      inPreamble &&
+      current !== null &&
+      /,$/.test(current.parts[current.parts.length - 1]) &&
+      PREAMBULAR_OPENING.test(line.text);
     if (current && !opened && !newPreambular) {
       current.block.lines.push(line);
       current.parts.push(line.text);

@@ -21,8 +21,14 @@ import type { ParsedReservation, ReservationKind } from './types';
 
 const ACTIONS: readonly { kind: ReservationKind; re: string }[] = [
   { kind: 'dissociation', re: String.raw`(?:wish(?:ed|es)\s+to\s+)?dis(?:as)?sociate[ds]?\s+(?:itself|themselves)` },
-  { kind: 'interpretative_statement', re: String.raw`(?:made|delivered|entered|submitted|expressed)\s+(?:an?\s+|its\s+|their\s+)?interpretat?ive\s+statements?` },
-  { kind: 'reservation', re: String.raw`(?:expressed|entered|registered|lodged|made|placed|had)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:formal\s+|strong\s+)?reservations?` },
+  {
+    kind: 'interpretative_statement',
+    re: String.raw`(?:made|delivered|entered|submitted|expressed)\s+(?:an?\s+|its\s+|their\s+)?interpretat?ive\s+statements?`,
+  },
+  {
+    kind: 'reservation',
+    re: String.raw`(?:expressed|entered|registered|lodged|made|placed|had)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:formal\s+|strong\s+)?reservations?`,
+  },
 ];
 const SENTENCE = new RegExp(
   String.raw`^(.+?)\s+(?:has\s+|have\s+|had\s+)?(?:${ACTIONS.map((a) => `(${a.re})`).join('|')})\s*(.*)$`,
@@ -30,8 +36,14 @@ const SENTENCE = new RegExp(
 );
 const PREPOSITION = String.raw`(?:on|to|from|regarding|concerning|about|with\s+(?:regard|respect)\s+to|in\s+respect\s+of|as\s+regards)`;
 const NUMBERS = String.raw`\d+(?:\s*\([a-z]+\))?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*\([a-z]+\))?)*`;
-const OPERATIVE_REF = new RegExp(String.raw`^${PREPOSITION}\s+(?:the\s+)?(?:operative\s+paragraphs?|paragraphs?|OPs?)\s+(${NUMBERS})`, 'i');
-const PREAMBULAR_REF = new RegExp(String.raw`^${PREPOSITION}\s+((?:the\s+)?(?:preambular\s+paragraphs?|PPs?)\s+${NUMBERS})`, 'i');
+const OPERATIVE_REF = new RegExp(
+  String.raw`^${PREPOSITION}\s+(?:the\s+)?(?:operative\s+paragraphs?|paragraphs?|OPs?)\s+(${NUMBERS})`,
+  'i',
+);
+const PREAMBULAR_REF = new RegExp(
+  String.raw`^${PREPOSITION}\s+((?:the\s+)?(?:preambular\s+paragraphs?|PPs?)\s+${NUMBERS})`,
+  'i',
+);
 const WHOLE_REF = new RegExp(
   String.raw`^${PREPOSITION}\s+(?:the\s+(?:draft\s+)?resolution\s+(?:as\s+a\s+whole|in\s+its\s+entirety)|the\s+(?:entire|whole)\s+(?:draft\s+)?(?:resolution|text)|the\s+text\s+as\s+a\s+whole|the\s+(?:draft\s+)?resolution|it)\b`,
   'i',
@@ -54,7 +66,8 @@ const SEPARATOR = /,\s*and\s+|,\s*|\s+and\s+/y;
 /** "A, B and C" → ["A", "B", "C"], splitting only outside parentheses. */
 export function splitDelegations(subject: string): string[] {
   let s = subject.replace(/^(?:the\s+)?delegations?\s+of\s+/i, '').replace(/^the\s+/i, '');
-  for (const name of NAMES_WITH_AND) s = s.replace(new RegExp(name.replace(/ and /, '\\s+and\\s+'), 'gi'), (m) => m.replace(/\s+and\s+/, GLUE));
+  for (const name of NAMES_WITH_AND)
+    s = s.replace(new RegExp(name.replace(/ and /, '\\s+and\\s+'), 'gi'), (m) => m.replace(/\s+and\s+/, GLUE));
   const names: string[] = [];
   let depth = 0;
   let from = 0;
@@ -74,7 +87,14 @@ export function splitDelegations(subject: string): string[] {
     }
   }
   cut(s.length, 0);
-  return names.map((n) => n.replace(GLUE, ' and ').replace(/^the\s+/i, '').trim()).filter(Boolean);
+  return names
+    .map((n) =>
+      n
+        .replace(GLUE, ' and ')
+        .replace(/^the\s+/i, '')
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 function numbersIn(list: string): number[] {
@@ -114,7 +134,9 @@ function readSentence(sentence: string, footnote: string): ParsedReservation[] |
   const paired = /\brespectively\b/i.test(after) && delegations.length > 1 && delegations.length === paragraphs.length;
   return paired
     ? delegations.map((delegation, i) => ({ delegation, kind, operativeParagraph: paragraphs[i], text, footnote }))
-    : delegations.flatMap((delegation) => paragraphs.map((p) => ({ delegation, kind, operativeParagraph: p, text, footnote })));
+    : delegations.flatMap((delegation) =>
+        paragraphs.map((p) => ({ delegation, kind, operativeParagraph: p, text, footnote })),
+      );
 }
 
 export interface FootnoteReading {

@@ -11,15 +11,24 @@ const CALLOUTS = /[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/g;
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
 const ABSTENTIONS = String.raw`(?:\s+against)?(?:,?\s+(?:with|and)\s+(${NUM.slice(1, -1)}|no|none)\s+abstentions?)?`;
 /** "by a recorded vote of 120 to 5, with 10 abstentions" */
-const VOTE_OF = new RegExp(String.raw`\ba\s+(recorded\s+|roll-call\s+)?vote\s+of\s+${NUM}\s+(?:votes\s+)?(?:in\s+favour\s+)?to\s+${NUM}${ABSTENTIONS}`, 'i');
+const VOTE_OF = new RegExp(
+  String.raw`\ba\s+(recorded\s+|roll-call\s+)?vote\s+of\s+${NUM}\s+(?:votes\s+)?(?:in\s+favour\s+)?to\s+${NUM}${ABSTENTIONS}`,
+  'i',
+);
 /** "by 1,089 votes to 96, with 235 abstentions" */
-const VOTES_TO = new RegExp(String.raw`\bby\s+${NUM}\s+votes?\s+(?:in\s+favour\s+)?(?:to|against)\s+${NUM}${ABSTENTIONS}`, 'i');
+const VOTES_TO = new RegExp(
+  String.raw`\bby\s+${NUM}\s+votes?\s+(?:in\s+favour\s+)?(?:to|against)\s+${NUM}${ABSTENTIONS}`,
+  'i',
+);
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s+(\d{4})\b`, 'gi');
 /** Where the dates start, year or not: "1 April", "26-28 March", "April 1". */
-const FIRST_DAY = new RegExp(String.raw`\b(?:\d{1,2}\s*[-–—]\s*)?\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}|\b${MONTH}\s+\d{1,2}\b`, 'i');
+const FIRST_DAY = new RegExp(
+  String.raw`\b(?:\d{1,2}\s*[-–—]\s*)?\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}|\b${MONTH}\s+\d{1,2}\b`,
+  'i',
+);
 const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'gi');
 
 /** A line of a heading: "Resolution …", "Draft resolution …", "Adopted by consensus …". */
@@ -60,7 +69,8 @@ function methodOf(text: string): Pick<AdoptionRecord, 'method' | 'votes'> | null
   const method: AdoptionMethod = /\b(recorded|roll-call)\s+vote\b/i.test(text) ? 'recorded_vote' : 'vote';
   const voteOf = VOTE_OF.exec(text);
   const counts = voteOf ? voteOf.slice(2, 5) : VOTES_TO.exec(text)?.slice(1, 4);
-  if (counts) return { method, votes: { yes: countOf(counts[0]), no: countOf(counts[1]), abstain: countOf(counts[2]) } };
+  if (counts)
+    return { method, votes: { yes: countOf(counts[0]), no: countOf(counts[1]), abstain: countOf(counts[2]) } };
   if (method === 'recorded_vote') return { method };
   if (/\bby\s+(a\s+)?(secret\s+)?(vote|ballot|show\s+of\s+hands)\b/i.test(text)) return { method: 'vote' };
   return null;
@@ -93,7 +103,10 @@ function placeAndDate(text: string): { place?: string; date?: string; badDate?: 
   const last = dates[dates.length - 1];
   // The place is what precedes the first date-like part: "Geneva, 26 March – 1 April 2010".
   const firstDateAt = group.search(FIRST_DAY);
-  const place = group.slice(0, firstDateAt >= 0 ? firstDateAt : dates[0].at).replace(/[\s,;:–—-]+$/, '').trim();
+  const place = group
+    .slice(0, firstDateAt >= 0 ? firstDateAt : dates[0].at)
+    .replace(/[\s,;:–—-]+$/, '')
+    .trim();
   const date = isoDate(last.d, last.mo, last.y);
   return { place: place || undefined, ...(date ? { date } : { badDate: last.raw }) };
 }
@@ -112,7 +125,9 @@ export function readHeading(heading: string): HeadingReading {
   if (!method) {
     return {
       adoption: null,
-      problems: ['the heading says the text was adopted but not how (by consensus, by a vote, by a recorded vote or without a vote); no adoption was recorded'],
+      problems: [
+        'the heading says the text was adopted but not how (by consensus, by a vote, by a recorded vote or without a vote); no adoption was recorded',
+      ],
     };
   }
   const problems: string[] = [];

@@ -64,7 +64,10 @@ const NOT_RESOLUTION_TEXT: readonly { re: RegExp; what: string }[] = [
   { re: /^#{1,6}\s/, what: 'a Markdown heading' },
   { re: /^(SELECT\s.+\sFROM|INSERT INTO|DELETE FROM|CREATE TABLE)\s/, what: 'SQL' },
   { re: /^(From|To|Cc|Bcc|Subject|Sent|Date|Reply-To):\s/i, what: 'an e-mail header' },
-  { re: /^(Dear|Hi|Hello)\b[^,]{0,60},$|^((Best|Kind|Warm)\s+)?regards[,.!]?$|^(Sincerely|Cheers|Thanks|Thank you)[,.!]?$/i, what: 'a letter or e-mail' },
+  {
+    re: /^(Dear|Hi|Hello)\b[^,]{0,60},$|^((Best|Kind|Warm)\s+)?regards[,.!]?$|^(Sincerely|Cheers|Thanks|Thank you)[,.!]?$/i,
+    what: 'a letter or e-mail',
+  },
 ];
 
 const CODE_LINE_LIMIT = 500;

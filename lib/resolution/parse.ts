@@ -78,7 +78,10 @@ function readFrontMatter(blocks: Block[], errors: ParseIssue[]): FrontMatter {
   while (isPlain(blocks[f]) && !isEnactingFormula(blocks[f].lines[0].text)) f += 1;
   if (isPlain(blocks[f])) {
     for (const misplaced of blocks.slice(j, f)) {
-      errors.push({ line: misplaced.line, message: `cannot place this text: it comes before the enacting formula (line ${blocks[f].line}) but is not a heading` });
+      errors.push({
+        line: misplaced.line,
+        message: `cannot place this text: it comes before the enacting formula (line ${blocks[f].line}) but is not a heading`,
+      });
     }
     end = j;
   } else f = -1;
@@ -99,7 +102,7 @@ function continues(above: Paragraph | undefined, block: Block): above is Paragra
 
 /** A bare numbered list is read as operative paragraphs only when each item reads like one. */
 function readsLikeOperative(text: string): boolean {
-  return /^[\p{Lu}\p{Lt}\p{Lo}"“‘'(\[]/u.test(text) && /[.;:,][”"’)\]]?$/.test(text);
+  return /^[\p{Lu}\p{Lt}\p{Lo}"“‘'([]/u.test(text) && /[.;:,][”"’)\]]?$/.test(text);
 }
 
 interface Body {
@@ -111,7 +114,11 @@ interface Body {
 function readBody(blocks: Block[], errors: ParseIssue[], warnings: ParseIssue[]): Body {
   const body: Body = { paragraphs: [], reservations: [], operativeLines: [] };
   const add = (kind: ParagraphKind, block: Block) => {
-    if (!block.text) errors.push({ line: block.line, message: `this ${kind === 'operative' ? 'operative paragraph' : 'sub-paragraph'} has no text` });
+    if (!block.text)
+      errors.push({
+        line: block.line,
+        message: `this ${kind === 'operative' ? 'operative paragraph' : 'sub-paragraph'} has no text`,
+      });
     body.paragraphs.push({ id: newParagraphId(), kind, text: block.text });
   };
   let sawFootnote = false;
@@ -126,7 +133,10 @@ function readBody(blocks: Block[], errors: ParseIssue[], warnings: ParseIssue[])
       // Compared with the number printed above, not the position: one slip, one warning.
       const expected = lastPrinted + 1;
       if (start.number !== expected) {
-        const slip = start.number === lastPrinted ? `repeats number ${lastPrinted}` : `is numbered ${start.number} where ${expected} was expected`;
+        const slip =
+          start.number === lastPrinted
+            ? `repeats number ${lastPrinted}`
+            : `is numbered ${start.number} where ${expected} was expected`;
         warnings.push({
           line: block.line,
           message: `this operative paragraph ${slip}; it is placed as operative paragraph ${operatives + 1}, since numbers follow the order`,
@@ -136,7 +146,11 @@ function readBody(blocks: Block[], errors: ParseIssue[], warnings: ParseIssue[])
       body.operativeLines.push(block.line);
       add('operative', block);
     } else if (start.kind === 'subparagraph') {
-      if (operatives === 0) errors.push({ line: block.line, message: `sub-paragraph (${start.label}) comes before any numbered operative paragraph; a sub-paragraph belongs to the operative paragraph above it` });
+      if (operatives === 0)
+        errors.push({
+          line: block.line,
+          message: `sub-paragraph (${start.label}) comes before any numbered operative paragraph; a sub-paragraph belongs to the operative paragraph above it`,
+        });
       else add('subparagraph', block);
     } else if (start.kind === 'footnote') {
       sawFootnote = true;
@@ -152,9 +166,18 @@ function readBody(blocks: Block[], errors: ParseIssue[], warnings: ParseIssue[])
     } else if (continues(body.paragraphs.at(-1), block)) {
       const above = body.paragraphs[body.paragraphs.length - 1];
       above.text = `${above.text} ${block.text}`;
-      warnings.push({ line: block.line, message: 'joined to the paragraph above: it starts in lower case and the paragraph above does not end a sentence (a page break?)' });
+      warnings.push({
+        line: block.line,
+        message:
+          'joined to the paragraph above: it starts in lower case and the paragraph above does not end a sentence (a page break?)',
+      });
     } else if (operatives > 0) {
-      errors.push({ line: block.line, message: sawFootnote ? `${CANNOT_PLACE}; it comes after the operative paragraphs and footnotes` : `${CANNOT_PLACE}; unnumbered text cannot follow the operative paragraphs` });
+      errors.push({
+        line: block.line,
+        message: sawFootnote
+          ? `${CANNOT_PLACE}; it comes after the operative paragraphs and footnotes`
+          : `${CANNOT_PLACE}; unnumbered text cannot follow the operative paragraphs`,
+      });
     } else {
       add('preambular', block);
     }
@@ -163,7 +186,10 @@ function readBody(blocks: Block[], errors: ParseIssue[], warnings: ParseIssue[])
   const total = body.operativeLines.length;
   for (const { line, paragraph } of referenced) {
     if (paragraph !== null && (paragraph < 1 || paragraph > total)) {
-      warnings.push({ line, message: `the footnote refers to operative paragraph ${paragraph}, but the text has only ${total} operative paragraph${total === 1 ? '' : 's'}` });
+      warnings.push({
+        line,
+        message: `the footnote refers to operative paragraph ${paragraph}, but the text has only ${total} operative paragraph${total === 1 ? '' : 's'}`,
+      });
     }
   }
   return body;
@@ -186,7 +212,12 @@ export function parseResolutionText(text: string): ParseResult {
   const bytes = utf8Length(text);
   if (bytes > MAX_RESOLUTION_TEXT_BYTES) {
     const mb = (bytes / 1024 / 1024).toFixed(2);
-    return failed([{ line: 1, message: `the text is ${mb} MB (${bytes} bytes); the limit is 2 MB (${MAX_RESOLUTION_TEXT_BYTES} bytes of UTF-8)` }]);
+    return failed([
+      {
+        line: 1,
+        message: `the text is ${mb} MB (${bytes} bytes); the limit is 2 MB (${MAX_RESOLUTION_TEXT_BYTES} bytes of UTF-8)`,
+      },
+    ]);
   }
   const lines = sourceLines(text);
   const errors: ParseIssue[] = [];
@@ -196,7 +227,13 @@ export function parseResolutionText(text: string): ParseResult {
   }
   const blocks = splitBlocks(lines);
   if (blocks.length === 0) {
-    return failed([{ line: 1, message: 'the text is empty: give a resolution with its preambular paragraphs and numbered operative paragraphs' }]);
+    return failed([
+      {
+        line: 1,
+        message:
+          'the text is empty: give a resolution with its preambular paragraphs and numbered operative paragraphs',
+      },
+    ]);
   }
 
   const warnings: ParseIssue[] = [];
@@ -211,14 +248,22 @@ export function parseResolutionText(text: string): ParseResult {
 
   if (operativeLines.length === 0) {
     const at = front.body[0]?.line ?? blocks[0].line;
-    errors.push({ line: at, message: 'no numbered operative paragraph ("1. Decides …") was found, so this does not read as a resolution' });
-  } else if (front.heading === null && front.enactingFormula === null && !paragraphs.some((p) => p.kind === 'preambular')) {
+    errors.push({
+      line: at,
+      message: 'no numbered operative paragraph ("1. Decides …") was found, so this does not read as a resolution',
+    });
+  } else if (
+    front.heading === null &&
+    front.enactingFormula === null &&
+    !paragraphs.some((p) => p.kind === 'preambular')
+  ) {
     const operative = paragraphs.filter((p) => p.kind === 'operative');
     operative.forEach((p, i) => {
       if (!readsLikeOperative(p.text)) {
         errors.push({
           line: operativeLines[i],
-          message: 'a numbered list with no heading, enacting formula or preamble is read as a resolution only when every item reads like an operative paragraph (a capitalised clause ending with ";" or "."); this item does not',
+          message:
+            'a numbered list with no heading, enacting formula or preamble is read as a resolution only when every item reads like an operative paragraph (a capitalised clause ending with ";" or "."); this item does not',
         });
       }
     });

@@ -25,9 +25,17 @@ const SUBPARAGRAPH_INDENT = '      ';
 
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
-export function renderDraftText(r: { heading?: string | null; enactingFormula?: string | null; paragraphs: Paragraph[] }): string {
+export function renderDraftText(r: {
+  heading?: string | null;
+  enactingFormula?: string | null;
+  paragraphs: Paragraph[];
+}): string {
   const blocks: string[] = [];
-  const heading = r.heading?.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n');
+  const heading = r.heading
+    ?.split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
   if (heading) blocks.push(heading);
   const formula = r.enactingFormula ? oneLine(r.enactingFormula) : '';
   if (formula) blocks.push(formula);

@@ -19,7 +19,9 @@ export function updateParagraphs(doc: Y.Doc, target: readonly Paragraph[]): void
   // The nodes that can stay where they are: the longest run, in document order, of nodes
   // whose paragraphs keep their relative order. Everything else is deleted (and re-created
   // further down if it was only moved).
-  const surviving = nodes.filter((n) => targetIndex.has(idOf(n)) && n.nodeName === target[targetIndex.get(idOf(n))!].kind);
+  const surviving = nodes.filter(
+    (n) => targetIndex.has(idOf(n)) && n.nodeName === target[targetIndex.get(idOf(n))!].kind,
+  );
   const keep = new Set(longestIncreasing(surviving, (n) => targetIndex.get(idOf(n))!));
   const removedDeltas = new Map<string, unknown[]>();
   for (let i = fragment.length - 1; i >= 0; i--) {
@@ -61,7 +63,9 @@ function textOf(element: Y.XmlElement): Y.XmlText | null {
 }
 
 function deltaText(delta: unknown[]): string {
-  return delta.map((op) => (typeof (op as { insert?: unknown }).insert === 'string' ? (op as { insert: string }).insert : '')).join('');
+  return delta
+    .map((op) => (typeof (op as { insert?: unknown }).insert === 'string' ? (op as { insert: string }).insert : ''))
+    .join('');
 }
 
 /** Replaces only the differing middle of the wording: the common start and end stay untouched. */
@@ -76,7 +80,12 @@ function replaceWording(element: Y.XmlElement, wanted: string): void {
   let start = 0;
   while (start < current.length && start < wanted.length && current[start] === wanted[start]) start++;
   let end = 0;
-  while (end < current.length - start && end < wanted.length - start && current[current.length - 1 - end] === wanted[wanted.length - 1 - end]) end++;
+  while (
+    end < current.length - start &&
+    end < wanted.length - start &&
+    current[current.length - 1 - end] === wanted[wanted.length - 1 - end]
+  )
+    end++;
   if (current.length - start - end > 0) text.delete(start, current.length - start - end);
   if (wanted.length - start - end > 0) text.insert(start, wanted.slice(start, wanted.length - end));
 }

@@ -8,8 +8,16 @@ import type { Paragraph, ParagraphKind, TextRun } from '../resolution/types';
  * the server sees exactly what the editor shows.
  */
 
-interface PmMark { type: string }
-interface PmNode { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string; marks?: PmMark[] }
+interface PmMark {
+  type: string;
+}
+interface PmNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: PmNode[];
+  text?: string;
+  marks?: PmMark[];
+}
 
 export function paragraphsToProsemirrorJSON(paragraphs: readonly Paragraph[]): PmNode {
   return {

@@ -15,11 +15,27 @@ export type WordDiff = (before: string, after: string) => WordSegment[];
 
 export type ParagraphChange =
   | { change: 'unchanged'; id: string; kind: ParagraphKind; before: string; after: string; text: string }
-  | { change: 'changed'; id: string; kind: ParagraphKind; before: string; after: string; segments: WordSegment[]; kindBefore?: ParagraphKind }
+  | {
+      change: 'changed';
+      id: string;
+      kind: ParagraphKind;
+      before: string;
+      after: string;
+      segments: WordSegment[];
+      kindBefore?: ParagraphKind;
+    }
   | { change: 'inserted'; id: string; kind: ParagraphKind; after: string; text: string }
   | { change: 'deleted'; id: string; kind: ParagraphKind; before: string; text: string }
   /** `text` is the paragraph as it now reads; `segments` is there when its wording changed too. */
-  | { change: 'moved'; id: string; kind: ParagraphKind; before: string; after: string; text: string; segments?: WordSegment[] };
+  | {
+      change: 'moved';
+      id: string;
+      kind: ParagraphKind;
+      before: string;
+      after: string;
+      text: string;
+      segments?: WordSegment[];
+    };
 
 export interface VersionComparison {
   paragraphs: ParagraphChange[];
@@ -48,7 +64,11 @@ function stableOrder(a: string[], b: string[]): Set<string> {
   return kept;
 }
 
-export function compareVersions(before: readonly Paragraph[], after: readonly Paragraph[], wordDiff: WordDiff): VersionComparison {
+export function compareVersions(
+  before: readonly Paragraph[],
+  after: readonly Paragraph[],
+  wordDiff: WordDiff,
+): VersionComparison {
   const left = numberParagraphs(before);
   const right = numberParagraphs(after);
   const leftById = new Map(left.map((p) => [p.id, p]));
@@ -69,7 +89,8 @@ export function compareVersions(before: readonly Paragraph[], after: readonly Pa
     }
   }
   for (const p of right) {
-    for (const d of deletedBefore.get(p.id) ?? []) out.push({ change: 'deleted', id: d.id, kind: d.kind, before: d.label, text: d.text });
+    for (const d of deletedBefore.get(p.id) ?? [])
+      out.push({ change: 'deleted', id: d.id, kind: d.kind, before: d.label, text: d.text });
     const old = leftById.get(p.id);
     if (!old) {
       out.push({ change: 'inserted', id: p.id, kind: p.kind, after: p.label, text: p.text });

@@ -45,5 +45,10 @@ export function closeVoteResult(input: ClosingInput): ClosedVoteResult {
   }
   const totals = counted ? { ...input.enteredCounts! } : tallyBallots(input.ballots, weights);
   const result = decideResult({ totals, rule: input.majority, membership, quorum: input.quorum ?? undefined });
-  return { ...result, totals, membership, ballotsCast: counted ? null : new Set(input.ballots.map((b) => b.delegationId)).size };
+  return {
+    ...result,
+    totals,
+    membership,
+    ballotsCast: counted ? null : new Set(input.ballots.map((b) => b.delegationId)).size,
+  };
 }

@@ -55,18 +55,32 @@ function threshold(rule: MajorityRule, totals: VoteTotals, membership: number | 
   if (rule === 'simple') {
     const required = Math.floor(cast / 2) + 1;
     const tie = cast > 0 && totals.yes === totals.no ? ' (a tie fails)' : '';
-    return { required, passes: totals.yes > totals.no, reason: `a simple majority of the ${castWords} was ${fmt(required)}${tie}` };
+    return {
+      required,
+      passes: totals.yes > totals.no,
+      reason: `a simple majority of the ${castWords} was ${fmt(required)}${tie}`,
+    };
   }
   if (rule === 'two_thirds') {
     // 3·yes ≥ 2·cast avoids comparing with a rounded 2/3; with nothing cast, nothing passes.
     const required = Math.max(1, Math.ceil((2 * cast) / 3));
-    return { required, passes: cast > 0 && 3 * totals.yes >= 2 * cast, reason: `a two-thirds majority of the ${castWords} was ${fmt(required)}` };
+    return {
+      required,
+      passes: cast > 0 && 3 * totals.yes >= 2 * cast,
+      reason: `a two-thirds majority of the ${castWords} was ${fmt(required)}`,
+    };
   }
   if (membership === undefined || membership <= 0) {
-    throw new RangeError('an absolute majority needs the membership (delegations or weight entitled to vote), and it must be positive');
+    throw new RangeError(
+      'an absolute majority needs the membership (delegations or weight entitled to vote), and it must be positive',
+    );
   }
   const required = Math.floor(membership / 2) + 1;
-  return { required, passes: totals.yes > membership / 2, reason: `an absolute majority of the membership of ${fmt(membership)} was ${fmt(required)}` };
+  return {
+    required,
+    passes: totals.yes > membership / 2,
+    reason: `an absolute majority of the membership of ${fmt(membership)} was ${fmt(required)}`,
+  };
 }
 
 /**

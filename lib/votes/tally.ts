@@ -11,7 +11,9 @@ export function tallyBallots(ballots: readonly Ballot[], weights?: ReadonlyMap<s
   const latest = new Map<string, Ballot>();
   for (const ballot of ballots) {
     if (!CHOICES.includes(ballot.choice)) {
-      throw new RangeError(`unknown choice "${String(ballot.choice)}" for delegation ${ballot.delegationId}: expected yes, no or abstain`);
+      throw new RangeError(
+        `unknown choice "${String(ballot.choice)}" for delegation ${ballot.delegationId}: expected yes, no or abstain`,
+      );
     }
     // Delete first so that the Map's order is that of the counted ballots (handy when debugging).
     latest.delete(ballot.delegationId);
@@ -29,7 +31,9 @@ function weightOf(delegationId: string, weights: ReadonlyMap<string, number> | u
   // A weight of 0 is allowed (a delegation present without voting rights); a negative or
   // non-numeric weight would silently subtract votes, so it is refused.
   if (!Number.isFinite(weight) || weight < 0) {
-    throw new RangeError(`the vote weight of delegation ${delegationId} is ${weight}; weights must be finite and not negative`);
+    throw new RangeError(
+      `the vote weight of delegation ${delegationId} is ${weight}; weights must be finite and not negative`,
+    );
   }
   return weight;
 }

@@ -85,7 +85,10 @@ export function authOptions(): NextAuthOptions {
         const db = await getDb();
         const existing = await findUserByEmail(db, user.email);
         if (!existing) {
-          await db.insert(users).values({ email: user.email.toLowerCase(), name: user.name ?? user.email }).onConflictDoNothing();
+          await db
+            .insert(users)
+            .values({ email: user.email.toLowerCase(), name: user.name ?? user.email })
+            .onConflictDoNothing();
         }
         return true;
       },

@@ -49,8 +49,14 @@ export function roomFromPath(pathname: string): Room | null {
  * Everything decided before a single Yjs byte is read: origin, credentials, and the user's
  * role in the resolution's committee, turned into write or read access by `can()`.
  */
-export async function admit(db: Queryable, req: IncomingMessage, url: URL, allowedOrigins: readonly string[]): Promise<Admission> {
-  if (!originAllowed(req, allowedOrigins)) return { ok: false, code: CloseCode.forbiddenOrigin, reason: 'origin not allowed' };
+export async function admit(
+  db: Queryable,
+  req: IncomingMessage,
+  url: URL,
+  allowedOrigins: readonly string[],
+): Promise<Admission> {
+  if (!originAllowed(req, allowedOrigins))
+    return { ok: false, code: CloseCode.forbiddenOrigin, reason: 'origin not allowed' };
   const room = roomFromPath(url.pathname);
   if (!room) return { ok: false, code: CloseCode.notFound, reason: 'no resolution id in the path' };
   const user = await userFromCredentials(db, {
@@ -65,14 +71,30 @@ export async function admit(db: Queryable, req: IncomingMessage, url: URL, allow
     if (decided.access === 'none') return { ok: false, code: CloseCode.notFound, reason: 'no such amendment' };
     return {
       ok: true,
-      identity: { userId: user.id, userName: user.name, resolutionId: decided.resolutionId, amendmentId: room.amendmentId, room: draftRoomName(room.amendmentId), access: decided.access, wantsAccessNotices },
+      identity: {
+        userId: user.id,
+        userName: user.name,
+        resolutionId: decided.resolutionId,
+        amendmentId: room.amendmentId,
+        room: draftRoomName(room.amendmentId),
+        access: decided.access,
+        wantsAccessNotices,
+      },
     };
   }
   const decided = await accessOf(db, user.id, room.resolutionId);
   if (decided === 'none') return { ok: false, code: CloseCode.notFound, reason: 'no such resolution' };
   return {
     ok: true,
-    identity: { userId: user.id, userName: user.name, resolutionId: room.resolutionId, amendmentId: null, room: room.resolutionId, access: decided, wantsAccessNotices },
+    identity: {
+      userId: user.id,
+      userName: user.name,
+      resolutionId: room.resolutionId,
+      amendmentId: null,
+      room: room.resolutionId,
+      access: decided,
+      wantsAccessNotices,
+    },
   };
 }
 
@@ -88,7 +110,11 @@ export async function accessOf(db: Queryable, userId: string, resolutionId: stri
  * secretariat) write while it is a draft; whoever may see it reads (the chair sees drafts;
  * once tabled, the whole committee); nobody else learns it exists.
  */
-export async function draftAccessOf(db: Queryable, userId: string, amendmentId: string): Promise<{ access: Access | 'none'; resolutionId: string }> {
+export async function draftAccessOf(
+  db: Queryable,
+  userId: string,
+  amendmentId: string,
+): Promise<{ access: Access | 'none'; resolutionId: string }> {
   if (!isUuid(amendmentId)) return { access: 'none', resolutionId: '' };
   const amendment = await findAmendment(db, amendmentId).catch(() => null);
   if (!amendment) return { access: 'none', resolutionId: '' };
@@ -98,7 +124,10 @@ export async function draftAccessOf(db: Queryable, userId: string, amendmentId: 
 }
 
 /** The access of a collaboration socket, whichever room it is in. */
-export async function identityAccess(db: Queryable, identity: Pick<CollabIdentity, 'userId' | 'resolutionId' | 'amendmentId'>): Promise<Access | 'none'> {
+export async function identityAccess(
+  db: Queryable,
+  identity: Pick<CollabIdentity, 'userId' | 'resolutionId' | 'amendmentId'>,
+): Promise<Access | 'none'> {
   if (identity.amendmentId) return (await draftAccessOf(db, identity.userId, identity.amendmentId)).access;
   return accessOf(db, identity.userId, identity.resolutionId);
 }

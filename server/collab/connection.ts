@@ -54,16 +54,19 @@ export class Connection implements Peer {
       this.close(CloseCode.rateLimited, 'rate limit exceeded');
       return;
     }
-    this.queue = this.queue.then(() => (this.closed ? undefined : this.handle(data))).catch((e) => {
-      // Refusals are logged too: a client closed for what it sent reconnects and may send it again.
-      if (e instanceof UpdateRefused || isDecodingError(e)) this.deps.onError(`a message from ${this.userId} on ${this.identity.room} (closed, 4400)`, e);
-      if (e instanceof UpdateRefused) this.close(CloseCode.malformed, e.message.slice(0, 120));
-      else if (isDecodingError(e)) this.close(CloseCode.malformed, 'malformed message');
-      else {
-        this.deps.onError(`handling a message for ${this.identity.room}`, e);
-        this.close(CloseCode.serverError, 'server error');
-      }
-    });
+    this.queue = this.queue
+      .then(() => (this.closed ? undefined : this.handle(data)))
+      .catch((e) => {
+        // Refusals are logged too: a client closed for what it sent reconnects and may send it again.
+        if (e instanceof UpdateRefused || isDecodingError(e))
+          this.deps.onError(`a message from ${this.userId} on ${this.identity.room} (closed, 4400)`, e);
+        if (e instanceof UpdateRefused) this.close(CloseCode.malformed, e.message.slice(0, 120));
+        else if (isDecodingError(e)) this.close(CloseCode.malformed, 'malformed message');
+        else {
+          this.deps.onError(`handling a message for ${this.identity.room}`, e);
+          this.close(CloseCode.serverError, 'server error');
+        }
+      });
   }
 
   send(message: Uint8Array): void {
@@ -77,7 +80,9 @@ export class Connection implements Peer {
     if (access === this.access) return;
     this.access = access;
     if (this.identity.wantsAccessNotices) {
-      this.send(encodeAccessMessage(access, access === 'read' ? 'your role or the stage no longer allows editing' : undefined));
+      this.send(
+        encodeAccessMessage(access, access === 'read' ? 'your role or the stage no longer allows editing' : undefined),
+      );
     }
   }
 
@@ -160,5 +165,10 @@ class MalformedMessage extends Error {}
 function isDecodingError(e: unknown): boolean {
   // lib0 throws plain Errors ("Unexpected end of array", "Integer out of Range") and
   // RangeErrors on truncated input; awareness updates carry JSON.
-  return e instanceof MalformedMessage || e instanceof RangeError || e instanceof SyntaxError || (e instanceof Error && /Unexpected end|out of Range|Invalid typed array/i.test(e.message));
+  return (
+    e instanceof MalformedMessage ||
+    e instanceof RangeError ||
+    e instanceof SyntaxError ||
+    (e instanceof Error && /Unexpected end|out of Range|Invalid typed array/i.test(e.message))
+  );
 }

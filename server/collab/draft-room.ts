@@ -57,19 +57,27 @@ export class DraftRoom implements SharedDocument {
     this.key = draftRoomName(amendmentId);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const changed = added.concat(updated, removed);
-      if (isPeer(origin)) {
-        for (const id of added) origin.awarenessIds.add(id);
-        for (const id of removed) origin.awarenessIds.delete(id);
-      }
-      this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
-      if (origin !== STORED) this.deps.relay.publishAwareness(this.key, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    });
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = added.concat(updated, removed);
+        if (isPeer(origin)) {
+          for (const id of added) origin.awarenessIds.add(id);
+          for (const id of removed) origin.awarenessIds.delete(id);
+        }
+        this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
+        if (origin !== STORED)
+          this.deps.relay.publishAwareness(this.key, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      },
+    );
   }
 
   async load(): Promise<void> {
-    const synced = await syncDraft(await this.deps.getDb(), { amendmentId: this.amendmentId }, { update: null, wantState: true });
+    const synced = await syncDraft(
+      await this.deps.getDb(),
+      { amendmentId: this.amendmentId },
+      { update: null, wantState: true },
+    );
     if (!synced.state) throw new Error(`amendment ${this.amendmentId} not found`);
     Y.applyUpdate(this.doc, synced.state, LOADED);
     this.closedToEdits = !synced.stored;
@@ -86,7 +94,9 @@ export class DraftRoom implements SharedDocument {
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
       Y.applyUpdate(copy, update);
       const length = readDraftText(copy).length;
-      return length > DRAFT_MAX_CHARS ? `the draft would be ${length} characters long; the limit is ${DRAFT_MAX_CHARS}` : null;
+      return length > DRAFT_MAX_CHARS
+        ? `the draft would be ${length} characters long; the limit is ${DRAFT_MAX_CHARS}`
+        : null;
     } finally {
       copy.destroy();
     }
@@ -151,16 +161,21 @@ export class DraftRoom implements SharedDocument {
   }
 
   private queueSave() {
-    this.saving = this.saving.then(() => this.save()).catch((e) => this.deps.onError(`storing draft amendment ${this.amendmentId}`, e));
+    this.saving = this.saving
+      .then(() => this.save())
+      .catch((e) => this.deps.onError(`storing draft amendment ${this.amendmentId}`, e));
   }
 
   private async save(): Promise<void> {
     const batch = this.pending.splice(0);
     // Tabled or withdrawn: its wording is the amendment's now, and edits are not kept.
     if (this.closedToEdits) return;
-    const update = batch.length === 0 ? null : batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+    const update =
+      batch.length === 0 ? null : batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
     const now = Date.now();
-    const editors = [...this.editorsSinceRecord].filter((u) => now - (this.lastRecorded.get(u) ?? 0) >= HISTORY_EVERY_MS);
+    const editors = [...this.editorsSinceRecord].filter(
+      (u) => now - (this.lastRecorded.get(u) ?? 0) >= HISTORY_EVERY_MS,
+    );
     let synced;
     try {
       synced = await syncDraft(await this.deps.getDb(), { amendmentId: this.amendmentId }, { update, editors });
@@ -202,7 +217,11 @@ export class DraftRoom implements SharedDocument {
     const resolutionId = this.resolutionId;
     this.announceTimer = setTimeout(() => {
       this.announceTimer = null;
-      publishProcedureEvent({ resolutionId, type: 'amendment.edited', data: { amendmentId: this.amendmentId, live: true } });
+      publishProcedureEvent({
+        resolutionId,
+        type: 'amendment.edited',
+        data: { amendmentId: this.amendmentId, live: true },
+      });
     }, ANNOUNCE_EVERY_MS);
     this.announceTimer.unref();
   }

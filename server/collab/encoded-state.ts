@@ -73,7 +73,10 @@ export class EncodedState {
       // Only contiguous growth counts: after a gap the state does not have it all yet.
       if (clock <= have) clocks.set(client, Math.max(have, clock + s.length));
       else this.ahead.set(client, Math.max(this.ahead.get(client) ?? 0, clock + s.length));
-      if (s instanceof Y.Item && (s.parentSub !== null || !(s.content instanceof Y.ContentString || s.content instanceof Y.ContentFormat))) {
+      if (
+        s instanceof Y.Item &&
+        (s.parentSub !== null || !(s.content instanceof Y.ContentString || s.content instanceof Y.ContentFormat))
+      ) {
         structural = true;
       }
     }
@@ -82,7 +85,8 @@ export class EncodedState {
     this.unfolded.push(update);
     this.unfoldedBytes += update.byteLength;
     this.vector = null;
-    const batchDue = this.unfolded.length >= FOLD_AFTER_UPDATES && this.unfoldedBytes * FOLD_SHARE >= this.merged.byteLength;
+    const batchDue =
+      this.unfolded.length >= FOLD_AFTER_UPDATES && this.unfoldedBytes * FOLD_SHARE >= this.merged.byteLength;
     if (batchDue || this.unfoldedBytes >= FOLD_AFTER_BYTES) this.fold();
     return { added: true, structural };
   }
@@ -156,7 +160,10 @@ export class EncodedState {
     // good share of the text was deleted, so typing and erasing for hours costs what the
     // text does, not what was ever typed; and once the state has doubled (re-encoding
     // also joins the items each keystroke left separate).
-    if (this.deletedSinceCollected > this.collectedBytes / 4 + 4096 || this.merged.byteLength > this.collectedBytes * 2 + 4096) {
+    if (
+      this.deletedSinceCollected > this.collectedBytes / 4 + 4096 ||
+      this.merged.byteLength > this.collectedBytes * 2 + 4096
+    ) {
       try {
         this.merged = collectGarbage(this.merged);
       } catch (e) {
@@ -184,5 +191,8 @@ function collectGarbage(update: Uint8Array): Uint8Array {
 }
 
 function contentsOf(update: Uint8Array): { clocks: Map<number, number>; deleted: DeletedRanges } {
-  return { clocks: Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)), deleted: DeletedRanges.of(Y.decodeUpdate(update).ds) };
+  return {
+    clocks: Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)),
+    deleted: DeletedRanges.of(Y.decodeUpdate(update).ds),
+  };
 }

@@ -25,7 +25,11 @@ interface Waiting extends PendingUpdate {
   reject: (e: unknown) => void;
 }
 
-export function createGroupCommitter(getDb: () => Promise<Queryable>, windowMs: number, onError: (e: unknown) => void): GroupCommitter {
+export function createGroupCommitter(
+  getDb: () => Promise<Queryable>,
+  windowMs: number,
+  onError: (e: unknown) => void,
+): GroupCommitter {
   let queue: Waiting[] = [];
   let timer: NodeJS.Timeout | null = null;
   /** The batch being written, if any. */

@@ -119,7 +119,9 @@ export class LiveDocument implements SharedDocument {
    */
   loadStored(stored: StoredDocState): void {
     const meanwhile = this.text.encoded();
-    this.text = new EncodedState(stored.update, (e) => this.deps.onError(`merging an update into ${this.resolutionId}`, e));
+    this.text = new EncodedState(stored.update, (e) =>
+      this.deps.onError(`merging an update into ${this.resolutionId}`, e),
+    );
     if (meanwhile.byteLength > 2) this.text.add(meanwhile);
     this.storedSinceCompaction = stored.tailLength;
     this.storedUpToSeq = stored.upToSeq;
@@ -259,7 +261,11 @@ export class LiveDocument implements SharedDocument {
     this.renewals.clear();
     this.renewalsLocal.clear();
     if (ids.length) this.broadcast(encodeAwarenessMessage(this.awareness, ids), null);
-    if (local.length) this.deps.relay.publishAwareness(this.resolutionId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+    if (local.length)
+      this.deps.relay.publishAwareness(
+        this.resolutionId,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
+      );
   }
 
   /**
@@ -294,7 +300,11 @@ export class LiveDocument implements SharedDocument {
       this.awarenessLocal.clear();
       // Everyone, the sender included: the stock client treats any message as a sign of life.
       this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
-      if (local.length) this.deps.relay.publishAwareness(this.resolutionId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+      if (local.length)
+        this.deps.relay.publishAwareness(
+          this.resolutionId,
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
+        );
     }
     if (this.outbox.length === 0) return;
     const updates = this.outbox;
@@ -308,7 +318,8 @@ export class LiveDocument implements SharedDocument {
     // A merged update from several peers goes to all, senders included, like the
     // reference server does with every update: Yjs ignores what a client already has.
     this.broadcast(encodeUpdateMessage(update), from);
-    if (local.length) this.deps.relay.publishUpdate(this.resolutionId, local.length === 1 ? local[0] : Y.mergeUpdates(local));
+    if (local.length)
+      this.deps.relay.publishUpdate(this.resolutionId, local.length === 1 ? local[0] : Y.mergeUpdates(local));
   }
 
   private cancelFlush() {

@@ -16,11 +16,17 @@ const KIND_AWARENESS = 1;
 const SHARED_CHANNEL = 'concord:shared';
 const docChannel = (id: string) => `concord:doc:${id}`;
 
-export async function connectRedisRelay(url: string, log: (m: string) => void): Promise<(listener: RelayListener) => CrossProcessRelay> {
+export async function connectRedisRelay(
+  url: string,
+  log: (m: string) => void,
+): Promise<(listener: RelayListener) => CrossProcessRelay> {
   const options = { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true };
   const pub = new Redis(url, options);
   const sub = new Redis(url, options);
-  for (const [name, client] of [['publisher', pub], ['subscriber', sub]] as const) {
+  for (const [name, client] of [
+    ['publisher', pub],
+    ['subscriber', sub],
+  ] as const) {
     client.on('error', (e) => log(`redis ${name}: ${e.message}`));
   }
   try {
@@ -40,7 +46,11 @@ export async function connectRedisRelay(url: string, log: (m: string) => void): 
       const channel = channelBuf.toString();
       try {
         if (channel === SHARED_CHANNEL) {
-          const parsed = JSON.parse(message.toString()) as { from: string; access?: AccessTarget; event?: ProcedureEvent };
+          const parsed = JSON.parse(message.toString()) as {
+            from: string;
+            access?: AccessTarget;
+            event?: ProcedureEvent;
+          };
           if (parsed.from === self.toString('hex')) return;
           if (parsed.access) listener.remoteAccessChange(parsed.access);
           if (parsed.event) deliverRemoteProcedureEvent(parsed.event);
@@ -55,7 +65,10 @@ export async function connectRedisRelay(url: string, log: (m: string) => void): 
         log(`ignored a malformed relay message on ${channel}: ${e instanceof Error ? e.message : e}`);
       }
     });
-    const shared = (body: object) => void pub.publish(SHARED_CHANNEL, JSON.stringify({ from: self.toString('hex'), ...body })).catch((e) => log(`redis publish: ${e.message}`));
+    const shared = (body: object) =>
+      void pub
+        .publish(SHARED_CHANNEL, JSON.stringify({ from: self.toString('hex'), ...body }))
+        .catch((e) => log(`redis publish: ${e.message}`));
     void sub.subscribe(SHARED_CHANNEL);
     setProcedureEventForwarder((event) => shared({ event }));
 
@@ -64,7 +77,9 @@ export async function connectRedisRelay(url: string, log: (m: string) => void): 
         void pub.publish(docChannel(id), frame(KIND_UPDATE, update)).catch((e) => log(`redis publish: ${e.message}`));
       },
       publishAwareness(id, update) {
-        void pub.publish(docChannel(id), frame(KIND_AWARENESS, update)).catch((e) => log(`redis publish: ${e.message}`));
+        void pub
+          .publish(docChannel(id), frame(KIND_AWARENESS, update))
+          .catch((e) => log(`redis publish: ${e.message}`));
       },
       publishAccessChange(target) {
         shared({ access: target });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../../db/client';
 import { loadDocState } from '../../db/queries/doc-state';
@@ -33,7 +33,8 @@ export interface CollabServiceOptions {
 export function createCollabService(options: CollabServiceOptions): CollabService {
   const config = options.config ?? readCollabConfig();
   const log = options.log ?? ((m: string) => console.log(`[collab] ${m}`));
-  const onError = (context: string, e: unknown) => log(`${context} failed: ${e instanceof Error ? e.message : String(e)}`);
+  const onError = (context: string, e: unknown) =>
+    log(`${context} failed: ${e instanceof Error ? e.message : String(e)}`);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
   const guard = createUpdateGuard({ timeMs: config.updateGuardMs, memoryMb: config.updateGuardMemoryMb });
   const committer = createGroupCommitter(options.getDb, config.groupCommitMs, (e) => onError('group commit', e));
@@ -50,12 +51,26 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
 
   const listener: RelayListener = {
     remoteUpdate(id, update) {
-      if (drafts.has(id)) return void drafts.get(id)!.then((room) => room.applyRemote(update)).catch((e) => onError('applying a relayed draft update', e));
-      void documents.get(id)?.then((live) => live.applyRemote(update)).catch((e) => onError('applying a relayed update', e));
+      if (drafts.has(id))
+        return void drafts
+          .get(id)!
+          .then((room) => room.applyRemote(update))
+          .catch((e) => onError('applying a relayed draft update', e));
+      void documents
+        .get(id)
+        ?.then((live) => live.applyRemote(update))
+        .catch((e) => onError('applying a relayed update', e));
     },
     remoteAwareness(id, update) {
-      if (drafts.has(id)) return void drafts.get(id)!.then((room) => room.applyRemoteAwareness(update)).catch((e) => onError('applying relayed draft presence', e));
-      void documents.get(id)?.then((live) => live.applyRemoteAwareness(update)).catch((e) => onError('applying relayed presence', e));
+      if (drafts.has(id))
+        return void drafts
+          .get(id)!
+          .then((room) => room.applyRemoteAwareness(update))
+          .catch((e) => onError('applying relayed draft presence', e));
+      void documents
+        .get(id)
+        ?.then((live) => live.applyRemoteAwareness(update))
+        .catch((e) => onError('applying relayed presence', e));
     },
     remoteAccessChange(target) {
       void recheck(target, false);
@@ -153,7 +168,13 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     if (existing) return existing;
     const loading = (async () => {
       await unloading.get(resolutionId);
-      const live = new LiveDocument(resolutionId, { committer, relay, maybeCompact, onError, broadcastIntervalMs: config.broadcastIntervalMs });
+      const live = new LiveDocument(resolutionId, {
+        committer,
+        relay,
+        maybeCompact,
+        onError,
+        broadcastIntervalMs: config.broadcastIntervalMs,
+      });
       // Follow first: an update relayed while the stored state loads is applied after it
       // (Yjs merges in any order), never missed.
       await relay.follow(resolutionId);
@@ -248,7 +269,11 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
   const recheck = async (target: AccessTarget, publish: boolean) => {
     if (publish) relay.publishAccessChange(target);
     // A draft's wording may have changed outside its room: fold it in (stored, then sent).
-    if (target.amendmentId) void drafts.get(draftRoomName(target.amendmentId))?.then((room) => room.reconcile()).catch(() => {});
+    if (target.amendmentId)
+      void drafts
+        .get(draftRoomName(target.amendmentId))
+        ?.then((room) => room.reconcile())
+        .catch(() => {});
     const affected = [...connections].filter(
       (c) =>
         (target.resolutionId && c.identity.resolutionId === target.resolutionId) ||
@@ -291,7 +316,9 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       void (async () => {
         let admission;
         try {
-          admission = closing ? ({ ok: false, code: CloseCode.goingAway, reason: 'server closing' } as const) : await admit(await options.getDb(), req, url, currentOrigins());
+          admission = closing
+            ? ({ ok: false, code: CloseCode.goingAway, reason: 'server closing' } as const)
+            : await admit(await options.getDb(), req, url, currentOrigins());
         } catch (e) {
           onError('admitting a connection', e);
           admission = { ok: false, code: CloseCode.serverError, reason: 'server error' } as const;

@@ -13,12 +13,21 @@ import { createRelay } from './relay-factory';
  */
 async function main() {
   const config = readServerConfig();
-  if (!process.env.NEXTAUTH_SECRET) throw new Error('NEXTAUTH_SECRET must be set for the standalone collaboration service');
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') });
+  if (!process.env.NEXTAUTH_SECRET)
+    throw new Error('NEXTAUTH_SECRET must be set for the standalone collaboration service');
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') },
+  );
   const log = (m: string) => console.log(`[collab] ${m}`);
-  const collab = createCollabService({ getDb: async () => database.db, relay: await createRelay(config.redisUrl, log), log });
+  const collab = createCollabService({
+    getDb: async () => database.db,
+    relay: await createRelay(config.redisUrl, log),
+    log,
+  });
   setCollabService(collab);
-  const server = http.createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /collab/<resolution id> is served here\n'));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /collab/<resolution id> is served here\n'),
+  );
   server.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });

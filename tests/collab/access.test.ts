@@ -31,10 +31,18 @@ const refusedWith = async (c: TestClient) => {
 describe('admission', () => {
   it('refuses no credentials, a forged token, a foreign origin, an outsider and an unknown id', async () => {
     expect(await refusedWith(open(f.server.port, f.resolutionId, {}))).toBe(4401);
-    expect(await refusedWith(open(f.server.port, f.resolutionId, { token: 'cct_forged_0000000000000000000000000000' }))).toBe(4401);
-    expect(await refusedWith(open(f.server.port, f.resolutionId, { cookie: f.cookies.iran, origin: 'https://evil.example' }))).toBe(4403);
+    expect(
+      await refusedWith(open(f.server.port, f.resolutionId, { token: 'cct_forged_0000000000000000000000000000' })),
+    ).toBe(4401);
+    expect(
+      await refusedWith(
+        open(f.server.port, f.resolutionId, { cookie: f.cookies.iran, origin: 'https://evil.example' }),
+      ),
+    ).toBe(4403);
     expect(await refusedWith(open(f.server.port, f.resolutionId, { token: f.tokens.democracy }))).toBe(4404);
-    expect(await refusedWith(open(f.server.port, '00000000-0000-4000-8000-000000000000', { token: f.tokens.iran }))).toBe(4404);
+    expect(
+      await refusedWith(open(f.server.port, '00000000-0000-4000-8000-000000000000', { token: f.tokens.iran })),
+    ).toBe(4404);
     // The app's own origin is fine.
     const own = open(f.server.port, f.resolutionId, { cookie: f.cookies.iran, origin: f.server.url });
     await waitFor(() => own.provider.synced, 10_000, 'own-origin sync');
@@ -52,11 +60,19 @@ describe('read-only connections', () => {
 
     typeAt(observer.doc, 1, 'OBSERVER-WROTE-THIS ');
     typeAt(member.doc, 2, 'MEMBER-WROTE-THIS ');
-    await waitFor(() => paragraphsOf(observer.doc).join().includes('MEMBER-WROTE-THIS'), 10_000, 'member edit reaches observer');
+    await waitFor(
+      () => paragraphsOf(observer.doc).join().includes('MEMBER-WROTE-THIS'),
+      10_000,
+      'member edit reaches observer',
+    );
     await sleep(300);
     expect(paragraphsOf(member.doc).join()).not.toContain('OBSERVER-WROTE-THIS');
     // What the server holds (and would give a new client or the API) has no trace of it.
-    const { paragraphs } = await api<{ paragraphs: { text: string }[] }>(f.server.url, f.tokens.chair, `/resolutions/${f.resolutionId}/text`);
+    const { paragraphs } = await api<{ paragraphs: { text: string }[] }>(
+      f.server.url,
+      f.tokens.chair,
+      `/resolutions/${f.resolutionId}/text`,
+    );
     expect(paragraphs.map((p) => p.text).join()).toContain('MEMBER-WROTE-THIS');
     expect(paragraphs.map((p) => p.text).join()).not.toContain('OBSERVER-WROTE-THIS');
     member.provider.disconnect();
@@ -68,7 +84,11 @@ describe('access changes while connected', () => {
   it('removing a member closes their socket within 2 s', async () => {
     const kenya = open(f.server.port, f.resolutionId, { token: f.tokens.kenya });
     await waitFor(() => kenya.provider.synced, 10_000, 'sync');
-    const { members } = await api<{ members: { userId: string; email: string }[] }>(f.server.url, f.tokens.chair, '/committees/peace-security/members');
+    const { members } = await api<{ members: { userId: string; email: string }[] }>(
+      f.server.url,
+      f.tokens.chair,
+      '/committees/peace-security/members',
+    );
     const kenyaId = members.find((m) => m.email === 'kenya@example.org')!.userId;
     const started = Date.now();
     await api(f.server.url, f.tokens.chair, `/committees/peace-security/members/${kenyaId}`, { method: 'DELETE' });
@@ -82,7 +102,10 @@ describe('access changes while connected', () => {
     const secretariat = open(f.server.port, f.resolutionId, { token: f.tokens.secretariat });
     await waitFor(() => iran.provider.synced && secretariat.provider.synced, 10_000, 'sync');
     const started = Date.now();
-    await api(f.server.url, f.tokens.chair, `/resolutions/${f.resolutionId}/stage`, { method: 'POST', body: { to: 'amendments' } });
+    await api(f.server.url, f.tokens.chair, `/resolutions/${f.resolutionId}/stage`, {
+      method: 'POST',
+      body: { to: 'amendments' },
+    });
     await waitFor(() => iran.accessNotices.at(-1) === 'read', 2000, 'downgrade notice');
     expect(Date.now() - started).toBeLessThan(2000);
     // The secretariat keeps write access for technical corrections.
@@ -90,7 +113,11 @@ describe('access changes while connected', () => {
 
     typeAt(iran.doc, 0, 'LATE-EDIT ');
     typeAt(secretariat.doc, 4, 'TECHNICAL-CORRECTION ');
-    await waitFor(() => paragraphsOf(iran.doc).join().includes('TECHNICAL-CORRECTION'), 10_000, 'correction reaches member');
+    await waitFor(
+      () => paragraphsOf(iran.doc).join().includes('TECHNICAL-CORRECTION'),
+      10_000,
+      'correction reaches member',
+    );
     await sleep(300);
     expect(paragraphsOf(secretariat.doc).join()).not.toContain('LATE-EDIT');
   });

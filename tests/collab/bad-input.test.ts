@@ -16,7 +16,10 @@ let watcher: TestClient;
 
 beforeAll(async () => {
   // A low guard bound so an expensive update is easy to make; a low rate limit to hit.
-  f = await startCollabFixture({ CONCORD_COLLAB_UPDATE_GUARD_MS: '40', CONCORD_COLLAB_RATE_PER_SECOND: '50', CONCORD_COLLAB_RATE_BURST: '100' }, ['iran', 'thailand', 'canada']);
+  f = await startCollabFixture(
+    { CONCORD_COLLAB_UPDATE_GUARD_MS: '40', CONCORD_COLLAB_RATE_PER_SECOND: '50', CONCORD_COLLAB_RATE_BURST: '100' },
+    ['iran', 'thailand', 'canada'],
+  );
   writer = connect(f.server.port, f.resolutionId, { token: f.tokens.iran });
   watcher = connect(f.server.port, f.resolutionId, { token: f.tokens.thailand });
   await waitFor(() => writer.provider.synced && watcher.provider.synced, 10_000, 'sync');

@@ -45,7 +45,12 @@ export async function apiToken(baseUrl: string, cookie: string): Promise<string>
   return ((await res.json()) as { token: string }).token;
 }
 
-export async function api<T>(baseUrl: string, token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  baseUrl: string,
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   const res = await fetch(`${baseUrl}/api/v1${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
@@ -118,14 +123,19 @@ export function connect(
   };
 }
 
-
 /** The text as plain strings, one per paragraph (kind:text). */
 export function paragraphsOf(doc: Y.Doc): string[] {
   return doc
     .getXmlFragment(TEXT_FIELD)
     .toArray()
     .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement)
-    .map((el) => `${el.nodeName}:${el.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join('')}`);
+    .map(
+      (el) =>
+        `${el.nodeName}:${el
+          .toArray()
+          .map((t) => (t instanceof Y.XmlText ? t.toString() : ''))
+          .join('')}`,
+    );
 }
 
 export function waitFor(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
@@ -144,7 +154,10 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Inserts text at a random place of a random paragraph (what typing does to the Y.Doc). */
 export function randomEdit(doc: Y.Doc, random: () => number, tag: string): void {
-  const paragraphs = doc.getXmlFragment(TEXT_FIELD).toArray().filter((n): n is Y.XmlElement => n instanceof Y.XmlElement);
+  const paragraphs = doc
+    .getXmlFragment(TEXT_FIELD)
+    .toArray()
+    .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement);
   if (!paragraphs.length) return;
   const p = paragraphs[Math.floor(random() * paragraphs.length)];
   const text = p.get(0);

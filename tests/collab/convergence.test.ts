@@ -12,7 +12,13 @@ const clients: TestClient[] = [];
 
 beforeAll(async () => {
   // A low compaction threshold: the text must survive being folded into snapshots.
-  f = await startCollabFixture({ CONCORD_COLLAB_COMPACT_AFTER: '20' }, ['chair', 'secretariat', 'iran', 'thailand', 'canada']);
+  f = await startCollabFixture({ CONCORD_COLLAB_COMPACT_AFTER: '20' }, [
+    'chair',
+    'secretariat',
+    'iran',
+    'thailand',
+    'canada',
+  ]);
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -24,7 +30,13 @@ describe('five clients editing concurrently', () => {
     const who = ['chair', 'secretariat', 'iran', 'thailand', 'canada'];
     for (const [i, name] of who.entries()) {
       // Half by session cookie, half by API token: both ways in.
-      clients.push(connect(f.server.port, f.resolutionId, i % 2 ? { token: f.tokens[name] } : { cookie: f.cookies[name], origin: f.server.url }));
+      clients.push(
+        connect(
+          f.server.port,
+          f.resolutionId,
+          i % 2 ? { token: f.tokens[name] } : { cookie: f.cookies[name], origin: f.server.url },
+        ),
+      );
     }
     await waitFor(() => clients.every((c) => c.provider.synced), 15_000, 'initial sync');
     const initial = paragraphsOf(clients[0].doc);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { api, connect, sleep, waitFor, type TestClient } from './clients';
 import { startCollabFixture, type CollabFixture } from './server';
 import { DRAFT_FIELD, readDraftText } from '@/lib/amendments/draft-text';
@@ -30,10 +30,25 @@ let op8: { id: string; text: string };
 let start: string;
 
 beforeAll(async () => {
-  f = await startCollabFixture({ CONCORD_COLLAB_IDLE_UNLOAD_MS: '300' }, ['chair', 'iran', 'thailand', 'canada', 'observer', 'democracy']);
-  const { delegations } = await api<{ delegations: { id: string; name: string }[] }>(f.server.url, f.tokens.chair, '/committees/peace-security/delegations');
+  f = await startCollabFixture({ CONCORD_COLLAB_IDLE_UNLOAD_MS: '300' }, [
+    'chair',
+    'iran',
+    'thailand',
+    'canada',
+    'observer',
+    'democracy',
+  ]);
+  const { delegations } = await api<{ delegations: { id: string; name: string }[] }>(
+    f.server.url,
+    f.tokens.chair,
+    '/committees/peace-security/delegations',
+  );
   delegation = Object.fromEntries(delegations.map((d) => [d.name, d.id]));
-  const { paragraphs } = await api<{ paragraphs: { id: string; label: string; text: string }[] }>(f.server.url, f.tokens.iran, `/resolutions/${f.resolutionId}/text`);
+  const { paragraphs } = await api<{ paragraphs: { id: string; label: string; text: string }[] }>(
+    f.server.url,
+    f.tokens.iran,
+    `/resolutions/${f.resolutionId}/text`,
+  );
   op8 = paragraphs.find((p) => p.label === 'OP 8')!;
   start = `${op8.text} DRAFT`;
 });
@@ -45,7 +60,12 @@ afterAll(async () => {
 const draft = (coSponsors: string[]) =>
   api<{ id: string }>(f.server.url, f.tokens.iran, `/resolutions/${f.resolutionId}/amendments`, {
     method: 'POST',
-    body: { kind: 'modify', targetParagraphId: op8.id, proposedText: start, coSponsorDelegationIds: coSponsors.map((n) => delegation[n]) },
+    body: {
+      kind: 'modify',
+      targetParagraphId: op8.id,
+      proposedText: start,
+      coSponsorDelegationIds: coSponsors.map((n) => delegation[n]),
+    },
   });
 const stored = (id: string, token = f.tokens.iran) => api<Amendment>(f.server.url, token, `/amendments/${id}`);
 
@@ -69,7 +89,14 @@ describe('co-editing a draft amendment', () => {
 
     typeInDraft(iran.doc, 0, 'IRAN ');
     typeInDraft(thailand.doc, readDraftText(thailand.doc).length, ' THAILAND');
-    await waitFor(() => readDraftText(iran.doc) === readDraftText(thailand.doc) && readDraftText(iran.doc).includes('THAILAND') && readDraftText(iran.doc).includes('IRAN'), 10_000, 'convergence');
+    await waitFor(
+      () =>
+        readDraftText(iran.doc) === readDraftText(thailand.doc) &&
+        readDraftText(iran.doc).includes('THAILAND') &&
+        readDraftText(iran.doc).includes('IRAN'),
+      10_000,
+      'convergence',
+    );
     const expected = `IRAN ${start} THAILAND`;
     expect(readDraftText(iran.doc)).toBe(expected);
     expect((await stored(id)).proposedText).toBe(expected);
@@ -121,22 +148,41 @@ describe('co-editing a draft amendment', () => {
     const { id } = await draft([]);
     const iran = open(`amendment/${id}`, { token: f.tokens.iran });
     await waitFor(() => iran.provider.synced, 10_000, 'sync');
-    await api(f.server.url, f.tokens.iran, `/amendments/${id}/cosponsors`, { method: 'POST', body: { delegationId: delegation.Canada } });
+    await api(f.server.url, f.tokens.iran, `/amendments/${id}/cosponsors`, {
+      method: 'POST',
+      body: { delegationId: delegation.Canada },
+    });
     const canada = open(`amendment/${id}`, { token: f.tokens.canada });
     await waitFor(() => canada.provider.synced, 10_000, 'co-sponsor sync');
     expect(canada.accessNotices).toEqual(['write']);
 
-    await api(f.server.url, f.tokens.iran, `/amendments/${id}`, { method: 'PATCH', body: { proposedText: 'Calls upon all parliaments to act.' } });
-    await waitFor(() => readDraftText(canada.doc) === 'Calls upon all parliaments to act.' && readDraftText(iran.doc) === 'Calls upon all parliaments to act.', 5000, 'API wording in the room');
+    await api(f.server.url, f.tokens.iran, `/amendments/${id}`, {
+      method: 'PATCH',
+      body: { proposedText: 'Calls upon all parliaments to act.' },
+    });
+    await waitFor(
+      () =>
+        readDraftText(canada.doc) === 'Calls upon all parliaments to act.' &&
+        readDraftText(iran.doc) === 'Calls upon all parliaments to act.',
+      5000,
+      'API wording in the room',
+    );
     typeInDraft(canada.doc, 'Calls upon all parliaments'.length, ' urgently');
-    await waitFor(() => readDraftText(iran.doc) === 'Calls upon all parliaments urgently to act.', 5000, 'edit after the API change');
+    await waitFor(
+      () => readDraftText(iran.doc) === 'Calls upon all parliaments urgently to act.',
+      5000,
+      'edit after the API change',
+    );
     expect((await stored(id)).proposedText).toBe('Calls upon all parliaments urgently to act.');
     iran.provider.disconnect();
     canada.provider.disconnect();
   });
 
   it('tabling closes the wording to edits within 2 s, on every socket; later updates are dropped', async () => {
-    await api(f.server.url, f.tokens.chair, `/resolutions/${f.resolutionId}/stage`, { method: 'POST', body: { to: 'amendments' } });
+    await api(f.server.url, f.tokens.chair, `/resolutions/${f.resolutionId}/stage`, {
+      method: 'POST',
+      body: { to: 'amendments' },
+    });
     const { id } = await draft(['Thailand']);
     const iran = open(`amendment/${id}`, { token: f.tokens.iran });
     const thailand = open(`amendment/${id}`, { token: f.tokens.thailand });
@@ -145,7 +191,11 @@ describe('co-editing a draft amendment', () => {
     await waitFor(() => readDraftText(iran.doc).startsWith('Firmly '), 5000, 'edit before tabling');
     const started = Date.now();
     await api(f.server.url, f.tokens.iran, `/amendments/${id}/table`, { method: 'POST' });
-    await waitFor(() => iran.accessNotices.at(-1) === 'read' && thailand.accessNotices.at(-1) === 'read', 2000, 'read-only after tabling');
+    await waitFor(
+      () => iran.accessNotices.at(-1) === 'read' && thailand.accessNotices.at(-1) === 'read',
+      2000,
+      'read-only after tabling',
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     typeInDraft(thailand.doc, 0, 'LATE ');
     await sleep(400);

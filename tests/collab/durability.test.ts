@@ -31,7 +31,8 @@ function contains(doc: Y.Doc, update: Uint8Array): boolean {
 
 describe('killing the server mid-edit', () => {
   it('loses no update any client had received, and clients converge after restart', async () => {
-    for (const name of ['iran', 'thailand', 'canada']) clients.push(connect(f.server.port, f.resolutionId, { token: f.tokens[name] }));
+    for (const name of ['iran', 'thailand', 'canada'])
+      clients.push(connect(f.server.port, f.resolutionId, { token: f.tokens[name] }));
     await waitFor(() => clients.every((c) => c.provider.synced), 15_000, 'initial sync');
     const random = seeded(7);
     let stop = false;
@@ -66,7 +67,11 @@ describe('killing the server mid-edit', () => {
     await f.restart();
     console.log('[durability] restarted');
     const texts = () => clients.map((c) => JSON.stringify(paragraphsOf(c.doc)));
-    await waitFor(() => clients.every((c) => c.provider.wsconnected) && new Set(texts()).size === 1, 30_000, 'convergence after restart');
+    await waitFor(
+      () => clients.every((c) => c.provider.wsconnected) && new Set(texts()).size === 1,
+      30_000,
+      'convergence after restart',
+    );
     const text = paragraphsOf(clients[0].doc).join('\n');
     for (const i of [0, 1, 2]) expect(text).toContain(`offline${i}`);
   }, 120_000);

@@ -15,7 +15,10 @@ export interface CollabFixture {
 
 export const PEOPLE = ['chair', 'secretariat', 'iran', 'thailand', 'canada', 'kenya', 'observer', 'democracy'] as const;
 
-export async function startCollabFixture(env: Record<string, string> = {}, people: readonly string[] = PEOPLE): Promise<CollabFixture> {
+export async function startCollabFixture(
+  env: Record<string, string> = {},
+  people: readonly string[] = PEOPLE,
+): Promise<CollabFixture> {
   let server = await startConcord(env);
   const cookies: Record<string, string> = {};
   const tokens: Record<string, string> = {};
@@ -23,7 +26,11 @@ export async function startCollabFixture(env: Record<string, string> = {}, peopl
     cookies[who] = await signInCookie(server.url, `${who}@example.org`);
     tokens[who] = await apiToken(server.url, cookies[who]);
   }
-  const { resolutions } = await api<{ resolutions: { id: string }[] }>(server.url, tokens[people[0]], '/committees/peace-security/resolutions');
+  const { resolutions } = await api<{ resolutions: { id: string }[] }>(
+    server.url,
+    tokens[people[0]],
+    '/committees/peace-security/resolutions',
+  );
   const fixture: CollabFixture = {
     server,
     resolutionId: resolutions[0].id,

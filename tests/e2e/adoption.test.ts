@@ -64,7 +64,9 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     await form.getByRole('button', { name: 'Record' }).click();
     await expect.poll(() => iran.getByTestId('reservations').textContent()).toContain('OP 8');
     // …and it reaches the chair's open page without a reload.
-    await expect.poll(() => chair.getByTestId('reservations').textContent(), { timeout: 10_000 }).toContain('Iran (Islamic Rep. of)');
+    await expect
+      .poll(() => chair.getByTestId('reservations').textContent(), { timeout: 10_000 })
+      .toContain('Iran (Islamic Rep. of)');
     // …and shows under OP 8 in the text column itself.
     const markUnderOp8 = (page: Page) =>
       page.evaluate((id) => {
@@ -72,7 +74,10 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
         return el ? getComputedStyle(el, '::after').content : null;
       }, op8);
     await expect.poll(() => markUnderOp8(chair), { timeout: 10_000 }).toContain('Reservation: Iran (Islamic Rep. of)');
-    await chair.locator(`.with-sidebar [data-id="${op8}"]`).first().screenshot({ path: path.join(shots, 'adoption-op8-reservation-mark.png') });
+    await chair
+      .locator(`.with-sidebar [data-id="${op8}"]`)
+      .first()
+      .screenshot({ path: path.join(shots, 'adoption-op8-reservation-mark.png') });
 
     // A separate electronic vote on OP 8: the chair's chart moves when Iran votes.
     await chair.getByTestId('vote-new').click();
@@ -83,7 +88,11 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     await expect.poll(() => chair.getByTestId('vote-card').first().getAttribute('data-status')).toBe('open');
     await expect.poll(() => iran.getByTestId('cast-yes').count(), { timeout: 10_000 }).toBe(1);
     await iran.getByTestId('cast-yes').click();
-    await expect.poll(() => chair.locator('[data-testid="tally-chart"] g[data-choice="yes"]').getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
+    await expect
+      .poll(() => chair.locator('[data-testid="tally-chart"] g[data-choice="yes"]').getAttribute('data-count'), {
+        timeout: 10_000,
+      })
+      .toBe('1');
     await expect.poll(() => chair.getByTestId('ballots-cast').textContent()).toContain('1 of 12');
     await screenshot(chair, 'adoption-live-tally');
     await viewShot(chair, 'adoption-live-tally');
@@ -109,7 +118,12 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     const observer = await pageAs('observer@example.org');
     await observer.goto(`${resolutionUrl}/published`);
     const heading = await observer.getByTestId('published-heading').innerText();
-    expect(heading.split('\n').map((l) => l.trim()).filter(Boolean)).toEqual(['Resolution adopted by consensus* by the 122nd IPU Assembly', '(Bangkok, 1 April 2010)']);
+    expect(
+      heading
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ).toEqual(['Resolution adopted by consensus* by the 122nd IPU Assembly', '(Bangkok, 1 April 2010)']);
     expect((await observer.getByTestId('published-footnotes').innerText()).trim()).toBe(
       '* The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8 in relation to the concept of "gender equality".',
     );
@@ -120,14 +134,20 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     // The chair publishes it; from then on reservations are final.
     await chair.goto(`${resolutionUrl}/published`);
     await chair.getByTestId('publish').click();
-    await expect.poll(() => chair.locator('.published-toolbar').textContent(), { timeout: 10_000 }).toContain('Published ');
+    await expect
+      .poll(() => chair.locator('.published-toolbar').textContent(), { timeout: 10_000 })
+      .toContain('Published ');
     const late = await iran.request.post(`${concord.url}/api/v1/resolutions/${resolutionId}/reservations`, {
       headers: { origin: concord.url },
       data: { kind: 'reservation', paragraphId: null, text: 'too late.' },
     });
     expect(late.status()).toBe(409);
-    const text = await (await observer.request.get(`${concord.url}/api/v1/resolutions/${resolutionId}/export?format=text`)).text();
-    expect(text.startsWith('Resolution adopted by consensus* by the 122nd IPU Assembly\n(Bangkok, 1 April 2010)\n')).toBe(true);
+    const text = await (
+      await observer.request.get(`${concord.url}/api/v1/resolutions/${resolutionId}/export?format=text`)
+    ).text();
+    expect(
+      text.startsWith('Resolution adopted by consensus* by the 122nd IPU Assembly\n(Bangkok, 1 April 2010)\n'),
+    ).toBe(true);
     // The whole session in one test, three browsers on two cores: more than the default 30 s.
   }, 90_000);
 });

@@ -32,7 +32,8 @@ describe.skipIf(skip)('amendments in the browser', () => {
 
   const editor = (page: Page) => page.getByTestId('resolution-editor');
   const paragraph = (page: Page, label: string) => editor(page).locator(`p[data-label="${label}"]`);
-  const card = (page: Page, number: string) => page.getByTestId('amendments-panel').locator(`[data-testid="amendment-card"][data-number="${number}"]`);
+  const card = (page: Page, number: string) =>
+    page.getByTestId('amendments-panel').locator(`[data-testid="amendment-card"][data-number="${number}"]`);
 
   /** The part of the page a person would look at: the panel, or the viewport. */
   async function shot(page: Page, name: string, what: 'panel' | 'view' = 'panel') {
@@ -74,7 +75,9 @@ describe.skipIf(skip)('amendments in the browser', () => {
   it('the chair opens the amendments stage', async () => {
     const chair = pages['chair@example.org'];
     await chair.getByTestId('stage-to-amendments').click();
-    await expect.poll(() => chair.getByTestId('stage-banner').textContent(), { timeout: 15_000 }).toContain('Amendments');
+    await expect
+      .poll(() => chair.getByTestId('stage-banner').textContent(), { timeout: 15_000 })
+      .toContain('Amendments');
   });
 
   it('Iran tables an amendment to OP 8; Thailand sees it appear with its redline, live', async () => {
@@ -97,7 +100,9 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await screenshot(iran, 'amendments-drafting');
     await shot(iran, 'amendments-drafting');
     await iran.getByTestId('amend-submit').click();
-    await expect.poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Amendment A/1 tabled');
+    await expect
+      .poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 })
+      .toContain('Amendment A/1 tabled');
 
     // Thailand did not reload.
     await card(thailand, 'A/1').waitFor({ timeout: 10_000 });
@@ -129,8 +134,12 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await card(chair, 'A/1').getByTestId('amendment-adopt').click();
 
     for (const page of [pages['iran@example.org'], pages['thailand@example.org'], chair]) {
-      await expect.poll(() => paragraph(page, 'OP 8').textContent(), { timeout: 15_000 }).toBe('Calls on parliaments to protect victims of trafficking;');
-      await expect.poll(() => paragraph(page, 'OP 9').textContent(), { timeout: 15_000 }).toContain(`mainstream ${NEW_WORDS} in all legislation`);
+      await expect
+        .poll(() => paragraph(page, 'OP 8').textContent(), { timeout: 15_000 })
+        .toBe('Calls on parliaments to protect victims of trafficking;');
+      await expect
+        .poll(() => paragraph(page, 'OP 9').textContent(), { timeout: 15_000 })
+        .toContain(`mainstream ${NEW_WORDS} in all legislation`);
       expect(await editor(page).locator('p[data-kind="operative"]').count()).toBe(36);
     }
     const thailand = pages['thailand@example.org'];
@@ -156,7 +165,9 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await thailand.getByTestId('filter-status').selectOption('');
     await screenshot(thailand, 'amendments-compilation');
     await shot(thailand, 'amendments-compilation', 'view');
-    const docx = await thailand.request.get(`${resolutionUrl.replace('/resolutions/', '/api/v1/resolutions/')}/amendments/export?format=docx`);
+    const docx = await thailand.request.get(
+      `${resolutionUrl.replace('/resolutions/', '/api/v1/resolutions/')}/amendments/export?format=docx`,
+    );
     expect(docx.status()).toBe(200);
     expect(docx.headers()['content-type']).toContain('wordprocessingml');
   });
@@ -175,7 +186,9 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await draft.waitFor({ timeout: 10_000 });
     await draft.getByLabel('Invite a co-sponsor to Draft').selectOption({ label: 'Canada' });
     await expect.poll(() => draft.textContent(), { timeout: 10_000 }).toContain('with Canada');
-    const seenByCanada = canada.getByTestId('amendments-panel').locator('[data-testid="amendment-card"][data-status="draft"]');
+    const seenByCanada = canada
+      .getByTestId('amendments-panel')
+      .locator('[data-testid="amendment-card"][data-status="draft"]');
     await seenByCanada.waitFor({ timeout: 10_000 });
     await shot(canada, 'amendments-cosponsored-draft');
     expect(await thailand.getByTestId('amendments-panel').locator('[data-status="draft"]').count()).toBe(0);
@@ -209,9 +222,14 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await setChecked(form.getByLabel('Thailand', { exact: true }), true);
     await setChecked(iran.getByTestId('amend-table-now'), false);
     await iran.getByTestId('amend-submit').click();
-    await expect.poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Draft amendment saved');
+    await expect
+      .poll(async () => (await iran.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 })
+      .toContain('Draft amendment saved');
 
-    const draftOf = (page: Page) => page.getByTestId('amendments-panel').locator('[data-testid="amendment-card"][data-status="draft"]', { hasText: 'OP 3' });
+    const draftOf = (page: Page) =>
+      page
+        .getByTestId('amendments-panel')
+        .locator('[data-testid="amendment-card"][data-status="draft"]', { hasText: 'OP 3' });
     await draftOf(iran).getByTestId('amendment-edit-live').click();
     await draftOf(thailand).waitFor({ timeout: 10_000 });
     await draftOf(thailand).getByTestId('amendment-edit-live').click();
@@ -232,8 +250,12 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await iran.keyboard.press('Control+End');
     await iran.keyboard.type(' Jointly.');
     await expect.poll(() => wordingIn(thailandLive), { timeout: 10_000 }).toMatch(/without delay; Jointly\.$/);
-    expect(await thailandLive.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Jointly.')]));
-    await expect.poll(() => draftOf(thailand).getByTestId('remote-caret').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await thailandLive.locator('ins').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Jointly.')]),
+    );
+    await expect
+      .poll(() => draftOf(thailand).getByTestId('remote-caret').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await draftOf(thailand).getByTestId('remote-caret').first().textContent()).toContain('Iran');
     // And Thailand's words reach Iran.
     await thailandLive.focus();
@@ -249,11 +271,15 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await iranLive.focus();
     await iran.keyboard.press('Control+End');
     await iran.keyboard.type(' Now.');
-    await expect.poll(() => draftOf(thailand).getByTestId('amendment-redline').textContent(), { timeout: 10_000 }).toMatch(/^AlsoFurther reaffirms.*Jointly\. Now\.$/);
+    await expect
+      .poll(() => draftOf(thailand).getByTestId('amendment-redline').textContent(), { timeout: 10_000 })
+      .toMatch(/^AlsoFurther reaffirms.*Jointly\. Now\.$/);
 
     // What they wrote together is the amendment's proposed text.
     await draftOf(iran).getByTestId('amendment-live-done').click();
-    await expect.poll(() => draftOf(iran).getByTestId('amendment-redline').textContent(), { timeout: 10_000 }).toContain('Jointly. Now.');
+    await expect
+      .poll(() => draftOf(iran).getByTestId('amendment-redline').textContent(), { timeout: 10_000 })
+      .toContain('Jointly. Now.');
     expect(await draftOf(iran).getByTestId('amendment-redline').locator('ins').first().textContent()).toBe('Further');
   });
 
@@ -268,7 +294,9 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await form.getByLabel('Where to').selectOption('after');
     await thailand.getByTestId('amend-destination').selectOption(op6!);
     await thailand.getByTestId('amend-submit').click();
-    await expect.poll(async () => (await thailand.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Amendment A/3 tabled');
+    await expect
+      .poll(async () => (await thailand.getByTestId('toast').allTextContents()).join(' | '), { timeout: 15_000 })
+      .toContain('Amendment A/3 tabled');
     await card(thailand, 'A/3').waitFor({ timeout: 10_000 });
     expect(await card(thailand, 'A/3').textContent()).toContain('OP 5');
   });

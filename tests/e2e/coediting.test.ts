@@ -45,7 +45,8 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     await paragraph(page, label).evaluate((p, atStart) => {
       // Inside the first or last text node (not after it): where a click would put the cursor.
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) => (n.parentElement?.closest('.collab-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        acceptNode: (n) =>
+          n.parentElement?.closest('.collab-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
       });
       const texts: Text[] = [];
       while (walker.nextNode()) texts.push(walker.currentNode as Text);
@@ -56,7 +57,11 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
   }
   /** What a person sees on screen (the full-page shots are very long). */
   const screenshotView = async (page: Page, name: string, label?: string) => {
-    if (label?.startsWith('[')) await page.locator(label).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    if (label?.startsWith('['))
+      await page
+        .locator(label)
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     else if (label) await paragraph(page, label).evaluate((p) => p.scrollIntoView({ block: 'center' }));
     else await page.evaluate(() => window.scrollTo(0, 0));
     const dir = path.resolve(import.meta.dirname, '..', '.tmp', 'screenshots');
@@ -78,7 +83,9 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     } else {
       await page.goto(resolutionUrl);
     }
-    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
+    await expect
+      .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('connected');
     // The editor is shown once the server's text has arrived (until then, the read view).
     await page.locator('[data-testid="resolution-text"]:not([hidden]) #resolution-editor').waitFor({ timeout: 20_000 });
     pages[email] = page;
@@ -91,11 +98,15 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     expect(await count()).toBe(50);
     expect(await editor(page).locator('p[data-kind="preambular"]').count()).toBe(15);
     expect(await editor(page).locator('p[data-kind="operative"]').count()).toBe(35);
-    const labels = await editor(page).locator('p[data-kind]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-label')));
+    const labels = await editor(page)
+      .locator('p[data-kind]')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('data-label')));
     expect(labels.slice(0, 2)).toEqual(['PP 1', 'PP 2']);
     expect(labels[15]).toBe('OP 1');
     expect(labels[49]).toBe('OP 35');
-    const ids = await editor(page).locator('p[data-kind]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-id')));
+    const ids = await editor(page)
+      .locator('p[data-kind]')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('data-id')));
     expect(new Set(ids).size).toBe(50);
     // The number is drawn beside the text, never part of it.
     expect(await paragraph(page, 'OP 8').textContent()).toMatch(/^Encourages parliaments/);
@@ -104,7 +115,9 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
 
     // Opening again (a reload) must not add the text a second time.
     await page.reload();
-    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
+    await expect
+      .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('connected');
     await expect.poll(count, { timeout: 20_000 }).toBe(50);
     await page.waitForTimeout(500);
     expect(await count()).toBe(50);
@@ -126,7 +139,9 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
 
     // Presence: everyone is listed, once, with their delegation.
     for (const page of [iran, thailand, observer]) {
-      await expect.poll(() => page.getByTestId('presence-list').textContent(), { timeout: 10_000 }).toContain('Delegate of Thailand');
+      await expect
+        .poll(() => page.getByTestId('presence-list').textContent(), { timeout: 10_000 })
+        .toContain('Delegate of Thailand');
       await expect.poll(() => page.getByTestId('presence-list').textContent()).toContain('Delegate of Iran');
       await expect.poll(() => page.getByTestId('presence-list').textContent()).toContain('Observer');
     }
@@ -135,7 +150,10 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     await placeCursor(iran, 'OP 1', 'end');
     await placeCursor(thailand, 'OP 1', 'start');
     // Both at once, in the same paragraph.
-    await Promise.all([iran.keyboard.type(' Iran adds this.', { delay: 40 }), thailand.keyboard.type('Thailand opens. ', { delay: 40 })]);
+    await Promise.all([
+      iran.keyboard.type(' Iran adds this.', { delay: 40 }),
+      thailand.keyboard.type('Thailand opens. ', { delay: 40 }),
+    ]);
 
     const op1 = (page: Page) => textOf(page, 'OP 1');
     await expect.poll(() => op1(iran), { timeout: 10_000 }).toBe(`Thailand opens. ${before} Iran adds this.`);
@@ -144,12 +162,22 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     for (const page of [iran, thailand, observer]) expect(await editor(page).locator('p[data-kind]').count()).toBe(50);
 
     // Carets with name and delegation, in each other's page and in the observer's.
-    await expect.poll(() => thailand.locator('.collab-caret-label').allTextContents(), { timeout: 10_000 }).toContain(IRAN.caret);
-    await expect.poll(() => iran.locator('.collab-caret-label').allTextContents(), { timeout: 10_000 }).toContain(THAILAND.caret);
-    await expect.poll(() => observer.locator('.collab-caret-label').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([IRAN.caret, THAILAND.caret]));
+    await expect
+      .poll(() => thailand.locator('.collab-caret-label').allTextContents(), { timeout: 10_000 })
+      .toContain(IRAN.caret);
+    await expect
+      .poll(() => iran.locator('.collab-caret-label').allTextContents(), { timeout: 10_000 })
+      .toContain(THAILAND.caret);
+    await expect
+      .poll(() => observer.locator('.collab-caret-label').allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([IRAN.caret, THAILAND.caret]));
     // One colour per delegation.
-    const colours = await thailand.locator('.collab-caret-label').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.backgroundColor));
-    const iranColour = await iran.locator('.collab-caret-label').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.backgroundColor));
+    const colours = await thailand
+      .locator('.collab-caret-label')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).style.backgroundColor));
+    const iranColour = await iran
+      .locator('.collab-caret-label')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).style.backgroundColor));
     expect(colours[0]).not.toBe(iranColour[0]);
     await screenshot(thailand, 'coediting-thailand-sees-iran');
     await screenshotView(thailand, 'coediting-thailand-sees-iran', 'OP 1');
@@ -183,7 +211,9 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
 
     await iran.waitForTimeout(700); // so undo sees the kind change as its own step, not part of the typing
     await iran.getByTestId('kind-subparagraph').click();
-    await expect.poll(() => textOf(thailand, '3 (a)'), { timeout: 10_000 }).toBe('A new operative paragraph from Iran.');
+    await expect
+      .poll(() => textOf(thailand, '3 (a)'), { timeout: 10_000 })
+      .toBe('A new operative paragraph from Iran.');
     expect(await paragraph(iran, '3 (a)').getAttribute('data-id')).toBe(newId);
 
     // Thailand types elsewhere; Iran's undo takes back Iran's change only.
@@ -208,7 +238,10 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     await iran.keyboard.press('Enter'); // a blank operative paragraph: OP 7
     await editor(iran).evaluate((el) => {
       const data = new DataTransfer();
-      data.setData('text/html', '<p class=MsoNormal><i>Welcoming</i> the report of the <b>Secretary General</b>,</p><p class=MsoListParagraph><span style="mso-list:Ignore">1.&nbsp;&nbsp; </span>Decides to act;</p><p class=MsoListParagraph><span style="mso-list:Ignore">(a)&nbsp; </span>promptly;</p>');
+      data.setData(
+        'text/html',
+        '<p class=MsoNormal><i>Welcoming</i> the report of the <b>Secretary General</b>,</p><p class=MsoListParagraph><span style="mso-list:Ignore">1.&nbsp;&nbsp; </span>Decides to act;</p><p class=MsoListParagraph><span style="mso-list:Ignore">(a)&nbsp; </span>promptly;</p>',
+      );
       data.setData('text/plain', 'Welcoming the report of the Secretary General,\n1. Decides to act;\n(a) promptly;');
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
@@ -217,7 +250,9 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     expect(await textOf(thailand, '8 (a)')).toBe('promptly;');
     expect(await paragraph(thailand, 'OP 7').locator('em').textContent()).toBe('Welcoming');
     expect(await paragraph(thailand, 'OP 7').locator('strong').textContent()).toBe('Secretary General');
-    const ids = await editor(thailand).locator('p[data-kind]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-id')));
+    const ids = await editor(thailand)
+      .locator('p[data-kind]')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('data-id')));
     expect(new Set(ids).size).toBe(ids.length);
     await screenshotView(thailand, 'coediting-paste', 'OP 7');
   });
@@ -226,7 +261,9 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     const iran = pages[IRAN.email];
     const thailand = pages[THAILAND.email];
     await iran.context().setOffline(true);
-    await expect.poll(() => iran.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toMatch(/offline|reconnecting/);
+    await expect
+      .poll(() => iran.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 })
+      .toMatch(/offline|reconnecting/);
     await placeCursor(iran, 'OP 12', 'end');
     await iran.keyboard.type(' Typed offline by Iran.');
     await placeCursor(thailand, 'OP 12', 'start');
@@ -235,8 +272,12 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     expect(await textOf(thailand, 'OP 12')).not.toContain('Typed offline by Iran.');
     await screenshotView(iran, 'coediting-offline', 'OP 12');
     await iran.context().setOffline(false);
-    await expect.poll(() => iran.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('connected');
-    await expect.poll(() => textOf(thailand, 'OP 12'), { timeout: 10_000 }).toMatch(/^Thailand online\. .* Typed offline by Iran\.$/);
+    await expect
+      .poll(() => iran.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('connected');
+    await expect
+      .poll(() => textOf(thailand, 'OP 12'), { timeout: 10_000 })
+      .toMatch(/^Thailand online\. .* Typed offline by Iran\.$/);
     await expect.poll(() => textOf(iran, 'OP 12'), { timeout: 10_000 }).toBe(await textOf(thailand, 'OP 12'));
   });
 
@@ -257,7 +298,9 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     expect(summary).toMatch(/changed/);
     const op1 = iran.locator('[data-testid="redline"] li').filter({ hasText: 'Iran adds this.' });
     expect(await op1.getAttribute('data-change')).toBe('changed');
-    expect(await op1.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Iran adds this.')]));
+    expect(await op1.locator('ins').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Iran adds this.')]),
+    );
     await screenshot(iran, 'coediting-compare');
     await screenshotView(iran, 'coediting-compare', '[data-change="inserted"]');
   });
@@ -265,17 +308,25 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
   it('when the chair closes drafting, members turn read-only within seconds, without reloading', async () => {
     const iran = pages[IRAN.email];
     await iran.goto(resolutionUrl);
-    await expect.poll(() => iran.getByTestId('access-badge').getAttribute('data-access'), { timeout: 20_000 }).toBe('write');
+    await expect
+      .poll(() => iran.getByTestId('access-badge').getAttribute('data-access'), { timeout: 20_000 })
+      .toBe('write');
     const chair = await openDraft('chair@example.org');
     chair.on('dialog', (d) => void d.accept());
     const started = Date.now();
     await chair.getByTestId('stage-to-amendments').click();
-    await expect.poll(() => iran.getByTestId('access-badge').getAttribute('data-access'), { timeout: 5_000, interval: 100 }).toBe('read');
+    await expect
+      .poll(() => iran.getByTestId('access-badge').getAttribute('data-access'), { timeout: 5_000, interval: 100 })
+      .toBe('read');
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await editor(iran).getAttribute('contenteditable')).toBe('false');
     // The rest of the page follows too: the banner, and the version kept at the stage change.
-    await expect.poll(() => iran.getByTestId('stage-banner').textContent(), { timeout: 10_000 }).toContain('Amendments');
-    await expect.poll(() => iran.getByTestId('versions').textContent(), { timeout: 10_000 }).toContain('At the start of amendments');
+    await expect
+      .poll(() => iran.getByTestId('stage-banner').textContent(), { timeout: 10_000 })
+      .toContain('Amendments');
+    await expect
+      .poll(() => iran.getByTestId('versions').textContent(), { timeout: 10_000 })
+      .toContain('At the start of amendments');
     await screenshotView(iran, 'coediting-read-only-after-stage');
   });
 });

@@ -67,7 +67,9 @@ export async function startConcord(env: Record<string, string> = {}, dataDir?: s
         // A server that does not shut down is a finding, not a reason to hang the suite:
         // say so with its last words, then kill it.
         const deadline = setTimeout(() => {
-          console.error(`Concord (pid ${child.pid}) did not exit ${STOP_GRACE_MS / 1000} s after ${signal}; killing it. Its last output:\n${out.slice(-3000)}`);
+          console.error(
+            `Concord (pid ${child.pid}) did not exit ${STOP_GRACE_MS / 1000} s after ${signal}; killing it. Its last output:\n${out.slice(-3000)}`,
+          );
           child.kill('SIGKILL');
         }, STOP_GRACE_MS);
         child.once('exit', () => {

@@ -10,7 +10,10 @@ import { launchBrowser, screenshot, signIn, startConcord, type RunningConcord } 
  * role, see what that role may do, and import the example resolution through the UI.
  */
 const skip = skipUnless(chromiumAvailable(), 'Chromium');
-const example = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/ipu-122nd-assembly-resolution.txt'), 'utf8');
+const example = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../../data/ipu-122nd-assembly-resolution.txt'),
+  'utf8',
+);
 
 describe.skipIf(skip)('platform in the browser', () => {
   let concord: RunningConcord;
@@ -35,7 +38,13 @@ describe.skipIf(skip)('platform in the browser', () => {
 
   it('prints the demo accounts and their password at start', () => {
     expect(concord.output()).toContain('demo accounts (password "concord-demo")');
-    for (const email of ['chair@example.org', 'secretariat@example.org', 'iran@example.org', 'thailand@example.org', 'observer@example.org']) {
+    for (const email of [
+      'chair@example.org',
+      'secretariat@example.org',
+      'iran@example.org',
+      'thailand@example.org',
+      'observer@example.org',
+    ]) {
       expect(concord.output()).toContain(email);
     }
   });
@@ -110,7 +119,9 @@ describe.skipIf(skip)('platform in the browser', () => {
     await page.getByTestId('import-text').fill(example);
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByTestId('import-preview').waitFor();
-    expect(await page.getByTestId('import-counts').textContent()).toContain('15 preambular paragraphs, 35 operative paragraphs');
+    expect(await page.getByTestId('import-counts').textContent()).toContain(
+      '15 preambular paragraphs, 35 operative paragraphs',
+    );
     await screenshot(page, 'platform-import-preview');
     await page.getByTestId('import-save').click();
     await page.waitForURL(/\/resolutions\/[0-9a-f-]{36}$/);

@@ -8,6 +8,10 @@ const xmlXsd = { fileName: 'xml.xsd', contents: readFileSync(new URL('xml.xsd', 
 
 /** The schema's complaints about `xml`; empty when it is valid. */
 export async function akomaNtosoErrors(xml: string): Promise<string[]> {
-  const result = await validateXML({ xml: [{ fileName: 'resolution.xml', contents: xml }], schema: [schema], preload: [xmlXsd] });
+  const result = await validateXML({
+    xml: [{ fileName: 'resolution.xml', contents: xml }],
+    schema: [schema],
+    preload: [xmlXsd],
+  });
   return result.valid ? [] : result.errors.map((e) => e.rawMessage);
 }

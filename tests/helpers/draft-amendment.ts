@@ -12,7 +12,15 @@ export async function seedDraftAmendment(db: Db): Promise<string> {
   const [iran] = await db.select().from(delegations).where(eq(delegations.name, 'Iran (Islamic Rep. of)'));
   const [row] = await db
     .insert(amendments)
-    .values({ resolutionId, kind: 'insert', anchorParagraphId: 'x', position: 'after', newKind: 'operative', proposedText: 'Urges parliaments to act.', sponsorDelegationId: iran.id })
+    .values({
+      resolutionId,
+      kind: 'insert',
+      anchorParagraphId: 'x',
+      position: 'after',
+      newKind: 'operative',
+      proposedText: 'Urges parliaments to act.',
+      sponsorDelegationId: iran.id,
+    })
     .returning();
   return row.id;
 }

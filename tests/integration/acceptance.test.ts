@@ -51,10 +51,16 @@ for (const kind of testDatabaseKinds()) {
     it('records the reservation, adopts by consensus and exports exactly the example', async () => {
       const id = { id: resolutionId };
       // The chair takes the draft through the amendment stage to the vote.
-      await okJson(callRoute('POST', '/resolutions/{id}/stage', { token: token.chair, params: id, body: { to: 'amendments' } }));
-      await okJson(callRoute('POST', '/resolutions/{id}/stage', { token: token.chair, params: id, body: { to: 'voting' } }));
+      await okJson(
+        callRoute('POST', '/resolutions/{id}/stage', { token: token.chair, params: id, body: { to: 'amendments' } }),
+      );
+      await okJson(
+        callRoute('POST', '/resolutions/{id}/stage', { token: token.chair, params: id, body: { to: 'voting' } }),
+      );
 
-      const { paragraphs } = await okJson(callRoute('GET', '/resolutions/{id}/text', { token: token.observer, params: id }));
+      const { paragraphs } = await okJson(
+        callRoute('GET', '/resolutions/{id}/text', { token: token.observer, params: id }),
+      );
       expect(paragraphs).toHaveLength(50);
       const op8 = paragraphs.find((p: { label: string }) => p.label === 'OP 8');
       expect(op8.text).toMatch(/^Encourages parliaments to mainstream gender equality concerns/);
@@ -79,7 +85,11 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(adopted.stage).toBe('adopted');
 
-      const res = await callRoute('GET', '/resolutions/{id}/export', { token: token.observer, params: id, query: { format: 'text' } });
+      const res = await callRoute('GET', '/resolutions/{id}/export', {
+        token: token.observer,
+        params: id,
+        query: { format: 'text' },
+      });
       expect(res.status).toBe(200);
       const exported = blocks(await res.text());
       const expected = examplePublishedBlocks();

@@ -42,7 +42,13 @@ describe('every API operation, with every role', () => {
     const key = `${op.method} ${op.path}`;
     for (const who of WHO) {
       const allowed = cases[key]?.allowed.includes(who) ?? false;
-      const expectation = allowed ? 'is allowed' : who === 'anonymous' ? 'gets 401' : who === 'outsider' ? 'gets 404 and no data' : 'gets 403';
+      const expectation = allowed
+        ? 'is allowed'
+        : who === 'anonymous'
+          ? 'gets 401'
+          : who === 'outsider'
+            ? 'gets 404 and no data'
+            : 'gets 403';
       it(`${key} — ${who} ${expectation}`, async () => {
         const call = await cases[key].call(ctx, who);
         const mod = await import(routeFile(op.path));
@@ -56,7 +62,9 @@ describe('every API operation, with every role', () => {
           headers,
           body: call.body === undefined ? undefined : JSON.stringify(call.body),
         });
-        const res: Response = await mod[op.method.toUpperCase()](request, { params: Promise.resolve(call.params ?? {}) });
+        const res: Response = await mod[op.method.toUpperCase()](request, {
+          params: Promise.resolve(call.params ?? {}),
+        });
         // An event stream never ends by itself: check its status and hang up.
         const streaming = res.headers.get('content-type')?.includes('text/event-stream');
         const text = streaming ? (await res.body?.cancel(), '') : await res.text();
@@ -81,14 +89,18 @@ describe('outsiders asking by id', () => {
   it('a member of another committee asking for a resolution by id gets 404, like an unknown id', async () => {
     const mod = await import(routeFile('/resolutions/{id}'));
     const ask = (id: string) =>
-      mod.GET(new Request(`http://localhost/api/v1/resolutions/${id}`, { headers: { authorization: `Bearer ${tokens.outsider}` } }), {
-        params: Promise.resolve({ id }),
-      });
+      mod.GET(
+        new Request(`http://localhost/api/v1/resolutions/${id}`, {
+          headers: { authorization: `Bearer ${tokens.outsider}` },
+        }),
+        {
+          params: Promise.resolve({ id }),
+        },
+      );
     const theirs: Response = await ask(ctx.resolutionId);
     const unknown: Response = await ask('00000000-0000-4000-8000-000000000000');
     expect(theirs.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(await theirs.json()).toEqual(await unknown.json());
   });
-
 });

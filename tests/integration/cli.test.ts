@@ -57,7 +57,16 @@ describe.each(testDatabaseKinds())('CLI commands (%s)', (kind) => {
   afterAll(() => database?.close());
 
   it('creates users, committees and delegations, printing each new id as the last line', async () => {
-    const user = await cli.run('user', 'create', '--email', 'Clerk@Example.org', '--name', 'Clerk', '--password', 'long enough');
+    const user = await cli.run(
+      'user',
+      'create',
+      '--email',
+      'Clerk@Example.org',
+      '--name',
+      'Clerk',
+      '--password',
+      'long enough',
+    );
     expect(user.code).toBe(0);
     expect(user.out.at(-1)).toMatch(UUID);
     const [row] = await database.db.select().from(users).where(eq(users.email, 'clerk@example.org'));
@@ -67,15 +76,37 @@ describe.each(testDatabaseKinds())('CLI commands (%s)', (kind) => {
     expect(again.code).toBe(1);
     expect(again.err[0]).toMatch(/^error: A user with the e-mail clerk@example.org already exists/);
 
-    expect((await cli.run('user', 'password', '--email', 'clerk@example.org', '--password', 'another one')).code).toBe(0);
+    expect((await cli.run('user', 'password', '--email', 'clerk@example.org', '--password', 'another one')).code).toBe(
+      0,
+    );
     expect((await cli.run('user', 'list')).out.join('\n')).toMatch(/clerk@example\.org\s+Clerk\s+set/);
 
-    const committee = await cli.run('committee', 'create', '--slug', 'peace', '--name', 'Peace and Security', '--session', '122nd IPU Assembly', '--place', 'Bangkok');
+    const committee = await cli.run(
+      'committee',
+      'create',
+      '--slug',
+      'peace',
+      '--name',
+      'Peace and Security',
+      '--session',
+      '122nd IPU Assembly',
+      '--place',
+      'Bangkok',
+    );
     expect(committee.code).toBe(0);
     expect(committee.out.at(-1)).toMatch(UUID);
     expect((await cli.run('committee', 'list')).out.join('\n')).toContain('122nd IPU Assembly');
 
-    const delegation = await cli.run('delegation', 'add', '--committee', 'peace', '--name', 'Iran (Islamic Rep. of)', '--weight', '3');
+    const delegation = await cli.run(
+      'delegation',
+      'add',
+      '--committee',
+      'peace',
+      '--name',
+      'Iran (Islamic Rep. of)',
+      '--weight',
+      '3',
+    );
     expect(delegation.code).toBe(0);
     // Committees are found by id as well as slug.
     const listed = await cli.run('delegation', 'list', '--committee', committee.out.at(-1)!);
@@ -85,23 +116,57 @@ describe.each(testDatabaseKinds())('CLI commands (%s)', (kind) => {
   it('manages members by e-mail, delegation by name, and tells the server about role changes', async () => {
     const user = await cli.run('user', 'create', '--email', 'delegate@example.org', '--name', 'Delegate');
     const userId = user.out.at(-1)!;
-    const noDelegation = await cli.run('member', 'add', '--committee', 'peace', '--email', 'delegate@example.org', '--role', 'member');
+    const noDelegation = await cli.run(
+      'member',
+      'add',
+      '--committee',
+      'peace',
+      '--email',
+      'delegate@example.org',
+      '--role',
+      'member',
+    );
     expect(noDelegation.code).toBe(2);
     expect(noDelegation.err[0]).toContain('--delegation');
 
-    const added = await cli.run('member', 'add', '--committee', 'peace', '--email', 'delegate@example.org', '--role', 'member', '--delegation', 'iran (islamic rep. of)');
+    const added = await cli.run(
+      'member',
+      'add',
+      '--committee',
+      'peace',
+      '--email',
+      'delegate@example.org',
+      '--role',
+      'member',
+      '--delegation',
+      'iran (islamic rep. of)',
+    );
     expect(added).toMatchObject({ code: 0, err: [] });
-    expect((await cli.run('member', 'list', '--committee', 'peace')).out.join('\n')).toMatch(/delegate@example\.org\s+Delegate\s+member\s+Iran/);
+    expect((await cli.run('member', 'list', '--committee', 'peace')).out.join('\n')).toMatch(
+      /delegate@example\.org\s+Delegate\s+member\s+Iran/,
+    );
 
     // Without --delegation the delegation is kept.
-    expect((await cli.run('member', 'role', '--committee', 'peace', '--email', 'delegate@example.org', '--role', 'observer')).code).toBe(0);
+    expect(
+      (await cli.run('member', 'role', '--committee', 'peace', '--email', 'delegate@example.org', '--role', 'observer'))
+        .code,
+    ).toBe(0);
     expect((await cli.run('member', 'list', '--committee', 'peace')).out.join('\n')).toMatch(/observer\s+Iran/);
     expect((await cli.run('member', 'remove', '--committee', 'peace', '--email', 'delegate@example.org')).code).toBe(0);
     expect(cli.accessChanges).toEqual([userId, userId, userId]);
 
     const gone = await cli.run('member', 'remove', '--committee', 'peace', '--email', 'delegate@example.org');
     expect(gone.code).toBe(1);
-    const nobody = await cli.run('member', 'add', '--committee', 'peace', '--email', 'nobody@example.org', '--role', 'observer');
+    const nobody = await cli.run(
+      'member',
+      'add',
+      '--committee',
+      'peace',
+      '--email',
+      'nobody@example.org',
+      '--role',
+      'observer',
+    );
     expect(nobody.code).toBe(1);
     expect(nobody.err[0]).toMatch(/No user with the e-mail nobody@example\.org/);
     const noCommittee = await cli.run('member', 'list', '--committee', 'nowhere');
@@ -125,7 +190,14 @@ describe.each(testDatabaseKinds())('CLI commands (%s)', (kind) => {
   });
 
   it('imports the example as a draft (id last), lists it, and exports it as text', async () => {
-    const imported = await cli.run('import', 'example.txt', '--committee', 'peace', '--title', 'Transnational organized crime');
+    const imported = await cli.run(
+      'import',
+      'example.txt',
+      '--committee',
+      'peace',
+      '--title',
+      'Transnational organized crime',
+    );
     expect(imported.code).toBe(0);
     const id = imported.out.at(-1)!;
     expect(id).toMatch(UUID);
@@ -133,7 +205,9 @@ describe.each(testDatabaseKinds())('CLI commands (%s)', (kind) => {
     const [row] = await database.db.select().from(resolutions).where(eq(resolutions.id, id));
     expect(row.stage).toBe('drafting');
 
-    expect((await cli.run('resolution', 'list', '--committee', 'peace')).out.join('\n')).toMatch(new RegExp(`${id}\\s+drafting`));
+    expect((await cli.run('resolution', 'list', '--committee', 'peace')).out.join('\n')).toMatch(
+      new RegExp(`${id}\\s+drafting`),
+    );
 
     const exported = await cli.run('export', id, '--format', 'text');
     expect(exported.code).toBe(0);
@@ -144,8 +218,16 @@ describe.each(testDatabaseKinds())('CLI commands (%s)', (kind) => {
   });
 
   it('imports a .docx through the same parser', async () => {
-    const lines = ['The 122nd Assembly of the Inter-Parliamentary Union,', 'Recalling its earlier resolutions,', '1. Decides to act;', '(a) By law;', '2. Requests a report.'];
-    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new DocxParagraph({ children: [new TextRun(l)] })) }] }));
+    const lines = [
+      'The 122nd Assembly of the Inter-Parliamentary Union,',
+      'Recalling its earlier resolutions,',
+      '1. Decides to act;',
+      '(a) By law;',
+      '2. Requests a report.',
+    ];
+    const bytes = await Packer.toBuffer(
+      new Document({ sections: [{ children: lines.map((l) => new DocxParagraph({ children: [new TextRun(l)] })) }] }),
+    );
     cli.files['draft.docx'] = new Uint8Array(bytes);
     const imported = await cli.run('import', 'draft.docx', '--committee', 'peace');
     expect(imported.code).toBe(0);
@@ -180,12 +262,24 @@ describe.each(testDatabaseKinds())('CLI commands (%s)', (kind) => {
     const cases: [string[], RegExp][] = [
       [['user', 'create', '--email', 'a@b.org', '--name', 'A', '--colour', 'red'], /unknown flag --colour/],
       [['user', 'create', '--name', 'A'], /missing required flag --email/],
-      [['user', 'create', '--email', 'not-an-address', '--name', 'A'], /--email: "not-an-address" is not an e-mail address/],
-      [['user', 'create', '--email', 'a@b.org', '--name', 'A', '--password', 'short'], /--password: a password needs at least 8/],
+      [
+        ['user', 'create', '--email', 'not-an-address', '--name', 'A'],
+        /--email: "not-an-address" is not an e-mail address/,
+      ],
+      [
+        ['user', 'create', '--email', 'a@b.org', '--name', 'A', '--password', 'short'],
+        /--password: a password needs at least 8/,
+      ],
       [['user', 'create', '--email'], /--email needs a value/],
       [['committee', 'create', '--slug', 'Bad Slug', '--name', 'X y'], /--slug: "Bad Slug" is not a slug/],
-      [['member', 'add', '--committee', 'peace', '--email', 'a@b.org', '--role', 'king'], /--role: "king" is not one of chair, secretariat, member, observer/],
-      [['delegation', 'add', '--committee', 'peace', '--name', 'France', '--weight', '0'], /--weight: "0" is not a whole number/],
+      [
+        ['member', 'add', '--committee', 'peace', '--email', 'a@b.org', '--role', 'king'],
+        /--role: "king" is not one of chair, secretariat, member, observer/,
+      ],
+      [
+        ['delegation', 'add', '--committee', 'peace', '--name', 'France', '--weight', '0'],
+        /--weight: "0" is not a whole number/,
+      ],
       [['token', 'revoke', '--email', 'a@b.org', '--id', '42'], /--id: "42" is not an id/],
       [['export', 'not-a-uuid'], /<resolution id>: "not-a-uuid" is not an id/],
       [['export', '00000000-0000-4000-8000-000000000000', '--format', 'pdf'], /--format: "pdf" is not supported yet/],
@@ -220,11 +314,18 @@ describe.each(testDatabaseKinds())('CLI commands (%s)', (kind) => {
 
 // ---- the real CLI process: transports, the data-folder lock, the server bridge ----
 
-function runCliProcess(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string; lines: string[] }> {
+function runCliProcess(
+  args: string[],
+  dataDir: string,
+): Promise<{ code: number; stdout: string; stderr: string; lines: string[] }> {
   const env: NodeJS.ProcessEnv = { ...process.env, CONCORD_DATA_DIR: dataDir, CONCORD_BCRYPT_COST: '4' };
   delete env.DATABASE_URL; // the embedded transports are what this suite checks
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'cli/concord.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['tsx', 'cli/concord.ts', ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -236,7 +337,9 @@ function runCliProcess(args: string[], dataDir: string): Promise<{ code: number;
 
 function writeLock(dataDir: string, lock: Omit<DataDirLock, 'startedAt'>): void {
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(lockPath(dataDir), JSON.stringify({ ...lock, startedAt: new Date().toISOString() }), { mode: 0o600 });
+  fs.writeFileSync(lockPath(dataDir), JSON.stringify({ ...lock, startedAt: new Date().toISOString() }), {
+    mode: 0o600,
+  });
 }
 
 describe('the concord CLI process', () => {
@@ -248,7 +351,9 @@ describe('the concord CLI process', () => {
   };
   afterAll(() => temp.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  it('imports and exports on its own data folder, issues tokens, and releases the folder', { timeout: 120_000 }, async () => {
+  it('imports and exports on its own data folder, issues tokens, and releases the folder', {
+    timeout: 120_000,
+  }, async () => {
     const dataDir = tempDir();
     expect((await runCliProcess(['committee', 'create', '--slug', 'peace', '--name', 'Peace'], dataDir)).code).toBe(0);
     const imported = await runCliProcess(['import', examplePath, '--committee', 'peace', '--verbose'], dataDir);
@@ -261,7 +366,9 @@ describe('the concord CLI process', () => {
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toContain(OP8);
 
-    expect((await runCliProcess(['user', 'create', '--email', 'ops@example.org', '--name', 'Ops'], dataDir)).code).toBe(0);
+    expect((await runCliProcess(['user', 'create', '--email', 'ops@example.org', '--name', 'Ops'], dataDir)).code).toBe(
+      0,
+    );
     const token = await runCliProcess(['token', 'create', '--email', 'ops@example.org'], dataDir);
     expect(token.code, token.stderr).toBe(0);
     expect(token.lines.at(-1)).toMatch(/^ccd_[A-Za-z0-9_-]{20,}$/);
@@ -305,28 +412,43 @@ describe('the concord CLI process', () => {
     it('sends commands, and the files they read, to the server', { timeout: 60_000 }, async () => {
       const dataDir = tempDir();
       writeLock(dataDir, { pid: process.pid, holder: 'server', port, secret });
-      const created = await runCliProcess(['user', 'create', '--email', 'bridged@example.org', '--name', 'Bridged', '--verbose'], dataDir);
+      const created = await runCliProcess(
+        ['user', 'create', '--email', 'bridged@example.org', '--name', 'Bridged', '--verbose'],
+        dataDir,
+      );
       expect(created.code, created.stderr).toBe(0);
       expect(created.stderr).toContain(`running in the Concord server on port ${port}`);
       const [user] = await database.db.select().from(users).where(eq(users.email, 'bridged@example.org'));
       expect(user.id).toBe(created.lines.at(-1));
       expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(false);
 
-      expect((await runCliProcess(['committee', 'create', '--slug', 'bridge', '--name', 'Bridge'], dataDir)).code).toBe(0);
+      expect((await runCliProcess(['committee', 'create', '--slug', 'bridge', '--name', 'Bridge'], dataDir)).code).toBe(
+        0,
+      );
       const imported = await runCliProcess(['import', examplePath, '--committee', 'bridge'], dataDir);
       expect(imported.code, imported.stderr).toBe(0);
-      const [row] = await database.db.select().from(resolutions).where(eq(resolutions.id, imported.lines.at(-1)!));
+      const [row] = await database.db
+        .select()
+        .from(resolutions)
+        .where(eq(resolutions.id, imported.lines.at(-1)!));
       expect(row.stage).toBe('drafting');
 
       // Domain errors and their exit code come back through the bridge unchanged.
-      const duplicate = await runCliProcess(['user', 'create', '--email', 'bridged@example.org', '--name', 'Again'], dataDir);
+      const duplicate = await runCliProcess(
+        ['user', 'create', '--email', 'bridged@example.org', '--name', 'Again'],
+        dataDir,
+      );
       expect(duplicate.code).toBe(1);
       expect(duplicate.stderr).toMatch(/already exists/);
     });
 
     it('answers 403 to a wrong secret, and the CLI says so', async () => {
       const post = (headers: Record<string, string>, body = JSON.stringify({ argv: ['user', 'list'], files: {} })) =>
-        fetch(`http://127.0.0.1:${port}/__concord/cli`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+        fetch(`http://127.0.0.1:${port}/__concord/cli`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
       expect((await post({ 'x-concord-cli-secret': 'wrong' })).status).toBe(403);
       expect((await post({})).status).toBe(403);
       expect((await post({ 'x-concord-cli-secret': secret }, '{"argv": "user list"}')).status).toBe(400);

@@ -33,7 +33,11 @@ for (const kind of testDatabaseKinds()) {
         }
       };
       await append(300, 'a');
-      await Promise.all([append(200, 'b'), compactDocument(database.db, resolutionId), compactDocument(database.db, resolutionId)]);
+      await Promise.all([
+        append(200, 'b'),
+        compactDocument(database.db, resolutionId),
+        compactDocument(database.db, resolutionId),
+      ]);
       await compactDocument(database.db, resolutionId);
 
       const loaded = await loadDocState(database.db, resolutionId);
@@ -43,7 +47,10 @@ for (const kind of testDatabaseKinds()) {
       Y.applyUpdate(reader, loaded.update);
       expect(reader.getText('scratch').toString()).toBe(text.toString());
       expect(reader.getText('scratch').toString()).toContain('b199;');
-      const [snapshot] = await database.db.select().from(docSnapshots).where(eq(docSnapshots.resolutionId, resolutionId));
+      const [snapshot] = await database.db
+        .select()
+        .from(docSnapshots)
+        .where(eq(docSnapshots.resolutionId, resolutionId));
       expect(snapshot.upToSeq).toBeGreaterThan(0);
     });
   });

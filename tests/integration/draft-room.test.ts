@@ -56,7 +56,8 @@ for (const kind of testDatabaseKinds()) {
       room.applyFrom(Y.encodeStateAsUpdate(client, before), typist);
       await new Promise((r) => setTimeout(r, 60));
       expect(other.got).toHaveLength(0);
-      const stored = async () => (await database.db.select().from(amendments).where(eq(amendments.id, amendmentId)))[0].proposedText;
+      const stored = async () =>
+        (await database.db.select().from(amendments).where(eq(amendments.id, amendmentId)))[0].proposedText;
       expect(await stored()).toBe('Urges parliaments to act.');
 
       for (let i = 0; i < 100 && (await stored()) !== 'Strongly Urges parliaments to act.'; i++) {

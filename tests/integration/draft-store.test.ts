@@ -33,7 +33,8 @@ for (const kind of testDatabaseKinds()) {
       writeDraftText(doc, change(readDraftText(doc)));
       return Y.encodeStateAsUpdate(doc, before);
     };
-    const proposed = async () => (await database.db.select().from(amendments).where(eq(amendments.id, amendmentId)))[0].proposedText;
+    const proposed = async () =>
+      (await database.db.select().from(amendments).where(eq(amendments.id, amendmentId)))[0].proposedText;
 
     it('seeds the shared document once from the wording, so every opener starts from the same items', async () => {
       const [a, b] = [await copy(), await copy()];
@@ -54,13 +55,19 @@ for (const kind of testDatabaseKinds()) {
       expect(ra.stored && rb.stored).toBe(true);
       expect(await proposed()).toBe('Strongly urges parliaments to act without delay.');
       expect(readDraftText(await copy())).toBe('Strongly urges parliaments to act without delay.');
-      const history = await database.db.select().from(amendmentEvents).where(eq(amendmentEvents.amendmentId, amendmentId));
+      const history = await database.db
+        .select()
+        .from(amendmentEvents)
+        .where(eq(amendmentEvents.amendmentId, amendmentId));
       expect(history.map((h) => h.action)).toEqual(['edited']);
     });
 
     it('turns a wording changed elsewhere into a correction for the room', async () => {
       const room = await copy();
-      await database.db.update(amendments).set({ proposedText: 'Calls upon parliaments to act without delay.' }).where(eq(amendments.id, amendmentId));
+      await database.db
+        .update(amendments)
+        .set({ proposedText: 'Calls upon parliaments to act without delay.' })
+        .where(eq(amendments.id, amendmentId));
       const synced = await syncDraft(database.db, { amendmentId }, { update: null });
       expect(synced.correction).not.toBeNull();
       Y.applyUpdate(room, synced.correction!);

@@ -12,7 +12,10 @@ import { numberParagraphs } from '@/lib/resolution/numbering';
 import { DomainError } from '@/lib/errors';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/database';
 
-const example = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/ipu-122nd-assembly-resolution.txt'), 'utf8');
+const example = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../../data/ipu-122nd-assembly-resolution.txt'),
+  'utf8',
+);
 
 describe.each(testDatabaseKinds())('importing a resolution (%s)', (kind) => {
   let database: TestDatabase;
@@ -20,12 +23,19 @@ describe.each(testDatabaseKinds())('importing a resolution (%s)', (kind) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    committeeId = (await createCommittee(database.db, { slug: 'c', name: 'C', sessionLabel: '122nd IPU Assembly', place: 'Bangkok' })).id;
+    committeeId = (
+      await createCommittee(database.db, { slug: 'c', name: 'C', sessionLabel: '122nd IPU Assembly', place: 'Bangkok' })
+    ).id;
   });
   afterAll(() => database?.close());
 
   it('stores the example as a Yjs document with 15 preambular and 35 operative paragraphs, numbered from position', async () => {
-    const { resolution } = await importResolution(database.db, { committeeId, actorId: null, text: example, title: 'Example' });
+    const { resolution } = await importResolution(database.db, {
+      committeeId,
+      actorId: null,
+      text: example,
+      title: 'Example',
+    });
     expect(resolution.stage).toBe('drafting');
     expect(resolution.enactingFormula).toBe('The 122nd Assembly of the Inter-Parliamentary Union,');
     const paragraphs = numberParagraphs(decodeParagraphs((await loadDocState(database.db, resolution.id)).update));
@@ -35,18 +45,28 @@ describe.each(testDatabaseKinds())('importing a resolution (%s)', (kind) => {
     expect(op8.text).toMatch(/^Encourages parliaments to mainstream gender equality concerns in all legislation/);
     expect(new Set(paragraphs.map((p) => p.id)).size).toBe(50);
     // A draft leaves the adoption and the reservation out, so the procedure can be played.
-    expect(await database.db.select().from(reservations).where(eq(reservations.resolutionId, resolution.id))).toHaveLength(0);
+    expect(
+      await database.db.select().from(reservations).where(eq(reservations.resolutionId, resolution.id)),
+    ).toHaveLength(0);
     expect(await database.db.select().from(versions).where(eq(versions.resolutionId, resolution.id))).toHaveLength(1);
     const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.resolutionId, resolution.id));
     expect(audit.map((a) => a.action)).toEqual(['resolution.imported']);
   });
 
   it('with "as adopted" records the adoption and Iran’s reservation on OP 8 (for the archive)', async () => {
-    const { resolution } = await importResolution(database.db, { committeeId, actorId: null, text: example, asAdopted: true });
+    const { resolution } = await importResolution(database.db, {
+      committeeId,
+      actorId: null,
+      text: example,
+      asAdopted: true,
+    });
     expect(resolution.stage).toBe('adopted');
     expect(resolution.adoptedOn).toBe('2010-04-01');
     expect(resolution.adoption).toMatchObject({ method: 'consensus', place: 'Bangkok', body: '122nd IPU Assembly' });
-    const [reservation] = await database.db.select().from(reservations).where(eq(reservations.resolutionId, resolution.id));
+    const [reservation] = await database.db
+      .select()
+      .from(reservations)
+      .where(eq(reservations.resolutionId, resolution.id));
     const paragraphs = numberParagraphs(decodeParagraphs((await loadDocState(database.db, resolution.id)).update));
     expect(paragraphs.find((p) => p.id === reservation.paragraphId)?.label).toBe('OP 8');
     expect(reservation.text).toBe('in relation to the concept of "gender equality".');
@@ -54,7 +74,11 @@ describe.each(testDatabaseKinds())('importing a resolution (%s)', (kind) => {
 
   it('refuses text that is not a resolution with line numbers, and saves nothing', async () => {
     const before = await database.db.select().from(resolutions);
-    const attempt = importResolution(database.db, { committeeId, actorId: null, text: 'Dear colleagues,\n\nlunch is at noon.\n\n{"x": 1}\n' });
+    const attempt = importResolution(database.db, {
+      committeeId,
+      actorId: null,
+      text: 'Dear colleagues,\n\nlunch is at noon.\n\n{"x": 1}\n',
+    });
     await expect(attempt).rejects.toBeInstanceOf(DomainError);
     const error = (await attempt.catch((e: unknown) => e)) as DomainError;
     expect(error.issues?.[0].line).toBeGreaterThan(0);

@@ -27,8 +27,17 @@ for (const kind of testDatabaseKinds()) {
 
     const errors: string[] = [];
     const open = async () => {
-      const committer = createGroupCommitter(async () => database.db, 2, (e) => errors.push(String(e)));
-      const live = new LiveDocument(resolutionId, { committer, relay: localRelay, maybeCompact() {}, onError: (c, e) => errors.push(`${c}: ${e}`) });
+      const committer = createGroupCommitter(
+        async () => database.db,
+        2,
+        (e) => errors.push(String(e)),
+      );
+      const live = new LiveDocument(resolutionId, {
+        committer,
+        relay: localRelay,
+        maybeCompact() {},
+        onError: (c, e) => errors.push(`${c}: ${e}`),
+      });
       await live.load(database.db);
       return live;
     };
@@ -48,7 +57,8 @@ for (const kind of testDatabaseKinds()) {
       return doc;
     };
     const paragraphs = (doc: Y.Doc) => doc.getXmlFragment(TEXT_FIELD);
-    const typeFirst = (doc: Y.Doc, text: string) => ((paragraphs(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, text);
+    const typeFirst = (doc: Y.Doc, text: string) =>
+      ((paragraphs(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, text);
     /** The update a sync message (type 0, step 2) carries. */
     const updateIn = (message: Uint8Array) => {
       const d = decoding.createDecoder(message);
@@ -72,7 +82,10 @@ for (const kind of testDatabaseKinds()) {
       const watcher = peer();
       live.peers.add(typist);
       live.peers.add(watcher);
-      live.applyFrom(edit(client, () => typeFirst(client, 'LIVE ')), typist);
+      live.applyFrom(
+        edit(client, () => typeFirst(client, 'LIVE ')),
+        typist,
+      );
       // Not yet stored, so not yet sent.
       expect(watcher.got).toHaveLength(0);
       await live.settled();

@@ -27,8 +27,17 @@ export async function delegationIds(db: Db, committeeId: string): Promise<Record
 }
 
 export async function resolutionAtVoting(db: Db, committeeId: string, text = SHORT_DRAFT): Promise<Resolution> {
-  const { resolution } = await importResolution(db, { committeeId, actorId: await userId(db, 'secretariat'), text, title: 'Procedure fixture' });
-  const [row] = await db.update(resolutions).set({ stage: 'voting' }).where(eq(resolutions.id, resolution.id)).returning();
+  const { resolution } = await importResolution(db, {
+    committeeId,
+    actorId: await userId(db, 'secretariat'),
+    text,
+    title: 'Procedure fixture',
+  });
+  const [row] = await db
+    .update(resolutions)
+    .set({ stage: 'voting' })
+    .where(eq(resolutions.id, resolution.id))
+    .returning();
   return row;
 }
 
@@ -49,8 +58,19 @@ export async function storedSnapshot(db: Db, resolutionId: string) {
     adoption: resolution.adoption,
     versions: await n(db.select({ n: count() }).from(versions).where(eq(versions.resolutionId, resolutionId))),
     votes: await n(db.select({ n: count() }).from(votes).where(eq(votes.resolutionId, resolutionId))),
-    openVotes: await n(db.select({ n: count() }).from(votes).where(and(eq(votes.resolutionId, resolutionId), eq(votes.status, 'open')))),
-    ballots: await n(db.select({ n: count() }).from(ballots).innerJoin(votes, eq(votes.id, ballots.voteId)).where(eq(votes.resolutionId, resolutionId))),
+    openVotes: await n(
+      db
+        .select({ n: count() })
+        .from(votes)
+        .where(and(eq(votes.resolutionId, resolutionId), eq(votes.status, 'open'))),
+    ),
+    ballots: await n(
+      db
+        .select({ n: count() })
+        .from(ballots)
+        .innerJoin(votes, eq(votes.id, ballots.voteId))
+        .where(eq(votes.resolutionId, resolutionId)),
+    ),
     audit: await n(db.select({ n: count() }).from(auditEvents)),
   };
 }

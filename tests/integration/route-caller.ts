@@ -17,12 +17,18 @@ export interface RouteCall {
 export async function callRoute(method: string, pattern: string, call: RouteCall = {}): Promise<Response> {
   const file = path.join(root, 'app/api/v1', pattern.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts');
   const mod = await import(file);
-  const url = new URL(`http://localhost/api/v1${pattern.replace(/\{(\w+)\}/g, (_, k: string) => call.params?.[k] ?? k)}`);
+  const url = new URL(
+    `http://localhost/api/v1${pattern.replace(/\{(\w+)\}/g, (_, k: string) => call.params?.[k] ?? k)}`,
+  );
   for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
   const headers: Record<string, string> = {};
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
-  const request = new Request(url, { method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
+  const request = new Request(url, {
+    method,
+    headers,
+    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+  });
   return mod[method](request, { params: Promise.resolve(call.params ?? {}) });
 }
 

@@ -24,7 +24,9 @@ describe.each(testDatabaseKinds())('comparing versions through the API (%s)', (k
   const call = async (query: Record<string, string>) => {
     const url = new URL(`http://localhost/api/v1/resolutions/${resolutionId}/versions/compare`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const res = await GET(new Request(url, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: resolutionId }) });
+    const res = await GET(new Request(url, { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ id: resolutionId }),
+    });
     return { status: res.status, body: await res.json() };
   };
 
@@ -38,19 +40,31 @@ describe.each(testDatabaseKinds())('comparing versions through the API (%s)', (k
     const all = await database.db.select().from(users);
     const iran = all.find((u) => u.email === 'iran@example.org')!;
     token = (await issueApiToken(database.db, iran.id, 'compare')).token;
-    const saved = await saveVersion(database.db, { resolutionId, name: 'Before consultations', state: await currentState(database.db, resolutionId), actorId: iran.id });
+    const saved = await saveVersion(database.db, {
+      resolutionId,
+      name: 'Before consultations',
+      state: await currentState(database.db, resolutionId),
+      actorId: iran.id,
+    });
     savedId = saved.id;
     op8Id = (await currentParagraphs(database.db, resolutionId)).find((p) => p.label === 'OP 8')!.id;
     // Two edits as delegates make them: words added to OP 8, and a new paragraph after PP 2.
-    await changeText(database.db, resolutionId, (doc) => {
-      const fragment = doc.getXmlFragment(TEXT_FIELD);
-      const op8 = fragment.toArray().find((el) => el instanceof Y.XmlElement && el.getAttribute('id') === op8Id) as Y.XmlElement;
-      (op8.get(0) as Y.XmlText).insert(0, 'Strongly ');
-      const added = new Y.XmlElement('preambular');
-      added.setAttribute('id', 'p-added-in-test');
-      fragment.insert(2, [added]);
-      added.insert(0, [new Y.XmlText('Noting the consultations held in Bangkok,')]);
-    }, { userId: iran.id, label: 'test edit' });
+    await changeText(
+      database.db,
+      resolutionId,
+      (doc) => {
+        const fragment = doc.getXmlFragment(TEXT_FIELD);
+        const op8 = fragment
+          .toArray()
+          .find((el) => el instanceof Y.XmlElement && el.getAttribute('id') === op8Id) as Y.XmlElement;
+        (op8.get(0) as Y.XmlText).insert(0, 'Strongly ');
+        const added = new Y.XmlElement('preambular');
+        added.setAttribute('id', 'p-added-in-test');
+        fragment.insert(2, [added]);
+        added.insert(0, [new Y.XmlText('Noting the consultations held in Bangkok,')]);
+      },
+      { userId: iran.id, label: 'test edit' },
+    );
   });
   afterAll(() => database?.close());
 
@@ -60,16 +74,28 @@ describe.each(testDatabaseKinds())('comparing versions through the API (%s)', (k
     expect(body.from).toMatchObject({ id: savedId, name: 'Before consultations' });
     expect(body.to).toMatchObject({ id: 'current', name: 'Current text' });
     expect(body.counts).toEqual({ unchanged: 49, changed: 1, inserted: 1, deleted: 0, moved: 0 });
-    expect(body.paragraphs.find((p: { id: string }) => p.id === 'p-added-in-test')).toMatchObject({ change: 'inserted', after: 'PP 3' });
+    expect(body.paragraphs.find((p: { id: string }) => p.id === 'p-added-in-test')).toMatchObject({
+      change: 'inserted',
+      after: 'PP 3',
+    });
     const op8 = body.paragraphs.find((p: { id: string }) => p.id === op8Id);
     expect(op8).toMatchObject({ change: 'changed', before: 'OP 8', after: 'OP 8' });
     expect(op8.segments[0]).toEqual({ op: 'insert', text: 'Strongly ' });
-    expect(body.paragraphs.find((p: { before: string }) => p.before === 'PP 3')).toMatchObject({ change: 'unchanged', after: 'PP 4' });
+    expect(body.paragraphs.find((p: { before: string }) => p.before === 'PP 3')).toMatchObject({
+      change: 'unchanged',
+      after: 'PP 4',
+    });
   });
 
   it('"to" defaults to the current text, and a version compared with itself has no changes', async () => {
     expect((await call({ from: savedId })).body.counts.inserted).toBe(1);
-    expect((await call({ from: savedId, to: savedId })).body.counts).toEqual({ unchanged: 50, changed: 0, inserted: 0, deleted: 0, moved: 0 });
+    expect((await call({ from: savedId, to: savedId })).body.counts).toEqual({
+      unchanged: 50,
+      changed: 0,
+      inserted: 0,
+      deleted: 0,
+      moved: 0,
+    });
   });
 
   it('refuses a malformed reference with a clear message, and an unknown version with 404', async () => {

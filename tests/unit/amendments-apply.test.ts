@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { AmendmentError, applyAmendment, applySubAmendment, previewAsAmended } from '@/lib/amendments/apply';
 import { labelOf } from '@/lib/resolution/numbering';
 import type { Paragraph } from '@/lib/resolution/types';
-import { deletion, exampleParagraphs, idSequence, insertion, labels, modify, move, op8Amendments, paragraph, subAmendment } from './amendments-example';
+import {
+  deletion,
+  exampleParagraphs,
+  idSequence,
+  insertion,
+  labels,
+  modify,
+  move,
+  op8Amendments,
+  paragraph,
+  subAmendment,
+} from './amendments-example';
 
 const paragraphs = exampleParagraphs();
 const { op8, deleteOp8, replaceWords, addClause } = op8Amendments(paragraphs);
@@ -28,7 +39,13 @@ describe('adopting an amendment changes the text', () => {
   });
 
   it('a new paragraph gets a new id at its place, and the paragraphs after it are renumbered', () => {
-    const newOp = insertion('A/5', op7, 'after', 'operative', 'Calls on parliaments to fund shelters for victims of trafficking;');
+    const newOp = insertion(
+      'A/5',
+      op7,
+      'after',
+      'operative',
+      'Calls on parliaments to fund shelters for victims of trafficking;',
+    );
     const after = applyAmendment(paragraphs, newOp, idSequence());
     expect(labelOf(after, 'new-1')).toBe('OP 8');
     expect(after.find((p) => p.id === 'new-1')).toEqual({ id: 'new-1', kind: 'operative', text: newOp.proposedText });
@@ -36,7 +53,13 @@ describe('adopting an amendment changes the text', () => {
   });
 
   it('an amendment to OP 8 still points at the same paragraph (now OP 9) after a paragraph is inserted before it', () => {
-    const newOp = insertion('A/5', op8, 'before', 'operative', 'Calls on parliaments to fund shelters for victims of trafficking;');
+    const newOp = insertion(
+      'A/5',
+      op8,
+      'before',
+      'operative',
+      'Calls on parliaments to fund shelters for victims of trafficking;',
+    );
     const after = applyAmendment(paragraphs, newOp, idSequence());
     expect(labelOf(after, replaceWords.targetParagraphId!)).toBe('OP 9');
     const amended = applyAmendment(after, replaceWords, idSequence());
@@ -68,8 +91,14 @@ describe('adopting an amendment changes the text', () => {
       { id: 'a', kind: 'subparagraph', text: 'To ratify;' },
       { id: 'op2', kind: 'operative', text: 'Decides to remain seized of the matter.' },
     ];
-    expect(applyAmendment(text, insertion('A/1', text[0], 'after', 'operative', 'Urges…;'), idSequence()).map((p) => p.id)).toEqual(['op1', 'a', 'new-1', 'op2']);
-    expect(applyAmendment(text, insertion('A/2', text[0], 'after', 'subparagraph', 'To sign;'), idSequence()).map((p) => p.id)).toEqual(['op1', 'new-1', 'a', 'op2']);
+    expect(
+      applyAmendment(text, insertion('A/1', text[0], 'after', 'operative', 'Urges…;'), idSequence()).map((p) => p.id),
+    ).toEqual(['op1', 'a', 'new-1', 'op2']);
+    expect(
+      applyAmendment(text, insertion('A/2', text[0], 'after', 'subparagraph', 'To sign;'), idSequence()).map(
+        (p) => p.id,
+      ),
+    ).toEqual(['op1', 'new-1', 'a', 'op2']);
   });
 
   it('a move relocates the paragraph with its id and wording', () => {
@@ -78,7 +107,9 @@ describe('adopting an amendment changes the text', () => {
     expect(labelOf(after, op8.id)).toBe('OP 2');
     expect(labelOf(after, op2.id)).toBe('OP 3');
     expect(after.find((p) => p.id === op8.id)).toEqual(op8);
-    expect([...after].sort((x, y) => x.id.localeCompare(y.id))).toEqual([...paragraphs].sort((x, y) => x.id.localeCompare(y.id)));
+    expect([...after].sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      [...paragraphs].sort((x, y) => x.id.localeCompare(y.id)),
+    );
   });
 
   it('an amendment to a paragraph that was deleted cannot be applied', () => {
@@ -87,14 +118,19 @@ describe('adopting an amendment changes the text', () => {
     expect(error.reason).toBe('paragraph_deleted');
     expect(error.code).toBe('conflict:paragraph_deleted');
     expect(error.message).toBe(`Paragraph ${op8.id} no longer exists; it was deleted, so A/2 cannot be applied`);
-    expect(caught(() => applyAmendment(withoutOp8, insertion('A/5', op8, 'after', 'operative', 'x'), idSequence())).reason).toBe('paragraph_deleted');
+    expect(
+      caught(() => applyAmendment(withoutOp8, insertion('A/5', op8, 'after', 'operative', 'x'), idSequence())).reason,
+    ).toBe('paragraph_deleted');
   });
 
   it('a change written against an earlier wording is rebased when it does not touch the changed words', () => {
     const amended = applyAmendment(paragraphs, replaceWords, idSequence());
     const both = applyAmendment(amended, addClause, idSequence());
     expect(both.find((p) => p.id === op8.id)!.text).toBe(
-      replaceWords.proposedText.replace(/;$/, ', including psychosocial support and safe shelter for victims of trafficking;'),
+      replaceWords.proposedText.replace(
+        /;$/,
+        ', including psychosocial support and safe shelter for victims of trafficking;',
+      ),
     );
   });
 
@@ -103,20 +139,30 @@ describe('adopting an amendment changes the text', () => {
     const rival = modify('A/4', op8, op8.text.replace('gender equality concerns', 'a gender perspective'));
     const error = caught(() => applyAmendment(amended, rival, idSequence()));
     expect(error.reason).toBe('rebase_conflict');
-    expect(error.message).toBe('OP 8 has changed since A/4 was written, in the words it amends; it must be rebased by hand');
+    expect(error.message).toBe(
+      'OP 8 has changed since A/4 was written, in the words it amends; it must be rebased by hand',
+    );
   });
 
   it('a sub-amendment changes its parent, not the text', () => {
-    const sub = subAmendment('A/4', replaceWords, replaceWords.proposedText.replace('women and girls', 'women, girls and children'));
+    const sub = subAmendment(
+      'A/4',
+      replaceWords,
+      replaceWords.proposedText.replace('women and girls', 'women, girls and children'),
+    );
     expect(caught(() => applyAmendment(paragraphs, sub, idSequence())).reason).toBe('invalid_amendment');
     const subAmended = applySubAmendment(replaceWords, sub);
     expect(subAmended).toEqual({ ...replaceWords, proposedText: sub.proposedText });
-    expect(applyAmendment(paragraphs, subAmended, idSequence()).find((p) => p.id === op8.id)!.text).toContain('women, girls and children');
+    expect(applyAmendment(paragraphs, subAmended, idSequence()).find((p) => p.id === op8.id)!.text).toContain(
+      'women, girls and children',
+    );
   });
 
   it('an insertion that does not say where it goes is refused', () => {
     const nowhere = { ...insertion('A/5', op8, 'after', 'operative', 'x'), anchorParagraphId: null };
-    expect(caught(() => applyAmendment(paragraphs, nowhere, idSequence())).message).toBe('A/5 (insert) does not say where the paragraph goes');
+    expect(caught(() => applyAmendment(paragraphs, nowhere, idSequence())).message).toBe(
+      'A/5 (insert) does not say where the paragraph goes',
+    );
   });
 });
 
@@ -142,11 +188,19 @@ describe('previewing the text as amended by a chosen set', () => {
   });
 
   it('applies a sub-amendment to its parent first, and skips one whose parent is not chosen', () => {
-    const sub = subAmendment('A/4', replaceWords, replaceWords.proposedText.replace('women and girls', 'women, girls and children'));
+    const sub = subAmendment(
+      'A/4',
+      replaceWords,
+      replaceWords.proposedText.replace('women and girls', 'women, girls and children'),
+    );
     const preview = previewAsAmended(paragraphs, [replaceWords, sub], idSequence());
     expect(preview.applied).toEqual([sub.id, replaceWords.id]);
-    expect(preview.paragraphs.find((p) => p.id === op8.id)!.text).toContain('the rights of women, girls and children in all');
+    expect(preview.paragraphs.find((p) => p.id === op8.id)!.text).toContain(
+      'the rights of women, girls and children in all',
+    );
 
-    expect(previewAsAmended(paragraphs, [sub], idSequence()).skipped).toEqual([{ amendmentId: sub.id, reason: 'Its parent amendment is not in the preview' }]);
+    expect(previewAsAmended(paragraphs, [sub], idSequence()).skipped).toEqual([
+      { amendmentId: sub.id, reason: 'Its parent amendment is not in the preview' },
+    ]);
   });
 });

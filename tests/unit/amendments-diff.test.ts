@@ -36,15 +36,34 @@ describe('the redline of an amendment', () => {
 
   it('keeps words with an inner apostrophe whole ("State’s")', () => {
     expect(tokenize('their respective State’s international obligations;')).toEqual([
-      'their', ' ', 'respective', ' ', 'State’s', ' ', 'international', ' ', 'obligations', ';',
+      'their',
+      ' ',
+      'respective',
+      ' ',
+      'State’s',
+      ' ',
+      'international',
+      ' ',
+      'obligations',
+      ';',
     ]);
   });
 
   it('reassembles both texts exactly, whatever the change', () => {
     for (const proposed of [replaceWords.proposedText, addClause.proposedText, '', 'Entirely new words.']) {
       const segments = diffWords(op8.text, proposed);
-      expect(segments.filter((s) => s.op !== 'insert').map((s) => s.text).join('')).toBe(op8.text);
-      expect(segments.filter((s) => s.op !== 'delete').map((s) => s.text).join('')).toBe(proposed);
+      expect(
+        segments
+          .filter((s) => s.op !== 'insert')
+          .map((s) => s.text)
+          .join(''),
+      ).toBe(op8.text);
+      expect(
+        segments
+          .filter((s) => s.op !== 'delete')
+          .map((s) => s.text)
+          .join(''),
+      ).toBe(proposed);
     }
   });
 
@@ -59,7 +78,9 @@ describe('the redline of an amendment', () => {
 describe('changed ranges of the paragraph (for telling competing amendments apart)', () => {
   it('are the characters of the base that the amendment replaces', () => {
     const start = op8.text.indexOf('gender equality concerns');
-    expect(changedRanges(op8.text, replaceWords.proposedText)).toEqual([{ start, end: start + 'gender equality concerns'.length }]);
+    expect(changedRanges(op8.text, replaceWords.proposedText)).toEqual([
+      { start, end: start + 'gender equality concerns'.length },
+    ]);
   });
 
   it('are zero-width where words are only inserted', () => {
@@ -105,7 +126,11 @@ describe('rendering a redline', () => {
   });
 
   it('shows a deletion as the whole paragraph struck through', () => {
-    expect(amendmentRedline(deleteOp8, op8.text)).toEqual({ segments: [{ op: 'delete', text: op8.text }], stale: false, conflict: false });
+    expect(amendmentRedline(deleteOp8, op8.text)).toEqual({
+      segments: [{ op: 'delete', text: op8.text }],
+      stale: false,
+      conflict: false,
+    });
   });
 
   it('shows a stale but compatible amendment against the paragraph as it reads now', () => {

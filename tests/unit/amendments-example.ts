@@ -55,14 +55,37 @@ export const modify = (number: string, target: Paragraph, proposedText: string, 
 export const deletion = (number: string, target: Paragraph, fields: Partial<Amendment> = {}) =>
   tabled(number, { kind: 'delete', targetParagraphId: target.id, baseText: target.text, ...fields });
 
-export const insertion = (number: string, anchor: Paragraph, position: AnchorPosition, newKind: ParagraphKind, proposedText: string) =>
-  tabled(number, { kind: 'insert', anchorParagraphId: anchor.id, position, newKind, proposedText });
+export const insertion = (
+  number: string,
+  anchor: Paragraph,
+  position: AnchorPosition,
+  newKind: ParagraphKind,
+  proposedText: string,
+) => tabled(number, { kind: 'insert', anchorParagraphId: anchor.id, position, newKind, proposedText });
 
 export const move = (number: string, target: Paragraph, anchor: Paragraph, position: AnchorPosition) =>
-  tabled(number, { kind: 'move', targetParagraphId: target.id, baseText: target.text, anchorParagraphId: anchor.id, position });
+  tabled(number, {
+    kind: 'move',
+    targetParagraphId: target.id,
+    baseText: target.text,
+    anchorParagraphId: anchor.id,
+    position,
+  });
 
-export const subAmendment = (number: string, parent: Amendment, proposedText: string, fields: Partial<Amendment> = {}) =>
-  tabled(number, { kind: 'modify', targetParagraphId: parent.targetParagraphId, baseText: parent.proposedText, proposedText, parentAmendmentId: parent.id, ...fields });
+export const subAmendment = (
+  number: string,
+  parent: Amendment,
+  proposedText: string,
+  fields: Partial<Amendment> = {},
+) =>
+  tabled(number, {
+    kind: 'modify',
+    targetParagraphId: parent.targetParagraphId,
+    baseText: parent.proposedText,
+    proposedText,
+    parentAmendmentId: parent.id,
+    ...fields,
+  });
 
 /** Sequential ids for new paragraphs, so tests can name them. */
 export function idSequence(prefix = 'new'): () => string {
@@ -80,6 +103,10 @@ export function op8Amendments(paragraphs: readonly Paragraph[]) {
     /** A/2: "gender equality concerns" → "the rights of women and girls" (6 of 54 units). */
     replaceWords: modify('A/2', op8, op8.text.replace('gender equality concerns', 'the rights of women and girls')),
     /** A/3: a clause added at the end, before the semicolon (11 of 54 units). */
-    addClause: modify('A/3', op8, op8.text.replace(/;$/, ', including psychosocial support and safe shelter for victims of trafficking;')),
+    addClause: modify(
+      'A/3',
+      op8,
+      op8.text.replace(/;$/, ', including psychosocial support and safe shelter for victims of trafficking;'),
+    ),
   };
 }

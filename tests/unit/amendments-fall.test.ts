@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { applyAmendment } from '@/lib/amendments/apply';
 import { amendmentsMadeImpossible, orphanedSubAmendments } from '@/lib/amendments/fall';
 import { rebaseAmendment } from '@/lib/amendments/rebase';
-import { exampleParagraphs, idSequence, insertion, modify, move, op8Amendments, paragraph, subAmendment } from './amendments-example';
+import {
+  exampleParagraphs,
+  idSequence,
+  insertion,
+  modify,
+  move,
+  op8Amendments,
+  paragraph,
+  subAmendment,
+} from './amendments-example';
 
 const paragraphs = exampleParagraphs();
 const { op8, deleteOp8, replaceWords, addClause } = op8Amendments(paragraphs);
@@ -21,12 +30,21 @@ describe('the fall rule: adopting an amendment settles those it makes impossible
 
   it('…and that compatible amendment rebases cleanly onto the adopted wording', () => {
     const adoptedText = applyAmendment(paragraphs, replaceWords, idSequence()).find((p) => p.id === op8.id)!.text;
-    const rebased = rebaseAmendment({ base: addClause.baseText, proposed: addClause.proposedText, current: adoptedText });
+    const rebased = rebaseAmendment({
+      base: addClause.baseText,
+      proposed: addClause.proposedText,
+      current: adoptedText,
+    });
     expect(rebased).toEqual({
       status: 'rebased',
-      proposed: adoptedText.replace(/;$/, ', including psychosocial support and safe shelter for victims of trafficking;'),
+      proposed: adoptedText.replace(
+        /;$/,
+        ', including psychosocial support and safe shelter for victims of trafficking;',
+      ),
     });
-    expect(rebased.status === 'rebased' && rebased.proposed).toContain('mainstream the rights of women and girls in all legislation');
+    expect(rebased.status === 'rebased' && rebased.proposed).toContain(
+      'mainstream the rights of women and girls in all legislation',
+    );
   });
 
   it('of two amendments replacing the same words, adopting one makes the other fall, quoting the words', () => {
@@ -48,9 +66,18 @@ describe('the fall rule: adopting an amendment settles those it makes impossible
 
   it('a new paragraph to be inserted after a deleted one falls: it has nowhere to go', () => {
     const after = insertion('A/5', op8, 'after', 'operative', 'Calls on parliaments to fund shelters;');
-    const elsewhere = insertion('A/6', paragraph(paragraphs, 'OP 9'), 'after', 'operative', 'Calls on parliaments to fund training;');
+    const elsewhere = insertion(
+      'A/6',
+      paragraph(paragraphs, 'OP 9'),
+      'after',
+      'operative',
+      'Calls on parliaments to fund training;',
+    );
     expect(amendmentsMadeImpossible(deleteOp8, [after, elsewhere], paragraphs)).toEqual([
-      { amendmentId: after.id, reason: 'Its position, after OP 8, was deleted by A/1; it can be tabled again with a new position' },
+      {
+        amendmentId: after.id,
+        reason: 'Its position, after OP 8, was deleted by A/1; it can be tabled again with a new position',
+      },
     ]);
   });
 
@@ -70,7 +97,11 @@ describe('the fall rule: adopting an amendment settles those it makes impossible
 });
 
 describe('sub-amendments fall with their parent', () => {
-  const sub = subAmendment('A/4', replaceWords, replaceWords.proposedText.replace('women and girls', 'women, girls and children'));
+  const sub = subAmendment(
+    'A/4',
+    replaceWords,
+    replaceWords.proposedText.replace('women and girls', 'women, girls and children'),
+  );
 
   it('when the parent falls because the paragraph was deleted', () => {
     expect(amendmentsMadeImpossible(deleteOp8, [replaceWords, sub], paragraphs)).toEqual([
@@ -96,7 +127,11 @@ describe('sub-amendments fall with their parent', () => {
 
   it('a sub-amendment changing the same words as an adopted sibling falls; one changing other words stays', () => {
     const sibling = subAmendment('A/5', replaceWords, replaceWords.proposedText.replace('women and girls', 'women'));
-    const elsewhere = subAmendment('A/6', replaceWords, replaceWords.proposedText.replace('oversight practices', 'oversight'));
+    const elsewhere = subAmendment(
+      'A/6',
+      replaceWords,
+      replaceWords.proposedText.replace('oversight practices', 'oversight'),
+    );
     expect(amendmentsMadeImpossible(sub, [replaceWords, sibling, elsewhere], paragraphs)).toEqual([
       { amendmentId: sibling.id, reason: 'A/4, adopted, already changed the same words ("and girls")' },
     ]);

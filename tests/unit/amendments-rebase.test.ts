@@ -6,12 +6,18 @@ const { op8, replaceWords, addClause } = op8Amendments(exampleParagraphs());
 
 describe('rebasing an amendment onto the paragraph as it reads now', () => {
   it('has nothing to do when the paragraph has not changed', () => {
-    expect(rebaseAmendment({ base: op8.text, proposed: addClause.proposedText, current: op8.text })).toEqual({ status: 'unchanged' });
+    expect(rebaseAmendment({ base: op8.text, proposed: addClause.proposedText, current: op8.text })).toEqual({
+      status: 'unchanged',
+    });
   });
 
   it('carries the amendment over when the paragraph changed in other words', () => {
     // A/2 has been adopted; A/3 was written against the original OP 8.
-    const result = rebaseAmendment({ base: op8.text, proposed: addClause.proposedText, current: replaceWords.proposedText });
+    const result = rebaseAmendment({
+      base: op8.text,
+      proposed: addClause.proposedText,
+      current: replaceWords.proposedText,
+    });
     expect(result).toEqual({
       status: 'rebased',
       proposed:
@@ -23,12 +29,14 @@ describe('rebasing an amendment onto the paragraph as it reads now', () => {
   });
 
   it('keeps several edits in place on either side of the paragraph’s change', () => {
-    const base = 'Calls on parliaments to urge their respective governments to tighten controls of goods passing through their territory;';
+    const base =
+      'Calls on parliaments to urge their respective governments to tighten controls of goods passing through their territory;';
     const proposed = base.replace('Calls on', 'Urges').replace('their territory', 'their national territory');
     const current = base.replace('tighten controls', 'tighten customs controls');
     expect(rebaseAmendment({ base, proposed, current })).toEqual({
       status: 'rebased',
-      proposed: 'Urges parliaments to urge their respective governments to tighten customs controls of goods passing through their national territory;',
+      proposed:
+        'Urges parliaments to urge their respective governments to tighten customs controls of goods passing through their national territory;',
     });
   });
 

@@ -9,7 +9,14 @@ function chainOf(acts: { action: string; details: Record<string, unknown> }[]): 
   const entries: StoredAuditEntry[] = [];
   let prevHash = GENESIS_HASH;
   acts.forEach((act, i) => {
-    const content = { committeeId, resolutionId, actorId: 'user-1', action: act.action, details: act.details, at: new Date(Date.UTC(2010, 3, 1, 10, i)).toISOString() };
+    const content = {
+      committeeId,
+      resolutionId,
+      actorId: 'user-1',
+      action: act.action,
+      details: act.details,
+      at: new Date(Date.UTC(2010, 3, 1, 10, i)).toISOString(),
+    };
     const hash = auditEntryHash({ prevHash, ...content });
     entries.push({ seq: i + 1, prevHash, hash, ...content });
     prevHash = hash;
@@ -27,12 +34,27 @@ const acts = [
 describe('auditEntryHash', () => {
   it('is a sha256 hex digest, and the genesis hash is 64 zeros', () => {
     expect(GENESIS_HASH).toBe('0'.repeat(64));
-    const hash = auditEntryHash({ prevHash: GENESIS_HASH, committeeId, resolutionId: null, actorId: null, action: 'x', details: {}, at: '2010-04-01T00:00:00.000Z' });
+    const hash = auditEntryHash({
+      prevHash: GENESIS_HASH,
+      committeeId,
+      resolutionId: null,
+      actorId: null,
+      action: 'x',
+      details: {},
+      at: '2010-04-01T00:00:00.000Z',
+    });
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('does not depend on key order, since jsonb does not keep it', () => {
-    const base = { prevHash: GENESIS_HASH, committeeId, resolutionId, actorId: null, action: 'ballot.cast', at: '2010-04-01T00:00:00.000Z' };
+    const base = {
+      prevHash: GENESIS_HASH,
+      committeeId,
+      resolutionId,
+      actorId: null,
+      action: 'ballot.cast',
+      at: '2010-04-01T00:00:00.000Z',
+    };
     const a = auditEntryHash({ ...base, details: { choice: 'yes', vote: { b: 2, a: 1 } } });
     const b = auditEntryHash({ ...base, details: { vote: { a: 1, b: 2 }, choice: 'yes' } });
     expect(a).toBe(b);
@@ -40,7 +62,15 @@ describe('auditEntryHash', () => {
   });
 
   it('covers every field: the previous hash, the act, its details and its time', () => {
-    const base = { prevHash: GENESIS_HASH, committeeId, resolutionId, actorId: 'u', action: 'a', details: { n: 1 }, at: '2010-04-01T00:00:00.000Z' };
+    const base = {
+      prevHash: GENESIS_HASH,
+      committeeId,
+      resolutionId,
+      actorId: 'u',
+      action: 'a',
+      details: { n: 1 },
+      at: '2010-04-01T00:00:00.000Z',
+    };
     const hash = auditEntryHash(base);
     expect(auditEntryHash({ ...base, prevHash: 'f'.repeat(64) })).not.toBe(hash);
     expect(auditEntryHash({ ...base, actorId: 'v' })).not.toBe(hash);
@@ -57,7 +87,11 @@ describe('verifyChain', () => {
   });
 
   it('accepts rows as the database returns them: Dates, and jsonb with its keys reordered', () => {
-    const rows = chainOf(acts).map((e) => ({ ...e, at: new Date(e.at), details: Object.fromEntries(Object.entries(e.details as object).reverse()) }));
+    const rows = chainOf(acts).map((e) => ({
+      ...e,
+      at: new Date(e.at),
+      details: Object.fromEntries(Object.entries(e.details as object).reverse()),
+    }));
     expect(verifyChain(rows)).toEqual({ ok: true, count: 4 });
   });
 

@@ -11,25 +11,35 @@ describe('presence in the editor', () => {
     expect(delegationColor('Thailand')).toBe(thailand.color);
     expect(delegationColor(' thailand ')).toBe(thailand.color);
     expect(presenceUser({ name: 'Observer', delegation: null, role: 'observer' }).color).toBe(NEUTRAL_COLOR);
-    expect(presenceUser({ name: 'Committee Secretary', delegation: null, role: 'secretariat' }).color).toBe(NEUTRAL_COLOR);
+    expect(presenceUser({ name: 'Committee Secretary', delegation: null, role: 'secretariat' }).color).toBe(
+      NEUTRAL_COLOR,
+    );
   });
 
   it('names people by delegation, or by role when they speak for none', () => {
-    expect(presenceLabel({ name: 'Delegate of Kenya', delegation: 'Kenya', role: 'member' })).toBe('Delegate of Kenya (Kenya)');
+    expect(presenceLabel({ name: 'Delegate of Kenya', delegation: 'Kenya', role: 'member' })).toBe(
+      'Delegate of Kenya (Kenya)',
+    );
     expect(presenceLabel({ name: 'Observer', delegation: null, role: 'observer' })).toBe('Observer (observer)');
   });
 
   it("reads another browser's awareness state defensively", () => {
-    expect(readPresenceUser({ user: { name: 'X', delegation: 'Y', role: 'member', color: 'red;background:url(x)' } })?.color).toBe(NEUTRAL_COLOR);
+    expect(
+      readPresenceUser({ user: { name: 'X', delegation: 'Y', role: 'member', color: 'red;background:url(x)' } })?.color,
+    ).toBe(NEUTRAL_COLOR);
     expect(readPresenceUser({ user: { name: '' } })).toBeNull();
     expect(readPresenceUser(null)).toBeNull();
-    expect(readPresenceUser({ user: { name: 'A'.repeat(500), role: 7 } })).toMatchObject({ name: 'A'.repeat(120), role: '' });
+    expect(readPresenceUser({ user: { name: 'A'.repeat(500), role: 7 } })).toMatchObject({
+      name: 'A'.repeat(120),
+      role: '',
+    });
   });
 });
 
 describe('the connection badge', () => {
   it("knows every close code the collaboration server uses, with the server's numbers", () => {
-    for (const [name, code] of Object.entries(COLLAB_CLOSE)) expect(CloseCode[name as keyof typeof CloseCode], name).toBe(code);
+    for (const [name, code] of Object.entries(COLLAB_CLOSE))
+      expect(CloseCode[name as keyof typeof CloseCode], name).toBe(code);
     for (const [name, code] of Object.entries(CloseCode)) {
       if (name === 'goingAway') continue;
       expect(COLLAB_CLOSE[name as keyof typeof COLLAB_CLOSE], name).toBe(code);
@@ -38,7 +48,10 @@ describe('the connection badge', () => {
 
   it('stops retrying only where retrying cannot help', () => {
     expect(closeOutcome(COLLAB_CLOSE.notFound).reconnect).toBe(false);
-    expect(closeOutcome(COLLAB_CLOSE.unauthenticated)).toMatchObject({ reconnect: false, message: expect.stringMatching(/sign in/i) });
+    expect(closeOutcome(COLLAB_CLOSE.unauthenticated)).toMatchObject({
+      reconnect: false,
+      message: expect.stringMatching(/sign in/i),
+    });
     expect(closeOutcome(COLLAB_CLOSE.rateLimited).reconnect).toBe(true);
     expect(closeOutcome(COLLAB_CLOSE.documentFull).reconnect).toBe(true);
     expect(closeOutcome(COLLAB_CLOSE.accessRevoked).reconnect).toBe(true);

@@ -7,7 +7,8 @@ import { EncodedState } from '@/server/collab/encoded-state';
  * reference for every answer it gives (sync steps, containment, the text itself).
  */
 
-const paragraphText = (doc: Y.Doc, i: number) => ((doc.getXmlFragment('resolution').get(i) as Y.XmlElement).get(0) as Y.XmlText);
+const paragraphText = (doc: Y.Doc, i: number) =>
+  (doc.getXmlFragment('resolution').get(i) as Y.XmlElement).get(0) as Y.XmlText;
 
 function baseDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -129,7 +130,9 @@ describe('EncodedState', () => {
     expect(change(() => paragraphText(client, 0).insert(3, 'xyz'))).toBe(false);
     expect(change(() => paragraphText(client, 0).format(0, 3, { bold: true }))).toBe(false);
     expect(change(() => paragraphText(client, 0).delete(0, 1))).toBe(true);
-    expect(change(() => (client.getXmlFragment('resolution').get(1) as Y.XmlElement).setAttribute('id', 'p0'))).toBe(true);
+    expect(change(() => (client.getXmlFragment('resolution').get(1) as Y.XmlElement).setAttribute('id', 'p0'))).toBe(
+      true,
+    );
     expect(change(() => client.getXmlFragment('resolution').insert(0, [new Y.XmlElement('preambular')]))).toBe(true);
   });
 

@@ -5,10 +5,26 @@ import type { Paragraph } from '@/lib/resolution/types';
 const p = (id: string, kind: Paragraph['kind']): Paragraph => ({ id, kind, text: id });
 
 describe('numbers come from position', () => {
-  const text = [p('a', 'preambular'), p('b', 'preambular'), p('c', 'operative'), p('d', 'subparagraph'), p('e', 'subparagraph'), p('f', 'operative'), p('g', 'subparagraph')];
+  const text = [
+    p('a', 'preambular'),
+    p('b', 'preambular'),
+    p('c', 'operative'),
+    p('d', 'subparagraph'),
+    p('e', 'subparagraph'),
+    p('f', 'operative'),
+    p('g', 'subparagraph'),
+  ];
 
   it('numbers preambular and operative paragraphs separately and letters sub-paragraphs per operative paragraph', () => {
-    expect(numberParagraphs(text).map((x) => x.label)).toEqual(['PP 1', 'PP 2', 'OP 1', '1 (a)', '1 (b)', 'OP 2', '2 (a)']);
+    expect(numberParagraphs(text).map((x) => x.label)).toEqual([
+      'PP 1',
+      'PP 2',
+      'OP 1',
+      '1 (a)',
+      '1 (b)',
+      'OP 2',
+      '2 (a)',
+    ]);
     expect(numberParagraphs(text).map((x) => x.printedNumber)).toEqual(['', '', '1.', '(a)', '(b)', '2.', '(a)']);
   });
 

@@ -9,7 +9,16 @@ import type { Paragraph } from '@/lib/resolution/types';
 const start: Paragraph[] = [
   { id: 'pp1', kind: 'preambular', text: 'Recalling its earlier work,' },
   { id: 'op1', kind: 'operative', text: 'Decides to act;' },
-  { id: 'op2', kind: 'operative', text: 'Encourages parliaments to mainstream gender equality concerns;', runs: [{ text: 'Encourages ' }, { text: 'parliaments', italic: true }, { text: ' to mainstream gender equality concerns;' }] },
+  {
+    id: 'op2',
+    kind: 'operative',
+    text: 'Encourages parliaments to mainstream gender equality concerns;',
+    runs: [
+      { text: 'Encourages ' },
+      { text: 'parliaments', italic: true },
+      { text: ' to mainstream gender equality concerns;' },
+    ],
+  },
   { id: 'sub', kind: 'subparagraph', text: 'in all legislation;' },
   { id: 'op3', kind: 'operative', text: 'Invites reports.' },
 ];
@@ -25,7 +34,11 @@ describe('updateParagraphs', () => {
   it('changes only the words that differ, keeping the node, its id and the marks elsewhere', () => {
     const doc = docWith(start);
     const before = nodes(doc)[2];
-    const target = start.map((p) => (p.id === 'op2' ? { ...p, text: 'Encourages parliaments to mainstream the rights of women and girls;', runs: undefined } : p));
+    const target = start.map((p) =>
+      p.id === 'op2'
+        ? { ...p, text: 'Encourages parliaments to mainstream the rights of women and girls;', runs: undefined }
+        : p,
+    );
     doc.transact(() => updateParagraphs(doc, target));
     expect(nodes(doc)[2]).toBe(before);
     const op2 = readParagraphs(doc)[2];

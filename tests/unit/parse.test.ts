@@ -61,8 +61,15 @@ describe('the 122nd IPU Assembly resolution as published (data/ipu-122nd-assembl
   });
 
   it('reads the heading, the adoption by consensus and the enacting formula', () => {
-    expect(resolution.heading).toBe('Resolution adopted by consensus* by the 122nd IPU Assembly\n(Bangkok, 1 April 2010)');
-    expect(resolution.adoption).toEqual({ method: 'consensus', body: '122nd IPU Assembly', place: 'Bangkok', date: '2010-04-01' });
+    expect(resolution.heading).toBe(
+      'Resolution adopted by consensus* by the 122nd IPU Assembly\n(Bangkok, 1 April 2010)',
+    );
+    expect(resolution.adoption).toEqual({
+      method: 'consensus',
+      body: '122nd IPU Assembly',
+      place: 'Bangkok',
+      date: '2010-04-01',
+    });
     expect(resolution.enactingFormula).toBe('The 122nd Assembly of the Inter-Parliamentary Union,');
   });
 
@@ -123,7 +130,11 @@ describe('drafts', () => {
 
   it('a paragraph may run over several lines, and a new number starts a new paragraph without a blank line', () => {
     const { resolution } = parsed('Recalling\tX\u00a0and\n   Y,\n  1.  Decides\n to act;\n  2. Requests   a report.');
-    expect(resolution.paragraphs.map((p) => p.text)).toEqual(['Recalling X and Y,', 'Decides to act;', 'Requests a report.']);
+    expect(resolution.paragraphs.map((p) => p.text)).toEqual([
+      'Recalling X and Y,',
+      'Decides to act;',
+      'Requests a report.',
+    ]);
   });
 
   it('a preamble pasted without blank lines still splits at "Recalling", "Noting"… after a comma', () => {
@@ -141,7 +152,9 @@ describe('drafts', () => {
   });
 
   it('joins a paragraph broken by a page number, with a warning', () => {
-    const { resolution, warnings } = parsed('Recalling drug trafficking,\n\n- 2 -\n\nillegal arms and terrorism,\n\n1. Decides.');
+    const { resolution, warnings } = parsed(
+      'Recalling drug trafficking,\n\n- 2 -\n\nillegal arms and terrorism,\n\n1. Decides.',
+    );
     expect(texts(resolution, 'preambular')).toEqual(['Recalling drug trafficking, illegal arms and terrorism,']);
     expect(warnings).toEqual([{ line: 5, message: expect.stringMatching(/joined to the paragraph above/) }]);
   });
@@ -149,14 +162,25 @@ describe('drafts', () => {
 
 describe('title lines and the enacting formula', () => {
   it('a title above the heading is part of the heading', () => {
-    const { resolution } = parsed('COMBATING ORGANIZED CRIME\n\nResolution adopted by consensus by the Assembly\n\nThe Assembly,\n\nRecalling X,\n\n1. Decides.');
+    const { resolution } = parsed(
+      'COMBATING ORGANIZED CRIME\n\nResolution adopted by consensus by the Assembly\n\nThe Assembly,\n\nRecalling X,\n\n1. Decides.',
+    );
     expect(resolution.heading).toBe('COMBATING ORGANIZED CRIME\nResolution adopted by consensus by the Assembly');
     expect(resolution.adoption).toEqual({ method: 'consensus', body: 'Assembly' });
   });
 
   it('other text before the enacting formula cannot be placed', () => {
-    const errors = errorsOf(parseResolutionText('This draft was circulated on 3 May.\n\nThe General Assembly,\n\nRecalling X,\n\n1. Decides.'));
-    expect(errors).toEqual([{ line: 1, message: 'cannot place this text: it comes before the enacting formula (line 3) but is not a heading' }]);
+    const errors = errorsOf(
+      parseResolutionText(
+        'This draft was circulated on 3 May.\n\nThe General Assembly,\n\nRecalling X,\n\n1. Decides.',
+      ),
+    );
+    expect(errors).toEqual([
+      {
+        line: 1,
+        message: 'cannot place this text: it comes before the enacting formula (line 3) but is not a heading',
+      },
+    ]);
   });
 });
 
@@ -177,7 +201,9 @@ describe('sub-paragraphs', () => {
 
   it('a sub-paragraph before any operative paragraph is an error at its line', () => {
     const errors = errorsOf(parseResolutionText('Recalling X,\n\n(a) To ratify;\n\n1. Decides.'));
-    expect(errors).toEqual([{ line: 3, message: expect.stringMatching(/sub-paragraph \(a\) comes before any numbered operative paragraph/) }]);
+    expect(errors).toEqual([
+      { line: 3, message: expect.stringMatching(/sub-paragraph \(a\) comes before any numbered operative paragraph/) },
+    ]);
   });
 });
 
@@ -187,27 +213,55 @@ describe('headings and adoption records', () => {
 
   it('a heading on one line', () => {
     expect(adoptionOf('Resolution adopted by consensus by the 122nd IPU Assembly (Bangkok, 1 April 2010)')).toEqual({
-      method: 'consensus', body: '122nd IPU Assembly', place: 'Bangkok', date: '2010-04-01',
+      method: 'consensus',
+      body: '122nd IPU Assembly',
+      place: 'Bangkok',
+      date: '2010-04-01',
     });
   });
 
   it('adopted by a vote, with the counts as printed (thousands separators, the last date of a range)', () => {
-    expect(adoptionOf('Resolution adopted by 1,089 votes to 96, with 235 abstentions, by the 120th IPU Assembly\n(Addis Ababa, 5 – 10 April 2009)')).toEqual({
-      method: 'vote', body: '120th IPU Assembly', place: 'Addis Ababa', date: '2009-04-10', votes: { yes: 1089, no: 96, abstain: 235 },
+    expect(
+      adoptionOf(
+        'Resolution adopted by 1,089 votes to 96, with 235 abstentions, by the 120th IPU Assembly\n(Addis Ababa, 5 – 10 April 2009)',
+      ),
+    ).toEqual({
+      method: 'vote',
+      body: '120th IPU Assembly',
+      place: 'Addis Ababa',
+      date: '2009-04-10',
+      votes: { yes: 1089, no: 96, abstain: 235 },
     });
     expect(adoptionOf('Resolution adopted by a vote by the Assembly')).toEqual({ method: 'vote', body: 'Assembly' });
-    expect(adoptionOf('Resolution adopted by 20 votes to 3, with no abstentions, by the Committee')?.votes).toEqual({ yes: 20, no: 3, abstain: 0 });
+    expect(adoptionOf('Resolution adopted by 20 votes to 3, with no abstentions, by the Committee')?.votes).toEqual({
+      yes: 20,
+      no: 3,
+      abstain: 0,
+    });
   });
 
   it('adopted by a recorded vote', () => {
-    expect(adoptionOf('Resolution adopted by a recorded vote of 120 to 5, with 10 abstentions, by the General Assembly (New York, 20 December 2012)')).toEqual({
-      method: 'recorded_vote', body: 'General Assembly', place: 'New York', date: '2012-12-20', votes: { yes: 120, no: 5, abstain: 10 },
+    expect(
+      adoptionOf(
+        'Resolution adopted by a recorded vote of 120 to 5, with 10 abstentions, by the General Assembly (New York, 20 December 2012)',
+      ),
+    ).toEqual({
+      method: 'recorded_vote',
+      body: 'General Assembly',
+      place: 'New York',
+      date: '2012-12-20',
+      votes: { yes: 120, no: 5, abstain: 10 },
     });
   });
 
   it('adopted without a vote', () => {
-    expect(adoptionOf('Resolution adopted without a vote by the Human Rights Council\n(Geneva, 2 October 2009)')).toEqual({
-      method: 'without_vote', body: 'Human Rights Council', place: 'Geneva', date: '2009-10-02',
+    expect(
+      adoptionOf('Resolution adopted without a vote by the Human Rights Council\n(Geneva, 2 October 2009)'),
+    ).toEqual({
+      method: 'without_vote',
+      body: 'Human Rights Council',
+      place: 'Geneva',
+      date: '2009-10-02',
     });
   });
 
@@ -253,16 +307,25 @@ describe('footnotes recording reservations', () => {
       ['Mexico', 'reservation', 1, ''],
       ['Mexico', 'reservation', 2, ''],
     ]);
-    expect(resolution.reservations[4].footnote).toBe('The delegation of Cuba dissociated itself from operative paragraph 4, which it considers unbalanced.');
+    expect(resolution.reservations[4].footnote).toBe(
+      'The delegation of Cuba dissociated itself from operative paragraph 4, which it considers unbalanced.',
+    );
   });
 
   it('"respectively" pairs delegations with paragraphs when the counts match', () => {
-    const { resolution } = withFootnotes('* The delegations of Chile and Peru expressed reservations on operative paragraphs 1 and 2, respectively.');
-    expect(resolution.reservations.map((r) => [r.delegation, r.operativeParagraph])).toEqual([['Chile', 1], ['Peru', 2]]);
+    const { resolution } = withFootnotes(
+      '* The delegations of Chile and Peru expressed reservations on operative paragraphs 1 and 2, respectively.',
+    );
+    expect(resolution.reservations.map((r) => [r.delegation, r.operativeParagraph])).toEqual([
+      ['Chile', 1],
+      ['Peru', 2],
+    ]);
   });
 
   it('a footnote that records no reservation is left out with a warning; one naming a missing paragraph is warned about', () => {
-    const { resolution, warnings } = withFootnotes('* Document A/64/123.\n\n** The delegation of Cuba expressed a reservation on operative paragraph 9.');
+    const { resolution, warnings } = withFootnotes(
+      '* Document A/64/123.\n\n** The delegation of Cuba expressed a reservation on operative paragraph 9.',
+    );
     expect(resolution.reservations.map((r) => r.operativeParagraph)).toEqual([9]);
     expect(warnings.map((w) => w.line)).toEqual([15, 17]);
     expect(warnings[0].message).toMatch(/footnote not imported/);
@@ -279,20 +342,33 @@ describe('footnotes recording reservations', () => {
   });
 
   it('text after the footnotes that is not page furniture cannot be placed', () => {
-    const errors = errorsOf(parseResolutionText('Recalling X,\n\n1. Decides.\n\n* The delegation of Cuba expressed a reservation on operative paragraph 1.\n\nBuy milk on the way home\n\nPage 2'));
-    expect(errors).toEqual([{ line: 7, message: expect.stringMatching(/^cannot place this text: .* after the operative paragraphs and footnotes/) }]);
+    const errors = errorsOf(
+      parseResolutionText(
+        'Recalling X,\n\n1. Decides.\n\n* The delegation of Cuba expressed a reservation on operative paragraph 1.\n\nBuy milk on the way home\n\nPage 2',
+      ),
+    );
+    expect(errors).toEqual([
+      {
+        line: 7,
+        message: expect.stringMatching(/^cannot place this text: .* after the operative paragraphs and footnotes/),
+      },
+    ]);
   });
 });
 
 describe('text that is not a resolution is refused with line numbers', () => {
   it('empty input, or only blank lines and page furniture, fails at line 1', () => {
     for (const text of ['', '   \n\u00a0\n\t', 'Page 2\n- 3 -']) {
-      expect(errorsOf(parseResolutionText(text))).toEqual([{ line: 1, message: expect.stringMatching(/the text is empty/) }]);
+      expect(errorsOf(parseResolutionText(text))).toEqual([
+        { line: 1, message: expect.stringMatching(/the text is empty/) },
+      ]);
     }
   });
 
   it('prose with no numbered operative paragraph fails', () => {
-    const errors = errorsOf(parseResolutionText('\n\nThe weather was fine and we walked to the lake.\nIt was a good day.'));
+    const errors = errorsOf(
+      parseResolutionText('\n\nThe weather was fine and we walked to the lake.\nIt was a good day.'),
+    );
     expect(errors).toEqual([{ line: 3, message: expect.stringMatching(/no numbered operative paragraph/) }]);
   });
 
@@ -305,7 +381,11 @@ describe('text that is not a resolution is refused with line numbers', () => {
   });
 
   it('an e-mail fails at its header and greeting lines', () => {
-    const errors = errorsOf(parseResolutionText('From: Ana <ana@example.org>\nSubject: lunch\n\nHi Bob,\n\nAre we still on for Friday?\n\nThanks,\nAna'));
+    const errors = errorsOf(
+      parseResolutionText(
+        'From: Ana <ana@example.org>\nSubject: lunch\n\nHi Bob,\n\nAre we still on for Friday?\n\nThanks,\nAna',
+      ),
+    );
     expect(errors.map((e) => e.line)).toEqual(expect.arrayContaining([1, 2, 4]));
   });
 
@@ -327,7 +407,9 @@ describe('text that is not a resolution is refused with line numbers', () => {
 
 describe('renderDraftText', () => {
   it('writes the layout of the published text', () => {
-    const { resolution } = parsed('The Assembly,\n\nRecalling X,\n\n1. Calls upon States:\n(a) To act;\n(b) To report;\n\n2. Decides.');
+    const { resolution } = parsed(
+      'The Assembly,\n\nRecalling X,\n\n1. Calls upon States:\n(a) To act;\n(b) To report;\n\n2. Decides.',
+    );
     expect(renderDraftText(resolution)).toBe(
       'The Assembly,\n\nRecalling X,\n\n  1. Calls upon States:\n\n      (a) To act;\n\n      (b) To report;\n\n  2. Decides.\n',
     );
@@ -374,7 +456,9 @@ describe('docxToText: a Word upload goes through the same parser', () => {
     '2. Requests a report.',
   ];
   const docx = () =>
-    Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new DocxParagraph({ children: [new TextRun(l)] })) }] }));
+    Packer.toBuffer(
+      new Document({ sections: [{ children: lines.map((l) => new DocxParagraph({ children: [new TextRun(l)] })) }] }),
+    );
 
   it('reads the paragraphs of a .docx', async () => {
     const text = await docxToText(new Uint8Array(await docx()));
@@ -390,7 +474,8 @@ describe('docxToText: a Word upload goes through the same parser', () => {
   });
 
   it('numbers what Word numbered automatically: operative paragraphs 1, 2, 3… and sub-paragraphs (a), (b)…', async () => {
-    const numbered = (text: string, level: number) => new DocxParagraph({ children: [new TextRun(text)], numbering: { reference: 'ops', level } });
+    const numbered = (text: string, level: number) =>
+      new DocxParagraph({ children: [new TextRun(text)], numbering: { reference: 'ops', level } });
     const plain = (text: string) => new DocxParagraph({ children: [new TextRun(text)] });
     const bytes = await Packer.toBuffer(
       new Document({
@@ -433,12 +518,23 @@ describe('docxToText: a Word upload goes through the same parser', () => {
   });
 
   it('continues operative numbering across lists an unnumbered paragraph interrupts', () => {
-    const html = '<p>Recalling X,</p><ol><li>Decides A;</li><li>Decides B;<ol><li>by law;</li></ol></li></ol><p>Noting Y,</p><ol><li><p>Decides C.</p></li></ol><ul><li>bullet</li></ul>';
-    expect(listHtmlToText(html).split('\n\n')).toEqual(['Recalling X,', '1. Decides A;', '2. Decides B;', '(a) by law;', 'Noting Y,', '3. Decides C.', 'bullet']);
+    const html =
+      '<p>Recalling X,</p><ol><li>Decides A;</li><li>Decides B;<ol><li>by law;</li></ol></li></ol><p>Noting Y,</p><ol><li><p>Decides C.</p></li></ol><ul><li>bullet</li></ul>';
+    expect(listHtmlToText(html).split('\n\n')).toEqual([
+      'Recalling X,',
+      '1. Decides A;',
+      '2. Decides B;',
+      '(a) by law;',
+      'Noting Y,',
+      '3. Decides C.',
+      'bullet',
+    ]);
   });
 
   it('refuses a file that is not a .docx, or a damaged one, with a clear message', async () => {
-    await expect(docxToText(new TextEncoder().encode('Recalling X,\n\n1. Decides.'))).rejects.toThrow(/not a \.docx file/);
+    await expect(docxToText(new TextEncoder().encode('Recalling X,\n\n1. Decides.'))).rejects.toThrow(
+      /not a \.docx file/,
+    );
     const damaged = new Uint8Array(await docx()).slice(0, 200);
     await expect(docxToText(damaged)).rejects.toThrow(/not a valid \.docx file/);
   });

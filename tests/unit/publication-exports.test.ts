@@ -9,20 +9,34 @@ import { buildPublishedDocument } from '../../lib/publication/document';
 import { renderPublishedDocx } from '../../lib/publication/docx';
 import { renderPublishedPdf } from '../../lib/publication/pdf';
 
-const parsed = parseResolutionText(readFileSync(new URL('../../data/ipu-122nd-assembly-resolution.txt', import.meta.url), 'utf8'));
+const parsed = parseResolutionText(
+  readFileSync(new URL('../../data/ipu-122nd-assembly-resolution.txt', import.meta.url), 'utf8'),
+);
 if (!parsed.ok) throw new Error('the example no longer parses');
 const example = parsed.resolution;
 
 // The example with two sub-paragraphs under operative paragraph 2, to show their layout too.
 const paragraphs: Paragraph[] = [...example.paragraphs];
-paragraphs.splice(17, 0, { id: 'op2a', kind: 'subparagraph', text: 'to ratify the Convention;' }, { id: 'op2b', kind: 'subparagraph', text: 'to implement it;' });
+paragraphs.splice(
+  17,
+  0,
+  { id: 'op2a', kind: 'subparagraph', text: 'to ratify the Convention;' },
+  { id: 'op2b', kind: 'subparagraph', text: 'to implement it;' },
+);
 const op8 = paragraphs.filter((p) => p.kind === 'operative')[7];
 const adoption = { method: 'consensus', body: '122nd IPU Assembly', place: 'Bangkok', date: '2010-04-01' } as const;
 const doc = buildPublishedDocument({
   adoption,
   enactingFormula: example.enactingFormula,
   paragraphs,
-  reservations: [{ delegationName: 'Iran (Islamic Rep. of)', kind: 'reservation', paragraphId: op8.id, text: 'in relation to the concept of "gender equality".' }],
+  reservations: [
+    {
+      delegationName: 'Iran (Islamic Rep. of)',
+      kind: 'reservation',
+      paragraphId: op8.id,
+      text: 'in relation to the concept of "gender equality".',
+    },
+  ],
 });
 
 /** One file out of a ZIP package (a .docx), read with the central directory; enough for tests. */
@@ -55,8 +69,12 @@ describe('renderPublishedDocx', () => {
     expect(again.warnings).toEqual([]);
     expect(again.resolution.adoption).toEqual(adoption);
     expect(again.resolution.enactingFormula).toBe(example.enactingFormula);
-    expect(again.resolution.paragraphs.map(({ kind, text }) => ({ kind, text }))).toEqual(paragraphs.map(({ kind, text }) => ({ kind, text })));
-    expect(again.resolution.reservations).toMatchObject([{ delegation: 'Iran (Islamic Rep. of)', operativeParagraph: 8 }]);
+    expect(again.resolution.paragraphs.map(({ kind, text }) => ({ kind, text }))).toEqual(
+      paragraphs.map(({ kind, text }) => ({ kind, text })),
+    );
+    expect(again.resolution.reservations).toMatchObject([
+      { delegation: 'Iran (Islamic Rep. of)', operativeParagraph: 8 },
+    ]);
   });
 
   it('sets the heading bold and centred, and hangs the typed operative numbers', async () => {
@@ -66,7 +84,9 @@ describe('renderPublishedDocx', () => {
     const xml = unzipEntry(bytes, 'word/document.xml');
     const heading = xml.slice(0, xml.indexOf('Resolution adopted by consensus'));
     expect(heading.slice(heading.lastIndexOf('<w:p>'))).toMatch(/<w:jc w:val="center"\/>[\s\S]*<w:b\/>/);
-    expect(xml).toMatch(/<w:ind w:left="709" w:hanging="709"\/>[\s\S]*?<w:t xml:space="preserve">1\.<\/w:t><w:tab\/><w:t xml:space="preserve">Fully affirms/);
+    expect(xml).toMatch(
+      /<w:ind w:left="709" w:hanging="709"\/>[\s\S]*?<w:t xml:space="preserve">1\.<\/w:t><w:tab\/><w:t xml:space="preserve">Fully affirms/,
+    );
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
   });
 });

@@ -18,14 +18,24 @@ function parsedExample(): ParsedResolution {
   return result.resolution;
 }
 
-const bangkok: AdoptionRecord = { method: 'consensus', body: '122nd IPU Assembly', place: 'Bangkok', date: '2010-04-01' };
+const bangkok: AdoptionRecord = {
+  method: 'consensus',
+  body: '122nd IPU Assembly',
+  place: 'Bangkok',
+  date: '2010-04-01',
+};
 const IRAN_WORDS = 'in relation to the concept of "gender equality".';
 
 /** Lines compared with whitespace normalised: NBSP → space, runs of spaces collapsed, blank lines dropped. */
 const normalisedLines = (text: string) =>
   text
     .split(/\r?\n/)
-    .map((l) => l.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim())
+    .map((l) =>
+      l
+        .replace(/\u00a0/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((l) => l !== '');
 
 let seq = 0;
@@ -39,13 +49,17 @@ describe('the 122nd IPU Assembly resolution, published again', () => {
       adoption: bangkok,
       enactingFormula: example.enactingFormula,
       paragraphs: example.paragraphs,
-      reservations: [{ delegationName: 'Iran (Islamic Rep. of)', kind: 'reservation', paragraphId: op8.id, text: IRAN_WORDS }],
+      reservations: [
+        { delegationName: 'Iran (Islamic Rep. of)', kind: 'reservation', paragraphId: op8.id, text: IRAN_WORDS },
+      ],
     });
     expect(doc.preambular).toHaveLength(15);
     expect(doc.operative).toHaveLength(35);
 
     // The source has two lines of page furniture (logo, address) on top and a download note at the bottom.
-    const published = normalisedLines(exampleText).filter((l) => !l.startsWith('IPU Logo') && !l.startsWith('Note: you can download'));
+    const published = normalisedLines(exampleText).filter(
+      (l) => !l.startsWith('IPU Logo') && !l.startsWith('Note: you can download'),
+    );
     expect(published).toHaveLength(2 + 1 + 50 + 1);
     expect(normalisedLines(renderPublishedText(doc))).toEqual(published);
   });
@@ -53,41 +67,78 @@ describe('the 122nd IPU Assembly resolution, published again', () => {
   it('prints the footnote exactly as the secretariat did', () => {
     const example = parsedExample();
     const op8 = example.paragraphs.filter((p) => p.kind === 'operative')[7];
-    const [note] = composeFootnotes([{ delegationName: 'Iran (Islamic Rep. of)', kind: 'reservation', paragraphId: op8.id, text: IRAN_WORDS }], example.paragraphs);
+    const [note] = composeFootnotes(
+      [{ delegationName: 'Iran (Islamic Rep. of)', kind: 'reservation', paragraphId: op8.id, text: IRAN_WORDS }],
+      example.paragraphs,
+    );
     expect(note.marker).toBe('*');
-    expect(note.text).toBe('The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8 in relation to the concept of "gender equality".');
+    expect(note.text).toBe(
+      'The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8 in relation to the concept of "gender equality".',
+    );
     expect(note.target).toEqual({ kind: 'operative', number: 8 });
   });
 
   it('reads back through the import parser: same paragraphs, same reservation, same adoption', () => {
     const example = parsedExample();
     const op8 = example.paragraphs.filter((p) => p.kind === 'operative')[7];
-    const reservations: PublicationReservation[] = [{ delegationName: 'Iran (Islamic Rep. of)', kind: 'reservation', paragraphId: op8.id, text: IRAN_WORDS }];
-    const text = renderPublishedText(buildPublishedDocument({ adoption: bangkok, enactingFormula: example.enactingFormula, paragraphs: example.paragraphs, reservations }));
+    const reservations: PublicationReservation[] = [
+      { delegationName: 'Iran (Islamic Rep. of)', kind: 'reservation', paragraphId: op8.id, text: IRAN_WORDS },
+    ];
+    const text = renderPublishedText(
+      buildPublishedDocument({
+        adoption: bangkok,
+        enactingFormula: example.enactingFormula,
+        paragraphs: example.paragraphs,
+        reservations,
+      }),
+    );
     const again = parseResolutionText(text);
     if (!again.ok) throw new Error(JSON.stringify(again.errors));
     expect(again.warnings).toEqual([]);
     expect(again.resolution.adoption).toEqual(bangkok);
-    expect(again.resolution.paragraphs.map(({ kind, text }) => ({ kind, text }))).toEqual(example.paragraphs.map(({ kind, text }) => ({ kind, text })));
-    expect(again.resolution.reservations).toMatchObject([{ delegation: 'Iran (Islamic Rep. of)', kind: 'reservation', operativeParagraph: 8, text: IRAN_WORDS }]);
+    expect(again.resolution.paragraphs.map(({ kind, text }) => ({ kind, text }))).toEqual(
+      example.paragraphs.map(({ kind, text }) => ({ kind, text })),
+    );
+    expect(again.resolution.reservations).toMatchObject([
+      { delegation: 'Iran (Islamic Rep. of)', kind: 'reservation', operativeParagraph: 8, text: IRAN_WORDS },
+    ]);
   });
 });
 
 describe('footnotes name paragraphs by their number at publication', () => {
   const text = () => {
-
-    return [para('preambular', 'Recalling …,'), ...Array.from({ length: 9 }, (_, i) => para('operative', `Operative ${i + 1};`))];
+    return [
+      para('preambular', 'Recalling …,'),
+      ...Array.from({ length: 9 }, (_, i) => para('operative', `Operative ${i + 1};`)),
+    ];
   };
 
   it('a reservation made on operative paragraph 8 prints "operative paragraph 9" once a paragraph is inserted before it', () => {
     const paragraphs = text();
     const op8 = paragraphs.filter((p) => p.kind === 'operative')[7];
-    const reservation: PublicationReservation = { delegationName: 'Iran (Islamic Rep. of)', kind: 'reservation', paragraphId: op8.id, text: IRAN_WORDS };
-    expect(buildPublishedDocument({ adoption: bangkok, enactingFormula: null, paragraphs, reservations: [reservation] }).footnotes).toEqual([
+    const reservation: PublicationReservation = {
+      delegationName: 'Iran (Islamic Rep. of)',
+      kind: 'reservation',
+      paragraphId: op8.id,
+      text: IRAN_WORDS,
+    };
+    expect(
+      buildPublishedDocument({ adoption: bangkok, enactingFormula: null, paragraphs, reservations: [reservation] })
+        .footnotes,
+    ).toEqual([
       '* The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8 in relation to the concept of "gender equality".',
     ]);
-    const amended = [...paragraphs.slice(0, 3), { id: 'inserted', kind: 'operative' as const, text: 'Inserted by amendment A/1;' }, ...paragraphs.slice(3)];
-    const doc = buildPublishedDocument({ adoption: bangkok, enactingFormula: null, paragraphs: amended, reservations: [reservation] });
+    const amended = [
+      ...paragraphs.slice(0, 3),
+      { id: 'inserted', kind: 'operative' as const, text: 'Inserted by amendment A/1;' },
+      ...paragraphs.slice(3),
+    ];
+    const doc = buildPublishedDocument({
+      adoption: bangkok,
+      enactingFormula: null,
+      paragraphs: amended,
+      reservations: [reservation],
+    });
     expect(doc.operative[8].text).toBe('Operative 8;');
     expect(doc.footnotes).toEqual([
       '* The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 9 in relation to the concept of "gender equality".',
@@ -95,14 +146,30 @@ describe('footnotes name paragraphs by their number at publication', () => {
   });
 
   it('refuses to publish a reservation on a paragraph that was deleted', () => {
-    const reservation: PublicationReservation = { delegationName: 'Cuba', kind: 'reservation', paragraphId: 'gone', text: '' };
-    expect(() => buildPublishedDocument({ adoption: bangkok, enactingFormula: null, paragraphs: text(), reservations: [reservation] })).toThrow(/Cuba.*no longer in the text/);
+    const reservation: PublicationReservation = {
+      delegationName: 'Cuba',
+      kind: 'reservation',
+      paragraphId: 'gone',
+      text: '',
+    };
+    expect(() =>
+      buildPublishedDocument({
+        adoption: bangkok,
+        enactingFormula: null,
+        paragraphs: text(),
+        reservations: [reservation],
+      }),
+    ).toThrow(/Cuba.*no longer in the text/);
   });
 });
 
 describe('buildPublishedDocument', () => {
   it('leaves out empty paragraphs and numbers the rest without gaps', () => {
-    const paragraphs = [para('operative', 'First;'), para('operative', '  \n '), para('operative', 'Second,\nwrapped.')];
+    const paragraphs = [
+      para('operative', 'First;'),
+      para('operative', '  \n '),
+      para('operative', 'Second,\nwrapped.'),
+    ];
     const doc = buildPublishedDocument({ adoption: bangkok, enactingFormula: null, paragraphs, reservations: [] });
     expect(doc.operative).toEqual([
       { number: 1, text: 'First;', subparagraphs: [] },
@@ -112,12 +179,13 @@ describe('buildPublishedDocument', () => {
 
   it('refuses a sub-paragraph that belongs to no operative paragraph', () => {
     const paragraphs = [para('preambular', 'Recalling …,'), para('subparagraph', 'stray;')];
-    expect(() => buildPublishedDocument({ adoption: bangkok, enactingFormula: null, paragraphs, reservations: [] })).toThrow(/Sub-paragraph \(a\) comes before the first operative paragraph/);
+    expect(() =>
+      buildPublishedDocument({ adoption: bangkok, enactingFormula: null, paragraphs, reservations: [] }),
+    ).toThrow(/Sub-paragraph \(a\) comes before the first operative paragraph/);
   });
 });
 
 describe('several reservations', () => {
-
   const paragraphs = [
     para('preambular', 'Recalling …,'),
     para('preambular', 'Noting …,'),
@@ -136,9 +204,19 @@ describe('several reservations', () => {
       enactingFormula: null,
       paragraphs,
       reservations: [
-        { delegationName: 'India', kind: 'reservation', paragraphId: op3.id, text: 'as regards the reference to the death penalty.' },
+        {
+          delegationName: 'India',
+          kind: 'reservation',
+          paragraphId: op3.id,
+          text: 'as regards the reference to the death penalty.',
+        },
         { delegationName: 'Cuba', kind: 'dissociation', paragraphId: op2b.id, text: '' },
-        { delegationName: 'Holy See', kind: 'interpretative_statement', paragraphId: null, text: 'on the understanding that it creates no new obligations' },
+        {
+          delegationName: 'Holy See',
+          kind: 'interpretative_statement',
+          paragraphId: null,
+          text: 'on the understanding that it creates no new obligations',
+        },
       ],
     });
     expect(doc.headingLines[0]).toBe('Resolution adopted by consensus*,**,*** by the 122nd IPU Assembly');
@@ -152,17 +230,44 @@ describe('several reservations', () => {
       { kind: 'subparagraph', number: 2, letter: 'b' },
       { kind: 'operative', number: 3 },
     ]);
-    expect(renderPublishedText(doc)).toMatch(/\n\* The delegation of Holy See .*\n\n\*\* The delegation of Cuba .*\n\n\*\*\* The delegation of India .*\n$/);
+    expect(renderPublishedText(doc)).toMatch(
+      /\n\* The delegation of Holy See .*\n\n\*\* The delegation of Cuba .*\n\n\*\*\* The delegation of India .*\n$/,
+    );
   });
 
   it('with the same words on the same paragraph, from several delegations, make one sentence', () => {
     const notes = composeFootnotes(
       [
-        { delegationName: 'Saudi Arabia', kind: 'reservation', paragraphId: op2.id, text: 'in relation to  the concept of "gender".' },
-        { delegationName: 'Iran (Islamic Rep. of)', kind: 'reservation', paragraphId: op2.id, text: 'in relation to the concept of "gender".' },
-        { delegationName: 'Egypt', kind: 'reservation', paragraphId: op2.id, text: 'in relation to the concept of "gender".' },
-        { delegationName: 'Egypt', kind: 'dissociation', paragraphId: op2.id, text: 'in relation to the concept of "gender".' },
-        { delegationName: 'Malta', kind: 'reservation', paragraphId: op2.id, text: 'in relation to sexual and reproductive health.' },
+        {
+          delegationName: 'Saudi Arabia',
+          kind: 'reservation',
+          paragraphId: op2.id,
+          text: 'in relation to  the concept of "gender".',
+        },
+        {
+          delegationName: 'Iran (Islamic Rep. of)',
+          kind: 'reservation',
+          paragraphId: op2.id,
+          text: 'in relation to the concept of "gender".',
+        },
+        {
+          delegationName: 'Egypt',
+          kind: 'reservation',
+          paragraphId: op2.id,
+          text: 'in relation to the concept of "gender".',
+        },
+        {
+          delegationName: 'Egypt',
+          kind: 'dissociation',
+          paragraphId: op2.id,
+          text: 'in relation to the concept of "gender".',
+        },
+        {
+          delegationName: 'Malta',
+          kind: 'reservation',
+          paragraphId: op2.id,
+          text: 'in relation to sexual and reproductive health.',
+        },
       ],
       paragraphs,
     );
@@ -175,17 +280,42 @@ describe('several reservations', () => {
   });
 
   it('word each kind as a secretariat does, for one delegation and for several', () => {
-    const one = (r: Omit<PublicationReservation, 'delegationName'>) => composeFootnotes([{ delegationName: 'Cuba', ...r }], paragraphs)[0].text;
-    expect(one({ kind: 'reservation', paragraphId: null, text: '' })).toBe('The delegation of Cuba expressed a reservation on the resolution as a whole.');
-    expect(one({ kind: 'dissociation', paragraphId: null, text: '' })).toBe('The delegation of Cuba dissociated itself from the resolution as a whole.');
-    expect(one({ kind: 'dissociation', paragraphId: pp3.id, text: '' })).toBe('The delegation of Cuba dissociated itself from preambular paragraph 3.');
-    expect(one({ kind: 'interpretative_statement', paragraphId: op2b.id, text: ', which it reads in the light of its Constitution' })).toBe(
+    const one = (r: Omit<PublicationReservation, 'delegationName'>) =>
+      composeFootnotes([{ delegationName: 'Cuba', ...r }], paragraphs)[0].text;
+    expect(one({ kind: 'reservation', paragraphId: null, text: '' })).toBe(
+      'The delegation of Cuba expressed a reservation on the resolution as a whole.',
+    );
+    expect(one({ kind: 'dissociation', paragraphId: null, text: '' })).toBe(
+      'The delegation of Cuba dissociated itself from the resolution as a whole.',
+    );
+    expect(one({ kind: 'dissociation', paragraphId: pp3.id, text: '' })).toBe(
+      'The delegation of Cuba dissociated itself from preambular paragraph 3.',
+    );
+    expect(
+      one({
+        kind: 'interpretative_statement',
+        paragraphId: op2b.id,
+        text: ', which it reads in the light of its Constitution',
+      }),
+    ).toBe(
       'The delegation of Cuba made an interpretative statement on operative paragraph 2 (b), which it reads in the light of its Constitution.',
     );
     const two = (kind: PublicationReservation['kind']) =>
-      composeFootnotes(['Cuba', 'Bolivia (Plurinational State of)'].map((delegationName) => ({ delegationName, kind, paragraphId: null, text: '' })), paragraphs)[0].text;
-    expect(two('dissociation')).toBe('The delegations of Bolivia (Plurinational State of) and Cuba dissociated themselves from the resolution as a whole.');
-    expect(two('interpretative_statement')).toBe('The delegations of Bolivia (Plurinational State of) and Cuba made interpretative statements on the resolution as a whole.');
+      composeFootnotes(
+        ['Cuba', 'Bolivia (Plurinational State of)'].map((delegationName) => ({
+          delegationName,
+          kind,
+          paragraphId: null,
+          text: '',
+        })),
+        paragraphs,
+      )[0].text;
+    expect(two('dissociation')).toBe(
+      'The delegations of Bolivia (Plurinational State of) and Cuba dissociated themselves from the resolution as a whole.',
+    );
+    expect(two('interpretative_statement')).toBe(
+      'The delegations of Bolivia (Plurinational State of) and Cuba made interpretative statements on the resolution as a whole.',
+    );
   });
 });
 
@@ -193,10 +323,20 @@ describe('renderHeading', () => {
   const at = (a: Partial<AdoptionRecord>): AdoptionRecord => ({ ...bangkok, ...a });
 
   it('prints the method, the footnote markers right after it, the body, then place and date', () => {
-    expect(renderHeading(bangkok, '*')).toEqual(['Resolution adopted by consensus* by the 122nd IPU Assembly', '(Bangkok, 1 April 2010)']);
-    expect(renderHeading(bangkok, '')).toEqual(['Resolution adopted by consensus by the 122nd IPU Assembly', '(Bangkok, 1 April 2010)']);
-    expect(renderHeading(at({ method: 'without_vote' }), '')[0]).toBe('Resolution adopted without a vote by the 122nd IPU Assembly');
-    expect(renderHeading(at({ method: 'recorded_vote' }), '*')[0]).toBe('Resolution adopted by a recorded vote* by the 122nd IPU Assembly');
+    expect(renderHeading(bangkok, '*')).toEqual([
+      'Resolution adopted by consensus* by the 122nd IPU Assembly',
+      '(Bangkok, 1 April 2010)',
+    ]);
+    expect(renderHeading(bangkok, '')).toEqual([
+      'Resolution adopted by consensus by the 122nd IPU Assembly',
+      '(Bangkok, 1 April 2010)',
+    ]);
+    expect(renderHeading(at({ method: 'without_vote' }), '')[0]).toBe(
+      'Resolution adopted without a vote by the 122nd IPU Assembly',
+    );
+    expect(renderHeading(at({ method: 'recorded_vote' }), '*')[0]).toBe(
+      'Resolution adopted by a recorded vote* by the 122nd IPU Assembly',
+    );
     expect(renderHeading(at({ method: 'vote' }), '')[0]).toBe('Resolution adopted by a vote by the 122nd IPU Assembly');
   });
 
@@ -204,7 +344,9 @@ describe('renderHeading', () => {
     expect(renderHeading(at({ method: 'vote', votes: { yes: 1089, no: 96, abstain: 235 } }), '*')[0]).toBe(
       'Resolution adopted by 1,089 votes to 96, with 235 abstentions,* by the 122nd IPU Assembly',
     );
-    expect(renderHeading(at({ method: 'vote', votes: { yes: 120, no: 30, abstain: 0 } }), '')[0]).toBe('Resolution adopted by 120 votes to 30 by the 122nd IPU Assembly');
+    expect(renderHeading(at({ method: 'vote', votes: { yes: 120, no: 30, abstain: 0 } }), '')[0]).toBe(
+      'Resolution adopted by 120 votes to 30 by the 122nd IPU Assembly',
+    );
     expect(renderHeading(at({ method: 'recorded_vote', votes: { yes: 120, no: 30, abstain: 1 } }), '')[0]).toBe(
       'Resolution adopted by a recorded vote of 120 to 30, with 1 abstention, by the 122nd IPU Assembly',
     );
@@ -229,13 +371,17 @@ describe('renderHeading', () => {
     expect(formatPublicationDate('2010-04-01')).toBe('1 April 2010');
     expect(formatPublicationDate('2024-12-25')).toBe('25 December 2024');
     expect(() => formatPublicationDate('2010-02-30')).toThrow(/not a date/);
-    expect(renderHeading(at({ date: undefined }), '')).toEqual(['Resolution adopted by consensus by the 122nd IPU Assembly', '(Bangkok)']);
-    expect(renderHeading({ method: 'consensus', body: 'the General Assembly' }, '')).toEqual(['Resolution adopted by consensus by the General Assembly']);
+    expect(renderHeading(at({ date: undefined }), '')).toEqual([
+      'Resolution adopted by consensus by the 122nd IPU Assembly',
+      '(Bangkok)',
+    ]);
+    expect(renderHeading({ method: 'consensus', body: 'the General Assembly' }, '')).toEqual([
+      'Resolution adopted by consensus by the General Assembly',
+    ]);
   });
 });
 
 describe('renderPublishedHtml', () => {
-
   const paragraphs = [
     para('preambular', 'Recalling that 2 < 3 & "quotes" matter,'),
     para('operative', 'Decides <script>alert(1)</script> to act;'),
@@ -245,7 +391,9 @@ describe('renderPublishedHtml', () => {
     adoption: { ...bangkok, body: 'Assembly <of> "Parliaments"' },
     enactingFormula: 'The Assembly & Co,',
     paragraphs,
-    reservations: [{ delegationName: 'A <b>bold</b> delegation', kind: 'reservation', paragraphId: paragraphs[1].id, text: '"<i>"' }],
+    reservations: [
+      { delegationName: 'A <b>bold</b> delegation', kind: 'reservation', paragraphId: paragraphs[1].id, text: '"<i>"' },
+    ],
   });
   const html = renderPublishedHtml(doc);
 
@@ -254,19 +402,31 @@ describe('renderPublishedHtml', () => {
     expect(html).toContain('Recalling that 2 &lt; 3 &amp; &quot;quotes&quot; matter,');
     expect(html).toContain('Decides &lt;script&gt;alert(1)&lt;/script&gt; to act;');
     expect(html).toContain('to keep the Parties&#39; &lt;b&gt;promises&lt;/b&gt;;');
-    expect(html).toContain('The delegation of A &lt;b&gt;bold&lt;/b&gt; delegation expressed a reservation on operative paragraph 1 &quot;&lt;i&gt;&quot;.');
+    expect(html).toContain(
+      'The delegation of A &lt;b&gt;bold&lt;/b&gt; delegation expressed a reservation on operative paragraph 1 &quot;&lt;i&gt;&quot;.',
+    );
     expect(html).toContain('by the Assembly &lt;of&gt; &quot;Parliaments&quot;');
   });
 
   it('is one standalone page in the order of the printed text, footnotes last and linked from the heading', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(html).not.toMatch(/<link|src=|<script/);
-    const order = ['<h1>', '(Bangkok, 1 April 2010)', 'class="formula"', 'Recalling that', '<span class="num">1.</span>', '<span class="num">(a)</span>', 'id="fn-1"'];
+    const order = [
+      '<h1>',
+      '(Bangkok, 1 April 2010)',
+      'class="formula"',
+      'Recalling that',
+      '<span class="num">1.</span>',
+      '<span class="num">(a)</span>',
+      'id="fn-1"',
+    ];
     const body = html.slice(html.indexOf('<body>'));
     const positions = order.map((s) => body.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(html).toContain('Resolution adopted by consensus<a class="callout" href="#fn-1" aria-label="footnote 1">*</a> by the');
+    expect(html).toContain(
+      'Resolution adopted by consensus<a class="callout" href="#fn-1" aria-label="footnote 1">*</a> by the',
+    );
     expect(html).toContain('@page { size: A4;');
   });
 });

@@ -4,7 +4,10 @@ import { SignInThrottle } from '@/lib/auth/throttle';
 describe('repeated failed sign-ins are slowed down', () => {
   it('lets the first three failures through, then doubles the wait, and forgets after success', () => {
     let now = 0;
-    const t = new SignInThrottle({ freeFailures: 3, baseDelayMs: 1000, maxDelayMs: 30_000, windowMs: 900_000 }, () => now);
+    const t = new SignInThrottle(
+      { freeFailures: 3, baseDelayMs: 1000, maxDelayMs: 30_000, windowMs: 900_000 },
+      () => now,
+    );
     for (let i = 0; i < 3; i++) t.recordFailure('a');
     expect(t.waitFor('a')).toBe(1000);
     t.recordFailure('a');
@@ -20,7 +23,10 @@ describe('repeated failed sign-ins are slowed down', () => {
 
   it('forgets failures older than the window', () => {
     let now = 0;
-    const t = new SignInThrottle({ freeFailures: 1, baseDelayMs: 1000, maxDelayMs: 30_000, windowMs: 60_000 }, () => now);
+    const t = new SignInThrottle(
+      { freeFailures: 1, baseDelayMs: 1000, maxDelayMs: 30_000, windowMs: 60_000 },
+      () => now,
+    );
     t.recordFailure('a');
     t.recordFailure('a');
     expect(t.waitFor('a')).toBeGreaterThan(0);

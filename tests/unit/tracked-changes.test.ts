@@ -19,7 +19,8 @@ function draftTextOfState(state: Uint8Array): string {
 }
 
 const schema = getSchema(draftSchemaExtensions);
-const docOf = (text: string) => schema.node('doc', null, [schema.node('paragraph', null, text ? [schema.text(text)] : [])]);
+const docOf = (text: string) =>
+  schema.node('doc', null, [schema.node('paragraph', null, text ? [schema.text(text)] : [])]);
 
 /** The decorations as a reader sees them: [+inserted+] ranges and [-deleted-] widgets, in order. */
 function rendered(base: string, text: string): string[] {

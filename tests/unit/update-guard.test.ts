@@ -30,7 +30,9 @@ describe('update guard', () => {
   it('passes well-formed updates and refuses garbage', async () => {
     guard = createUpdateGuard({ timeMs: 2000, memoryMb: 64 });
     await expect(guard.check(small())).resolves.toBeUndefined();
-    await expect(guard.check(Uint8Array.from([1, 0xff, 0xff, 0xff, 0xff, 0x07, 1, 0]))).rejects.toBeInstanceOf(UpdateRefused);
+    await expect(guard.check(Uint8Array.from([1, 0xff, 0xff, 0xff, 0xff, 0x07, 1, 0]))).rejects.toBeInstanceOf(
+      UpdateRefused,
+    );
     // The worker survives a refusal and keeps serving.
     await expect(guard.check(small())).resolves.toBeUndefined();
   });

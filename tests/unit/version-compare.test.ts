@@ -9,7 +9,12 @@ const replaceAll: WordDiff = (a, b) => [
   { op: 'insert', text: b },
 ];
 
-const before = [p('a', 'preambular', 'Recalling x,'), p('b', 'operative', 'Decides one;'), p('c', 'operative', 'Decides two;'), p('d', 'operative', 'Decides three.')];
+const before = [
+  p('a', 'preambular', 'Recalling x,'),
+  p('b', 'operative', 'Decides one;'),
+  p('c', 'operative', 'Decides two;'),
+  p('d', 'operative', 'Decides three.'),
+];
 
 describe('comparing two versions paragraph by paragraph', () => {
   it('an inserted paragraph is one insertion, not every later paragraph changed', () => {
@@ -23,7 +28,12 @@ describe('comparing two versions paragraph by paragraph', () => {
   it('shows deleted paragraphs where they stood', () => {
     const after = [before[0], before[1], before[3]];
     const cmp = compareVersions(before, after, replaceAll);
-    expect(cmp.paragraphs.map((x) => `${x.change}:${x.id}`)).toEqual(['unchanged:a', 'unchanged:b', 'deleted:c', 'unchanged:d']);
+    expect(cmp.paragraphs.map((x) => `${x.change}:${x.id}`)).toEqual([
+      'unchanged:a',
+      'unchanged:b',
+      'deleted:c',
+      'unchanged:d',
+    ]);
   });
 
   it('shows a moved paragraph as moved, with its old and new number', () => {
@@ -34,9 +44,17 @@ describe('comparing two versions paragraph by paragraph', () => {
   });
 
   it('shows word changes inside a changed paragraph, and a change of kind', () => {
-    const after = [before[0], p('b', 'operative', 'Decides one and more;'), p('c', 'subparagraph', 'Decides two;'), before[3]];
+    const after = [
+      before[0],
+      p('b', 'operative', 'Decides one and more;'),
+      p('c', 'subparagraph', 'Decides two;'),
+      before[3],
+    ];
     const cmp = compareVersions(before, after, replaceAll);
-    expect(cmp.paragraphs.find((x) => x.id === 'b')).toMatchObject({ change: 'changed', segments: replaceAll('Decides one;', 'Decides one and more;') });
+    expect(cmp.paragraphs.find((x) => x.id === 'b')).toMatchObject({
+      change: 'changed',
+      segments: replaceAll('Decides one;', 'Decides one and more;'),
+    });
     expect(cmp.paragraphs.find((x) => x.id === 'c')).toMatchObject({ change: 'changed', kindBefore: 'operative' });
   });
 });

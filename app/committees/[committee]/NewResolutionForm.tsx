@@ -34,8 +34,12 @@ export function NewResolutionForm({ committee }: { committee: string }) {
       <label>
         Title <input value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} autoFocus />
       </label>
-      <button type="submit" className="primary">Create</button>
-      <button type="button" className="link-button" onClick={() => setOpen(false)}>Cancel</button>
+      <button type="submit" className="primary">
+        Create
+      </button>
+      <button type="button" className="link-button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
     </form>
   );
 }

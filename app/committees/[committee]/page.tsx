@@ -40,7 +40,8 @@ export default async function CommitteePage({ params }: { params: Promise<{ comm
       <h1>{committee.name}</h1>
       <p className="muted">
         {committee.sessionLabel}
-        {committee.place ? ` · ${committee.place}` : ''} · you are <strong data-testid="my-role">{ROLE_NAMES[actor.role!]}</strong>
+        {committee.place ? ` · ${committee.place}` : ''} · you are{' '}
+        <strong data-testid="my-role">{ROLE_NAMES[actor.role!]}</strong>
         {myDelegation ? ` of ${myDelegation.name}` : ''}
       </p>
 

@@ -4,7 +4,13 @@ import { useState } from 'react';
 import { api, isApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
 
-export function StageControl({ resolutionId, stages }: { resolutionId: string; stages: { value: string; label: string }[] }) {
+export function StageControl({
+  resolutionId,
+  stages,
+}: {
+  resolutionId: string;
+  stages: { value: string; label: string }[];
+}) {
   const [busy, setBusy] = useState(false);
   const router = useRouter();
   const toast = useToast();
@@ -24,7 +30,13 @@ export function StageControl({ resolutionId, stages }: { resolutionId: string; s
   return (
     <span className="stage-actions">
       {stages.map((s) => (
-        <button key={s.value} className="secondary" disabled={busy} onClick={() => move(s.value, s.label)} data-testid={`stage-to-${s.value}`}>
+        <button
+          key={s.value}
+          className="secondary"
+          disabled={busy}
+          onClick={() => move(s.value, s.label)}
+          data-testid={`stage-to-${s.value}`}
+        >
           Move to {s.label}
         </button>
       ))}

@@ -37,7 +37,10 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
 
   const reload = useCallback(async () => {
     try {
-      const { versions: fresh } = await api<{ versions: VersionSummary[] }>('GET', `/api/v1/resolutions/${resolutionId}/versions`);
+      const { versions: fresh } = await api<{ versions: VersionSummary[] }>(
+        'GET',
+        `/api/v1/resolutions/${resolutionId}/versions`,
+      );
       setVersions(fresh);
     } catch {
       // keep the list we have; the next event or save tries again
@@ -60,7 +63,9 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
       setName('');
       await reload();
     } catch (err) {
-      setError(isApiFailure(err) ? (err.issues?.map((i) => i.message).join(' ') || err.message) : 'Could not save the version');
+      setError(
+        isApiFailure(err) ? err.issues?.map((i) => i.message).join(' ') || err.message : 'Could not save the version',
+      );
     } finally {
       setBusy(false);
     }
@@ -85,8 +90,19 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
       {canSave && (
         <form className="version-save" onSubmit={save}>
           <label htmlFor="version-name">Save the current text as</label>
-          <input id="version-name" value={name} maxLength={200} required placeholder="e.g. After informal consultations" onChange={(e) => setName(e.target.value)} />
-          {error && <p className="error" role="alert">{error}</p>}
+          <input
+            id="version-name"
+            value={name}
+            maxLength={200}
+            required
+            placeholder="e.g. After informal consultations"
+            onChange={(e) => setName(e.target.value)}
+          />
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
           <button className="secondary wide" disabled={busy || !name.trim()} data-testid="save-version">
             Save version
           </button>
@@ -98,17 +114,23 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
           <label htmlFor="compare-from">From</label>
           <select id="compare-from" name="from" defaultValue={latest?.id}>
             {versions.map((v) => (
-              <option key={v.id} value={v.id}>{v.name}</option>
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
             ))}
           </select>
           <label htmlFor="compare-to">To</label>
           <select id="compare-to" name="to" defaultValue="current">
             <option value="current">Current text</option>
             {versions.map((v) => (
-              <option key={v.id} value={v.id}>{v.name}</option>
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
             ))}
           </select>
-          <button className="secondary wide" data-testid="compare-versions">Show changes</button>
+          <button className="secondary wide" data-testid="compare-versions">
+            Show changes
+          </button>
         </form>
       )}
     </aside>

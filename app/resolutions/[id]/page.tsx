@@ -39,13 +39,17 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
         <strong>{STAGE_NAMES[stage]}</strong>
         <span>
           {stage === 'drafting' && 'The text is open for co-editing by the chair, the secretariat and members.'}
-          {stage === 'amendments' && 'The text changes only through amendments; the secretariat may make technical corrections.'}
+          {stage === 'amendments' &&
+            'The text changes only through amendments; the secretariat may make technical corrections.'}
           {stage === 'voting' && 'Amendments and the text are being put to the vote.'}
           {stage === 'adopted' && 'Adopted: the text is final.'}
           {stage === 'withdrawn' && 'Withdrawn.'}
         </span>
         {can(access.actor, 'resolution:change-stage', { stage }) && nextStages(stage).length > 0 && (
-          <StageControl resolutionId={resolution.id} stages={nextStages(stage).map((s) => ({ value: s, label: STAGE_NAMES[s] }))} />
+          <StageControl
+            resolutionId={resolution.id}
+            stages={nextStages(stage).map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
+          />
         )}
       </div>
       <h1>{resolution.title}</h1>
@@ -69,12 +73,21 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           }
         />
         {/* amendments panel (issue 4) */}
-        <AmendmentsSection resolution={resolution} access={access} user={{ name: user.name, delegation: delegation?.name ?? null }} />
+        <AmendmentsSection
+          resolution={resolution}
+          access={access}
+          user={{ name: user.name, delegation: delegation?.name ?? null }}
+        />
         {/* procedure panel: reservations, votes, adoption (issue 5) */}
         <ProcedurePanel resolution={resolution} access={access} />
         <VersionsPanel
           resolutionId={resolution.id}
-          versions={versions.map((v) => ({ id: v.id, name: v.name, createdBy: v.createdBy, createdAt: v.createdAt.toISOString() }))}
+          versions={versions.map((v) => ({
+            id: v.id,
+            name: v.name,
+            createdBy: v.createdBy,
+            createdAt: v.createdAt.toISOString(),
+          }))}
           canSave={can(access.actor, 'version:create', { stage })}
         />
       </div>

@@ -4,7 +4,14 @@ import { useRouter } from 'next/navigation';
 import { api, isApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
 
-interface TokenRow { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+interface TokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
 
 export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
   const [name, setName] = useState('');
@@ -40,27 +47,57 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
     <>
       <form onSubmit={create} className="inline-form card">
         <label>
-          Name <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="e.g. clerk's import script" />
+          Name{' '}
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={100}
+            placeholder="e.g. clerk's import script"
+          />
         </label>
-        <button className="primary" type="submit">Create token</button>
+        <button className="primary" type="submit">
+          Create token
+        </button>
       </form>
       {created && (
         <div className="card success-card" role="alert">
           <p>Your new token (shown once):</p>
-          <code className="token" data-testid="new-token">{created}</code>
+          <code className="token" data-testid="new-token">
+            {created}
+          </code>
         </div>
       )}
       <table className="table">
-        <thead><tr><th>Name</th><th>Token</th><th>Created</th><th>Last used</th><th>Status</th><th><span className="sr-only">Actions</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Token</th>
+            <th>Created</th>
+            <th>Last used</th>
+            <th>Status</th>
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {tokens.map((t) => (
             <tr key={t.id}>
               <td>{t.name}</td>
-              <td><code>{t.prefix}…</code></td>
+              <td>
+                <code>{t.prefix}…</code>
+              </td>
               <td>{new Date(t.createdAt).toLocaleString('en-GB')}</td>
               <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString('en-GB') : 'never'}</td>
               <td>{t.revokedAt ? 'revoked' : 'active'}</td>
-              <td>{!t.revokedAt && <button className="link-button danger" onClick={() => revoke(t)}>Revoke</button>}</td>
+              <td>
+                {!t.revokedAt && (
+                  <button className="link-button danger" onClick={() => revoke(t)}>
+                    Revoke
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -13,16 +13,25 @@ import { unique, type Cases, type Ctx } from './types';
  * an amendment of Iran's (the member's delegation), as a draft or tabled, so no case
  * depends on another's leftovers.
  */
-const DRAFT = 'The Assembly,\n\nRecalling its earlier work,\n\n  1. Decides to act;\n\n  2. Invites parliaments to report.\n';
+const DRAFT =
+  'The Assembly,\n\nRecalling its earlier work,\n\n  1. Decides to act;\n\n  2. Invites parliaments to report.\n';
 
 async function delegationId(c: Ctx, name: string): Promise<string> {
-  const [d] = await c.db.select().from(delegations).where(and(eq(delegations.committeeId, c.committeeId), eq(delegations.name, name)));
+  const [d] = await c.db
+    .select()
+    .from(delegations)
+    .where(and(eq(delegations.committeeId, c.committeeId), eq(delegations.name, name)));
   return d.id;
 }
 
 async function resolutionAtAmendments(c: Ctx) {
   const chair = c.userIds['chair@example.org'];
-  const { resolution } = await importResolution(c.db, { committeeId: c.committeeId, actorId: chair, text: DRAFT, title: unique('Amendable') });
+  const { resolution } = await importResolution(c.db, {
+    committeeId: c.committeeId,
+    actorId: chair,
+    text: DRAFT,
+    title: unique('Amendable'),
+  });
   const state = (await loadDocState(c.db, resolution.id)).update;
   await changeStage(c.db, { resolution, to: 'amendments', actorId: chair, state });
   return { resolutionId: resolution.id, paragraphs: decodeParagraphs(state) };
@@ -49,14 +58,24 @@ const everyone = ['chair', 'secretariat', 'member', 'observer'] as const;
 const itsDelegation = ['secretariat', 'member'] as const;
 
 export const amendmentCases: Cases = {
-  'get /resolutions/{id}/amendments': { allowed: [...everyone], call: async (c) => ({ params: { id: c.resolutionId } }) },
+  'get /resolutions/{id}/amendments': {
+    allowed: [...everyone],
+    call: async (c) => ({ params: { id: c.resolutionId } }),
+  },
   'post /resolutions/{id}/amendments': {
     allowed: ['chair', 'secretariat', 'member'],
     call: async (c) => {
       const [resolution] = await c.db.select().from(resolutions).where(eq(resolutions.id, c.resolutionId));
       const paragraphs = decodeParagraphs((await loadDocState(c.db, resolution.id)).update);
       const target = paragraphs.find((p) => p.kind === 'operative')!;
-      return { params: { id: c.resolutionId }, body: { kind: 'delete', targetParagraphId: target.id, sponsorDelegationId: await delegationId(c, 'Iran (Islamic Rep. of)') } };
+      return {
+        params: { id: c.resolutionId },
+        body: {
+          kind: 'delete',
+          targetParagraphId: target.id,
+          sponsorDelegationId: await delegationId(c, 'Iran (Islamic Rep. of)'),
+        },
+      };
     },
   },
   'get /resolutions/{id}/amendments/preview': {
@@ -66,7 +85,10 @@ export const amendmentCases: Cases = {
       return { params: { id: resolutionId }, query: { ids: amendmentId } };
     },
   },
-  'get /resolutions/{id}/amendments/voting-order': { allowed: [...everyone], call: async (c) => ({ params: { id: c.resolutionId } }) },
+  'get /resolutions/{id}/amendments/voting-order': {
+    allowed: [...everyone],
+    call: async (c) => ({ params: { id: c.resolutionId } }),
+  },
   'put /resolutions/{id}/amendments/voting-order': {
     allowed: ['chair'],
     call: async (c) => {
@@ -94,11 +116,17 @@ export const amendmentCases: Cases = {
   },
   'patch /amendments/{amendmentId}': {
     allowed: [...itsDelegation],
-    call: async (c) => ({ params: { amendmentId: (await iransAmendment(c, 'draft')).amendmentId }, body: { rationale: 'Urgency.' } }),
+    call: async (c) => ({
+      params: { amendmentId: (await iransAmendment(c, 'draft')).amendmentId },
+      body: { rationale: 'Urgency.' },
+    }),
   },
   'post /amendments/{amendmentId}/cosponsors': {
     allowed: [...itsDelegation],
-    call: async (c) => ({ params: { amendmentId: (await iransAmendment(c, 'draft')).amendmentId }, body: { delegationId: await delegationId(c, 'Kenya') } }),
+    call: async (c) => ({
+      params: { amendmentId: (await iransAmendment(c, 'draft')).amendmentId },
+      body: { delegationId: await delegationId(c, 'Kenya') },
+    }),
   },
   'delete /amendments/{amendmentId}/cosponsors/{delegationId}': {
     // Iran (the member) sponsors; Kenya co-sponsors and is removed.
@@ -112,7 +140,10 @@ export const amendmentCases: Cases = {
   },
   'post /amendments/{amendmentId}/rewrite': {
     allowed: [...itsDelegation],
-    call: async (c) => ({ params: { amendmentId: (await iransAmendment(c, 'draft')).amendmentId }, body: { proposedText: 'Decides to act without delay;' } }),
+    call: async (c) => ({
+      params: { amendmentId: (await iransAmendment(c, 'draft')).amendmentId },
+      body: { proposedText: 'Decides to act without delay;' },
+    }),
   },
   'post /amendments/{amendmentId}/table': {
     allowed: [...itsDelegation],
@@ -120,14 +151,23 @@ export const amendmentCases: Cases = {
   },
   'post /amendments/{amendmentId}/withdraw': {
     allowed: ['member'],
-    call: async (c) => ({ params: { amendmentId: (await iransAmendment(c, 'tabled')).amendmentId }, body: { reason: 'Agreed text found' } }),
+    call: async (c) => ({
+      params: { amendmentId: (await iransAmendment(c, 'tabled')).amendmentId },
+      body: { reason: 'Agreed text found' },
+    }),
   },
   'post /amendments/{amendmentId}/ruling': {
     allowed: ['chair'],
-    call: async (c) => ({ params: { amendmentId: (await iransAmendment(c, 'tabled')).amendmentId }, body: { reason: 'Outside the subject of the resolution' } }),
+    call: async (c) => ({
+      params: { amendmentId: (await iransAmendment(c, 'tabled')).amendmentId },
+      body: { reason: 'Outside the subject of the resolution' },
+    }),
   },
   'post /amendments/{amendmentId}/decision': {
     allowed: ['chair', 'secretariat'],
-    call: async (c) => ({ params: { amendmentId: (await iransAmendment(c, 'tabled')).amendmentId }, body: { outcome: 'adopted', method: 'consensus' } }),
+    call: async (c) => ({
+      params: { amendmentId: (await iransAmendment(c, 'tabled')).amendmentId },
+      body: { outcome: 'adopted', method: 'consensus' },
+    }),
   },
 };

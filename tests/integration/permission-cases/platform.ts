@@ -3,14 +3,21 @@ import { addDelegation, createUser } from '@/db/commands/committee-roster';
 import { createBlankResolution } from '@/db/commands/blank-resolution-creator';
 import { EMAIL, unique, type Cases } from './types';
 
-const DRAFT = 'The Assembly,\n\nRecalling its earlier work,\n\n  1. Decides to act;\n\n  2. Invites parliaments to report.\n';
+const DRAFT =
+  'The Assembly,\n\nRecalling its earlier work,\n\n  1. Decides to act;\n\n  2. Invites parliaments to report.\n';
 
 /** Committees, members, resolutions, versions, tokens. */
 export const platformCases: Cases = {
   'get /me': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
   'get /committees': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
-  'get /committees/{committee}': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { committee: 'peace-security' } }) },
-  'get /committees/{committee}/delegations': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { committee: c.committeeId } }) },
+  'get /committees/{committee}': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async (c) => ({ params: { committee: 'peace-security' } }),
+  },
+  'get /committees/{committee}/delegations': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async (c) => ({ params: { committee: c.committeeId } }),
+  },
   'post /committees/{committee}/delegations': {
     allowed: ['chair', 'secretariat'],
     call: async () => ({ params: { committee: 'peace-security' }, body: { name: unique('Delegation') } }),
@@ -29,7 +36,10 @@ export const platformCases: Cases = {
       return { params: { committee: 'peace-security', delegationId: d.id } };
     },
   },
-  'get /committees/{committee}/members': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async () => ({ params: { committee: 'peace-security' } }) },
+  'get /committees/{committee}/members': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async () => ({ params: { committee: 'peace-security' } }),
+  },
   'post /committees/{committee}/members': {
     allowed: ['chair', 'secretariat'],
     call: async (c) => {
@@ -39,7 +49,10 @@ export const platformCases: Cases = {
   },
   'patch /committees/{committee}/members/{userId}': {
     allowed: ['chair', 'secretariat'],
-    call: async (c) => ({ params: { committee: 'peace-security', userId: c.userIds['canada@example.org'] }, body: { role: 'observer' } }),
+    call: async (c) => ({
+      params: { committee: 'peace-security', userId: c.userIds['canada@example.org'] },
+      body: { role: 'observer' },
+    }),
   },
   'delete /committees/{committee}/members/{userId}': {
     allowed: ['chair', 'secretariat'],
@@ -51,7 +64,10 @@ export const platformCases: Cases = {
       return { params: { committee: 'peace-security', userId: u.id } };
     },
   },
-  'get /committees/{committee}/resolutions': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async () => ({ params: { committee: 'peace-security' } }) },
+  'get /committees/{committee}/resolutions': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async () => ({ params: { committee: 'peace-security' } }),
+  },
   'post /committees/{committee}/resolutions': {
     allowed: ['chair', 'secretariat'],
     call: async () => ({ params: { committee: 'peace-security' }, body: { title: unique('Imported'), text: DRAFT } }),
@@ -60,17 +76,33 @@ export const platformCases: Cases = {
     allowed: ['chair', 'secretariat'],
     call: async () => ({ params: { committee: 'peace-security' }, body: { text: DRAFT } }),
   },
-  'get /resolutions/{id}': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
-  'get /resolutions/{id}/text': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
+  'get /resolutions/{id}': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async (c) => ({ params: { id: c.resolutionId } }),
+  },
+  'get /resolutions/{id}/text': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async (c) => ({ params: { id: c.resolutionId } }),
+  },
   'post /resolutions/{id}/stage': {
     allowed: ['chair', 'secretariat'],
     call: async (c) => {
-      const r = await createBlankResolution(c.db, { committeeId: c.committeeId, actorId: c.userIds['chair@example.org'], title: unique('Staged') });
+      const r = await createBlankResolution(c.db, {
+        committeeId: c.committeeId,
+        actorId: c.userIds['chair@example.org'],
+        title: unique('Staged'),
+      });
       return { params: { id: r.id }, body: { to: 'amendments' } };
     },
   },
-  'get /resolutions/{id}/versions': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
-  'post /resolutions/{id}/versions': { allowed: ['chair', 'secretariat', 'member'], call: async (c) => ({ params: { id: c.resolutionId }, body: { name: unique('Version') } }) },
+  'get /resolutions/{id}/versions': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async (c) => ({ params: { id: c.resolutionId } }),
+  },
+  'post /resolutions/{id}/versions': {
+    allowed: ['chair', 'secretariat', 'member'],
+    call: async (c) => ({ params: { id: c.resolutionId }, body: { name: unique('Version') } }),
+  },
   'get /resolutions/{id}/versions/{versionId}': {
     allowed: ['chair', 'secretariat', 'member', 'observer'],
     call: async (c) => {
@@ -87,10 +119,19 @@ export const platformCases: Cases = {
       return { params: { id: c.resolutionId }, query: { from: v.id, to: 'current' } };
     },
   },
-  'get /resolutions/{id}/events': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId } }) },
-  'get /resolutions/{id}/export': { allowed: ['chair', 'secretariat', 'member', 'observer'], call: async (c) => ({ params: { id: c.resolutionId }, query: { format: 'text' } }) },
+  'get /resolutions/{id}/events': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async (c) => ({ params: { id: c.resolutionId } }),
+  },
+  'get /resolutions/{id}/export': {
+    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    call: async (c) => ({ params: { id: c.resolutionId }, query: { format: 'text' } }),
+  },
   'get /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
-  'post /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({ body: { name: 'script' } }) },
+  'post /tokens': {
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'],
+    call: async () => ({ body: { name: 'script' } }),
+  },
   'delete /tokens/{tokenId}': {
     allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'],
     call: async (c, who) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import type { User } from '@/db/schema';
@@ -70,7 +70,11 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, root:
   if (!schema) return value as z.infer<T>;
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new DomainError(`bad_request:${root}`, `Invalid ${root}: ${describeIssues(result.error, root)}`, zodIssues(result.error, root));
+    throw new DomainError(
+      `bad_request:${root}`,
+      `Invalid ${root}: ${describeIssues(result.error, root)}`,
+      zodIssues(result.error, root),
+    );
   }
   return result.data;
 }
@@ -98,7 +102,8 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-const tooLarge = () => new DomainError('too_large:body', `The request body is larger than the limit of ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
+const tooLarge = () =>
+  new DomainError('too_large:body', `The request body is larger than the limit of ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
 
 const isUnsafe = (r: Request) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method);
 

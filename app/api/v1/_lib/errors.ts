@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DomainError, type ErrorKind, type FieldIssue } from '@/lib/errors';
 
 /** The one place where domain error kinds become HTTP statuses. */

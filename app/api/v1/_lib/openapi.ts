@@ -51,7 +51,10 @@ export function openApiDocument(operations: Operation[], serverUrl = '/api/v1') 
           ? { [op.produces]: {} }
           : { 'application/json': { schema: op.response ? jsonSchema(op.response) : {} } },
       },
-      '400': { description: 'Invalid request (field errors listed)', content: { 'application/json': { schema: jsonSchema(errorSchema) } } },
+      '400': {
+        description: 'Invalid request (field errors listed)',
+        content: { 'application/json': { schema: jsonSchema(errorSchema) } },
+      },
       '401': { description: 'Not signed in / no valid token' },
       '403': { description: 'Your role does not allow this' },
       '404': { description: 'Not found, or not visible to you' },
@@ -77,7 +80,10 @@ export function openApiDocument(operations: Operation[], serverUrl = '/api/v1') 
     },
     servers: [{ url: serverUrl }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+      },
     },
     security: [{ bearer: [] }, { session: [] }],
     paths,

@@ -6,4 +6,10 @@ import { procedureOperations } from '../procedure/schema';
 import type { Operation } from './openapi';
 
 /** Every operation of /api/v1, for the OpenAPI document and the permission matrix test. */
-export const operations: Operation[] = [...committeeOperations, ...resolutionOperations, ...tokenOperations, ...procedureOperations, ...amendmentOperations];
+export const operations: Operation[] = [
+  ...committeeOperations,
+  ...resolutionOperations,
+  ...tokenOperations,
+  ...procedureOperations,
+  ...amendmentOperations,
+];

@@ -7,7 +7,11 @@ import { forbidden } from '@/lib/errors';
 
 /** What `can()` needs to know about an amendment: the stage and who sponsors it. */
 export function amendmentSubject(amendment: Amendment, stage: Subject['stage']): Subject {
-  return { stage, delegationId: amendment.sponsorDelegationId, coSponsorDelegationIds: amendment.coSponsorDelegationIds };
+  return {
+    stage,
+    delegationId: amendment.sponsorDelegationId,
+    coSponsorDelegationIds: amendment.coSponsorDelegationIds,
+  };
 }
 
 /**
@@ -26,7 +30,10 @@ export async function amendmentForUser(db: Db, userId: string, amendmentId: stri
   const amendment = await findAmendment(db, amendmentId);
   const { resolution, access } = await resolutionForUser(db, userId, amendment.resolutionId);
   if (amendment.status === 'draft' && !canSeeDraft(access.actor, amendment)) {
-    throw forbidden('amendment', 'This amendment is still a draft: only its sponsoring delegations and the presiding officers see it.');
+    throw forbidden(
+      'amendment',
+      'This amendment is still a draft: only its sponsoring delegations and the presiding officers see it.',
+    );
   }
   const scope = { committeeId: resolution.committeeId, resolutionId: resolution.id, actorId: userId, amendment };
   return { amendment, resolution, access, scope, subject: amendmentSubject(amendment, access.stage) };

@@ -9,15 +9,29 @@ import { loadCompilation } from './present';
  * The amendments before the committee (tabled, and those already decided), in voting
  * order then tabling order: what the printed compilation lists. Drafts are not in it.
  */
-export async function compilationDocument(db: Db, resolution: Resolution, committee: string, actor: Actor): Promise<CompilationDocument> {
+export async function compilationDocument(
+  db: Db,
+  resolution: Resolution,
+  committee: string,
+  actor: Actor,
+): Promise<CompilationDocument> {
   const { amendments, all } = await loadCompilation(db, resolution, actor);
-  const tabledAt = await tablingTimes(db, all.map((a) => a.id));
+  const tabledAt = await tablingTimes(
+    db,
+    all.map((a) => a.id),
+  );
   const entries = amendments
     .filter((a) => a.status !== 'draft' && a.number !== null)
-    .sort((x, y) => (x.voting?.position ?? Infinity) - (y.voting?.position ?? Infinity) || x.number!.localeCompare(y.number!, 'en', { numeric: true }))
+    .sort(
+      (x, y) =>
+        (x.voting?.position ?? Infinity) - (y.voting?.position ?? Infinity) ||
+        x.number!.localeCompare(y.number!, 'en', { numeric: true }),
+    )
     .map((a) => ({
       number: a.number!,
-      paragraphLabel: a.parentNumber ? `Sub-amendment to ${a.parentNumber} (${a.paragraphLabel ?? 'deleted paragraph'})` : a.paragraphLabel ?? 'a deleted paragraph',
+      paragraphLabel: a.parentNumber
+        ? `Sub-amendment to ${a.parentNumber} (${a.paragraphLabel ?? 'deleted paragraph'})`
+        : (a.paragraphLabel ?? 'a deleted paragraph'),
       kind: a.kind,
       sponsor: a.sponsor.name,
       coSponsors: a.coSponsors.map((c) => c.name),

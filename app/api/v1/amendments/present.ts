@@ -2,14 +2,25 @@ import type { Db } from '@/db/client';
 import type { Resolution } from '@/db/schema';
 import { amendmentHistory, delegationNames, listAmendments, type StoredAmendment } from '@/db/queries/amendments';
 import { currentParagraphs } from '@/server/resolution-text';
-import { compileAmendments, votingOrder, type CompilationFilter, type CompiledAmendment } from '@/lib/amendments/compilation';
+import {
+  compileAmendments,
+  votingOrder,
+  type CompilationFilter,
+  type CompiledAmendment,
+} from '@/lib/amendments/compilation';
 import { renderRedlineHtml, renderRedlineText } from '@/lib/amendments/redline';
 import { can, type Actor } from '@/lib/permissions';
 import type { Stage } from '@/lib/resolution/types';
 import { amendmentSubject, canSeeDraft } from './access';
 
 /** An amendment as the API and the pages show it, with what the caller may do with it. */
-export function presentAmendment(c: CompiledAmendment & { amendment: StoredAmendment }, names: ReadonlyMap<string, string>, actor: Actor, stage: Stage, numbers: ReadonlyMap<string, string | null>) {
+export function presentAmendment(
+  c: CompiledAmendment & { amendment: StoredAmendment },
+  names: ReadonlyMap<string, string>,
+  actor: Actor,
+  stage: Stage,
+  numbers: ReadonlyMap<string, string | null>,
+) {
   const a = c.amendment;
   const subject = amendmentSubject(a, stage);
   const live = a.status === 'draft' || a.status === 'tabled';
@@ -33,7 +44,7 @@ export function presentAmendment(c: CompiledAmendment & { amendment: StoredAmend
     sponsor: { id: a.sponsorDelegationId, name: names.get(a.sponsorDelegationId) ?? '' },
     coSponsors: a.coSponsorDelegationIds.map((id) => ({ id, name: names.get(id) ?? '' })),
     parentAmendmentId: a.parentAmendmentId,
-    parentNumber: a.parentAmendmentId ? numbers.get(a.parentAmendmentId) ?? null : null,
+    parentNumber: a.parentAmendmentId ? (numbers.get(a.parentAmendmentId) ?? null) : null,
     stale: live && c.stale,
     conflict: live && c.conflict,
     redline: { segments: c.segments, html: renderRedlineHtml(c.segments), text: renderRedlineText(c.segments) },
@@ -47,7 +58,11 @@ export function presentAmendment(c: CompiledAmendment & { amendment: StoredAmend
       withdraw: live && can(actor, 'amendment:withdraw', subject),
       rule: a.status === 'tabled' && can(actor, 'amendment:rule', subject),
       decide: a.status === 'tabled' && can(actor, 'amendment:decide', subject),
-      subAmend: a.status === 'tabled' && a.parentAmendmentId === null && (a.kind === 'modify' || a.kind === 'insert') && can(actor, 'amendment:draft', subject),
+      subAmend:
+        a.status === 'tabled' &&
+        a.parentAmendmentId === null &&
+        (a.kind === 'modify' || a.kind === 'insert') &&
+        can(actor, 'amendment:draft', subject),
     },
   };
 }
@@ -62,7 +77,9 @@ export async function loadCompilation(db: Db, resolution: Resolution, actor: Act
   ]);
   const visible = all.filter((a) => a.status !== 'draft' || canSeeDraft(actor, a));
   const numbers = new Map(all.map((a) => [a.id, a.number]));
-  const compiled = compileAmendments(visible, paragraphs, filter) as (CompiledAmendment & { amendment: StoredAmendment })[];
+  const compiled = compileAmendments(visible, paragraphs, filter) as (CompiledAmendment & {
+    amendment: StoredAmendment;
+  })[];
   const stage = resolution.stage as Stage;
   return {
     paragraphs,
@@ -74,5 +91,10 @@ export async function loadCompilation(db: Db, resolution: Resolution, actor: Act
 }
 
 export async function presentHistory(db: Db, amendmentId: string) {
-  return (await amendmentHistory(db, amendmentId)).map((h) => ({ action: h.action, details: h.details, at: h.at, actor: h.actor ?? 'system' }));
+  return (await amendmentHistory(db, amendmentId)).map((h) => ({
+    action: h.action,
+    details: h.details,
+    at: h.at,
+    actor: h.actor ?? 'system',
+  }));
 }

@@ -3,5 +3,9 @@ import { endpoint } from '../_lib/endpoint';
 import { present } from './present';
 
 export const GET = endpoint({}, async ({ db, user }) => ({
-  committees: (await listCommitteesForUser(db, user.id)).map((c) => ({ ...present(c.committee), role: c.role, delegation: c.delegation })),
+  committees: (await listCommitteesForUser(db, user.id)).map((c) => ({
+    ...present(c.committee),
+    role: c.role,
+    delegation: c.delegation,
+  })),
 }));

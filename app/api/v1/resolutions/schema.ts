@@ -11,8 +11,13 @@ const importSource = {
   text: z.string().max(MAX_IMPORT_BYTES, `The text is longer than the limit of 2 MB.`).optional(),
   file: z
     .strictObject({
-      name: z.string().max(255).regex(/\.(txt|docx)$/i, 'Only .txt and .docx files can be imported.'),
-      contentBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8, 'The file is larger than the limit of 2 MB.'),
+      name: z
+        .string()
+        .max(255)
+        .regex(/\.(txt|docx)$/i, 'Only .txt and .docx files can be imported.'),
+      contentBase64: z
+        .string()
+        .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8, 'The file is larger than the limit of 2 MB.'),
     })
     .optional(),
 };
@@ -25,7 +30,10 @@ export const createResolutionBody = z
   .strictObject({
     title: z.string().trim().min(3).max(300).optional(),
     ...importSource,
-    asAdopted: z.boolean().optional().meta({ description: 'Record the adoption and reservations the imported text states (archiving).' }),
+    asAdopted: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Record the adoption and reservations the imported text states (archiving).' }),
   })
   .refine((b) => !(b.text !== undefined && b.file !== undefined), 'Give text or file, not both.')
   .refine((b) => b.text !== undefined || b.file !== undefined || b.title !== undefined, 'A blank draft needs a title.');
@@ -40,10 +48,10 @@ const versionRef = z
 export const compareVersionsQuery = z.object({ from: versionRef, to: versionRef.default('current') });
 
 export const exportQuery = z.object({
-  format: z
-    .enum(['text', 'html', 'pdf', 'docx', 'akn'])
-    .default('text')
-    .meta({ description: 'text: the draft, or the published text once adopted; html, pdf, docx, akn (Akoma Ntoso 3.0 XML): the published text, once adopted' }),
+  format: z.enum(['text', 'html', 'pdf', 'docx', 'akn']).default('text').meta({
+    description:
+      'text: the draft, or the published text once adopted; html, pdf, docx, akn (Akoma Ntoso 3.0 XML): the published text, once adopted',
+  }),
 });
 
 const paragraph = z.object({
@@ -56,16 +64,110 @@ const paragraph = z.object({
 export const textResponse = z.object({ resolutionId: z.string(), paragraphs: z.array(paragraph) });
 
 export const resolutionOperations: Operation[] = [
-  { method: 'get', path: '/committees/{committee}/resolutions', summary: "A committee's resolutions", tag: 'resolutions', params: committeeParams, allowed: 'any role' },
-  { method: 'post', path: '/committees/{committee}/resolutions', summary: 'Create a resolution: blank (title only) or by import (text, or a .txt/.docx file as base64)', tag: 'resolutions', params: committeeParams, body: createResolutionBody, allowed: 'chair, secretariat' },
-  { method: 'post', path: '/committees/{committee}/imports/preview', summary: 'Parse a text or file and show its structure without saving; errors name lines', tag: 'resolutions', params: committeeParams, body: importPreviewBody, allowed: 'chair, secretariat' },
-  { method: 'get', path: '/resolutions/{id}', summary: 'A resolution: metadata, stage and numbered text', tag: 'resolutions', params: resolutionParams, allowed: 'any role in its committee' },
-  { method: 'get', path: '/resolutions/{id}/text', summary: 'The structured text: paragraphs with stable ids and computed numbers, read from the live document', tag: 'resolutions', params: resolutionParams, response: textResponse, allowed: 'any role' },
-  { method: 'post', path: '/resolutions/{id}/stage', summary: 'Move to another stage (a version is kept automatically)', tag: 'resolutions', params: resolutionParams, body: stageBody, allowed: 'chair, secretariat' },
-  { method: 'get', path: '/resolutions/{id}/versions', summary: 'Named versions with author and time', tag: 'versions', params: resolutionParams, allowed: 'any role' },
-  { method: 'post', path: '/resolutions/{id}/versions', summary: 'Keep the current text as a named version', tag: 'versions', params: resolutionParams, body: versionBody, allowed: 'chair, secretariat, members' },
-  { method: 'get', path: '/resolutions/{id}/versions/{versionId}', summary: 'One version: its numbered paragraphs', tag: 'versions', params: versionParams, allowed: 'any role' },
-  { method: 'get', path: '/resolutions/{id}/versions/compare', summary: 'Compare two versions (or a version and the current text) as a paragraph-aware redline', tag: 'versions', params: resolutionParams, query: compareVersionsQuery, allowed: 'any role' },
-  { method: 'get', path: '/resolutions/{id}/events', summary: 'Server-Sent Events: tabling, decisions, votes, stage and adoption as they happen', tag: 'resolutions', params: resolutionParams, produces: 'text/event-stream', allowed: 'any role' },
-  { method: 'get', path: '/resolutions/{id}/export', summary: 'Export the text: draft as plain text; once adopted, the published text as text, HTML, PDF, DOCX or Akoma Ntoso XML', tag: 'resolutions', params: resolutionParams, query: exportQuery, produces: 'text/plain', allowed: 'any role' },
+  {
+    method: 'get',
+    path: '/committees/{committee}/resolutions',
+    summary: "A committee's resolutions",
+    tag: 'resolutions',
+    params: committeeParams,
+    allowed: 'any role',
+  },
+  {
+    method: 'post',
+    path: '/committees/{committee}/resolutions',
+    summary: 'Create a resolution: blank (title only) or by import (text, or a .txt/.docx file as base64)',
+    tag: 'resolutions',
+    params: committeeParams,
+    body: createResolutionBody,
+    allowed: 'chair, secretariat',
+  },
+  {
+    method: 'post',
+    path: '/committees/{committee}/imports/preview',
+    summary: 'Parse a text or file and show its structure without saving; errors name lines',
+    tag: 'resolutions',
+    params: committeeParams,
+    body: importPreviewBody,
+    allowed: 'chair, secretariat',
+  },
+  {
+    method: 'get',
+    path: '/resolutions/{id}',
+    summary: 'A resolution: metadata, stage and numbered text',
+    tag: 'resolutions',
+    params: resolutionParams,
+    allowed: 'any role in its committee',
+  },
+  {
+    method: 'get',
+    path: '/resolutions/{id}/text',
+    summary: 'The structured text: paragraphs with stable ids and computed numbers, read from the live document',
+    tag: 'resolutions',
+    params: resolutionParams,
+    response: textResponse,
+    allowed: 'any role',
+  },
+  {
+    method: 'post',
+    path: '/resolutions/{id}/stage',
+    summary: 'Move to another stage (a version is kept automatically)',
+    tag: 'resolutions',
+    params: resolutionParams,
+    body: stageBody,
+    allowed: 'chair, secretariat',
+  },
+  {
+    method: 'get',
+    path: '/resolutions/{id}/versions',
+    summary: 'Named versions with author and time',
+    tag: 'versions',
+    params: resolutionParams,
+    allowed: 'any role',
+  },
+  {
+    method: 'post',
+    path: '/resolutions/{id}/versions',
+    summary: 'Keep the current text as a named version',
+    tag: 'versions',
+    params: resolutionParams,
+    body: versionBody,
+    allowed: 'chair, secretariat, members',
+  },
+  {
+    method: 'get',
+    path: '/resolutions/{id}/versions/{versionId}',
+    summary: 'One version: its numbered paragraphs',
+    tag: 'versions',
+    params: versionParams,
+    allowed: 'any role',
+  },
+  {
+    method: 'get',
+    path: '/resolutions/{id}/versions/compare',
+    summary: 'Compare two versions (or a version and the current text) as a paragraph-aware redline',
+    tag: 'versions',
+    params: resolutionParams,
+    query: compareVersionsQuery,
+    allowed: 'any role',
+  },
+  {
+    method: 'get',
+    path: '/resolutions/{id}/events',
+    summary: 'Server-Sent Events: tabling, decisions, votes, stage and adoption as they happen',
+    tag: 'resolutions',
+    params: resolutionParams,
+    produces: 'text/event-stream',
+    allowed: 'any role',
+  },
+  {
+    method: 'get',
+    path: '/resolutions/{id}/export',
+    summary:
+      'Export the text: draft as plain text; once adopted, the published text as text, HTML, PDF, DOCX or Akoma Ntoso XML',
+    tag: 'resolutions',
+    params: resolutionParams,
+    query: exportQuery,
+    produces: 'text/plain',
+    allowed: 'any role',
+  },
 ];

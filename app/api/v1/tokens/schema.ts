@@ -6,6 +6,18 @@ export const tokenParams = z.object({ tokenId: z.uuid() });
 
 export const tokenOperations: Operation[] = [
   { method: 'get', path: '/tokens', summary: 'Your API tokens (never the tokens themselves)', tag: 'account' },
-  { method: 'post', path: '/tokens', summary: 'Create an API token; the response holds it once', tag: 'account', body: tokenBody },
-  { method: 'delete', path: '/tokens/{tokenId}', summary: 'Revoke one of your API tokens', tag: 'account', params: tokenParams },
+  {
+    method: 'post',
+    path: '/tokens',
+    summary: 'Create an API token; the response holds it once',
+    tag: 'account',
+    body: tokenBody,
+  },
+  {
+    method: 'delete',
+    path: '/tokens/{tokenId}',
+    summary: 'Revoke one of your API tokens',
+    tag: 'account',
+    params: tokenParams,
+  },
 ];

@@ -6,7 +6,12 @@ import { useToast } from '@/app/_components/Toaster';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
-interface PreviewParagraph { id: string; kind: string; label: string; text: string }
+interface PreviewParagraph {
+  id: string;
+  kind: string;
+  label: string;
+  text: string;
+}
 interface Preview {
   text: string;
   heading: string | null;
@@ -53,7 +58,10 @@ export function ImportForm({ committee }: { committee: string }) {
     const file = e.target.files?.[0];
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setFailure({ message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.`, status: 413 });
+      setFailure({
+        message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.`,
+        status: 413,
+      });
       return;
     }
     await requestPreview({ file: { name: file.name, contentBase64: toBase64(await file.arrayBuffer()) } });
@@ -81,7 +89,11 @@ export function ImportForm({ committee }: { committee: string }) {
       <div className="card form">
         <label>
           Title
-          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Taken from the text when left empty" />
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder="Taken from the text when left empty"
+          />
         </label>
         <label>
           Paste the text
@@ -93,18 +105,28 @@ export function ImportForm({ committee }: { committee: string }) {
           </button>
           <label className="file-button">
             or upload a .txt or .docx (up to 2 MB)
-            <input type="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={onFile} data-testid="import-file" />
+            <input
+              type="file"
+              accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              onChange={onFile}
+              data-testid="import-file"
+            />
           </label>
         </div>
       </div>
 
       {failure && (
         <div className="card error-card" role="alert" data-testid="import-errors">
-          <p><strong>{failure.message}</strong></p>
+          <p>
+            <strong>{failure.message}</strong>
+          </p>
           {failure.issues && (
             <ul>
               {failure.issues.map((i, n) => (
-                <li key={n}>{i.line ? `Line ${i.line}: ` : `${i.path}: `}{i.message}</li>
+                <li key={n}>
+                  {i.line ? `Line ${i.line}: ` : `${i.path}: `}
+                  {i.message}
+                </li>
               ))}
             </ul>
           )}
@@ -115,13 +137,18 @@ export function ImportForm({ committee }: { committee: string }) {
         <section className="card preview" aria-labelledby="preview-heading" data-testid="import-preview">
           <h2 id="preview-heading">Preview</h2>
           <p data-testid="import-counts">
-            <strong>{preview.counts.preambular}</strong> preambular paragraphs, <strong>{preview.counts.operative}</strong> operative
-            paragraphs{preview.counts.subparagraph ? `, ${preview.counts.subparagraph} sub-paragraphs` : ''}.
+            <strong>{preview.counts.preambular}</strong> preambular paragraphs,{' '}
+            <strong>{preview.counts.operative}</strong> operative paragraphs
+            {preview.counts.subparagraph ? `, ${preview.counts.subparagraph} sub-paragraphs` : ''}.
           </p>
           {preview.heading && <p className="muted">Heading: {preview.heading}</p>}
           {preview.warnings.length > 0 && (
             <ul className="warnings">
-              {preview.warnings.map((w, n) => <li key={n}>Line {w.line}: {w.message}</li>)}
+              {preview.warnings.map((w, n) => (
+                <li key={n}>
+                  Line {w.line}: {w.message}
+                </li>
+              ))}
             </ul>
           )}
           {preview.adoption && (
@@ -143,7 +170,8 @@ export function ImportForm({ committee }: { committee: string }) {
           </ol>
           {preview.reservations.map((r, n) => (
             <p key={n} className="footnote">
-              * {r.delegation}: {r.kind} on {r.operativeParagraph ? `operative paragraph ${r.operativeParagraph}` : 'the whole text'} — {r.text}
+              * {r.delegation}: {r.kind} on{' '}
+              {r.operativeParagraph ? `operative paragraph ${r.operativeParagraph}` : 'the whole text'} — {r.text}
             </p>
           ))}
           <button className="primary" onClick={save} disabled={busy !== null} data-testid="import-save">

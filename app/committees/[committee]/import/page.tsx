@@ -23,7 +23,9 @@ export default async function ImportPage({ params }: { params: Promise<{ committ
       {can(actor, 'resolution:create') ? (
         <ImportForm committee={committee.slug} />
       ) : (
-        <p className="error" role="alert">Only the chair and the secretariat import texts.</p>
+        <p className="error" role="alert">
+          Only the chair and the secretariat import texts.
+        </p>
       )}
     </div>
   );

@@ -37,7 +37,14 @@ export function AmendmentCard({
   // sub-amendment to a tabled amendment's wording.
   const [mode, setMode] = useState<'rewrite' | 'edit' | 'sub' | null>(null);
   const [rewrite, setRewrite] = useState(a.currentText);
-  const against = mode === 'rewrite' ? a.currentText : mode === 'edit' ? (a.parentAmendmentId ? a.baseText : a.currentText) : a.proposedText;
+  const against =
+    mode === 'rewrite'
+      ? a.currentText
+      : mode === 'edit'
+        ? a.parentAmendmentId
+          ? a.baseText
+          : a.currentText
+        : a.proposedText;
   const startWith = (m: 'rewrite' | 'edit' | 'sub') => {
     setMode(m);
     setRewrite(m === 'rewrite' ? a.currentText : a.proposedText);
@@ -47,7 +54,11 @@ export function AmendmentCard({
     try {
       if (mode === 'rewrite') await api('POST', `/api/v1/amendments/${a.id}/rewrite`, { proposedText: rewrite });
       else {
-        const sub = await api<{ id: string }>('POST', `/api/v1/resolutions/${resolutionId}/amendments`, { kind: 'modify', parentAmendmentId: a.id, proposedText: rewrite });
+        const sub = await api<{ id: string }>('POST', `/api/v1/resolutions/${resolutionId}/amendments`, {
+          kind: 'modify',
+          parentAmendmentId: a.id,
+          proposedText: rewrite,
+        });
         const tabled = await api<{ number: string }>('POST', `/api/v1/amendments/${sub.id}/table`).catch(() => null);
         toast(tabled ? `Sub-amendment ${tabled.number} tabled` : 'Sub-amendment saved as a draft');
       }
@@ -77,7 +88,8 @@ export function AmendmentCard({
   // As the server decides (amendment:remove-cosponsor): the sponsor or the secretariat, or the co-sponsor itself.
   const mayRemoveCoSponsor = (delegationId: string) =>
     (a.status === 'draft' || a.status === 'tabled') &&
-    (me.role === 'secretariat' || (me.role === 'member' && (me.delegationId === a.sponsor.id || me.delegationId === delegationId)));
+    (me.role === 'secretariat' ||
+      (me.role === 'member' && (me.delegationId === a.sponsor.id || me.delegationId === delegationId)));
   async function removeCoSponsor(delegationId: string, delegationName: string) {
     setBusy(true);
     try {
@@ -96,13 +108,28 @@ export function AmendmentCard({
   };
 
   return (
-    <li className={`amendment-card status-${a.status}`} data-testid="amendment-card" data-number={a.number ?? ''} data-status={a.status}>
+    <li
+      className={`amendment-card status-${a.status}`}
+      data-testid="amendment-card"
+      data-number={a.number ?? ''}
+      data-status={a.status}
+    >
       <div className="amendment-head">
         <strong>{name}</strong>
-        <span>{a.parentNumber ? `sub-amendment to ${a.parentNumber}` : a.paragraphLabel ?? 'deleted paragraph'}</span>
-        <span className={`badge status-${a.status}`} data-testid="amendment-status">{STATUS_WORDS[a.status]}</span>
-        {a.stale && <span className="badge stale" title="The paragraph changed since this amendment was written">{a.conflict ? 'needs rewriting' : 'stale · rebased'}</span>}
-        {a.voting && <span className="muted small" title={a.voting.reason}>vote #{a.voting.position}</span>}
+        <span>{a.parentNumber ? `sub-amendment to ${a.parentNumber}` : (a.paragraphLabel ?? 'deleted paragraph')}</span>
+        <span className={`badge status-${a.status}`} data-testid="amendment-status">
+          {STATUS_WORDS[a.status]}
+        </span>
+        {a.stale && (
+          <span className="badge stale" title="The paragraph changed since this amendment was written">
+            {a.conflict ? 'needs rewriting' : 'stale · rebased'}
+          </span>
+        )}
+        {a.voting && (
+          <span className="muted small" title={a.voting.reason}>
+            vote #{a.voting.position}
+          </span>
+        )}
       </div>
       <div className="muted small">
         {a.sponsor.name}
@@ -115,9 +142,16 @@ export function AmendmentCard({
               <button
                 className="link-button cosponsor-remove"
                 disabled={busy}
-                aria-label={me.delegationId === c.id ? `Withdraw ${c.name}'s co-sponsorship of ${name}` : `Remove ${c.name} as co-sponsor of ${name}`}
+                aria-label={
+                  me.delegationId === c.id
+                    ? `Withdraw ${c.name}'s co-sponsorship of ${name}`
+                    : `Remove ${c.name} as co-sponsor of ${name}`
+                }
                 title={me.delegationId === c.id ? 'Withdraw our co-sponsorship' : 'Remove this co-sponsor'}
-                onClick={() => window.confirm(`${c.name} will no longer co-sponsor ${name}. Continue?`) && void removeCoSponsor(c.id, c.name)}
+                onClick={() =>
+                  window.confirm(`${c.name} will no longer co-sponsor ${name}. Continue?`) &&
+                  void removeCoSponsor(c.id, c.name)
+                }
               >
                 ×
               </button>
@@ -164,46 +198,104 @@ export function AmendmentCard({
       )}
       {(mode === 'rewrite' || mode === 'sub') && (
         <div className="amendment-rewrite">
-          <TrackedTextEditor base={against} initialText={rewrite} onChange={setRewrite} label={mode === 'sub' ? `Sub-amendment to ${name}` : 'Amendment text'} testId="amendment-textbox" />
+          <TrackedTextEditor
+            base={against}
+            initialText={rewrite}
+            onChange={setRewrite}
+            label={mode === 'sub' ? `Sub-amendment to ${name}` : 'Amendment text'}
+            testId="amendment-textbox"
+          />
           <button className="primary" disabled={busy || rewrite === against} onClick={save}>
             {mode === 'sub' ? 'Table sub-amendment' : 'Save'}
           </button>{' '}
-          <button className="secondary" onClick={() => setMode(null)}>Cancel</button>
+          <button className="secondary" onClick={() => setMode(null)}>
+            Cancel
+          </button>
         </div>
       )}
       <div className="amendment-actions">
-        {a.youCan.table && <button className="primary" disabled={busy} onClick={() => run('table', 'table', undefined, `${name} tabled`)} data-testid="amendment-table">Table</button>}
+        {a.youCan.table && (
+          <button
+            className="primary"
+            disabled={busy}
+            onClick={() => run('table', 'table', undefined, `${name} tabled`)}
+            data-testid="amendment-table"
+          >
+            Table
+          </button>
+        )}
         {a.youCan.edit && a.kind !== 'delete' && a.kind !== 'move' && !mode && (
-          <button className="secondary" onClick={() => startWith('edit')} data-testid="amendment-edit-live" title="Edit the wording together with the co-sponsors, live">
+          <button
+            className="secondary"
+            onClick={() => startWith('edit')}
+            data-testid="amendment-edit-live"
+            title="Edit the wording together with the co-sponsors, live"
+          >
             Edit together
           </button>
         )}
-        {a.youCan.rewrite && !mode && <button className="secondary" onClick={() => startWith('rewrite')}>Rewrite</button>}
-        {a.youCan.subAmend && !mode && <button className="secondary" onClick={() => startWith('sub')}>Sub-amend</button>}
+        {a.youCan.rewrite && !mode && (
+          <button className="secondary" onClick={() => startWith('rewrite')}>
+            Rewrite
+          </button>
+        )}
+        {a.youCan.subAmend && !mode && (
+          <button className="secondary" onClick={() => startWith('sub')}>
+            Sub-amend
+          </button>
+        )}
         {a.youCan.decide && (
           <>
-            <button className="primary" disabled={busy} onClick={() => run('adopt', 'decision', { outcome: 'adopted', method: 'consensus' }, `${name} adopted`)} data-testid="amendment-adopt">Adopt</button>
-            <button className="secondary" disabled={busy} onClick={() => run('reject', 'decision', { outcome: 'rejected', method: 'consensus' }, `${name} rejected`)} data-testid="amendment-reject">Reject</button>
+            <button
+              className="primary"
+              disabled={busy}
+              onClick={() => run('adopt', 'decision', { outcome: 'adopted', method: 'consensus' }, `${name} adopted`)}
+              data-testid="amendment-adopt"
+            >
+              Adopt
+            </button>
+            <button
+              className="secondary"
+              disabled={busy}
+              onClick={() =>
+                run('reject', 'decision', { outcome: 'rejected', method: 'consensus' }, `${name} rejected`)
+              }
+              data-testid="amendment-reject"
+            >
+              Reject
+            </button>
           </>
         )}
-        {a.youCan.rule && <button className="secondary" disabled={busy} onClick={rule}>Inadmissible…</button>}
+        {a.youCan.rule && (
+          <button className="secondary" disabled={busy} onClick={rule}>
+            Inadmissible…
+          </button>
+        )}
         {a.youCan.edit && (
           <select
             aria-label={`Invite a co-sponsor to ${name}`}
             value=""
             disabled={busy}
-            onChange={(e) => e.target.value && run('invite', 'cosponsors', { delegationId: e.target.value }, 'Co-sponsor invited')}
+            onChange={(e) =>
+              e.target.value && run('invite', 'cosponsors', { delegationId: e.target.value }, 'Co-sponsor invited')
+            }
           >
             <option value="">Invite co-sponsor…</option>
             {delegations
               .filter((d) => d.id !== a.sponsor.id && !a.coSponsors.some((c) => c.id === d.id))
               .map((d) => (
-                <option key={d.id} value={d.id}>{d.name}</option>
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
               ))}
           </select>
         )}
         {a.youCan.withdraw && (
-          <button className="link-button danger" disabled={busy} onClick={() => window.confirm(`Withdraw ${name}?`) && run('withdraw', 'withdraw', {}, `${name} withdrawn`)}>
+          <button
+            className="link-button danger"
+            disabled={busy}
+            onClick={() => window.confirm(`Withdraw ${name}?`) && run('withdraw', 'withdraw', {}, `${name} withdrawn`)}
+          >
             Withdraw
           </button>
         )}

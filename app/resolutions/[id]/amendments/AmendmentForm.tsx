@@ -34,14 +34,20 @@ export function AmendmentForm({
   onDone: () => void;
 }) {
   const toast = useToast();
-  const [paragraphId, setParagraphId] = useState(initialParagraphId ?? paragraphs.find((p) => p.kind === 'operative')?.id ?? paragraphs[0]?.id ?? '');
+  const [paragraphId, setParagraphId] = useState(
+    initialParagraphId ?? paragraphs.find((p) => p.kind === 'operative')?.id ?? paragraphs[0]?.id ?? '',
+  );
   const paragraph = paragraphs.find((p) => p.id === paragraphId);
   const [kind, setKind] = useState<Kind>('modify');
   const [text, setText] = useState(paragraph?.text ?? '');
   const [position, setPosition] = useState<'before' | 'after'>('after');
   // Move: the paragraph it goes before or after (another paragraph of the same kind, usually).
-  const [destination, setDestination] = useState(() => paragraphs.find((p) => p.id !== paragraphId && p.kind === paragraph?.kind)?.id ?? '');
-  const [newKind, setNewKind] = useState<'preambular' | 'operative' | 'subparagraph'>(paragraph?.kind === 'preambular' ? 'preambular' : 'operative');
+  const [destination, setDestination] = useState(
+    () => paragraphs.find((p) => p.id !== paragraphId && p.kind === paragraph?.kind)?.id ?? '',
+  );
+  const [newKind, setNewKind] = useState<'preambular' | 'operative' | 'subparagraph'>(
+    paragraph?.kind === 'preambular' ? 'preambular' : 'operative',
+  );
   const [rationale, setRationale] = useState('');
   const [sponsor, setSponsor] = useState(context.me.delegationId ?? '');
   const [coSponsors, setCoSponsors] = useState<string[]>([]);
@@ -57,7 +63,7 @@ export function AmendmentForm({
   };
   const switchKind = (k: Kind) => {
     setKind(k);
-    setText(k === 'modify' ? paragraph?.text ?? '' : '');
+    setText(k === 'modify' ? (paragraph?.text ?? '') : '');
   };
 
   async function submit(e: React.FormEvent) {
@@ -93,7 +99,9 @@ export function AmendmentForm({
     }
   }
 
-  const others = context.delegations.filter((d) => d.id !== (context.me.role === 'member' ? context.me.delegationId : sponsor));
+  const others = context.delegations.filter(
+    (d) => d.id !== (context.me.role === 'member' ? context.me.delegationId : sponsor),
+  );
   return (
     <form className="amendment-form card" onSubmit={submit} data-testid="amendment-form" aria-label="New amendment">
       <label>
@@ -110,17 +118,26 @@ export function AmendmentForm({
         <legend>Proposal</legend>
         {(['modify', 'insert', 'delete', 'move'] as const).map((k) => (
           <label key={k}>
-            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => switchKind(k)} /> {KIND_LABELS[k]}
+            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => switchKind(k)} />{' '}
+            {KIND_LABELS[k]}
           </label>
         ))}
       </fieldset>
       {kind === 'insert' && (
         <div className="row">
-          <select value={position} onChange={(e) => setPosition(e.target.value as 'before' | 'after')} aria-label="Where">
+          <select
+            value={position}
+            onChange={(e) => setPosition(e.target.value as 'before' | 'after')}
+            aria-label="Where"
+          >
             <option value="before">before {paragraph?.label}</option>
             <option value="after">after {paragraph?.label}</option>
           </select>
-          <select value={newKind} onChange={(e) => setNewKind(e.target.value as typeof newKind)} aria-label="Kind of paragraph">
+          <select
+            value={newKind}
+            onChange={(e) => setNewKind(e.target.value as typeof newKind)}
+            aria-label="Kind of paragraph"
+          >
             <option value="preambular">preambular</option>
             <option value="operative">operative</option>
             <option value="subparagraph">sub-paragraph</option>
@@ -129,11 +146,20 @@ export function AmendmentForm({
       )}
       {kind === 'move' && (
         <div className="row">
-          <select value={position} onChange={(e) => setPosition(e.target.value as 'before' | 'after')} aria-label="Where to">
+          <select
+            value={position}
+            onChange={(e) => setPosition(e.target.value as 'before' | 'after')}
+            aria-label="Where to"
+          >
             <option value="before">before</option>
             <option value="after">after</option>
           </select>
-          <select value={destination} onChange={(e) => setDestination(e.target.value)} aria-label="Destination paragraph" data-testid="amend-destination">
+          <select
+            value={destination}
+            onChange={(e) => setDestination(e.target.value)}
+            aria-label="Destination paragraph"
+            data-testid="amend-destination"
+          >
             {paragraphs
               .filter((p) => p.id !== paragraphId)
               .map((p) => (
@@ -148,10 +174,14 @@ export function AmendmentForm({
         <p className="muted small">The wording is unchanged; the paragraphs are renumbered once it is adopted.</p>
       ) : kind !== 'delete' ? (
         <div className="amend-wording">
-          <span className="field-label">{kind === 'modify' ? `${paragraph?.label ?? 'The paragraph'} as amended (tracked changes)` : 'Text of the new paragraph'}</span>
+          <span className="field-label">
+            {kind === 'modify'
+              ? `${paragraph?.label ?? 'The paragraph'} as amended (tracked changes)`
+              : 'Text of the new paragraph'}
+          </span>
           <TrackedTextEditor
             key={`${kind}:${paragraphId}`}
-            base={kind === 'modify' ? paragraph?.text ?? '' : ''}
+            base={kind === 'modify' ? (paragraph?.text ?? '') : ''}
             initialText={text}
             onChange={setText}
             label={kind === 'modify' ? 'The paragraph as amended' : 'Text of the new paragraph'}
@@ -168,7 +198,12 @@ export function AmendmentForm({
       )}
       <label>
         Rationale
-        <textarea value={rationale} onChange={(e) => setRationale(e.target.value)} rows={2} data-testid="amend-rationale" />
+        <textarea
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          rows={2}
+          data-testid="amend-rationale"
+        />
       </label>
       {context.me.role !== 'member' && (
         <label>
@@ -188,17 +223,34 @@ export function AmendmentForm({
         <div className="cosponsor-list">
           {others.map((d) => (
             <label key={d.id}>
-              <input type="checkbox" checked={coSponsors.includes(d.id)} onChange={(e) => setCoSponsors((all) => (e.target.checked ? [...all, d.id] : all.filter((x) => x !== d.id)))} /> {d.name}
+              <input
+                type="checkbox"
+                checked={coSponsors.includes(d.id)}
+                onChange={(e) =>
+                  setCoSponsors((all) => (e.target.checked ? [...all, d.id] : all.filter((x) => x !== d.id)))
+                }
+              />{' '}
+              {d.name}
             </label>
           ))}
         </div>
       </details>
       {context.stage === 'amendments' && (
         <label>
-          <input type="checkbox" checked={tableNow} onChange={(e) => setTableNow(e.target.checked)} data-testid="amend-table-now" /> Table it now
+          <input
+            type="checkbox"
+            checked={tableNow}
+            onChange={(e) => setTableNow(e.target.checked)}
+            data-testid="amend-table-now"
+          />{' '}
+          Table it now
         </label>
       )}
-      {problem && <p className="error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       <div className="row">
         <button className="primary" disabled={busy} data-testid="amend-submit">
           {tableNow ? 'Table amendment' : 'Save draft'}

@@ -15,7 +15,15 @@ import type { AmendmentView, AmendmentsContext, CompilationResponse, ParagraphOp
  * redline against the current text, and "Amend" to start one. Live: every amendment event
  * refetches (with the viewer's own rights), so a tabling appears in every open page.
  */
-export function AmendmentsPanel({ context, initialAmendments, initialParagraphs }: { context: AmendmentsContext; initialAmendments: AmendmentView[]; initialParagraphs: ParagraphOption[] }) {
+export function AmendmentsPanel({
+  context,
+  initialAmendments,
+  initialParagraphs,
+}: {
+  context: AmendmentsContext;
+  initialAmendments: AmendmentView[];
+  initialParagraphs: ParagraphOption[];
+}) {
   const [amendments, setAmendments] = useState(initialAmendments);
   const [paragraphs, setParagraphs] = useState(initialParagraphs);
   // Open form, and the paragraph it starts on ("Amend" on a paragraph of the text).
@@ -38,7 +46,11 @@ export function AmendmentsPanel({ context, initialAmendments, initialParagraphs 
     if (!context.mayDraft) return;
     setDrafting((d) => ({ paragraphId, n: (d?.n ?? 0) + 1 }));
     // The form is in the side panel: bring it into view for someone working in the text.
-    requestAnimationFrame(() => document.querySelector('[data-testid="amendment-form"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
+    requestAnimationFrame(() =>
+      document
+        .querySelector('[data-testid="amendment-form"]')
+        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+    );
   });
 
   const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
@@ -63,7 +75,11 @@ export function AmendmentsPanel({ context, initialAmendments, initialParagraphs 
       <h2>
         Amendments <span className={`live-dot ${connected ? 'on' : ''}`} title={connected ? 'live' : 'reconnecting'} />
       </h2>
-      {context.tablingDeadline && <p className="muted small">Tabling deadline: {new Date(context.tablingDeadline).toUTCString().replace(':00 GMT', ' UTC')}</p>}
+      {context.tablingDeadline && (
+        <p className="muted small">
+          Tabling deadline: {new Date(context.tablingDeadline).toUTCString().replace(':00 GMT', ' UTC')}
+        </p>
+      )}
       {context.mayDraft && !drafting && (
         <button className="primary" onClick={() => setDrafting({ n: 0 })} data-testid="amend-start">
           Amend…
@@ -81,7 +97,14 @@ export function AmendmentsPanel({ context, initialAmendments, initialParagraphs 
       {shown.length === 0 && <p className="muted small">No amendments before the committee.</p>}
       <ol className="amendment-list" data-testid="amendment-list">
         {shown.map((a) => (
-          <AmendmentCard key={a.id} amendment={a} resolutionId={context.resolutionId} delegations={context.delegations} me={context.me} onChanged={() => void reload()} />
+          <AmendmentCard
+            key={a.id}
+            amendment={a}
+            resolutionId={context.resolutionId}
+            delegations={context.delegations}
+            me={context.me}
+            onChanged={() => void reload()}
+          />
         ))}
       </ol>
       {closed.length > 0 && (
@@ -90,7 +113,9 @@ export function AmendmentsPanel({ context, initialAmendments, initialParagraphs 
         </button>
       )}
       <p className="small">
-        <Link href={`/resolutions/${context.resolutionId}/amendments`} data-testid="compilation-link">Compilation and voting order</Link>
+        <Link href={`/resolutions/${context.resolutionId}/amendments`} data-testid="compilation-link">
+          Compilation and voting order
+        </Link>
       </p>
     </aside>
   );

@@ -39,7 +39,10 @@ export function CompilationTable({
   const toast = useToast();
   const base = `/api/v1/resolutions/${resolutionId}/amendments`;
 
-  const reload = useCallback(async () => setAmendments((await api<CompilationResponse>('GET', base)).amendments), [base]);
+  const reload = useCallback(
+    async () => setAmendments((await api<CompilationResponse>('GET', base)).amendments),
+    [base],
+  );
   useProcedureEvents(resolutionId, (e) => {
     if (e.type.startsWith('amendment.')) void reload().catch(() => {});
   });
@@ -50,7 +53,11 @@ export function CompilationTable({
         .filter((a) => !status || a.status === status)
         .filter((a) => !delegation || a.sponsor.id === delegation || a.coSponsors.some((c) => c.id === delegation))
         .filter((a) => !paragraph || a.paragraphId === paragraph)
-        .sort((x, y) => (x.voting?.position ?? 1e6) - (y.voting?.position ?? 1e6) || (x.number ?? '').localeCompare(y.number ?? '', 'en', { numeric: true })),
+        .sort(
+          (x, y) =>
+            (x.voting?.position ?? 1e6) - (y.voting?.position ?? 1e6) ||
+            (x.number ?? '').localeCompare(y.number ?? '', 'en', { numeric: true }),
+        ),
     [amendments, status, delegation, paragraph],
   );
   const ordered = amendments.filter((a) => a.voting).sort((x, y) => x.voting!.position - y.voting!.position);
@@ -94,7 +101,9 @@ export function CompilationTable({
           <select value={delegation} onChange={(e) => setDelegation(e.target.value)} data-testid="filter-delegation">
             <option value="">all</option>
             {delegations.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
             ))}
           </select>
         </label>
@@ -103,7 +112,9 @@ export function CompilationTable({
           <select value={paragraph} onChange={(e) => setParagraph(e.target.value)} data-testid="filter-paragraph">
             <option value="">all</option>
             {paragraphs.map((p) => (
-              <option key={p.id} value={p.id}>{p.label}</option>
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
             ))}
           </select>
         </label>
@@ -127,13 +138,22 @@ export function CompilationTable({
           {rows.map((a) => (
             <tr key={a.id} data-testid="compilation-row" data-number={a.number ?? ''}>
               <td>
-                <input type="checkbox" aria-label={`Preview ${a.number ?? 'draft'}`} checked={chosen.includes(a.id)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, a.id] : c.filter((x) => x !== a.id)))} />
+                <input
+                  type="checkbox"
+                  aria-label={`Preview ${a.number ?? 'draft'}`}
+                  checked={chosen.includes(a.id)}
+                  onChange={(e) => setChosen((c) => (e.target.checked ? [...c, a.id] : c.filter((x) => x !== a.id)))}
+                />
               </td>
-              <td><strong>{a.number ?? 'draft'}</strong></td>
-              <td>{a.parentNumber ? `${a.parentNumber} (sub)` : a.paragraphLabel ?? 'deleted'}</td>
+              <td>
+                <strong>{a.number ?? 'draft'}</strong>
+              </td>
+              <td>{a.parentNumber ? `${a.parentNumber} (sub)` : (a.paragraphLabel ?? 'deleted')}</td>
               <td>
                 {a.sponsor.name}
-                {a.coSponsors.length > 0 && <div className="muted small">with {a.coSponsors.map((c) => c.name).join(', ')}</div>}
+                {a.coSponsors.length > 0 && (
+                  <div className="muted small">with {a.coSponsors.map((c) => c.name).join(', ')}</div>
+                )}
               </td>
               <td>
                 <Redline segments={a.redline.segments} />
@@ -151,8 +171,20 @@ export function CompilationTable({
                     <div className="muted small">{a.voting.reason}</div>
                     {maySetOrder && (
                       <span className="order-buttons">
-                        <button className="link-button" aria-label={`Move ${a.number} earlier`} onClick={() => move(a.id, -1)}>↑</button>{' '}
-                        <button className="link-button" aria-label={`Move ${a.number} later`} onClick={() => move(a.id, 1)}>↓</button>
+                        <button
+                          className="link-button"
+                          aria-label={`Move ${a.number} earlier`}
+                          onClick={() => move(a.id, -1)}
+                        >
+                          ↑
+                        </button>{' '}
+                        <button
+                          className="link-button"
+                          aria-label={`Move ${a.number} later`}
+                          onClick={() => move(a.id, 1)}
+                        >
+                          ↓
+                        </button>
                       </span>
                     )}
                   </>
@@ -168,7 +200,9 @@ export function CompilationTable({
         <section className="card amended-preview" data-testid="amended-preview" aria-label="Preview as amended">
           <h2>As amended by {preview.applied.map((a) => a.number ?? 'draft').join(', ') || 'nothing'}</h2>
           {preview.skipped.map((s, i) => (
-            <p key={i} className="warnings small">{s.number ?? 'A draft'} would not apply: {s.reason}</p>
+            <p key={i} className="warnings small">
+              {s.number ?? 'A draft'} would not apply: {s.reason}
+            </p>
           ))}
           <div className="preview-paragraphs">
             {preview.paragraphs.map((p) => (

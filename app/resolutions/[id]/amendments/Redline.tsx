@@ -5,7 +5,13 @@ export function Redline({ segments, testId }: { segments: readonly DiffSegment[]
   return (
     <span className="redline" data-testid={testId}>
       {segments.map((s, i) =>
-        s.op === 'insert' ? <ins key={i}>{s.text}</ins> : s.op === 'delete' ? <del key={i}>{s.text}</del> : <span key={i}>{s.text}</span>,
+        s.op === 'insert' ? (
+          <ins key={i}>{s.text}</ins>
+        ) : s.op === 'delete' ? (
+          <del key={i}>{s.text}</del>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
       )}
     </span>
   );

@@ -36,11 +36,17 @@ interface Common {
 export function TrackedTextEditor(props: Common & { initialText: string; onChange(text: string): void }) {
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
-  const extensions = useMemo<Extensions>(() => [...draftSchemaExtensions, UndoRedo, TrackedChanges.configure({ base: props.base })], []); // eslint-disable-line react-hooks/exhaustive-deps
+  const extensions = useMemo<Extensions>(
+    () => [...draftSchemaExtensions, UndoRedo, TrackedChanges.configure({ base: props.base })],
+    [],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const editor = useEditor({
     immediatelyRender: false,
     extensions,
-    content: { type: 'doc', content: [{ type: 'paragraph', content: props.initialText ? [{ type: 'text', text: props.initialText }] : [] }] },
+    content: {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: props.initialText ? [{ type: 'text', text: props.initialText }] : [] }],
+    },
     onUpdate: ({ editor: e }) => onChange.current(e.state.doc.textContent),
     editorProps: { attributes: editorAttributes(props.label, props.testId) },
   });
@@ -49,7 +55,9 @@ export function TrackedTextEditor(props: Common & { initialText: string; onChang
 }
 
 /** The same editor on the shared draft: what one co-sponsor types, the others see. */
-export function LiveDraftEditor(props: Common & { amendmentId: string; user: DraftEditorUser; onText?(text: string): void }) {
+export function LiveDraftEditor(
+  props: Common & { amendmentId: string; user: DraftEditorUser; onText?(text: string): void },
+) {
   const { session, state } = useCollabSession(draftRoomName(props.amendmentId));
   return (
     <div className="live-draft" data-testid="live-draft">
@@ -62,7 +70,15 @@ export function LiveDraftEditor(props: Common & { amendmentId: string; user: Dra
   );
 }
 
-function LiveDraftBody({ session, state, base, label, testId, user, onText }: Common & { session: CollabSession; state: CollabState; user: DraftEditorUser; onText?(text: string): void }) {
+function LiveDraftBody({
+  session,
+  state,
+  base,
+  label,
+  testId,
+  user,
+  onText,
+}: Common & { session: CollabSession; state: CollabState; user: DraftEditorUser; onText?(text: string): void }) {
   const presence = useMemo(() => presenceUser(user), [user.name, user.delegation, user.role]); // eslint-disable-line react-hooks/exhaustive-deps
   const onTextRef = useRef(onText);
   onTextRef.current = onText;

@@ -15,7 +15,11 @@ export default async function CompilationPage({ params }: { params: Promise<{ id
   const { db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/amendments`);
   const [{ amendments, paragraphs }, roster] = await Promise.all([
     loadCompilation(db, resolution, access.actor),
-    db.select({ id: delegations.id, name: delegations.name }).from(delegations).where(eq(delegations.committeeId, resolution.committeeId)).orderBy(delegations.name),
+    db
+      .select({ id: delegations.id, name: delegations.name })
+      .from(delegations)
+      .where(eq(delegations.committeeId, resolution.committeeId))
+      .orderBy(delegations.name),
   ]);
   const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
   return (
@@ -27,7 +31,12 @@ export default async function CompilationPage({ params }: { params: Promise<{ id
       <p className="muted">
         Export:{' '}
         {(['docx', 'html', 'pdf'] as const).map((f) => (
-          <a key={f} className="export-link" href={`/api/v1/resolutions/${resolution.id}/amendments/export?format=${f}`} data-testid={`export-${f}`}>
+          <a
+            key={f}
+            className="export-link"
+            href={`/api/v1/resolutions/${resolution.id}/amendments/export?format=${f}`}
+            data-testid={`export-${f}`}
+          >
             {f.toUpperCase()}
           </a>
         ))}

@@ -1,7 +1,10 @@
 import type { PresentedAmendment } from '@/app/api/v1/amendments/present';
 
 /** What the amendment pages receive; dates arrive as strings, as from the API. */
-export type AmendmentView = Omit<PresentedAmendment, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+export type AmendmentView = Omit<PresentedAmendment, 'createdAt' | 'updatedAt'> & {
+  createdAt: string;
+  updatedAt: string;
+};
 
 export interface ParagraphOption {
   id: string;

@@ -16,7 +16,9 @@ export function ConnectionBadge({ state }: { state: CollabState }) {
           {access === 'write' ? 'Editing' : 'Read only'}
         </span>
       )}
-      {access === 'read' && state.access?.reason && <span className="muted connection-note">{state.access.reason}</span>}
+      {access === 'read' && state.access?.reason && (
+        <span className="muted connection-note">{state.access.reason}</span>
+      )}
       {state.problem && state.status !== 'connected' && (
         <span className="connection-note connection-problem" data-testid="connection-problem">
           {state.problem}

@@ -38,15 +38,46 @@ export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback
         <ConnectionBadge state={state} />
         {session && <PresenceList provider={session.provider} />}
       </div>
-      {session ? <LiveEditor session={session} state={state} user={user} enactingFormula={enactingFormula} fallback={fallback} mayAmend={mayAmend} /> : fallback}
+      {session ? (
+        <LiveEditor
+          session={session}
+          state={state}
+          user={user}
+          enactingFormula={enactingFormula}
+          fallback={fallback}
+          mayAmend={mayAmend}
+        />
+      ) : (
+        fallback
+      )}
     </section>
   );
 }
 
-function LiveEditor({ session, state, user, enactingFormula, fallback, mayAmend }: { session: CollabSession; state: CollabState; user: EditorUser; enactingFormula: string; fallback: ReactNode; mayAmend: boolean }) {
+function LiveEditor({
+  session,
+  state,
+  user,
+  enactingFormula,
+  fallback,
+  mayAmend,
+}: {
+  session: CollabSession;
+  state: CollabState;
+  user: EditorUser;
+  enactingFormula: string;
+  fallback: ReactNode;
+  mayAmend: boolean;
+}) {
   const presence = useMemo(() => presenceUser(user), [user.name, user.delegation, user.role]); // eslint-disable-line react-hooks/exhaustive-deps
   const extensions = useMemo(
-    () => resolutionEditorExtensions({ doc: session.doc, provider: session.provider, user: presence, onAmend: mayAmend ? requestAmendment : null }),
+    () =>
+      resolutionEditorExtensions({
+        doc: session.doc,
+        provider: session.provider,
+        user: presence,
+        onAmend: mayAmend ? requestAmendment : null,
+      }),
     [session, presence, mayAmend],
   );
   // Never editable before the server's text has arrived or when the server says "read":
@@ -61,7 +92,14 @@ function LiveEditor({ session, state, user, enactingFormula, fallback, mayAmend 
       editable: canEdit,
       extensions,
       editorProps: {
-        attributes: { id: 'resolution-editor', 'data-testid': 'resolution-editor', 'aria-label': 'Resolution text', 'aria-multiline': 'true', role: 'textbox', class: 'editor-body' },
+        attributes: {
+          id: 'resolution-editor',
+          'data-testid': 'resolution-editor',
+          'aria-label': 'Resolution text',
+          'aria-multiline': 'true',
+          role: 'textbox',
+          class: 'editor-body',
+        },
       },
     },
     [session],
@@ -74,7 +112,13 @@ function LiveEditor({ session, state, user, enactingFormula, fallback, mayAmend 
     <>
       {editor && <Toolbar editor={editor} />}
       {!state.loaded && fallback}
-      <article className="resolution-text resolution-editor" data-testid="resolution-text" data-editable={canEdit} hidden={!state.loaded} aria-readonly={!canEdit}>
+      <article
+        className="resolution-text resolution-editor"
+        data-testid="resolution-text"
+        data-editable={canEdit}
+        hidden={!state.loaded}
+        aria-readonly={!canEdit}
+      >
         {enactingFormula && <p className="formula">{enactingFormula}</p>}
         <EditorContent editor={editor} />
       </article>

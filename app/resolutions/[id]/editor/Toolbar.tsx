@@ -44,22 +44,56 @@ export function Toolbar({ editor }: { editor: Editor }) {
         ))}
       </div>
       <div className="toolbar-group" role="group" aria-label="Marks">
-        <button type="button" className="tool" aria-label="Bold" title="Bold (Ctrl+B)" aria-keyshortcuts="Control+B" aria-pressed={state.bold} disabled={off}
-          onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().toggleBold().run()}>
+        <button
+          type="button"
+          className="tool"
+          aria-label="Bold"
+          title="Bold (Ctrl+B)"
+          aria-keyshortcuts="Control+B"
+          aria-pressed={state.bold}
+          disabled={off}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => editor.chain().focus().toggleBold().run()}
+        >
           <strong>B</strong>
         </button>
-        <button type="button" className="tool" aria-label="Italic" title="Italic (Ctrl+I)" aria-keyshortcuts="Control+I" aria-pressed={state.italic} disabled={off}
-          onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().toggleItalic().run()}>
+        <button
+          type="button"
+          className="tool"
+          aria-label="Italic"
+          title="Italic (Ctrl+I)"
+          aria-keyshortcuts="Control+I"
+          aria-pressed={state.italic}
+          disabled={off}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => editor.chain().focus().toggleItalic().run()}
+        >
           <em>I</em>
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="History">
-        <button type="button" className="tool" aria-label="Undo my last change" title="Undo my last change (Ctrl+Z)" aria-keyshortcuts="Control+Z" disabled={!state.canUndo}
-          onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().undo().run()}>
+        <button
+          type="button"
+          className="tool"
+          aria-label="Undo my last change"
+          title="Undo my last change (Ctrl+Z)"
+          aria-keyshortcuts="Control+Z"
+          disabled={!state.canUndo}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => editor.chain().focus().undo().run()}
+        >
           ↶ Undo
         </button>
-        <button type="button" className="tool" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z" disabled={!state.canRedo}
-          onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().redo().run()}>
+        <button
+          type="button"
+          className="tool"
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+          aria-keyshortcuts="Control+Shift+Z"
+          disabled={!state.canRedo}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => editor.chain().focus().redo().run()}
+        >
           ↷ Redo
         </button>
       </div>

@@ -17,7 +17,12 @@ import { newParagraphId } from '@/lib/resolution/ids';
  * The browser editor = the stored schema (the very list the server reads the Y.Doc with)
  * + collaboration, presence, ids, numbering and editing behaviour.
  */
-export function resolutionEditorExtensions(opts: { doc: Y.Doc; provider: WebsocketProvider; user: PresenceUser; onAmend?: ((paragraphId: string) => void) | null }): Extensions {
+export function resolutionEditorExtensions(opts: {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  user: PresenceUser;
+  onAmend?: ((paragraphId: string) => void) | null;
+}): Extensions {
   return [
     ...resolutionSchemaExtensions,
     // Undo/redo comes from Yjs' UndoManager, which tracks this client's own changes only.

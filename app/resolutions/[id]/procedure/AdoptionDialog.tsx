@@ -47,14 +47,30 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
       <dialog ref={dialog} className="adoption-dialog" aria-labelledby="adoption-title" data-testid="adoption-dialog">
         <form onSubmit={adopt} className="procedure-form">
           <h3 id="adoption-title">Declare the resolution adopted</h3>
-          <p className="muted small">The text is frozen as adopted; no vote may be open and every tabled amendment must be decided.</p>
+          <p className="muted small">
+            The text is frozen as adopted; no vote may be open and every tabled amendment must be decided.
+          </p>
           <fieldset>
             <legend>Method</legend>
             <label className="checkbox">
-              <input type="radio" name="method" value="consensus" checked={method === 'consensus'} onChange={() => setMethod('consensus')} /> By consensus
+              <input
+                type="radio"
+                name="method"
+                value="consensus"
+                checked={method === 'consensus'}
+                onChange={() => setMethod('consensus')}
+              />{' '}
+              By consensus
             </label>
             <label className="checkbox">
-              <input type="radio" name="method" value="without_vote" checked={method === 'without_vote'} onChange={() => setMethod('without_vote')} /> Without a vote
+              <input
+                type="radio"
+                name="method"
+                value="without_vote"
+                checked={method === 'without_vote'}
+                onChange={() => setMethod('without_vote')}
+              />{' '}
+              Without a vote
             </label>
           </fieldset>
           <label>
@@ -67,11 +83,20 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
           </label>
           <label>
             Adopted by (session)
-            <input value={session} onChange={(e) => setSession(e.target.value)} name="session" placeholder="122nd IPU Assembly" />
+            <input
+              value={session}
+              onChange={(e) => setSession(e.target.value)}
+              name="session"
+              placeholder="122nd IPU Assembly"
+            />
           </label>
           <div className="form-actions">
-            <button type="submit" disabled={busy} data-testid="adopt-confirm">Declare adopted</button>
-            <button type="button" className="secondary" onClick={() => dialog.current?.close()}>Cancel</button>
+            <button type="submit" disabled={busy} data-testid="adopt-confirm">
+              Declare adopted
+            </button>
+            <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
           </div>
         </form>
       </dialog>

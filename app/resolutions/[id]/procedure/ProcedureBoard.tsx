@@ -16,7 +16,15 @@ import type { ProcedureContext, ReservationView, VoteView } from './types';
  * the same procedure events and refetches what they touch; a ballot's event already carries
  * the new tally, so the chart moves without waiting for the refetch.
  */
-export function ProcedureBoard({ context, initialVotes, initialReservations }: { context: ProcedureContext; initialVotes: VoteView[]; initialReservations: ReservationView[] }) {
+export function ProcedureBoard({
+  context,
+  initialVotes,
+  initialReservations,
+}: {
+  context: ProcedureContext;
+  initialVotes: VoteView[];
+  initialReservations: ReservationView[];
+}) {
   const [votes, setVotes] = useState(initialVotes);
   const [reservations, setReservations] = useState(initialReservations);
   const router = useRouter();
@@ -35,8 +43,16 @@ export function ProcedureBoard({ context, initialVotes, initialReservations }: {
 
   const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
     if (e.type === 'ballot.cast') {
-      const { voteId, tally, ballotsCast } = (e.data ?? {}) as { voteId?: string; tally?: VoteView['tally']; ballotsCast?: number };
-      setVotes((all) => all.map((v) => (v.id === voteId ? { ...v, tally: tally ?? v.tally, ballotsCast: ballotsCast ?? v.ballotsCast } : v)));
+      const { voteId, tally, ballotsCast } = (e.data ?? {}) as {
+        voteId?: string;
+        tally?: VoteView['tally'];
+        ballotsCast?: number;
+      };
+      setVotes((all) =>
+        all.map((v) =>
+          v.id === voteId ? { ...v, tally: tally ?? v.tally, ballotsCast: ballotsCast ?? v.ballotsCast } : v,
+        ),
+      );
       // Many ballots arrive together in a vote: one refetch after the burst is enough.
       if (pending.current) clearTimeout(pending.current);
       pending.current = setTimeout(() => void reloadVotes().catch(() => {}), 400);
@@ -44,7 +60,11 @@ export function ProcedureBoard({ context, initialVotes, initialReservations }: {
       void reloadVotes().catch(() => {});
       // The chair, who opened or closed it, already had the outcome's own toast.
       if (e.type === 'vote.opened' && !context.may.openVote) toast('A vote is open', 'info');
-      if (e.type === 'vote.closed' && !context.may.closeVote) toast(`The vote is closed: ${String((e.data as { outcome?: string })?.outcome ?? '').replace('_', ' ')}`, 'info');
+      if (e.type === 'vote.closed' && !context.may.closeVote)
+        toast(
+          `The vote is closed: ${String((e.data as { outcome?: string })?.outcome ?? '').replace('_', ' ')}`,
+          'info',
+        );
     } else if (e.type.startsWith('reservation.')) {
       void reloadReservations().catch(() => {});
     } else if (e.type === 'resolution.adopted' || e.type === 'resolution.published' || e.type === 'stage.changed') {
@@ -58,11 +78,17 @@ export function ProcedureBoard({ context, initialVotes, initialReservations }: {
     <aside className="sidebar procedure-panel" aria-label="Procedure" data-testid="procedure-panel">
       <ReservationMarks reservations={reservations} />
       <h2>
-        Procedure <span className={`live-dot ${connected ? 'on' : ''}`} title={connected ? 'live' : 'reconnecting'} aria-label={connected ? 'live' : 'reconnecting'} />
+        Procedure{' '}
+        <span
+          className={`live-dot ${connected ? 'on' : ''}`}
+          title={connected ? 'live' : 'reconnecting'}
+          aria-label={connected ? 'live' : 'reconnecting'}
+        />
       </h2>
       {adopted && (
         <p className="procedure-adopted" data-testid="adopted-note">
-          Adopted{context.published ? ' and published' : ''}. <Link href={`/resolutions/${context.resolutionId}/published`}>Published text →</Link>
+          Adopted{context.published ? ' and published' : ''}.{' '}
+          <Link href={`/resolutions/${context.resolutionId}/published`}>Published text →</Link>
         </p>
       )}
       {context.may.adopt && context.stage === 'voting' && <AdoptionDialog context={context} />}

@@ -21,9 +21,18 @@ export async function ProcedurePanel({ resolution, access }: { resolution: Resol
   const stage = resolution.stage;
   const [paragraphs, roster, tabled, reservations, votes] = await Promise.all([
     currentParagraphs(db, resolution.id),
-    db.select({ id: delegations.id, name: delegations.name }).from(delegations).where(eq(delegations.committeeId, resolution.committeeId)).orderBy(delegations.name),
     db
-      .select({ id: amendments.id, number: amendments.number, target: amendments.targetParagraphId, anchor: amendments.anchorParagraphId })
+      .select({ id: delegations.id, name: delegations.name })
+      .from(delegations)
+      .where(eq(delegations.committeeId, resolution.committeeId))
+      .orderBy(delegations.name),
+    db
+      .select({
+        id: amendments.id,
+        number: amendments.number,
+        target: amendments.targetParagraphId,
+        anchor: amendments.anchorParagraphId,
+      })
       .from(amendments)
       .where(and(eq(amendments.resolutionId, resolution.id), eq(amendments.status, 'tabled')))
       .orderBy(amendments.number),
@@ -37,8 +46,16 @@ export async function ProcedurePanel({ resolution, access }: { resolution: Resol
     resolutionId: resolution.id,
     stage,
     published: !!(resolution.adoption as StoredAdoption | null)?.publishedAt,
-    me: { role: actor.role ?? 'none', delegationId: actor.delegationId, delegationName: roster.find((d) => d.id === actor.delegationId)?.name ?? null },
-    paragraphs: paragraphs.map((p) => ({ id: p.id, label: p.label, excerpt: p.text.length > 70 ? `${p.text.slice(0, 67)}…` : p.text })),
+    me: {
+      role: actor.role ?? 'none',
+      delegationId: actor.delegationId,
+      delegationName: roster.find((d) => d.id === actor.delegationId)?.name ?? null,
+    },
+    paragraphs: paragraphs.map((p) => ({
+      id: p.id,
+      label: p.label,
+      excerpt: p.text.length > 70 ? `${p.text.slice(0, 67)}…` : p.text,
+    })),
     delegations: roster,
     tabledAmendments: tabled.map((a) => ({ id: a.id, number: a.number, paragraphLabel: label(a.target ?? a.anchor) })),
     may: {
@@ -51,7 +68,11 @@ export async function ProcedurePanel({ resolution, access }: { resolution: Resol
       adopt: can(actor, 'resolution:adopt', { stage }),
       publish: can(actor, 'resolution:publish', { stage }),
     },
-    adoptionDefaults: { session: resolution.sessionLabel, place: resolution.place, date: new Date().toISOString().slice(0, 10) },
+    adoptionDefaults: {
+      session: resolution.sessionLabel,
+      place: resolution.place,
+      date: new Date().toISOString().slice(0, 10),
+    },
   };
   // Dates become strings, as the API sends them: the board refetches from the API and must read both alike.
   const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;

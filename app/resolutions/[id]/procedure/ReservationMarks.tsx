@@ -17,7 +17,8 @@ export function ReservationMarks({ reservations }: { reservations: ReservationVi
     byParagraph.set(r.paragraphId, list);
   }
   const rules = [...byParagraph].map(
-    ([id, notes]) => `.with-sidebar [data-id="${cssString(id)}"]::after { content: "${cssString(notes.join(' · '))}"; }`,
+    ([id, notes]) =>
+      `.with-sidebar [data-id="${cssString(id)}"]::after { content: "${cssString(notes.join(' · '))}"; }`,
   );
   if (rules.length === 0) return null;
   return <style data-testid="reservation-marks">{rules.join('\n')}</style>;
@@ -25,5 +26,8 @@ export function ReservationMarks({ reservations }: { reservations: ReservationVi
 
 /** Inside a CSS string: quotes, backslashes and line breaks escaped, "<" too so the style element cannot be closed early. */
 function cssString(text: string): string {
-  return text.replace(/[\\"]/g, '\\$&').replace(/[\n\r]/g, ' ').replace(/</g, '\\3c ');
+  return text
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/[\n\r]/g, ' ')
+    .replace(/</g, '\\3c ');
 }

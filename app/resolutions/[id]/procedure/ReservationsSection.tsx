@@ -5,9 +5,20 @@ import { useToast } from '@/app/_components/Toaster';
 import { KIND_NAMES, type ProcedureContext, type ReservationView } from './types';
 
 /** Reservations beside the text: listed by paragraph, recorded by a delegation (or the secretariat for one). */
-export function ReservationsSection({ context, reservations, onChanged }: { context: ProcedureContext; reservations: ReservationView[]; onChanged: () => Promise<void> }) {
+export function ReservationsSection({
+  context,
+  reservations,
+  onChanged,
+}: {
+  context: ProcedureContext;
+  reservations: ReservationView[];
+  onChanged: () => Promise<void>;
+}) {
   const toast = useToast();
-  const canRecord = !context.published && context.stage !== 'withdrawn' && (context.may.recordOwnReservation || context.may.recordAnyReservation);
+  const canRecord =
+    !context.published &&
+    context.stage !== 'withdrawn' &&
+    (context.may.recordOwnReservation || context.may.recordAnyReservation);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [paragraphId, setParagraphId] = useState('');
@@ -47,7 +58,10 @@ export function ReservationsSection({ context, reservations, onChanged }: { cont
     }
   }
 
-  const mayWithdraw = (r: ReservationView) => !context.published && (context.may.recordAnyReservation || (context.may.recordOwnReservation && r.delegationId === context.me.delegationId));
+  const mayWithdraw = (r: ReservationView) =>
+    !context.published &&
+    (context.may.recordAnyReservation ||
+      (context.may.recordOwnReservation && r.delegationId === context.me.delegationId));
 
   return (
     <section className="procedure-section" aria-labelledby="reservations-heading">
@@ -58,7 +72,12 @@ export function ReservationsSection({ context, reservations, onChanged }: { cont
         <ul className="reservations" data-testid="reservations">
           {reservations.map((r) => (
             <li key={r.id} data-paragraph={r.paragraphId ?? 'whole'}>
-              <button type="button" className="para-ref link-button" disabled={!r.paragraphId} onClick={() => scrollToParagraph(r.paragraphId)}>
+              <button
+                type="button"
+                className="para-ref link-button"
+                disabled={!r.paragraphId}
+                onClick={() => scrollToParagraph(r.paragraphId)}
+              >
                 {r.paragraphLabel ?? 'Whole text'}
               </button>{' '}
               <strong>{r.delegation}</strong> <span className="muted small">{KIND_NAMES[r.kind]}</span>
@@ -85,7 +104,9 @@ export function ReservationsSection({ context, reservations, onChanged }: { cont
               <select value={delegationId} onChange={(e) => setDelegationId(e.target.value)} required name="delegation">
                 <option value="">Choose…</option>
                 {context.delegations.map((d) => (
-                  <option key={d.id} value={d.id}>{d.name}</option>
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
                 ))}
               </select>
             </label>
@@ -95,7 +116,9 @@ export function ReservationsSection({ context, reservations, onChanged }: { cont
             <select value={paragraphId} onChange={(e) => setParagraphId(e.target.value)} name="paragraph">
               <option value="">The resolution as a whole</option>
               {context.paragraphs.map((p) => (
-                <option key={p.id} value={p.id}>{p.label} — {p.excerpt}</option>
+                <option key={p.id} value={p.id}>
+                  {p.label} — {p.excerpt}
+                </option>
               ))}
             </select>
           </label>
@@ -103,17 +126,32 @@ export function ReservationsSection({ context, reservations, onChanged }: { cont
             Kind
             <select value={kind} onChange={(e) => setKind(e.target.value as ReservationView['kind'])} name="kind">
               {Object.entries(KIND_NAMES).map(([k, name]) => (
-                <option key={k} value={k}>{name}</option>
+                <option key={k} value={k}>
+                  {name}
+                </option>
               ))}
             </select>
           </label>
           <label>
             Words (as they will be printed after the paragraph reference)
-            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} required minLength={3} maxLength={2000} name="text" placeholder='in relation to the concept of "gender equality".' />
+            <textarea
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={3}
+              required
+              minLength={3}
+              maxLength={2000}
+              name="text"
+              placeholder='in relation to the concept of "gender equality".'
+            />
           </label>
           <div className="form-actions">
-            <button type="submit" disabled={busy}>Record</button>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>Cancel</button>
+            <button type="submit" disabled={busy}>
+              Record
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}

@@ -9,7 +9,15 @@ const ROWS = [
   { key: 'abstain', label: 'Abstain', className: 'bar-abstain' },
 ] as const;
 
-export function TallyChart({ tally, scale, required }: { tally: { yes: number; no: number; abstain: number }; scale: number; required?: number }) {
+export function TallyChart({
+  tally,
+  scale,
+  required,
+}: {
+  tally: { yes: number; no: number; abstain: number };
+  scale: number;
+  required?: number;
+}) {
   const max = Math.max(scale, tally.yes + tally.no + tally.abstain, 1);
   // About one unit per CSS pixel in the side panel, so the labels read at their font size.
   const W = 240;
@@ -18,21 +26,45 @@ export function TallyChart({ tally, scale, required }: { tally: { yes: number; n
   const barW = W - labelW - 36;
   const summary = ROWS.map((r) => `${r.label} ${tally[r.key]}`).join(', ');
   return (
-    <svg className="tally-chart" viewBox={`0 0 ${W} ${rowH * ROWS.length}`} role="img" aria-label={summary} data-testid="tally-chart">
+    <svg
+      className="tally-chart"
+      viewBox={`0 0 ${W} ${rowH * ROWS.length}`}
+      role="img"
+      aria-label={summary}
+      data-testid="tally-chart"
+    >
       <title>{summary}</title>
       {ROWS.map((r, i) => {
         const w = (tally[r.key] / max) * barW;
         return (
           <g key={r.key} transform={`translate(0 ${i * rowH})`} data-choice={r.key} data-count={tally[r.key]}>
-            <text x={0} y={rowH / 2 + 5} className="tally-label">{r.label}</text>
+            <text x={0} y={rowH / 2 + 5} className="tally-label">
+              {r.label}
+            </text>
             <rect x={labelW} y={4} width={barW} height={rowH - 8} className="bar-track" rx={3} />
-            <rect x={labelW} y={4} width={w} height={rowH - 8} className={r.className} rx={3} style={{ transition: 'width 300ms ease' }} />
-            <text x={W} y={rowH / 2 + 5} className="tally-count" textAnchor="end">{tally[r.key]}</text>
+            <rect
+              x={labelW}
+              y={4}
+              width={w}
+              height={rowH - 8}
+              className={r.className}
+              rx={3}
+              style={{ transition: 'width 300ms ease' }}
+            />
+            <text x={W} y={rowH / 2 + 5} className="tally-count" textAnchor="end">
+              {tally[r.key]}
+            </text>
           </g>
         );
       })}
       {required !== undefined && required <= max && (
-        <line x1={labelW + (required / max) * barW} x2={labelW + (required / max) * barW} y1={0} y2={rowH} className="tally-required" />
+        <line
+          x1={labelW + (required / max) * barW}
+          x2={labelW + (required / max) * barW}
+          y1={0}
+          y2={rowH}
+          className="tally-required"
+        />
       )}
     </svg>
   );

@@ -12,7 +12,15 @@ const CHOICES = [
 ] as const;
 
 /** One vote: what is voted on, the live tally, the member's ballot, the chair's close, the result. */
-export function VoteCard({ vote, context, onChanged }: { vote: VoteView; context: ProcedureContext; onChanged: () => Promise<void> }) {
+export function VoteCard({
+  vote,
+  context,
+  onChanged,
+}: {
+  vote: VoteView;
+  context: ProcedureContext;
+  onChanged: () => Promise<void>;
+}) {
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [counts, setCounts] = useState({ yes: '', no: '', abstain: '' });
@@ -32,9 +40,17 @@ export function VoteCard({ vote, context, onChanged }: { vote: VoteView; context
     }
   }
   const cast = (choice: string, delegationId?: string) =>
-    send('POST', `/api/v1/votes/${vote.id}/ballots`, { choice, ...(delegationId ? { delegationId } : {}) }, delegationId ? 'Ballot entered' : `You voted ${choice}`);
+    send(
+      'POST',
+      `/api/v1/votes/${vote.id}/ballots`,
+      { choice, ...(delegationId ? { delegationId } : {}) },
+      delegationId ? 'Ballot entered' : `You voted ${choice}`,
+    );
   const close = () => {
-    const body = vote.method === 'show_of_hands' ? { counts: { yes: Number(counts.yes || 0), no: Number(counts.no || 0), abstain: Number(counts.abstain || 0) } } : {};
+    const body =
+      vote.method === 'show_of_hands'
+        ? { counts: { yes: Number(counts.yes || 0), no: Number(counts.no || 0), abstain: Number(counts.abstain || 0) } }
+        : {};
     if (!confirm(`Close the vote on ${subject}? The result is final.`)) return;
     void send('POST', `/api/v1/votes/${vote.id}/close`, body, 'Vote closed');
   };
@@ -55,14 +71,27 @@ export function VoteCard({ vote, context, onChanged }: { vote: VoteView; context
       {open && vote.tally && <TallyChart tally={vote.tally} scale={vote.eligible} />}
       {open && (
         <p className="muted small" data-testid="ballots-cast">
-          {vote.method === 'show_of_hands' ? 'Show of hands: the chair enters the counts.' : `${vote.ballotsCast} of ${vote.eligible} delegations have voted${vote.method === 'secret' ? ' (secret ballot: totals at the close)' : ''}.`}
+          {vote.method === 'show_of_hands'
+            ? 'Show of hands: the chair enters the counts.'
+            : `${vote.ballotsCast} of ${vote.eligible} delegations have voted${vote.method === 'secret' ? ' (secret ballot: totals at the close)' : ''}.`}
         </p>
       )}
 
       {open && context.may.castOwn && vote.method !== 'show_of_hands' && (
-        <div className="ballot-buttons" role="group" aria-label={`Your vote for ${context.me.delegationName ?? 'your delegation'}`}>
+        <div
+          className="ballot-buttons"
+          role="group"
+          aria-label={`Your vote for ${context.me.delegationName ?? 'your delegation'}`}
+        >
           {CHOICES.map((c) => (
-            <button key={c.value} disabled={busy} aria-pressed={vote.ownChoice === c.value} className={`ballot ballot-${c.value} ${vote.ownChoice === c.value ? 'chosen' : ''}`} onClick={() => cast(c.value)} data-testid={`cast-${c.value}`}>
+            <button
+              key={c.value}
+              disabled={busy}
+              aria-pressed={vote.ownChoice === c.value}
+              className={`ballot ballot-${c.value} ${vote.ownChoice === c.value ? 'chosen' : ''}`}
+              onClick={() => cast(c.value)}
+              data-testid={`cast-${c.value}`}
+            >
               {c.label}
             </button>
           ))}
@@ -71,7 +100,11 @@ export function VoteCard({ vote, context, onChanged }: { vote: VoteView; context
 
       {open && context.may.recordBallots && (vote.method === 'recorded' || vote.method === 'roll_call') && (
         <details className="roll">
-          <summary>{vote.rollCall ? `Roll call from ${vote.rollCall.drawnFirst} (drawn by lot)` : 'Enter ballots announced on the floor'}</summary>
+          <summary>
+            {vote.rollCall
+              ? `Roll call from ${vote.rollCall.drawnFirst} (drawn by lot)`
+              : 'Enter ballots announced on the floor'}
+          </summary>
           <ol>
             {(vote.rollCall?.order ?? context.delegations.map((d) => d.name)).map((name) => {
               const d = context.delegations.find((x) => x.name === name);
@@ -80,7 +113,13 @@ export function VoteCard({ vote, context, onChanged }: { vote: VoteView; context
                 <li key={d.id}>
                   <span>{d.name}</span>
                   {CHOICES.map((c) => (
-                    <button key={c.value} className={`mini ${recordedBallots.get(d.id) === c.value ? 'chosen' : ''}`} disabled={busy} onClick={() => cast(c.value, d.id)} aria-label={`${d.name}: ${c.label}`}>
+                    <button
+                      key={c.value}
+                      className={`mini ${recordedBallots.get(d.id) === c.value ? 'chosen' : ''}`}
+                      disabled={busy}
+                      onClick={() => cast(c.value, d.id)}
+                      aria-label={`${d.name}: ${c.label}`}
+                    >
                       {c.label[0]}
                     </button>
                   ))}
@@ -98,18 +137,30 @@ export function VoteCard({ vote, context, onChanged }: { vote: VoteView; context
               {CHOICES.map((c) => (
                 <label key={c.value}>
                   {c.label}
-                  <input type="number" min={0} value={counts[c.value]} onChange={(e) => setCounts({ ...counts, [c.value]: e.target.value })} name={`count-${c.value}`} />
+                  <input
+                    type="number"
+                    min={0}
+                    value={counts[c.value]}
+                    onChange={(e) => setCounts({ ...counts, [c.value]: e.target.value })}
+                    name={`count-${c.value}`}
+                  />
                 </label>
               ))}
             </div>
           )}
-          <button disabled={busy} onClick={close} data-testid="vote-close">Close the vote</button>
+          <button disabled={busy} onClick={close} data-testid="vote-close">
+            Close the vote
+          </button>
         </div>
       )}
 
       {!open && result && (
         <div className="vote-result" data-testid="vote-result" data-outcome={result.outcome}>
-          <TallyChart tally={result.totals} scale={result.totals.yes + result.totals.no + result.totals.abstain} required={result.required} />
+          <TallyChart
+            tally={result.totals}
+            scale={result.totals.yes + result.totals.no + result.totals.abstain}
+            required={result.required}
+          />
           <p className={`outcome outcome-${result.outcome}`}>{result.explanation}</p>
           {result.byChoice && (
             <dl className="by-choice">

@@ -6,7 +6,15 @@ import { VoteCard } from './VoteCard';
 import { MAJORITY_NAMES, METHOD_NAMES, type ProcedureContext, type VoteView } from './types';
 
 /** Votes: the chair opens one (subject, method, majority); the open vote first, then the record. */
-export function VotesSection({ context, votes, onChanged }: { context: ProcedureContext; votes: VoteView[]; onChanged: () => Promise<void> }) {
+export function VotesSection({
+  context,
+  votes,
+  onChanged,
+}: {
+  context: ProcedureContext;
+  votes: VoteView[];
+  onChanged: () => Promise<void>;
+}) {
   const toast = useToast();
   const [opening, setOpening] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -24,7 +32,12 @@ export function VotesSection({ context, votes, onChanged }: { context: Procedure
     const [kind, id] = subject.split(':');
     try {
       await api('POST', `/api/v1/resolutions/${context.resolutionId}/votes`, {
-        subject: kind === 'amendment' ? { kind, amendmentId: id } : kind === 'paragraph' ? { kind, paragraphId: id } : { kind: 'resolution' },
+        subject:
+          kind === 'amendment'
+            ? { kind, amendmentId: id }
+            : kind === 'paragraph'
+              ? { kind, paragraphId: id }
+              : { kind: 'resolution' },
         method,
         majority,
         quorum: quorum ? Number(quorum) : null,
@@ -60,10 +73,15 @@ export function VotesSection({ context, votes, onChanged }: { context: Procedure
             <select value={subject} onChange={(e) => setSubject(e.target.value)} name="subject">
               <option value="resolution">The whole text (adopts it if carried)</option>
               {context.tabledAmendments.map((a) => (
-                <option key={a.id} value={`amendment:${a.id}`}>Amendment A/{a.number}{a.paragraphLabel ? ` (${a.paragraphLabel})` : ''}</option>
+                <option key={a.id} value={`amendment:${a.id}`}>
+                  Amendment A/{a.number}
+                  {a.paragraphLabel ? ` (${a.paragraphLabel})` : ''}
+                </option>
               ))}
               {context.paragraphs.map((p) => (
-                <option key={p.id} value={`paragraph:${p.id}`}>Separate vote: {p.label} — {p.excerpt}</option>
+                <option key={p.id} value={`paragraph:${p.id}`}>
+                  Separate vote: {p.label} — {p.excerpt}
+                </option>
               ))}
             </select>
           </label>
@@ -71,7 +89,9 @@ export function VotesSection({ context, votes, onChanged }: { context: Procedure
             Method
             <select value={method} onChange={(e) => setMethod(e.target.value)} name="method">
               {Object.entries(METHOD_NAMES).map(([k, name]) => (
-                <option key={k} value={k}>{name}</option>
+                <option key={k} value={k}>
+                  {name}
+                </option>
               ))}
             </select>
           </label>
@@ -79,22 +99,41 @@ export function VotesSection({ context, votes, onChanged }: { context: Procedure
             Majority
             <select value={majority} onChange={(e) => setMajority(e.target.value)} name="majority">
               {Object.entries(MAJORITY_NAMES).map(([k, name]) => (
-                <option key={k} value={k}>{name[0].toUpperCase() + name.slice(1)}</option>
+                <option key={k} value={k}>
+                  {name[0].toUpperCase() + name.slice(1)}
+                </option>
               ))}
             </select>
           </label>
           <div className="form-row">
             <label>
               Quorum
-              <input type="number" min={1} value={quorum} onChange={(e) => setQuorum(e.target.value)} placeholder="none" name="quorum" />
+              <input
+                type="number"
+                min={1}
+                value={quorum}
+                onChange={(e) => setQuorum(e.target.value)}
+                placeholder="none"
+                name="quorum"
+              />
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={weighted} onChange={(e) => setWeighted(e.target.checked)} name="weighted" /> Weighted votes
+              <input
+                type="checkbox"
+                checked={weighted}
+                onChange={(e) => setWeighted(e.target.checked)}
+                name="weighted"
+              />{' '}
+              Weighted votes
             </label>
           </div>
           <div className="form-actions">
-            <button type="submit" disabled={busy}>Open the vote</button>
-            <button type="button" className="secondary" onClick={() => setOpening(false)}>Cancel</button>
+            <button type="submit" disabled={busy}>
+              Open the vote
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpening(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}

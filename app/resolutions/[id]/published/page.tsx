@@ -25,7 +25,9 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
     return (
       <div className="published-page">
         <p className="breadcrumbs">{back}</p>
-        <p role="status">This resolution is not adopted yet (stage: {resolution.stage}); the published text exists once it is.</p>
+        <p role="status">
+          This resolution is not adopted yet (stage: {resolution.stage}); the published text exists once it is.
+        </p>
       </div>
     );
   }
@@ -46,15 +48,23 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
     <div className="published-page">
       <p className="breadcrumbs">{back}</p>
       <div className="published-toolbar">
-        <span className="muted">{adoption.publishedAt ? `Published ${adoption.publishedAt.slice(0, 10)}` : 'Adopted, not yet published'}</span>
+        <span className="muted">
+          {adoption.publishedAt ? `Published ${adoption.publishedAt.slice(0, 10)}` : 'Adopted, not yet published'}
+        </span>
         <nav aria-label="Exports" className="exports">
           {EXPORTS.map((e) => (
-            <a key={e.format} href={`/api/v1/resolutions/${resolution.id}/export?format=${e.format}`} data-testid={`export-${e.format}`}>
+            <a
+              key={e.format}
+              href={`/api/v1/resolutions/${resolution.id}/export?format=${e.format}`}
+              data-testid={`export-${e.format}`}
+            >
               {e.label}
             </a>
           ))}
         </nav>
-        {!adoption.publishedAt && can(access.actor, 'resolution:publish', { stage: 'adopted' }) && <PublishButton resolutionId={resolution.id} />}
+        {!adoption.publishedAt && can(access.actor, 'resolution:publish', { stage: 'adopted' }) && (
+          <PublishButton resolutionId={resolution.id} />
+        )}
       </div>
       <article className="published-text" data-testid="published-text" lang="en">
         <header className="published-heading" data-testid="published-heading">
@@ -64,7 +74,9 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
         </header>
         {doc.enactingFormula && <p className="formula">{doc.enactingFormula}</p>}
         {doc.preambular.map((text, i) => (
-          <p key={`pp${i}`} className="pub-preambular">{text}</p>
+          <p key={`pp${i}`} className="pub-preambular">
+            {text}
+          </p>
         ))}
         {doc.operative.map((op) => (
           <div key={op.number} className="pub-operative" id={`para_${op.number}`}>

@@ -14,11 +14,23 @@ export const GET = endpoint({ params: amendmentParams }, async ({ db, user, para
   return { ...presented, history: await presentHistory(db, amendment.id) };
 });
 
-export const PATCH = endpoint({ params: amendmentParams, body: updateDraftBody }, async ({ db, user, params, body }) => {
-  const { access, subject, scope } = await amendmentForUser(db, user.id, params.amendmentId);
-  authorize(access.actor, 'amendment:edit', subject, 'Only members of the sponsoring or a co-sponsoring delegation (or the secretariat) may edit this amendment.');
-  const updated = await updateDraftAmendment(db, { ...scope, ...body });
-  draftChanged(params.amendmentId);
-  publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.edited', data: { amendmentId: updated.id } });
-  return { id: updated.id, status: updated.status, proposedText: updated.proposedText, rationale: updated.rationale };
-});
+export const PATCH = endpoint(
+  { params: amendmentParams, body: updateDraftBody },
+  async ({ db, user, params, body }) => {
+    const { access, subject, scope } = await amendmentForUser(db, user.id, params.amendmentId);
+    authorize(
+      access.actor,
+      'amendment:edit',
+      subject,
+      'Only members of the sponsoring or a co-sponsoring delegation (or the secretariat) may edit this amendment.',
+    );
+    const updated = await updateDraftAmendment(db, { ...scope, ...body });
+    draftChanged(params.amendmentId);
+    publishProcedureEvent({
+      resolutionId: scope.resolutionId,
+      type: 'amendment.edited',
+      data: { amendmentId: updated.id },
+    });
+    return { id: updated.id, status: updated.status, proposedText: updated.proposedText, rationale: updated.rationale };
+  },
+);

@@ -7,5 +7,9 @@ import { presentParagraph, presentResolution } from '../present';
 export const GET = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);
   const paragraphs = await currentParagraphs(db, resolution.id);
-  return { ...presentResolution(resolution), yourRole: access.actor.role, paragraphs: paragraphs.map(presentParagraph) };
+  return {
+    ...presentResolution(resolution),
+    yourRole: access.actor.role,
+    paragraphs: paragraphs.map(presentParagraph),
+  };
 });

@@ -30,15 +30,23 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
       <h1>{version.name}</h1>
       <p className="muted">
         Saved {formatDateTime(version.createdAt)}
-        {version.reason && version.reason !== 'manual' ? ` · kept automatically (${version.reason})` : ''} · {paragraphs.length} paragraphs · read only
+        {version.reason && version.reason !== 'manual' ? ` · kept automatically (${version.reason})` : ''} ·{' '}
+        {paragraphs.length} paragraphs · read only
       </p>
       <p className="actions">
-        <Link className="button secondary" href={`/resolutions/${resolution.id}/versions/compare?from=${version.id}&to=current`}>
+        <Link
+          className="button secondary"
+          href={`/resolutions/${resolution.id}/versions/compare?from=${version.id}&to=current`}
+        >
           Compare with the current text
         </Link>
         <Link href={`/resolutions/${resolution.id}`}>Back to the live text</Link>
       </p>
-      <ResolutionText enactingFormula={resolution.enactingFormula} paragraphs={paragraphs.map((p) => ({ id: p.id, kind: p.kind, label: p.label, text: p.text }))} testId="version-text" />
+      <ResolutionText
+        enactingFormula={resolution.enactingFormula}
+        paragraphs={paragraphs.map((p) => ({ id: p.id, kind: p.kind, label: p.label, text: p.text }))}
+        testId="version-text"
+      />
     </div>
   );
 }

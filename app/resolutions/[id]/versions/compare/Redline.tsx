@@ -6,7 +6,13 @@ function Segments({ segments }: { segments: WordSegment[] }) {
   return (
     <>
       {segments.map((s, i) =>
-        s.op === 'insert' ? <ins key={i}>{s.text}</ins> : s.op === 'delete' ? <del key={i}>{s.text}</del> : <span key={i}>{s.text}</span>,
+        s.op === 'insert' ? (
+          <ins key={i}>{s.text}</ins>
+        ) : s.op === 'delete' ? (
+          <del key={i}>{s.text}</del>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
       )}
     </>
   );
@@ -20,7 +26,12 @@ function describe(c: ParagraphChange): { number: string; note: string | null } {
     case 'changed':
       return {
         number: c.after,
-        note: [c.kindBefore ? `now ${KIND_NAMES[c.kind]}, was ${KIND_NAMES[c.kindBefore]}` : 'changed', c.before !== c.after ? `was ${c.before}` : ''].filter(Boolean).join(' · '),
+        note: [
+          c.kindBefore ? `now ${KIND_NAMES[c.kind]}, was ${KIND_NAMES[c.kindBefore]}` : 'changed',
+          c.before !== c.after ? `was ${c.before}` : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
       };
     case 'inserted':
       return { number: c.after, note: 'new paragraph' };
@@ -38,7 +49,12 @@ export function Redline({ paragraphs }: { paragraphs: ParagraphChange[] }) {
       {paragraphs.map((c) => {
         const { number, note } = describe(c);
         return (
-          <li key={`${c.change}-${c.id}`} className={`para para-${c.kind} change-${c.change}`} data-change={c.change} data-id={c.id}>
+          <li
+            key={`${c.change}-${c.id}`}
+            className={`para para-${c.kind} change-${c.change}`}
+            data-change={c.change}
+            data-id={c.id}
+          >
             <span className="num">{number}</span>
             {note && <span className={`change-note change-note-${c.change}`}>{note}</span>}
             <span className="redline-text">

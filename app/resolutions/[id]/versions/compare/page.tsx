@@ -9,7 +9,13 @@ import { Redline } from './Redline';
 
 export const dynamic = 'force-dynamic';
 
-const COUNT_WORDS = { changed: 'changed', inserted: 'new', deleted: 'deleted', moved: 'moved', unchanged: 'unchanged' } as const;
+const COUNT_WORDS = {
+  changed: 'changed',
+  inserted: 'new',
+  deleted: 'deleted',
+  moved: 'moved',
+  unchanged: 'unchanged',
+} as const;
 
 export default async function CompareVersionsPage({
   params,
@@ -24,11 +30,17 @@ export default async function CompareVersionsPage({
   const versions = await listVersions(db, resolution.id);
 
   // No choice yet: the latest saved version against the current text.
-  const query = compareVersionsQuery.safeParse({ from: search.from ?? versions[versions.length - 1]?.id, to: search.to ?? 'current' });
+  const query = compareVersionsQuery.safeParse({
+    from: search.from ?? versions[versions.length - 1]?.id,
+    to: search.to ?? 'current',
+  });
   const comparison = query.success
-    ? await compareVersionRefs(db, resolution.id, query.data.from, query.data.to).catch((e) => (e instanceof DomainError && e.kind === 'not_found' ? null : Promise.reject(e)))
+    ? await compareVersionRefs(db, resolution.id, query.data.from, query.data.to).catch((e) =>
+        e instanceof DomainError && e.kind === 'not_found' ? null : Promise.reject(e),
+      )
     : null;
-  const side = (s: { name: string; createdAt: Date | null }) => (s.createdAt ? `${s.name} (${formatDateTime(s.createdAt)})` : s.name);
+  const side = (s: { name: string; createdAt: Date | null }) =>
+    s.createdAt ? `${s.name} (${formatDateTime(s.createdAt)})` : s.name;
 
   return (
     <div className="compare-page">
@@ -42,7 +54,9 @@ export default async function CompareVersionsPage({
           <select name="from" defaultValue={query.success ? query.data.from : undefined}>
             <option value="current">Current text</option>
             {versions.map((v) => (
-              <option key={v.id} value={v.id}>{v.name}</option>
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
             ))}
           </select>
         </label>
@@ -51,7 +65,9 @@ export default async function CompareVersionsPage({
           <select name="to" defaultValue={query.success ? query.data.to : 'current'}>
             <option value="current">Current text</option>
             {versions.map((v) => (
-              <option key={v.id} value={v.id}>{v.name}</option>
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
             ))}
           </select>
         </label>
@@ -59,7 +75,9 @@ export default async function CompareVersionsPage({
       </form>
       {!comparison ? (
         <div className="card error-card" role="alert">
-          {query.success ? 'One of these versions does not exist for this resolution.' : 'Choose two versions to compare (a version, or the current text).'}
+          {query.success
+            ? 'One of these versions does not exist for this resolution.'
+            : 'Choose two versions to compare (a version, or the current text).'}
         </div>
       ) : (
         <>

@@ -7,11 +7,24 @@ import { amendmentForUser } from '../../access';
 
 export const POST = endpoint({ params: amendmentParams, body: decisionBody }, async ({ db, user, params, body }) => {
   const { access, subject, scope } = await amendmentForUser(db, user.id, params.amendmentId);
-  authorize(access.actor, 'amendment:decide', subject, 'Only the chair or the secretariat records decisions on amendments.');
+  authorize(
+    access.actor,
+    'amendment:decide',
+    subject,
+    'Only the chair or the secretariat records decisions on amendments.',
+  );
   if (access.stage !== 'amendments' && access.stage !== 'voting') {
-    throw conflict('stage', `Amendments are decided at the amendments or voting stage; the resolution is at the ${access.stage} stage.`);
+    throw conflict(
+      'stage',
+      `Amendments are decided at the amendments or voting stage; the resolution is at the ${access.stage} stage.`,
+    );
   }
-  const result = await decideAmendment(db, { ...scope, outcome: body.outcome, method: body.method, voteId: body.voteId });
+  const result = await decideAmendment(db, {
+    ...scope,
+    outcome: body.outcome,
+    method: body.method,
+    voteId: body.voteId,
+  });
   return Response.json(
     {
       id: result.amendment.id,

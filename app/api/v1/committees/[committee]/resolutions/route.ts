@@ -14,13 +14,24 @@ export const GET = endpoint({ params: committeeParams }, async ({ db, user, para
   return { resolutions: (await listResolutions(db, committee.id)).map(presentResolution) };
 });
 
-export const POST = endpoint({ params: committeeParams, body: createResolutionBody }, async ({ db, user, params, body }) => {
-  const { committee, actor } = await committeeForUser(db, user.id, params.committee);
-  authorize(actor, 'resolution:create');
-  if (body.text === undefined && body.file === undefined) {
-    return presentResolution(await createBlankResolution(db, { committeeId: committee.id, actorId: user.id, title: body.title! }));
-  }
-  const text = await importSourceText(body);
-  const outcome = await importResolution(db, { committeeId: committee.id, actorId: user.id, text, title: body.title, asAdopted: body.asAdopted });
-  return { ...presentResolution(outcome.resolution), warnings: outcome.warnings };
-});
+export const POST = endpoint(
+  { params: committeeParams, body: createResolutionBody },
+  async ({ db, user, params, body }) => {
+    const { committee, actor } = await committeeForUser(db, user.id, params.committee);
+    authorize(actor, 'resolution:create');
+    if (body.text === undefined && body.file === undefined) {
+      return presentResolution(
+        await createBlankResolution(db, { committeeId: committee.id, actorId: user.id, title: body.title! }),
+      );
+    }
+    const text = await importSourceText(body);
+    const outcome = await importResolution(db, {
+      committeeId: committee.id,
+      actorId: user.id,
+      text,
+      title: body.title,
+      asAdopted: body.asAdopted,
+    });
+    return { ...presentResolution(outcome.resolution), warnings: outcome.warnings };
+  },
+);

@@ -24,6 +24,10 @@ export const POST = endpoint({ params: resolutionParams, body: adoptionBody }, a
   // Open editors become read-only now: the adopted text is final.
   accessChanged({ resolutionId: resolution.id });
   publishProcedureEvent({ resolutionId: resolution.id, type: 'resolution.adopted', data: { method: body.method } });
-  publishProcedureEvent({ resolutionId: resolution.id, type: 'stage.changed', data: { from: resolution.stage, to: 'adopted' } });
+  publishProcedureEvent({
+    resolutionId: resolution.id,
+    type: 'stage.changed',
+    data: { from: resolution.stage, to: 'adopted' },
+  });
   return presentResolution(adopted);
 });

@@ -9,15 +9,24 @@ import { resolutionParams } from '../../../resolutions/schema';
 import { compilationQuery, draftBody } from '../../../amendments/schema';
 import { loadCompilation } from '../../../amendments/present';
 
-export const GET = endpoint({ params: resolutionParams, query: compilationQuery }, async ({ db, user, params, query }) => {
-  const { resolution, access } = await resolutionForUser(db, user.id, params.id);
-  const { amendments, votingOrder } = await loadCompilation(db, resolution, access.actor, {
-    status: query.status as never,
-    delegationId: query.delegation,
-    paragraphId: query.paragraph,
-  });
-  return { resolutionId: resolution.id, stage: resolution.stage, tablingDeadline: resolution.tablingDeadline, amendments, votingOrder };
-});
+export const GET = endpoint(
+  { params: resolutionParams, query: compilationQuery },
+  async ({ db, user, params, query }) => {
+    const { resolution, access } = await resolutionForUser(db, user.id, params.id);
+    const { amendments, votingOrder } = await loadCompilation(db, resolution, access.actor, {
+      status: query.status as never,
+      delegationId: query.delegation,
+      paragraphId: query.paragraph,
+    });
+    return {
+      resolutionId: resolution.id,
+      stage: resolution.stage,
+      tablingDeadline: resolution.tablingDeadline,
+      amendments,
+      votingOrder,
+    };
+  },
+);
 
 export const POST = endpoint({ params: resolutionParams, body: draftBody }, async ({ db, user, params, body }) => {
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);
@@ -29,7 +38,9 @@ export const POST = endpoint({ params: resolutionParams, body: draftBody }, asyn
     throw new DomainError('forbidden:amendment:draft', 'A member drafts amendments for their own delegation only.');
   }
   if (!sponsorDelegationId) {
-    throw new DomainError('bad_request:body', 'Name the sponsoring delegation (sponsorDelegationId).', [{ path: 'body.sponsorDelegationId', message: 'required' }]);
+    throw new DomainError('bad_request:body', 'Name the sponsoring delegation (sponsorDelegationId).', [
+      { path: 'body.sponsorDelegationId', message: 'required' },
+    ]);
   }
   const amendment = await draftAmendment(db, {
     ...body,
@@ -39,6 +50,10 @@ export const POST = endpoint({ params: resolutionParams, body: draftBody }, asyn
     sponsorDelegationId,
     paragraphs: await currentParagraphs(db, resolution.id),
   });
-  publishProcedureEvent({ resolutionId: resolution.id, type: 'amendment.drafted', data: { amendmentId: amendment.id } });
+  publishProcedureEvent({
+    resolutionId: resolution.id,
+    type: 'amendment.drafted',
+    data: { amendmentId: amendment.id },
+  });
   return Response.json({ id: amendment.id, status: amendment.status, kind: amendment.kind }, { status: 201 });
 });

@@ -25,7 +25,9 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
         if (heartbeat) clearInterval(heartbeat);
       };
       send(`retry: 2000\nevent: ready\ndata: {}\n\n`);
-      unsubscribe = subscribeProcedureEvents(resolution.id, (e) => send(`event: procedure\ndata: ${JSON.stringify(e)}\n\n`));
+      unsubscribe = subscribeProcedureEvents(resolution.id, (e) =>
+        send(`event: procedure\ndata: ${JSON.stringify(e)}\n\n`),
+      );
       // Proxies close idle streams; a comment line every 20 s keeps it open.
       heartbeat = setInterval(() => send(`: keep-alive\n\n`), 20_000);
       request.signal.addEventListener('abort', () => {
@@ -43,6 +45,10 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
     },
   });
   return new Response(stream, {
-    headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' },
+    headers: {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+    },
   });
 });

@@ -36,7 +36,10 @@ export const GET = endpoint({ params: resolutionParams, query: exportQuery }, as
     });
   if (!resolutionIsAdopted(resolution)) {
     if (query.format !== 'text') {
-      throw conflict('stage', `The ${query.format} export is the published text, which exists once the resolution is adopted; a draft exports as text.`);
+      throw conflict(
+        'stage',
+        `The ${query.format} export is the published text, which exists once the resolution is adopted; a draft exports as text.`,
+      );
     }
     const paragraphs = await currentParagraphs(db, resolution.id);
     return file(renderDraftText({ heading: null, enactingFormula: resolution.enactingFormula, paragraphs }));

@@ -9,8 +9,17 @@ import { presentResolution } from '../../present';
 
 export const POST = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);
-  authorize(access.actor, 'resolution:publish', { stage: access.stage }, 'The chair or the secretariat publishes an adopted resolution.');
-  const published = await publishResolution(db, { resolutionId: resolution.id, actorId: user.id, check: (tx) => publishedDocumentOf(tx, resolution) });
+  authorize(
+    access.actor,
+    'resolution:publish',
+    { stage: access.stage },
+    'The chair or the secretariat publishes an adopted resolution.',
+  );
+  const published = await publishResolution(db, {
+    resolutionId: resolution.id,
+    actorId: user.id,
+    check: (tx) => publishedDocumentOf(tx, resolution),
+  });
   publishProcedureEvent({ resolutionId: resolution.id, type: 'resolution.published', data: {} });
   return presentResolution(published);
 });

@@ -9,5 +9,10 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
   const { resolution } = await resolutionForUser(db, user.id, params.id);
   const doc = await publishedDocumentOf(db, resolution);
   const adoption = resolution.adoption as StoredAdoption;
-  return { resolutionId: resolution.id, publishedAt: adoption.publishedAt ?? null, document: doc, text: renderPublishedText(doc) };
+  return {
+    resolutionId: resolution.id,
+    publishedAt: adoption.publishedAt ?? null,
+    document: doc,
+    text: renderPublishedText(doc),
+  };
 });

@@ -10,8 +10,17 @@ import { presentResolution } from '../../present';
 export const POST = endpoint({ params: resolutionParams, body: stageBody }, async ({ db, user, params, body }) => {
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);
   authorize(access.actor, 'resolution:change-stage', { stage: access.stage });
-  const changed = await changeStage(db, { resolution, to: body.to, actorId: user.id, state: await currentState(db, resolution.id) });
+  const changed = await changeStage(db, {
+    resolution,
+    to: body.to,
+    actorId: user.id,
+    state: await currentState(db, resolution.id),
+  });
   accessChanged({ resolutionId: resolution.id });
-  publishProcedureEvent({ resolutionId: resolution.id, type: 'stage.changed', data: { from: resolution.stage, to: changed.stage } });
+  publishProcedureEvent({
+    resolutionId: resolution.id,
+    type: 'stage.changed',
+    data: { from: resolution.stage, to: changed.stage },
+  });
   return Response.json(presentResolution(changed));
 });

@@ -6,5 +6,8 @@ import { presentParagraph } from '../../present';
 
 export const GET = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
   const { resolution } = await resolutionForUser(db, user.id, params.id);
-  return { resolutionId: resolution.id, paragraphs: (await currentParagraphs(db, resolution.id)).map(presentParagraph) };
+  return {
+    resolutionId: resolution.id,
+    paragraphs: (await currentParagraphs(db, resolution.id)).map(presentParagraph),
+  };
 });

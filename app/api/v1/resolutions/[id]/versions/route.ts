@@ -13,5 +13,10 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
 export const POST = endpoint({ params: resolutionParams, body: versionBody }, async ({ db, user, params, body }) => {
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);
   authorize(access.actor, 'version:create', { stage: access.stage });
-  return saveVersion(db, { resolutionId: resolution.id, name: body.name, state: await currentState(db, resolution.id), actorId: user.id });
+  return saveVersion(db, {
+    resolutionId: resolution.id,
+    name: body.name,
+    state: await currentState(db, resolution.id),
+    actorId: user.id,
+  });
 });

@@ -29,6 +29,10 @@ export const POST = endpoint({ params: resolutionParams, body: openVoteBody }, a
     actorId: user.id,
     paragraphIds: paragraphs.map((p) => p.id),
   });
-  publishProcedureEvent({ resolutionId: resolution.id, type: 'vote.opened', data: { voteId: vote.id, method: vote.method, subject: body.subject.kind } });
+  publishProcedureEvent({
+    resolutionId: resolution.id,
+    type: 'vote.opened',
+    data: { voteId: vote.id, method: vote.method, subject: body.subject.kind },
+  });
   return presentVote(db, vote, { delegationId: access.actor.delegationId, committeeId: access.committeeId });
 });

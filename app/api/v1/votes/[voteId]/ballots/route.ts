@@ -16,9 +16,23 @@ export const POST = endpoint({ params: voteParams, body: ballotBody }, async ({ 
   const { actor } = access;
   const delegationId = body.delegationId ?? actor.delegationId;
   const own = actor.role === 'member' && !!delegationId && delegationId === actor.delegationId;
-  authorize(actor, own ? 'vote:cast' : 'vote:record', { stage: access.stage, delegationId: delegationId ?? undefined }, 'A member votes for their own delegation; the chair and the secretariat enter ballots announced on the floor.');
-  if (!delegationId) throw badRequest('delegation', 'Give delegationId: the delegation whose ballot you enter.', [{ path: 'body.delegationId', message: 'required' }]);
-  const outcome = await castBallot(db, { voteId: vote.id, delegationId, choice: body.choice, actorId: user.id, onBehalf: !own });
+  authorize(
+    actor,
+    own ? 'vote:cast' : 'vote:record',
+    { stage: access.stage, delegationId: delegationId ?? undefined },
+    'A member votes for their own delegation; the chair and the secretariat enter ballots announced on the floor.',
+  );
+  if (!delegationId)
+    throw badRequest('delegation', 'Give delegationId: the delegation whose ballot you enter.', [
+      { path: 'body.delegationId', message: 'required' },
+    ]);
+  const outcome = await castBallot(db, {
+    voteId: vote.id,
+    delegationId,
+    choice: body.choice,
+    actorId: user.id,
+    onBehalf: !own,
+  });
   // Everyone watching sees the tally move; a secret vote shows only how many have voted.
   // Ballots cast together share one recount (and one event) taken after all of them.
   const now = await freshResult(`tally:${vote.id}`, async () => {
@@ -26,9 +40,21 @@ export const POST = endpoint({ params: voteParams, body: ballotBody }, async ({ 
     publishProcedureEvent({
       resolutionId: vote.resolutionId,
       type: 'ballot.cast',
-      data: { voteId: vote.id, ballotsCast: tally.ballotsCast, eligible: tally.eligible, ...(tally.tally ? { tally: tally.tally } : {}) },
+      data: {
+        voteId: vote.id,
+        ballotsCast: tally.ballotsCast,
+        eligible: tally.eligible,
+        ...(tally.tally ? { tally: tally.tally } : {}),
+      },
     });
     return tally;
   });
-  return { voteId: vote.id, delegationId, choice: body.choice, replaced: outcome.replaced, ballotsCast: now.ballotsCast, tally: now.tally };
+  return {
+    voteId: vote.id,
+    delegationId,
+    choice: body.choice,
+    replaced: outcome.replaced,
+    ballotsCast: now.ballotsCast,
+    tally: now.tally,
+  };
 });

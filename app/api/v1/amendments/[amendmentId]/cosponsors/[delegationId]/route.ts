@@ -17,6 +17,10 @@ export const DELETE = endpoint({ params: coSponsorParams }, async ({ db, user, p
   const updated = await removeCoSponsor(db, { ...scope, delegationId: params.delegationId });
   // Its members lose the draft: their editing sockets close within 2 s.
   draftChanged(params.amendmentId);
-  publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.cosponsor_removed', data: { amendmentId: updated.id, delegationId: params.delegationId } });
+  publishProcedureEvent({
+    resolutionId: scope.resolutionId,
+    type: 'amendment.cosponsor_removed',
+    data: { amendmentId: updated.id, delegationId: params.delegationId },
+  });
   return { id: updated.id, coSponsorDelegationIds: updated.coSponsorDelegationIds };
 });

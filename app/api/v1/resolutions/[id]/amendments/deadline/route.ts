@@ -10,7 +10,16 @@ export const PUT = endpoint({ params: resolutionParams, body: deadlineBody }, as
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);
   authorize(access.actor, 'amendment:set-deadline', { stage: access.stage });
   const deadline = body.deadline === null ? null : new Date(body.deadline);
-  const row = await setTablingDeadline(db, { committeeId: resolution.committeeId, resolutionId: resolution.id, actorId: user.id, deadline });
-  publishProcedureEvent({ resolutionId: resolution.id, type: 'amendment.deadline_set', data: { deadline: row.tablingDeadline?.toISOString() ?? null } });
+  const row = await setTablingDeadline(db, {
+    committeeId: resolution.committeeId,
+    resolutionId: resolution.id,
+    actorId: user.id,
+    deadline,
+  });
+  publishProcedureEvent({
+    resolutionId: resolution.id,
+    type: 'amendment.deadline_set',
+    data: { deadline: row.tablingDeadline?.toISOString() ?? null },
+  });
   return { resolutionId: resolution.id, tablingDeadline: row.tablingDeadline };
 });

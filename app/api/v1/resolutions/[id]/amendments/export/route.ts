@@ -20,7 +20,11 @@ export const GET = endpoint({ params: resolutionParams, query: exportQuery }, as
   const [committee] = await db.select().from(committees).where(eq(committees.id, resolution.committeeId));
   const doc = await compilationDocument(db, resolution, committee.name, access.actor);
   const body =
-    query.format === 'docx' ? await renderCompilationDocx(doc) : query.format === 'pdf' ? await renderCompilationPdf(doc) : renderCompilationHtml(doc);
+    query.format === 'docx'
+      ? await renderCompilationDocx(doc)
+      : query.format === 'pdf'
+        ? await renderCompilationPdf(doc)
+        : renderCompilationHtml(doc);
   return new Response(body as BodyInit, {
     headers: {
       'content-type': TYPES[query.format],

@@ -15,14 +15,25 @@ export const GET = endpoint({ params: resolutionParams, query: previewQuery }, a
   const chosen = query.ids.map((id) => all.find((a) => a.id === id));
   const missing = query.ids.filter((_, i) => !chosen[i]);
   if (missing.length) {
-    throw new DomainError('not_found:amendment', `No amendment ${missing.join(', ')} in this resolution.`, missing.map((id) => ({ path: 'query.ids', message: `unknown amendment ${id}` })));
+    throw new DomainError(
+      'not_found:amendment',
+      `No amendment ${missing.join(', ')} in this resolution.`,
+      missing.map((id) => ({ path: 'query.ids', message: `unknown amendment ${id}` })),
+    );
   }
-  const preview = previewAsAmended(paragraphs, chosen.map((a) => ({ ...a!, status: 'tabled' as const })));
+  const preview = previewAsAmended(
+    paragraphs,
+    chosen.map((a) => ({ ...a!, status: 'tabled' as const })),
+  );
   const numbers = new Map(all.map((a) => [a.id, a.number]));
   return {
     resolutionId: resolution.id,
     paragraphs: numberParagraphs(preview.paragraphs).map(presentParagraph),
     applied: preview.applied.map((id) => ({ id, number: numbers.get(id) ?? null })),
-    skipped: preview.skipped.map((s) => ({ id: s.amendmentId, number: numbers.get(s.amendmentId) ?? null, reason: s.reason })),
+    skipped: preview.skipped.map((s) => ({
+      id: s.amendmentId,
+      number: numbers.get(s.amendmentId) ?? null,
+      reason: s.reason,
+    })),
   };
 });

@@ -16,7 +16,12 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
 export const PUT = endpoint({ params: resolutionParams, body: votingOrderBody }, async ({ db, user, params, body }) => {
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);
   authorize(access.actor, 'voting-order:set', { stage: access.stage });
-  await setVotingOrder(db, { committeeId: resolution.committeeId, resolutionId: resolution.id, actorId: user.id, order: body.order });
+  await setVotingOrder(db, {
+    committeeId: resolution.committeeId,
+    resolutionId: resolution.id,
+    actorId: user.id,
+    order: body.order,
+  });
   publishProcedureEvent({ resolutionId: resolution.id, type: 'amendment.voting_order_set', data: {} });
   const { votingOrder } = await loadCompilation(db, resolution, access.actor);
   return { resolutionId: resolution.id, votingOrder };

@@ -10,8 +10,17 @@ import { reservationParams } from '../../../../procedure/schema';
 export const DELETE = endpoint({ params: reservationParams }, async ({ db, user, params }) => {
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);
   const reservation = await getReservation(db, resolution.id, params.reservationId);
-  authorize(access.actor, 'reservation:withdraw', { stage: access.stage, delegationId: reservation.delegationId }, 'A reservation is withdrawn by its delegation or by the secretariat.');
+  authorize(
+    access.actor,
+    'reservation:withdraw',
+    { stage: access.stage, delegationId: reservation.delegationId },
+    'A reservation is withdrawn by its delegation or by the secretariat.',
+  );
   const row = await withdrawReservation(db, { reservationId: reservation.id, actorId: user.id });
-  publishProcedureEvent({ resolutionId: resolution.id, type: 'reservation.withdrawn', data: { reservationId: row.id } });
+  publishProcedureEvent({
+    resolutionId: resolution.id,
+    type: 'reservation.withdrawn',
+    data: { reservationId: row.id },
+  });
   return { id: row.id, withdrawnAt: row.withdrawnAt };
 });

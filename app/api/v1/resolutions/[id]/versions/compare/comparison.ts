@@ -20,20 +20,39 @@ export interface VersionRefComparison extends VersionComparison {
   to: ComparedSide;
 }
 
-async function load(db: Queryable, resolutionId: string, ref: VersionRef): Promise<ComparedSide & { paragraphs: Paragraph[] }> {
+async function load(
+  db: Queryable,
+  resolutionId: string,
+  ref: VersionRef,
+): Promise<ComparedSide & { paragraphs: Paragraph[] }> {
   if (ref === 'current') {
-    return { id: 'current', name: 'Current text', createdAt: null, paragraphs: await currentParagraphs(db, resolutionId) };
+    return {
+      id: 'current',
+      name: 'Current text',
+      createdAt: null,
+      paragraphs: await currentParagraphs(db, resolutionId),
+    };
   }
   // getVersion is scoped to the resolution: another resolution's version id is a 404.
   const version = await getVersion(db, resolutionId, ref);
-  return { id: version.id, name: version.name, createdAt: version.createdAt, paragraphs: decodeParagraphs(version.state) };
+  return {
+    id: version.id,
+    name: version.name,
+    createdAt: version.createdAt,
+    paragraphs: decodeParagraphs(version.state),
+  };
 }
 
 /**
  * Two versions (or a version and the live text) as a paragraph-aware redline: paragraphs
  * matched by stable id, word-level changes inside each. Used by the API and the page alike.
  */
-export async function compareVersionRefs(db: Queryable, resolutionId: string, from: VersionRef, to: VersionRef): Promise<VersionRefComparison> {
+export async function compareVersionRefs(
+  db: Queryable,
+  resolutionId: string,
+  from: VersionRef,
+  to: VersionRef,
+): Promise<VersionRefComparison> {
   const [a, b] = await Promise.all([load(db, resolutionId, from), load(db, resolutionId, to)]);
   const comparison = compareVersions(a.paragraphs, b.paragraphs, diffWords);
   return {

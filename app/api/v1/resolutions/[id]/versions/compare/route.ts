@@ -3,7 +3,10 @@ import { endpoint } from '../../../../_lib/endpoint';
 import { resolutionParams, compareVersionsQuery } from '../../../schema';
 import { compareVersionRefs } from './comparison';
 
-export const GET = endpoint({ params: resolutionParams, query: compareVersionsQuery }, async ({ db, user, params, query }) => {
-  const { resolution } = await resolutionForUser(db, user.id, params.id);
-  return compareVersionRefs(db, resolution.id, query.from, query.to);
-});
+export const GET = endpoint(
+  { params: resolutionParams, query: compareVersionsQuery },
+  async ({ db, user, params, query }) => {
+    const { resolution } = await resolutionForUser(db, user.id, params.id);
+    return compareVersionRefs(db, resolution.id, query.from, query.to);
+  },
+);
