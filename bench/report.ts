@@ -62,7 +62,7 @@ export function describeMachine(): MachineDescription {
   };
 }
 
-const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function markdown(results: ScenarioResult[], options: BenchOptions, machine: MachineDescription): string {
   const lines: string[] = [];
@@ -74,9 +74,9 @@ export function markdown(results: ScenarioResult[], options: BenchOptions, machi
   );
   for (const r of results) {
     lines.push('', `## ${r.title}`, '');
-    lines.push(`| ${r.columns.map(escape).join(' | ')} |`);
+    lines.push(`| ${r.columns.map(escapeCell).join(' | ')} |`);
     lines.push(`|${r.columns.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
-    for (const row of r.rows) lines.push(`| ${row.map(escape).join(' | ')} |`);
+    for (const row of r.rows) lines.push(`| ${row.map(escapeCell).join(' | ')} |`);
     for (const v of r.verdicts)
       lines.push(
         '',
@@ -84,7 +84,7 @@ export function markdown(results: ScenarioResult[], options: BenchOptions, machi
       );
     for (const n of r.notes) lines.push('', `> ${n.replace(/\n/g, '\n> ')}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** bench/results/[quick-]<date>-<name>.json */
@@ -103,6 +103,6 @@ export function writeResults(
     (_key, value) => (ArrayBuffer.isView(value) ? undefined : value),
     2,
   );
-  fs.writeFileSync(file, json + '\n');
+  fs.writeFileSync(file, `${json}\n`);
   return file;
 }

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { parseOptions, USAGE, UsageError, type ScenarioId } from './options';
+import { parseOptions, USAGE, UsageError, type BenchOptions, type ScenarioId } from './options';
 import { BenchContext, log, type ScenarioResult } from './scenarios/context';
 import { fanoutScenario } from './scenarios/fanout';
 import { capacityScenario } from './scenarios/capacity';
@@ -15,7 +15,7 @@ import { killStartedServers, projectRoot } from './servers/child';
  * load from separate load-generator processes, prints a markdown table and writes the
  * numbers with a description of the machine to bench/results/. See bench/README.md.
  */
-let options;
+let options: BenchOptions;
 try {
   options = parseOptions(process.argv.slice(2));
 } catch (e) {

@@ -611,8 +611,8 @@ export function planCliCommand(argv: readonly string[]): CliPlan {
 export async function runCliCommand(argv: string[], io: CliIo): Promise<number> {
   const resolved = resolveCommand(argv);
   if ('done' in resolved) {
-    resolved.out.forEach((l) => io.out(l));
-    resolved.err.forEach((l) => io.err(l));
+    for (const l of resolved.out) io.out(l);
+    for (const l of resolved.err) io.err(l);
     return resolved.done;
   }
   try {

@@ -68,7 +68,7 @@ async function runningServer(dataDir: string): Promise<DataDirLock | null> {
   const deadline = Date.now() + SERVER_START_WAIT_MS;
   for (;;) {
     const lock = readLiveLock(dataDir);
-    if (!lock || lock.holder !== 'server') return null;
+    if (lock?.holder !== 'server') return null;
     if (lock.port) return lock;
     if (Date.now() > deadline) return null; // acquireDataDirLock then says who holds the folder
     await new Promise((r) => setTimeout(r, 250));

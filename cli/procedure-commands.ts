@@ -25,7 +25,9 @@ const print = (io: CliIo, text: string) =>
   text
     .replace(/\n$/, '')
     .split('\n')
-    .forEach((l) => io.out(l));
+    .forEach((l) => {
+      io.out(l);
+    });
 
 export const procedureCommands: CliCommand[] = [
   {

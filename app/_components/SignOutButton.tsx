@@ -3,7 +3,7 @@ import { signOut } from 'next-auth/react';
 
 export function SignOutButton() {
   return (
-    <button className="link-button" onClick={() => signOut({ callbackUrl: '/signin' })}>
+    <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: '/signin' })}>
       Sign out
     </button>
   );

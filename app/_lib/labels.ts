@@ -8,5 +8,5 @@ export const ROLE_NAMES: Record<Role, string> = {
 };
 
 export function formatDateTime(d: Date | string): string {
-  return new Date(d).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+  return `${new Date(d).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 }

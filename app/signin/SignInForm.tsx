@@ -30,7 +30,14 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
       <form onSubmit={submit} className="card form" aria-describedby={error ? 'signin-error' : undefined}>
         <label>
           E-mail
-          <input name="email" type="email" autoComplete="username" required autoFocus />
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            // biome-ignore lint/a11y/noAutofocus: the page exists only to sign in, and the e-mail field is its first field
+            autoFocus
+          />
         </label>
         <label>
           Password
@@ -46,7 +53,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
         </button>
       </form>
       {oidcName && (
-        <button className="secondary wide" onClick={() => signIn('oidc', { callbackUrl })}>
+        <button type="button" className="secondary wide" onClick={() => signIn('oidc', { callbackUrl })}>
           Sign in with {oidcName}
         </button>
       )}

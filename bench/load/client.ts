@@ -166,7 +166,10 @@ export class LeanClient {
     const kind = data[0];
     if (kind === MESSAGE_SYNC) {
       const step = data[1];
-      if (step === syncProtocol.messageYjsSyncStep1) return this.answerStep1(data);
+      if (step === syncProtocol.messageYjsSyncStep1) {
+        this.answerStep1(data);
+        return;
+      }
       if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) return;
       this.hooks.onUpdateBytes?.(this, data, arrivedUs);
       const firstSync = step === syncProtocol.messageYjsSyncStep2 && !this.synced;

@@ -108,14 +108,14 @@ export class LoadFleet {
     });
     const fleet = new LoadFleet(processes, specs);
     try {
-      processes.forEach((p, i) =>
+      processes.forEach((p, i) => {
         p.send({
           type: 'connect',
           specs: specs.filter((s) => s.index % processCount === i),
           concurrency: 25,
           timeoutMs: 60_000,
-        }),
-      );
+        });
+      });
       const reports: ConnectReport[] = await Promise.all(processes.map((p) => p.next('connected')));
       const failures = reports.flatMap((r) => r.failures);
       if (failures.length > 0) {
@@ -141,14 +141,18 @@ export class LoadFleet {
     const total = Math.floor(rate * durationS);
     const maxSeq = Math.ceil(total / editors) + 1;
     const startUs = nowUs() + 500_000;
-    this.processes.forEach((p) =>
-      p.send({ type: 'phase', run, rate, durationS, startUs, editors, maxSeq, serverProcesses }),
-    );
+    for (const p of this.processes) {
+      p.send({ type: 'phase', run, rate, durationS, startUs, editors, maxSeq, serverProcesses });
+    }
     const sentReports: SentReport[] = await Promise.all(this.processes.map((p) => p.next('sent')));
     const sent = new Int32Array(editors);
-    for (const r of sentReports) r.sent.forEach((n, e) => (sent[e] += n));
+    for (const r of sentReports) {
+      r.sent.forEach((n, e) => {
+        sent[e] += n;
+      });
+    }
     const deadlineUs = nowUs() + drainS * 1e6;
-    this.processes.forEach((p) => p.send({ type: 'finalize', run, sent, deadlineUs }));
+    for (const p of this.processes) p.send({ type: 'finalize', run, sent, deadlineUs });
     const results: PhaseReport[] = await Promise.all(this.processes.map((p) => p.next('result')));
     return this.merge(rate, durationS, sent, maxSeq, sentReports, results);
   }

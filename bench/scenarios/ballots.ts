@@ -121,7 +121,9 @@ async function castRound(
 ): Promise<RoundResult> {
   const choiceOf = (i: number) => choiceIn(round, i);
   const expected = { yes: 0, no: 0, abstain: 0 };
-  fixture.members.forEach((_, i) => expected[choiceOf(i)]++);
+  fixture.members.forEach((_, i) => {
+    expected[choiceOf(i)]++;
+  });
   const isFinal = (t: PresentedVote['tally']) =>
     !!t && t.yes === expected.yes && t.no === expected.no && t.abstain === expected.abstain;
   const shown = stream.waitFor(

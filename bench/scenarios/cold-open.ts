@@ -162,15 +162,19 @@ async function documentHeapMiB(
     const lives = opened.map(
       ({ id }) => new LiveDocument(id, { committer, relay: localRelay, maybeCompact() {}, onError() {} }),
     );
-    lives.forEach((live, i) => live.loadStored(opened[i].s));
+    lives.forEach((live, i) => {
+      live.loadStored(opened[i].s);
+    });
     // The encoded state lives in ArrayBuffers, outside the JS heap (and Node's count of
     // ArrayBuffer memory lags behind frees): add their exact size.
     const held = () => lives.reduce((sum, l) => sum + l.byteLength, 0);
     const atOpen = heap() + held();
-    lives.forEach((live, i) => opened[i].keys.forEach((k) => live.applyFrom(k, typist)));
+    lives.forEach((live, i) => {
+      for (const k of opened[i].keys) live.applyFrom(k, typist);
+    });
     await Promise.all(lives.map((l) => l.settled()));
     const edited = heap() + held();
-    lives.forEach((l) => l.destroy());
+    for (const l of lives) l.destroy();
     const perDoc = (bytes: number) => bytes / lives.length / 1024 / 1024;
     return { opened: perDoc(atOpen - base), edited: perDoc(edited - base) };
   } finally {

@@ -35,8 +35,7 @@ export async function openEventStream(base: string, token: string, resolutionId:
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
         const at = performance.now();
         buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];

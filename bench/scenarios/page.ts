@@ -345,7 +345,7 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
         {
           criterion:
             'the editor accepts typing (secretariat) and shows the synced text (member, read-only at the amendments stage)',
-          pass: member !== null && typed !== null ? true : false,
+          pass: member !== null && typed !== null,
           detail: `member: synced text after ${fmt.ms(member)}; secretariat: typed character in the DOM after ${fmt.ms(typed)} (medians, from navigation start)`,
         },
       ],

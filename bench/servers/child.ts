@@ -35,7 +35,7 @@ export async function startServerChild(props: {
   // Keep the start and the end of the log: enough to explain a failure, bounded in memory.
   const collect = (d: Buffer) => {
     out += d.toString();
-    if (out.length > 200_000) out = out.slice(0, 50_000) + '\n…\n' + out.slice(-100_000);
+    if (out.length > 200_000) out = `${out.slice(0, 50_000)}\n…\n${out.slice(-100_000)}`;
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);

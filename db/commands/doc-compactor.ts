@@ -11,7 +11,7 @@ import { loadDocState, writeSnapshot } from '../queries/doc-state';
  */
 export async function compactDocument(db: Db, resolutionId: string): Promise<{ compacted: number; bytes: number }> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'concord-compact:' + resolutionId}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`concord-compact:${resolutionId}`}))`);
     const stored = await loadDocState(tx, resolutionId);
     if (stored.tailLength === 0) return { compacted: 0, bytes: stored.update.length };
     // Through a document rather than mergeUpdates: the snapshot then holds the state
@@ -41,7 +41,7 @@ export async function snapshotLiveState(
   upToSeq: number,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'concord-compact:' + resolutionId}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`concord-compact:${resolutionId}`}))`);
     await writeSnapshot(tx, resolutionId, state, upToSeq);
   });
 }

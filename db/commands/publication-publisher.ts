@@ -21,7 +21,7 @@ export async function publishResolution(
       .from(resolutions)
       .where(eq(resolutions.id, props.resolutionId))
       .for('update');
-    if (!resolution || resolution.stage !== 'adopted' || !resolution.adoption) {
+    if (resolution?.stage !== 'adopted' || !resolution.adoption) {
       throw conflict(
         'stage',
         `Only an adopted resolution is published; this one is at the ${resolution?.stage ?? 'unknown'} stage.`,

@@ -5,7 +5,7 @@ import { recordAuditEvent } from './audit-recorder';
 import { adoptWithin } from './adoption-declarer';
 import { ballotsOf, committeeWeights, type StoredVoteResult } from '../queries/votes';
 import { badRequest, conflict, notFound } from '../../lib/errors';
-import { closeVoteResult, COUNTED_METHODS, RECORDED_METHODS } from '../../lib/votes/closing';
+import { closeVoteResult, COUNTED_METHODS, RECORDED_METHODS, type ClosedVoteResult } from '../../lib/votes/closing';
 import type { Choice, VoteMethod, VoteTotals } from '../../lib/votes/types';
 
 export interface VoteClosing {
@@ -59,7 +59,7 @@ export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVot
     }
     const { weights } = await committeeWeights(tx, resolution.committeeId);
     const cast = await ballotsOf(tx, vote.id);
-    let computed;
+    let computed: ClosedVoteResult;
     try {
       computed = closeVoteResult({
         method,

@@ -70,7 +70,7 @@ export async function resolutionAccess(
     .innerJoin(committees, eq(committees.id, resolutions.committeeId))
     .leftJoin(memberships, and(eq(memberships.committeeId, resolutions.committeeId), eq(memberships.userId, userId)))
     .where(eq(resolutions.id, resolutionId));
-  if (!row || !row.role) return null;
+  if (!row?.role) return null;
   return {
     actor: { userId, role: row.role as Role, delegationId: row.delegationId ?? null },
     resolutionId,

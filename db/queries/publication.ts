@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { amendments, committees, resolutions, versions, votes, type Resolution } from '../schema';
+import { amendments, committees, versions, votes, type Resolution } from '../schema';
 import { loadDocState } from './doc-state';
 import { listReservations } from './reservations';
 import type { StoredVoteResult } from './votes';

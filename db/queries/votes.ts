@@ -29,7 +29,7 @@ export async function voteForUser(
     .innerJoin(resolutions, eq(resolutions.id, votes.resolutionId))
     .leftJoin(memberships, and(eq(memberships.committeeId, resolutions.committeeId), eq(memberships.userId, userId)))
     .where(eq(votes.id, voteId));
-  if (!row || !row.role) throw notFound('vote');
+  if (!row?.role) throw notFound('vote');
   return {
     vote: row.vote,
     access: {

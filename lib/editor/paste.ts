@@ -35,7 +35,7 @@ export function isResolutionEditorHtml(html: string | null | undefined): boolean
  * preambular). HTML is preferred when present, as it keeps bold and italic.
  */
 export function pastedParagraphs(clip: Clipboard, contextKind: ParagraphKind): PastedParagraph[] {
-  const blocks = clip.html && clip.html.trim() ? htmlBlocks(clip.html) : textBlocks(clip.text ?? '');
+  const blocks = clip.html?.trim() ? htmlBlocks(clip.html) : textBlocks(clip.text ?? '');
   const out: PastedParagraph[] = [];
   for (const runs of blocks) {
     const cleaned = tidyRuns(runs);

@@ -88,9 +88,9 @@ export function renderPublishedHtml(doc: PublishedDocument): string {
   }
   if (doc.notes.length > 0) {
     out.push('<footer class="footnotes">');
-    doc.notes.forEach((n, i) =>
-      out.push(`<p id="${fnId(i)}"><span class="marker">${esc(n.marker)}</span>${esc(n.text)}</p>`),
-    );
+    doc.notes.forEach((n, i) => {
+      out.push(`<p id="${fnId(i)}"><span class="marker">${esc(n.marker)}</span>${esc(n.text)}</p>`);
+    });
     out.push('</footer>');
   }
   out.push('</article>', '</body>', '</html>');

@@ -17,6 +17,9 @@ export function repairParagraphIds(doc: Y.Doc, newId: () => string, origin: unkn
     if (typeof id !== 'string' || id === '' || seen.has(id)) fixes.push(child);
     else seen.add(id);
   }
-  if (fixes.length) doc.transact(() => fixes.forEach((el) => el.setAttribute('id', newId())), origin);
+  if (fixes.length)
+    doc.transact(() => {
+      for (const el of fixes) el.setAttribute('id', newId());
+    }, origin);
   return fixes.length;
 }

@@ -16,7 +16,8 @@ import { SignInThrottle } from '../../lib/auth/throttle';
  */
 
 const slot = globalThis as unknown as { __concordThrottle?: SignInThrottle };
-export const signInThrottle = (slot.__concordThrottle ??= new SignInThrottle());
+slot.__concordThrottle ??= new SignInThrottle();
+export const signInThrottle = slot.__concordThrottle;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -50,11 +51,11 @@ export async function checkPassword(emailInput: string, password: string, client
   const db = await getDb();
   const user = await findUserByEmail(db, email);
   if (!user || !(await verifyPassword(password, user.passwordHash))) {
-    keys.forEach((k) => signInThrottle.recordFailure(k));
+    for (const k of keys) signInThrottle.recordFailure(k);
     await sleep(300); // a constant extra cost per failure, on top of bcrypt's
     return null;
   }
-  keys.forEach((k) => signInThrottle.recordSuccess(k));
+  for (const k of keys) signInThrottle.recordSuccess(k);
   return { id: user.id, email: user.email, name: user.name };
 }
 

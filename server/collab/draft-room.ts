@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Db } from '../../db/client';
-import { syncDraft } from '../../db/commands/draft-store';
+import { syncDraft, type DraftSync } from '../../db/commands/draft-store';
 import { draftRoomName, readDraftText } from '../../lib/amendments/draft-text';
 import type { CrossProcessRelay } from './relay';
 import { isPeer, type Peer, type SharedDocument } from './live-document';
@@ -176,7 +176,7 @@ export class DraftRoom implements SharedDocument {
     const editors = [...this.editorsSinceRecord].filter(
       (u) => now - (this.lastRecorded.get(u) ?? 0) >= HISTORY_EVERY_MS,
     );
-    let synced;
+    let synced: DraftSync;
     try {
       synced = await syncDraft(await this.deps.getDb(), { amendmentId: this.amendmentId }, { update, editors });
     } catch (e) {

@@ -94,7 +94,8 @@ export class EncodedState {
   /** For sync step 1. */
   stateVector(): Uint8Array {
     this.fold();
-    return (this.vector ??= Y.encodeStateVectorFromUpdate(this.merged));
+    this.vector ??= Y.encodeStateVectorFromUpdate(this.merged);
+    return this.vector;
   }
 
   /** For sync step 2: what a client with `stateVector` lacks. A newcomer gets the whole state. */

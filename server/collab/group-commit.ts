@@ -57,12 +57,14 @@ export function createGroupCommitter(
       try {
         const db = await getDb();
         const seqs = await appendDocUpdates(db, batch);
-        batch.forEach((w, i) => w.resolve(seqs[i]));
+        batch.forEach((w, i) => {
+          w.resolve(seqs[i]);
+        });
         return;
       } catch (e) {
         onError(e);
         if (attempt >= 20) {
-          batch.forEach((w) => w.reject(e));
+          for (const w of batch) w.reject(e);
           return;
         }
         await new Promise((r) => setTimeout(r, Math.min(2000, 25 * 2 ** attempt)));

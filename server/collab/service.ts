@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../../db/client';
 import { loadDocState } from '../../db/queries/doc-state';
 import { compactDocument, snapshotLiveState } from '../../db/commands/doc-compactor';
-import { admit, identityAccess, type CollabIdentity } from './authenticate';
+import { admit, identityAccess, type Admission, type CollabIdentity } from './authenticate';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { readCollabConfig, type CollabConfig } from './config';
 import { Connection } from './connection';
@@ -314,7 +314,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/collab' && !url.pathname.startsWith('/collab/')) return false;
       void (async () => {
-        let admission;
+        let admission: Admission;
         try {
           admission = closing
             ? ({ ok: false, code: CloseCode.goingAway, reason: 'server closing' } as const)

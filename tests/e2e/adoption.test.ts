@@ -117,14 +117,13 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     // The published view: heading and footnote as in the example.
     const observer = await pageAs('observer@example.org');
     await observer.goto(`${resolutionUrl}/published`);
-    const heading = await observer.getByTestId('published-heading').innerText();
-    expect(
-      heading
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean),
-    ).toEqual(['Resolution adopted by consensus* by the 122nd IPU Assembly', '(Bangkok, 1 April 2010)']);
-    expect((await observer.getByTestId('published-footnotes').innerText()).trim()).toBe(
+    const heading = observer.getByTestId('published-heading');
+    await heading.waitFor();
+    expect((await heading.locator('p').allTextContents()).map((l) => l.trim()).filter(Boolean)).toEqual([
+      'Resolution adopted by consensus* by the 122nd IPU Assembly',
+      '(Bangkok, 1 April 2010)',
+    ]);
+    expect((await observer.getByTestId('published-footnotes').textContent())?.trim()).toBe(
       '* The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8 in relation to the concept of "gender equality".',
     );
     expect(await observer.locator('.pub-operative').count()).toBe(35);

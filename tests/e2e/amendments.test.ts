@@ -237,7 +237,9 @@ describe.skipIf(skip)('amendments in the browser', () => {
     const wordingIn = (editor: ReturnType<Page['getByTestId']>) =>
       editor.evaluate((el) => {
         const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('[contenteditable="false"], .collab-caret').forEach((n) => n.remove());
+        copy.querySelectorAll('[contenteditable="false"], .collab-caret').forEach((n) => {
+          n.remove();
+        });
         return copy.textContent;
       });
     const iranLive = draftOf(iran).getByTestId('amendment-live-text');

@@ -36,7 +36,9 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
   const textOf = (page: Page, label: string) =>
     paragraph(page, label).evaluate((p) => {
       const copy = p.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.collab-caret').forEach((c) => c.remove());
+      copy.querySelectorAll('.collab-caret').forEach((c) => {
+        c.remove();
+      });
       return copy.textContent;
     });
   /** Puts the cursor at the start or end of a paragraph (Home/End only reach the visual line). */

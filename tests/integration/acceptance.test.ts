@@ -58,11 +58,11 @@ for (const kind of testDatabaseKinds()) {
         callRoute('POST', '/resolutions/{id}/stage', { token: token.chair, params: id, body: { to: 'voting' } }),
       );
 
-      const { paragraphs } = await okJson(
+      const { paragraphs } = await okJson<{ paragraphs: { id: string; label: string; text: string }[] }>(
         callRoute('GET', '/resolutions/{id}/text', { token: token.observer, params: id }),
       );
       expect(paragraphs).toHaveLength(50);
-      const op8 = paragraphs.find((p: { label: string }) => p.label === 'OP 8');
+      const op8 = paragraphs.find((p) => p.label === 'OP 8')!;
       expect(op8.text).toMatch(/^Encourages parliaments to mainstream gender equality concerns/);
 
       // Iran's delegate records the reservation, in the words of the footnote.
@@ -76,7 +76,7 @@ for (const kind of testDatabaseKinds()) {
       expect(reservation).toMatchObject({ delegation: 'Iran (Islamic Rep. of)', paragraphLabel: 'OP 8' });
 
       // The chair declares the resolution adopted by consensus.
-      const adopted = await okJson(
+      const adopted = await okJson<{ stage: string }>(
         callRoute('POST', '/resolutions/{id}/adoption', {
           token: token.chair,
           params: id,

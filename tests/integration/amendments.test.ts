@@ -463,7 +463,7 @@ describe.each(testDatabaseKinds())('amendments, from draft to adoption (%s)', (k
     const decided = await act('chair', 'decision', deletion.data.id, { outcome: 'adopted' });
     expect(decided.status).toBe(201);
     // Thailand's pending amendment to that paragraph fell with it.
-    expect(decided.data.fallen[0].reason).toBe('OP 10 was deleted by ' + decided.data.number);
+    expect(decided.data.fallen[0].reason).toBe(`OP 10 was deleted by ${decided.data.number}`);
     const refused = await expectNothingChanged(
       () => draft('kenya', { kind: 'delete', targetParagraphId: op10.id }),
       409,

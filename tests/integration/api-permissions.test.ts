@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { installDatabase, openDatabase, type Db } from '@/db/client';
+import { installDatabase, openDatabase } from '@/db/client';
 import { seedDemo } from '@/db/commands/demo-seeder';
 import { issueApiToken } from '@/db/commands/token-issuer';
 import { cases } from './permission-cases';
@@ -67,7 +67,9 @@ describe('every API operation, with every role', () => {
         });
         // An event stream never ends by itself: check its status and hang up.
         const streaming = res.headers.get('content-type')?.includes('text/event-stream');
-        const text = streaming ? (await res.body?.cancel(), '') : await res.text();
+        let text = '';
+        if (streaming) await res.body?.cancel();
+        else text = await res.text();
         if (allowed) {
           expect(res.status, text).toBeLessThan(300);
         } else if (who === 'anonymous') {

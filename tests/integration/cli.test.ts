@@ -349,7 +349,9 @@ describe('the concord CLI process', () => {
     temp.push(dir);
     return dir;
   };
-  afterAll(() => temp.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const d of temp) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   it('imports and exports on its own data folder, issues tokens, and releases the folder', {
     timeout: 120_000,

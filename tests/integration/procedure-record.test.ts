@@ -76,14 +76,15 @@ for (const kind of testDatabaseKinds()) {
         },
         { userId: await userId(db, 'secretariat'), label: 'test' },
       );
-      const listed = await okJson(
+      const listed = await okJson<{ reservations: unknown[] }>(
         callRoute('GET', '/resolutions/{id}/reservations', { token: token.observer, params: { id: resolution.id } }),
       );
       expect(listed.reservations).toMatchObject([{ paragraphLabel: 'OP 3', delegation: 'Iran (Islamic Rep. of)' }]);
       await adopt(resolution.id);
-      const published = await okJson(
-        callRoute('GET', '/resolutions/{id}/published', { token: token.observer, params: { id: resolution.id } }),
-      );
+      const published = await okJson<{
+        publishedAt: string | null;
+        document: { headingLines: string[]; footnotes: string[] };
+      }>(callRoute('GET', '/resolutions/{id}/published', { token: token.observer, params: { id: resolution.id } }));
       expect(published.document.footnotes).toEqual([
         '* The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 3 in relation to the word "report".',
       ]);
@@ -120,7 +121,7 @@ for (const kind of testDatabaseKinds()) {
           });
         }),
       );
-      const thai = await okJson(
+      const thai = await okJson<{ id: string }>(
         reserve(resolution.id, 'secretariat', {
           kind: 'interpretative_statement',
           paragraphId: op1.id,
@@ -135,9 +136,10 @@ for (const kind of testDatabaseKinds()) {
         }),
       );
       await adopt(resolution.id);
-      const published = await okJson(
-        callRoute('GET', '/resolutions/{id}/published', { token: token.observer, params: { id: resolution.id } }),
-      );
+      const published = await okJson<{
+        publishedAt: string | null;
+        document: { headingLines: string[]; footnotes: string[] };
+      }>(callRoute('GET', '/resolutions/{id}/published', { token: token.observer, params: { id: resolution.id } }));
       expect(published.document.headingLines[0]).toBe('Resolution adopted by consensus*,** by the 122nd IPU Assembly');
       expect(published.document.footnotes).toEqual([
         '* The delegation of Kenya dissociated itself from the resolution as a whole as it was not consulted.',
@@ -182,7 +184,7 @@ for (const kind of testDatabaseKinds()) {
         ).status,
       ).toBe(400);
       expect(await db.select().from(reservations).where(eq(reservations.resolutionId, resolution.id))).toEqual(before);
-      const canadas = await okJson(
+      const canadas = await okJson<{ id: string }>(
         reserve(resolution.id, 'canada', { kind: 'reservation', paragraphId: null, text: 'on the whole.' }),
       );
       const res = await callRoute('DELETE', '/resolutions/{id}/reservations/{reservationId}', {
@@ -201,7 +203,7 @@ for (const kind of testDatabaseKinds()) {
     it('reservations are recorded after adoption up to publication, and refused after', async () => {
       const resolution = await resolutionAtVoting(db, committeeId);
       await adopt(resolution.id);
-      const late = await okJson(
+      const late = await okJson<{ id: string }>(
         reserve(resolution.id, 'iran', {
           kind: 'interpretative_statement',
           paragraphId: null,
@@ -225,9 +227,10 @@ for (const kind of testDatabaseKinds()) {
       });
       expect(withdraw.status).toBe(409);
       expect(await storedSnapshot(db, resolution.id)).toEqual(before);
-      const published = await okJson(
-        callRoute('GET', '/resolutions/{id}/published', { token: token.observer, params: { id: resolution.id } }),
-      );
+      const published = await okJson<{
+        publishedAt: string | null;
+        document: { headingLines: string[]; footnotes: string[] };
+      }>(callRoute('GET', '/resolutions/{id}/published', { token: token.observer, params: { id: resolution.id } }));
       expect(published.publishedAt).toBeTruthy();
       expect(published.document.footnotes).toHaveLength(1);
     });
@@ -242,7 +245,7 @@ for (const kind of testDatabaseKinds()) {
       });
       expect(draftHtml.status).toBe(409);
       // A separate vote on OP 2 (recorded in the Akoma Ntoso analysis), then adoption.
-      const vote = await okJson(
+      const vote = await okJson<{ id: string }>(
         callRoute('POST', '/resolutions/{id}/votes', {
           token: token.chair,
           params: { id: resolution.id },
@@ -299,11 +302,11 @@ for (const kind of testDatabaseKinds()) {
       await okJson(reserve(resolution.id, 'iran', { kind: 'reservation', paragraphId: null, text: 'on the whole.' }));
       await adopt(resolution.id);
       const verify = () =>
-        okJson(
+        okJson<{ ok: boolean; brokenAtSeq?: number; reason?: string }>(
           callRoute('GET', '/resolutions/{id}/audit/verify', { token: token.observer, params: { id: resolution.id } }),
         );
       expect(await verify()).toMatchObject({ ok: true });
-      const { events } = await okJson(
+      const { events } = await okJson<{ events: { action: string; seq: number }[] }>(
         callRoute('GET', '/resolutions/{id}/audit', { token: token.observer, params: { id: resolution.id } }),
       );
       expect(events.map((e: { action: string }) => e.action)).toEqual([

@@ -391,7 +391,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('a recorded vote on the whole text that carries adopts the resolution, with the counts in the heading', async () => {
       const resolution = await resolutionAtVoting(db, committeeId);
-      const vote = await okJson(
+      const vote = await okJson<{ id: string }>(
         callRoute('POST', '/resolutions/{id}/votes', {
           token: token.chair,
           params: { id: resolution.id },
@@ -420,7 +420,7 @@ for (const kind of testDatabaseKinds()) {
           body: { choice: 'no' },
         }),
       );
-      const closed = await okJson(
+      const closed = await okJson<{ adopted: boolean; vote: { result: { byChoice: Record<string, string[]> } } }>(
         callRoute('POST', '/votes/{voteId}/close', {
           token: token.chair,
           params: { voteId: vote.id },
@@ -458,7 +458,7 @@ for (const kind of testDatabaseKinds()) {
       const resolution = await resolutionAtVoting(db, committeeId);
       await db.update(resolutions).set({ stage: 'amendments' }).where(eq(resolutions.id, resolution.id));
       const op1 = (await paragraphsOf(db, resolution.id)).find((p) => p.label === 'OP 1')!;
-      const drafted = await okJson(
+      const drafted = await okJson<{ id: string }>(
         callRoute('POST', '/resolutions/{id}/amendments', {
           token: token.iran,
           params: { id: resolution.id },
@@ -472,14 +472,14 @@ for (const kind of testDatabaseKinds()) {
         }),
       );
       await db.update(resolutions).set({ stage: 'voting' }).where(eq(resolutions.id, resolution.id));
-      const vote = await okJson(
+      const vote = await okJson<{ id: string }>(
         callRoute('POST', '/resolutions/{id}/votes', {
           token: token.chair,
           params: { id: resolution.id },
           body: { subject: { kind: 'amendment', amendmentId: drafted.id }, method: 'show_of_hands' },
         }),
       );
-      const closed = await okJson(
+      const closed = await okJson<{ amendment: unknown }>(
         callRoute('POST', '/votes/{voteId}/close', {
           token: token.chair,
           params: { voteId: vote.id },

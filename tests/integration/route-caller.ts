@@ -33,7 +33,7 @@ export async function callRoute(method: string, pattern: string, call: RouteCall
 }
 
 /** The JSON of a successful call; fails with the server's message otherwise. */
-export async function okJson<T = any>(res: Response | Promise<Response>): Promise<T> {
+export async function okJson<T = unknown>(res: Response | Promise<Response>): Promise<T> {
   const r = await res;
   const text = await r.text();
   if (r.status >= 300) throw new Error(`expected success, got ${r.status}: ${text}`);

@@ -39,7 +39,10 @@ const normalisedLines = (text: string) =>
     .filter((l) => l !== '');
 
 let seq = 0;
-const para = (kind: Paragraph['kind'], text: string): Paragraph => ({ id: `p${(seq += 1)}`, kind, text });
+const para = (kind: Paragraph['kind'], text: string): Paragraph => {
+  seq += 1;
+  return { id: `p${seq}`, kind, text };
+};
 
 describe('the 122nd IPU Assembly resolution, published again', () => {
   it('reproduces the published text: heading, 15 preambular and 35 operative paragraphs, and the footnote', () => {

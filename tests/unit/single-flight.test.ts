@@ -14,7 +14,12 @@ describe('freshResult', () => {
     const answers: Promise<number>[] = [];
     for (let i = 1; i <= 50; i++) {
       value = i; // "the write" before the call
-      answers.push(freshResult('k', compute).then((seen) => (expect(seen).toBeGreaterThanOrEqual(i), seen)));
+      answers.push(
+        freshResult('k', compute).then((seen) => {
+          expect(seen).toBeGreaterThanOrEqual(i);
+          return seen;
+        }),
+      );
     }
     const seen = await Promise.all(answers);
     expect(seen.at(-1)).toBe(50);

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api, isApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
@@ -10,6 +10,11 @@ export function NewResolutionForm({ committee }: { committee: string }) {
   const [title, setTitle] = useState('');
   const router = useRouter();
   const toast = useToast();
+  const titleInput = useRef<HTMLInputElement>(null);
+  // The field replaces the button that opened it: focus follows, rather than being lost.
+  useEffect(() => {
+    if (open) titleInput.current?.focus();
+  }, [open]);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -24,7 +29,7 @@ export function NewResolutionForm({ committee }: { committee: string }) {
 
   if (!open) {
     return (
-      <button className="secondary" onClick={() => setOpen(true)}>
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
         New blank draft
       </button>
     );
@@ -32,7 +37,7 @@ export function NewResolutionForm({ committee }: { committee: string }) {
   return (
     <form onSubmit={create} className="inline-form">
       <label>
-        Title <input value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} autoFocus />
+        Title <input ref={titleInput} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} />
       </label>
       <button type="submit" className="primary">
         Create

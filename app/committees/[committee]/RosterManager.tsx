@@ -88,6 +88,7 @@ export function RosterManager(props: {
                 {canManage && (
                   <td>
                     <button
+                      type="button"
                       className="link-button danger"
                       onClick={() =>
                         confirm(`Remove ${d.name}?`) &&
@@ -176,6 +177,7 @@ export function RosterManager(props: {
                 {canManage && (
                   <td>
                     <button
+                      type="button"
                       className="link-button danger"
                       onClick={() =>
                         confirm(`Remove ${m.name} from the committee?`) &&

@@ -12,9 +12,7 @@ export function ResolutionText({ enactingFormula, paragraphs, testId = 'resoluti
       {enactingFormula && <p className="formula">{enactingFormula}</p>}
       {paragraphs.map((p) => (
         <p key={p.id} className={`para para-${p.kind}`} data-kind={p.kind} data-id={p.id}>
-          <span className="num" aria-label={p.label}>
-            {p.label}
-          </span>
+          <span className="num">{p.label}</span>
           {p.text}
         </p>
       ))}

@@ -31,6 +31,7 @@ export function StageControl({
     <span className="stage-actions">
       {stages.map((s) => (
         <button
+          type="button"
           key={s.value}
           className="secondary"
           disabled={busy}

@@ -103,7 +103,7 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
               {error}
             </p>
           )}
-          <button className="secondary wide" disabled={busy || !name.trim()} data-testid="save-version">
+          <button type="submit" className="secondary wide" disabled={busy || !name.trim()} data-testid="save-version">
             Save version
           </button>
         </form>
@@ -128,7 +128,7 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
               </option>
             ))}
           </select>
-          <button className="secondary wide" data-testid="compare-versions">
+          <button type="submit" className="secondary wide" data-testid="compare-versions">
             Show changes
           </button>
         </form>

@@ -93,7 +93,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
               <td>{t.revokedAt ? 'revoked' : 'active'}</td>
               <td>
                 {!t.revokedAt && (
-                  <button className="link-button danger" onClick={() => revoke(t)}>
+                  <button type="button" className="link-button danger" onClick={() => revoke(t)}>
                     Revoke
                   </button>
                 )}

@@ -12,7 +12,7 @@ export const platformCases: Cases = {
   'get /committees': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
   'get /committees/{committee}': {
     allowed: ['chair', 'secretariat', 'member', 'observer'],
-    call: async (c) => ({ params: { committee: 'peace-security' } }),
+    call: async () => ({ params: { committee: 'peace-security' } }),
   },
   'get /committees/{committee}/delegations': {
     allowed: ['chair', 'secretariat', 'member', 'observer'],

@@ -59,7 +59,8 @@ export function openApiDocument(operations: Operation[], serverUrl = '/api/v1') 
       '403': { description: 'Your role does not allow this' },
       '404': { description: 'Not found, or not visible to you' },
     };
-    (paths[op.path] ??= {})[op.method] = {
+    paths[op.path] ??= {};
+    paths[op.path][op.method] = {
       summary: op.summary,
       description: op.allowed ? `Allowed: ${op.allowed}` : undefined,
       tags: [op.tag],

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api, isApiFailure, type ApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
+import { keyedByContent } from '@/app/_lib/keyed';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -100,7 +101,12 @@ export function ImportForm({ committee }: { committee: string }) {
           <textarea data-testid="import-text" rows={14} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
         <div className="actions">
-          <button className="primary" disabled={!text.trim() || busy !== null} onClick={() => requestPreview({ text })}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!text.trim() || busy !== null}
+            onClick={() => requestPreview({ text })}
+          >
             {busy === 'preview' ? 'Reading…' : 'Preview'}
           </button>
           <label className="file-button">
@@ -122,8 +128,8 @@ export function ImportForm({ committee }: { committee: string }) {
           </p>
           {failure.issues && (
             <ul>
-              {failure.issues.map((i, n) => (
-                <li key={n}>
+              {keyedByContent(failure.issues, (i) => `${i.line ?? i.path}:${i.message}`).map(({ key, item: i }) => (
+                <li key={key}>
                   {i.line ? `Line ${i.line}: ` : `${i.path}: `}
                   {i.message}
                 </li>
@@ -144,8 +150,8 @@ export function ImportForm({ committee }: { committee: string }) {
           {preview.heading && <p className="muted">Heading: {preview.heading}</p>}
           {preview.warnings.length > 0 && (
             <ul className="warnings">
-              {preview.warnings.map((w, n) => (
-                <li key={n}>
+              {keyedByContent(preview.warnings, (w) => `${w.line}:${w.message}`).map(({ key, item: w }) => (
+                <li key={key}>
                   Line {w.line}: {w.message}
                 </li>
               ))}
@@ -168,13 +174,16 @@ export function ImportForm({ committee }: { committee: string }) {
               </li>
             ))}
           </ol>
-          {preview.reservations.map((r, n) => (
-            <p key={n} className="footnote">
+          {keyedByContent(
+            preview.reservations,
+            (r) => `${r.delegation}:${r.kind}:${r.operativeParagraph}:${r.text}`,
+          ).map(({ key, item: r }) => (
+            <p key={key} className="footnote">
               * {r.delegation}: {r.kind} on{' '}
               {r.operativeParagraph ? `operative paragraph ${r.operativeParagraph}` : 'the whole text'} — {r.text}
             </p>
           ))}
-          <button className="primary" onClick={save} disabled={busy !== null} data-testid="import-save">
+          <button type="button" className="primary" onClick={save} disabled={busy !== null} data-testid="import-save">
             {busy === 'save' ? 'Saving…' : asAdopted ? 'Save as adopted' : 'Save as draft'}
           </button>
         </section>

@@ -140,6 +140,7 @@ export function AmendmentCard({
             {c.name}
             {mayRemoveCoSponsor(c.id) && (
               <button
+                type="button"
                 className="link-button cosponsor-remove"
                 disabled={busy}
                 aria-label={
@@ -185,6 +186,7 @@ export function AmendmentCard({
           />
           <p className="muted small">Saved as you type; the co-sponsors see every change live.</p>
           <button
+            type="button"
             className="secondary"
             onClick={() => {
               setMode(null);
@@ -205,10 +207,10 @@ export function AmendmentCard({
             label={mode === 'sub' ? `Sub-amendment to ${name}` : 'Amendment text'}
             testId="amendment-textbox"
           />
-          <button className="primary" disabled={busy || rewrite === against} onClick={save}>
+          <button type="button" className="primary" disabled={busy || rewrite === against} onClick={save}>
             {mode === 'sub' ? 'Table sub-amendment' : 'Save'}
           </button>{' '}
-          <button className="secondary" onClick={() => setMode(null)}>
+          <button type="button" className="secondary" onClick={() => setMode(null)}>
             Cancel
           </button>
         </div>
@@ -216,6 +218,7 @@ export function AmendmentCard({
       <div className="amendment-actions">
         {a.youCan.table && (
           <button
+            type="button"
             className="primary"
             disabled={busy}
             onClick={() => run('table', 'table', undefined, `${name} tabled`)}
@@ -226,6 +229,7 @@ export function AmendmentCard({
         )}
         {a.youCan.edit && a.kind !== 'delete' && a.kind !== 'move' && !mode && (
           <button
+            type="button"
             className="secondary"
             onClick={() => startWith('edit')}
             data-testid="amendment-edit-live"
@@ -235,18 +239,19 @@ export function AmendmentCard({
           </button>
         )}
         {a.youCan.rewrite && !mode && (
-          <button className="secondary" onClick={() => startWith('rewrite')}>
+          <button type="button" className="secondary" onClick={() => startWith('rewrite')}>
             Rewrite
           </button>
         )}
         {a.youCan.subAmend && !mode && (
-          <button className="secondary" onClick={() => startWith('sub')}>
+          <button type="button" className="secondary" onClick={() => startWith('sub')}>
             Sub-amend
           </button>
         )}
         {a.youCan.decide && (
           <>
             <button
+              type="button"
               className="primary"
               disabled={busy}
               onClick={() => run('adopt', 'decision', { outcome: 'adopted', method: 'consensus' }, `${name} adopted`)}
@@ -255,6 +260,7 @@ export function AmendmentCard({
               Adopt
             </button>
             <button
+              type="button"
               className="secondary"
               disabled={busy}
               onClick={() =>
@@ -267,7 +273,7 @@ export function AmendmentCard({
           </>
         )}
         {a.youCan.rule && (
-          <button className="secondary" disabled={busy} onClick={rule}>
+          <button type="button" className="secondary" disabled={busy} onClick={rule}>
             Inadmissible…
           </button>
         )}
@@ -292,6 +298,7 @@ export function AmendmentCard({
         )}
         {a.youCan.withdraw && (
           <button
+            type="button"
             className="link-button danger"
             disabled={busy}
             onClick={() => window.confirm(`Withdraw ${name}?`) && run('withdraw', 'withdraw', {}, `${name} withdrawn`)}

@@ -252,7 +252,7 @@ export function AmendmentForm({
         </p>
       )}
       <div className="row">
-        <button className="primary" disabled={busy} data-testid="amend-submit">
+        <button type="submit" className="primary" disabled={busy} data-testid="amend-submit">
           {tableNow ? 'Table amendment' : 'Save draft'}
         </button>
         <button type="button" className="secondary" onClick={onDone}>

@@ -81,7 +81,7 @@ export function AmendmentsPanel({
         </p>
       )}
       {context.mayDraft && !drafting && (
-        <button className="primary" onClick={() => setDrafting({ n: 0 })} data-testid="amend-start">
+        <button type="button" className="primary" onClick={() => setDrafting({ n: 0 })} data-testid="amend-start">
           Amend…
         </button>
       )}
@@ -91,7 +91,10 @@ export function AmendmentsPanel({
           context={context}
           paragraphs={paragraphs}
           initialParagraphId={drafting.paragraphId}
-          onDone={() => (setDrafting(null), void reload())}
+          onDone={() => {
+            setDrafting(null);
+            void reload();
+          }}
         />
       )}
       {shown.length === 0 && <p className="muted small">No amendments before the committee.</p>}
@@ -108,7 +111,7 @@ export function AmendmentsPanel({
         ))}
       </ol>
       {closed.length > 0 && (
-        <button className="link-button" onClick={() => setShowClosed((s) => !s)}>
+        <button type="button" className="link-button" onClick={() => setShowClosed((s) => !s)}>
           {showClosed ? 'Hide' : 'Show'} {closed.length} decided or withdrawn
         </button>
       )}

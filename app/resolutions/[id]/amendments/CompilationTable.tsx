@@ -9,7 +9,7 @@ import type { AmendmentView, CompilationResponse, ParagraphOption } from './type
 interface Preview {
   paragraphs: { id: string; label: string; text: string }[];
   applied: { number: string | null }[];
-  skipped: { number: string | null; reason: string }[];
+  skipped: { id: string; number: string | null; reason: string }[];
 }
 
 /**
@@ -86,7 +86,7 @@ export function CompilationTable({
 
   return (
     <>
-      <div className="compilation-filters row" role="search">
+      <search className="compilation-filters row">
         <label>
           Status{' '}
           <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="filter-status">
@@ -118,10 +118,16 @@ export function CompilationTable({
             ))}
           </select>
         </label>
-        <button className="secondary" disabled={chosen.length === 0} onClick={showPreview} data-testid="preview-button">
+        <button
+          type="button"
+          className="secondary"
+          disabled={chosen.length === 0}
+          onClick={showPreview}
+          data-testid="preview-button"
+        >
           Preview as amended ({chosen.length})
         </button>
-      </div>
+      </search>
       <table className="table compilation" data-testid="compilation-table">
         <thead>
           <tr>
@@ -172,6 +178,7 @@ export function CompilationTable({
                     {maySetOrder && (
                       <span className="order-buttons">
                         <button
+                          type="button"
                           className="link-button"
                           aria-label={`Move ${a.number} earlier`}
                           onClick={() => move(a.id, -1)}
@@ -179,6 +186,7 @@ export function CompilationTable({
                           ↑
                         </button>{' '}
                         <button
+                          type="button"
                           className="link-button"
                           aria-label={`Move ${a.number} later`}
                           onClick={() => move(a.id, 1)}
@@ -199,8 +207,8 @@ export function CompilationTable({
       {preview && (
         <section className="card amended-preview" data-testid="amended-preview" aria-label="Preview as amended">
           <h2>As amended by {preview.applied.map((a) => a.number ?? 'draft').join(', ') || 'nothing'}</h2>
-          {preview.skipped.map((s, i) => (
-            <p key={i} className="warnings small">
+          {preview.skipped.map((s) => (
+            <p key={s.id} className="warnings small">
               {s.number ?? 'A draft'} would not apply: {s.reason}
             </p>
           ))}

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import type { Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -36,10 +36,12 @@ interface Common {
 export function TrackedTextEditor(props: Common & { initialText: string; onChange(text: string): void }) {
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
-  const extensions = useMemo<Extensions>(
-    () => [...draftSchemaExtensions, UndoRedo, TrackedChanges.configure({ base: props.base })],
-    [],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  // Built once, against the base at mount; a later base reaches the plugin through useRebase.
+  const [extensions] = useState<Extensions>(() => [
+    ...draftSchemaExtensions,
+    UndoRedo,
+    TrackedChanges.configure({ base: props.base }),
+  ]);
   const editor = useEditor({
     immediatelyRender: false,
     extensions,
@@ -79,9 +81,11 @@ function LiveDraftBody({
   user,
   onText,
 }: Common & { session: CollabSession; state: CollabState; user: DraftEditorUser; onText?(text: string): void }) {
-  const presence = useMemo(() => presenceUser(user), [user.name, user.delegation, user.role]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { name, delegation, role } = user;
+  const presence = useMemo(() => presenceUser({ name, delegation, role }), [name, delegation, role]);
   const onTextRef = useRef(onText);
   onTextRef.current = onText;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `base` is only the starting point when the extensions are built; a later base reaches the plugin through useRebase, without rebuilding the extensions (and so the caret and collaboration plugins).
   const extensions = useMemo<Extensions>(
     () => [
       ...draftSchemaExtensions,
@@ -90,7 +94,7 @@ function LiveDraftBody({
       CollaborationCaret.configure({ provider: session.provider, user: presence, render: renderCaret }),
       TrackedChanges.configure({ base }),
     ],
-    [session, presence], // eslint-disable-line react-hooks/exhaustive-deps
+    [session, presence],
   );
   const canEdit = state.loaded && state.access?.access === 'write';
   const editor = useEditor(

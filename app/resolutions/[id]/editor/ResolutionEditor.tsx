@@ -69,7 +69,8 @@ function LiveEditor({
   fallback: ReactNode;
   mayAmend: boolean;
 }) {
-  const presence = useMemo(() => presenceUser(user), [user.name, user.delegation, user.role]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { name, delegation, role } = user;
+  const presence = useMemo(() => presenceUser({ name, delegation, role }), [name, delegation, role]);
   const extensions = useMemo(
     () =>
       resolutionEditorExtensions({
@@ -83,6 +84,19 @@ function LiveEditor({
   // Never editable before the server's text has arrived or when the server says "read":
   // the server would drop the updates anyway, and the text would then differ from everyone's.
   const canEdit = state.loaded && state.access?.access === 'write';
+  // The textbox itself says whether it is read-only (aria-readonly means nothing on the article).
+  const attributes = useMemo(
+    () => ({
+      id: 'resolution-editor',
+      'data-testid': 'resolution-editor',
+      'aria-label': 'Resolution text',
+      'aria-multiline': 'true',
+      'aria-readonly': String(!canEdit),
+      role: 'textbox',
+      class: 'editor-body',
+    }),
+    [canEdit],
+  );
   const editor = useEditor(
     {
       // The text comes from the server over the socket, so there is nothing to render on
@@ -91,22 +105,15 @@ function LiveEditor({
       shouldRerenderOnTransaction: false,
       editable: canEdit,
       extensions,
-      editorProps: {
-        attributes: {
-          id: 'resolution-editor',
-          'data-testid': 'resolution-editor',
-          'aria-label': 'Resolution text',
-          'aria-multiline': 'true',
-          role: 'textbox',
-          class: 'editor-body',
-        },
-      },
+      editorProps: { attributes },
     },
     [session],
   );
   useEffect(() => {
-    if (editor && editor.isEditable !== canEdit) editor.setEditable(canEdit);
-  }, [editor, canEdit]);
+    if (!editor) return;
+    if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
+    editor.setOptions({ editorProps: { attributes } });
+  }, [editor, canEdit, attributes]);
 
   return (
     <>
@@ -117,7 +124,6 @@ function LiveEditor({
         data-testid="resolution-text"
         data-editable={canEdit}
         hidden={!state.loaded}
-        aria-readonly={!canEdit}
       >
         {enactingFormula && <p className="formula">{enactingFormula}</p>}
         <EditorContent editor={editor} />

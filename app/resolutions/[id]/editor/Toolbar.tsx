@@ -25,7 +25,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const off = !state.editable;
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Text formatting" aria-controls="resolution-editor">
-      <div className="toolbar-group" role="group" aria-label="Paragraph kind">
+      <fieldset className="toolbar-group" aria-label="Paragraph kind">
         {KINDS.map(({ kind, label, keys }) => (
           <button
             key={kind}
@@ -42,8 +42,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
             {label}
           </button>
         ))}
-      </div>
-      <div className="toolbar-group" role="group" aria-label="Marks">
+      </fieldset>
+      <fieldset className="toolbar-group" aria-label="Marks">
         <button
           type="button"
           className="tool"
@@ -70,8 +70,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
         >
           <em>I</em>
         </button>
-      </div>
-      <div className="toolbar-group" role="group" aria-label="History">
+      </fieldset>
+      <fieldset className="toolbar-group" aria-label="History">
         <button
           type="button"
           className="tool"
@@ -96,7 +96,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         >
           ↷ Redo
         </button>
-      </div>
+      </fieldset>
     </div>
   );
 }

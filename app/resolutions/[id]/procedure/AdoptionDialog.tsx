@@ -41,7 +41,12 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
 
   return (
     <>
-      <button className="adopt-button" onClick={() => dialog.current?.showModal()} data-testid="adopt-open">
+      <button
+        type="button"
+        className="adopt-button"
+        onClick={() => dialog.current?.showModal()}
+        data-testid="adopt-open"
+      >
         Declare adopted…
       </button>
       <dialog ref={dialog} className="adoption-dialog" aria-labelledby="adoption-title" data-testid="adoption-dialog">

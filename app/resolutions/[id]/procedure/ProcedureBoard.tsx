@@ -81,6 +81,7 @@ export function ProcedureBoard({
         Procedure{' '}
         <span
           className={`live-dot ${connected ? 'on' : ''}`}
+          role="img"
           title={connected ? 'live' : 'reconnecting'}
           aria-label={connected ? 'live' : 'reconnecting'}
         />

@@ -23,7 +23,7 @@ export function PublishButton({ resolutionId }: { resolutionId: string }) {
     }
   }
   return (
-    <button onClick={publish} disabled={busy} data-testid="publish">
+    <button type="button" onClick={publish} disabled={busy} data-testid="publish">
       Publish
     </button>
   );

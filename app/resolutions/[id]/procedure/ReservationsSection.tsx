@@ -83,7 +83,7 @@ export function ReservationsSection({
               <strong>{r.delegation}</strong> <span className="muted small">{KIND_NAMES[r.kind]}</span>
               <div className="reservation-text">{r.text}</div>
               {mayWithdraw(r) && (
-                <button className="link-button" onClick={() => withdraw(r)}>
+                <button type="button" className="link-button" onClick={() => withdraw(r)}>
                   Withdraw
                 </button>
               )}
@@ -92,7 +92,7 @@ export function ReservationsSection({
         </ul>
       )}
       {canRecord && !open && (
-        <button className="secondary" onClick={() => setOpen(true)} data-testid="reservation-new">
+        <button type="button" className="secondary" onClick={() => setOpen(true)} data-testid="reservation-new">
           Record a reservation
         </button>
       )}

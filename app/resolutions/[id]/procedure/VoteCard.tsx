@@ -78,13 +78,13 @@ export function VoteCard({
       )}
 
       {open && context.may.castOwn && vote.method !== 'show_of_hands' && (
-        <div
+        <fieldset
           className="ballot-buttons"
-          role="group"
           aria-label={`Your vote for ${context.me.delegationName ?? 'your delegation'}`}
         >
           {CHOICES.map((c) => (
             <button
+              type="button"
               key={c.value}
               disabled={busy}
               aria-pressed={vote.ownChoice === c.value}
@@ -95,7 +95,7 @@ export function VoteCard({
               {c.label}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
 
       {open && context.may.recordBallots && (vote.method === 'recorded' || vote.method === 'roll_call') && (
@@ -114,6 +114,7 @@ export function VoteCard({
                   <span>{d.name}</span>
                   {CHOICES.map((c) => (
                     <button
+                      type="button"
                       key={c.value}
                       className={`mini ${recordedBallots.get(d.id) === c.value ? 'chosen' : ''}`}
                       disabled={busy}
@@ -148,7 +149,7 @@ export function VoteCard({
               ))}
             </div>
           )}
-          <button disabled={busy} onClick={close} data-testid="vote-close">
+          <button type="button" disabled={busy} onClick={close} data-testid="vote-close">
             Close the vote
           </button>
         </div>

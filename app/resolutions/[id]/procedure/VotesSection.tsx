@@ -62,7 +62,7 @@ export function VotesSection({
         <VoteCard key={v.id} vote={v} context={context} onChanged={onChanged} />
       ))}
       {mayOpen && !opening && (
-        <button className="secondary" onClick={() => setOpening(true)} data-testid="vote-new">
+        <button type="button" className="secondary" onClick={() => setOpening(true)} data-testid="vote-new">
           Open a vote
         </button>
       )}

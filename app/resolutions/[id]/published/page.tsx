@@ -3,7 +3,9 @@ import { publishedDocumentOf } from '@/db/queries/publication';
 import type { StoredAdoption } from '@/db/commands/adoption-declarer';
 import { can } from '@/lib/permissions';
 import { DomainError } from '@/lib/errors';
+import type { PublishedDocument } from '@/lib/publication/types';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
+import { keyedByContent } from '@/app/_lib/keyed';
 import { PublishButton } from '../procedure/PublishButton';
 
 export const dynamic = 'force-dynamic';
@@ -31,7 +33,7 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
       </div>
     );
   }
-  let doc;
+  let doc: PublishedDocument;
   try {
     doc = await publishedDocumentOf(db, resolution);
   } catch (e) {
@@ -68,13 +70,13 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
       </div>
       <article className="published-text" data-testid="published-text" lang="en">
         <header className="published-heading" data-testid="published-heading">
-          {doc.headingLines.map((line, i) => (
-            <p key={i}>{line}</p>
+          {keyedByContent(doc.headingLines, (line) => line).map(({ key, item: line }) => (
+            <p key={key}>{line}</p>
           ))}
         </header>
         {doc.enactingFormula && <p className="formula">{doc.enactingFormula}</p>}
-        {doc.preambular.map((text, i) => (
-          <p key={`pp${i}`} className="pub-preambular">
+        {keyedByContent(doc.preambular, (text) => text).map(({ key, item: text }) => (
+          <p key={key} className="pub-preambular">
             {text}
           </p>
         ))}

@@ -1,17 +1,18 @@
 import type { ParagraphChange, WordSegment } from '@/lib/versions/compare';
+import { keyedByContent } from '@/app/_lib/keyed';
 
 const KIND_NAMES = { preambular: 'preambular', operative: 'operative', subparagraph: 'sub-paragraph' } as const;
 
 function Segments({ segments }: { segments: WordSegment[] }) {
   return (
     <>
-      {segments.map((s, i) =>
+      {keyedByContent(segments, (s) => `${s.op}:${s.text}`).map(({ key, item: s }) =>
         s.op === 'insert' ? (
-          <ins key={i}>{s.text}</ins>
+          <ins key={key}>{s.text}</ins>
         ) : s.op === 'delete' ? (
-          <del key={i}>{s.text}</del>
+          <del key={key}>{s.text}</del>
         ) : (
-          <span key={i}>{s.text}</span>
+          <span key={key}>{s.text}</span>
         ),
       )}
     </>

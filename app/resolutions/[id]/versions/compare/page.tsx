@@ -71,7 +71,9 @@ export default async function CompareVersionsPage({
             ))}
           </select>
         </label>
-        <button className="primary">Compare</button>
+        <button type="submit" className="primary">
+          Compare
+        </button>
       </form>
       {!comparison ? (
         <div className="card error-card" role="alert">
