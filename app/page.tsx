@@ -13,7 +13,10 @@ export default async function Home() {
     <div>
       <h1>Your committees</h1>
       {committees.length === 0 && (
-        <p>You are not a member of any committee yet. Ask a committee secretary to add you.</p>
+        <p data-testid="no-committee">
+          You are not a member of any committee yet. A chair or the secretariat of your committee adds members: ask them
+          to add you with the e-mail address {user.email}.
+        </p>
       )}
       <ul className="cards">
         {committees.map(({ committee, role, delegation }) => (

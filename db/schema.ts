@@ -94,6 +94,51 @@ export const apiTokens = pgTable(
   (t) => [index('api_tokens_user').on(t.userId)],
 );
 
+/**
+ * A signed-in browser. The session cookie (a next-auth JWT) names its row by `sid`, and every
+ * request checks that the row is still live, so signing out ends a copied cookie as well.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** 'credentials' or 'oidc': how this browser signed in. */
+    method: text('method').notNull(),
+    /** The provider's ID token (OIDC only): the id_token_hint that ends the provider's session too. */
+    idToken: text('id_token'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/**
+ * A single sign-on identity, linked to one Concord account. An identity is the provider's
+ * (issuer, subject) pair, never an e-mail address: addresses change hands, subjects do not.
+ */
+export const oidcIdentities = pgTable(
+  'oidc_identities',
+  {
+    id: id(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The verified address the link was made by (for the record; never used to match again). */
+    linkedEmail: text('linked_email').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('oidc_identities_issuer_subject').on(t.issuer, t.subject),
+    index('oidc_identities_user').on(t.userId),
+  ],
+);
+
 export const STAGE_VALUES = ['drafting', 'amendments', 'voting', 'adopted', 'withdrawn'] as const;
 
 export const resolutions = pgTable(
@@ -376,6 +421,8 @@ export type Committee = typeof committees.$inferSelect;
 export type Delegation = typeof delegations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type OidcIdentity = typeof oidcIdentities.$inferSelect;
 export type Resolution = typeof resolutions.$inferSelect;
 export type Version = typeof versions.$inferSelect;
 export type Reservation = typeof reservations.$inferSelect;

@@ -12,6 +12,7 @@ import { createCliBridge } from './cli-bridge';
 import { setCollabService } from './collab/registry';
 import { accessChanged } from './resolution-text';
 import { createRelay } from './collab/relay-factory';
+import { clientAddressStamper } from './auth/client-address';
 
 /**
  * The Concord process: one HTTP server on one port hosting the Next.js app (pages and
@@ -57,8 +58,11 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
     ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
     : null;
 
+  // Sign-in throttling needs the client's real address, which only this server knows.
+  const stampClientAddress = clientAddressStamper();
   const server = http.createServer((req, res) => {
     if (cliBridge?.(req, res)) return;
+    stampClientAddress(req);
     handle(req, res).catch((e) => {
       console.error('[http] request failed', e);
       if (!res.headersSent) res.writeHead(500).end('Internal error');

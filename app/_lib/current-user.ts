@@ -1,20 +1,22 @@
-import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { findUserById } from '@/db/queries/access';
-import { authOptions } from '@/server/auth/next-auth-options';
+import { userFromSessionCookie } from '@/server/auth/request-user';
 
-/** The signed-in user for a page, or a redirect to sign-in. */
+/**
+ * The signed-in user for a page, or a redirect to sign-in. Pages check the session cookie
+ * the same way the API and the sockets do: a signed cookie whose session has ended (signed
+ * out, "sign out everywhere") no longer counts.
+ */
 export async function currentUser(returnTo?: string) {
-  const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  const user = id ? await findUserById(await getDb(), id) : null;
+  const user = await optionalUser();
   if (!user) redirect(`/signin${returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : ''}`);
   return user;
 }
 
 export async function optionalUser() {
-  const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? findUserById(await getDb(), id) : null;
+  // Headers first: reading them makes the page render per request (as the CSP nonce needs),
+  // and a request without cookies never touches the database.
+  const cookie = (await headers()).get('cookie');
+  return cookie ? userFromSessionCookie(await getDb(), cookie) : null;
 }

@@ -1,9 +1,19 @@
 'use client';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 
-export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName: string | null }) {
-  const [error, setError] = useState<string | null>(null);
+export function SignInForm({
+  callbackUrl,
+  oidcName,
+  initialError,
+}: {
+  /** Already checked by the page; checked again here, where the browser follows it. */
+  callbackUrl: string;
+  oidcName: string | null;
+  initialError: string | null;
+}) {
+  const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -18,7 +28,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
     });
     setBusy(false);
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     // next-auth reports a failed check as "CredentialsSignin"; a throttled one carries our message.
@@ -53,7 +63,11 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
         </button>
       </form>
       {oidcName && (
-        <button type="button" className="secondary wide" onClick={() => signIn('oidc', { callbackUrl })}>
+        <button
+          type="button"
+          className="secondary wide"
+          onClick={() => signIn('oidc', { callbackUrl: safeCallbackPath(callbackUrl) })}
+        >
           Sign in with {oidcName}
         </button>
       )}

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { apiTokens, committees, memberships, resolutions, users, type User } from '../schema';
+import { apiTokens, committees, memberships, resolutions, sessions, users, type User } from '../schema';
 import { hashApiToken, looksLikeApiToken } from '../../lib/auth/tokens';
 import type { Actor, Role } from '../../lib/permissions';
 import type { Stage } from '../../lib/resolution/types';
@@ -20,6 +20,27 @@ export async function findUserByApiToken(db: Queryable, token: string): Promise<
     .where(eq(apiTokens.id, row.tokenId))
     .catch(() => {});
   return row.user;
+}
+
+/**
+ * The user a session cookie speaks for, or null when that session was ended (signed out,
+ * "sign out everywhere") or has expired: one query per request, on every process.
+ */
+export async function findUserBySession(db: Queryable, sessionId: string, userId: string): Promise<User | null> {
+  if (!isUuid(sessionId) || !isUuid(userId)) return null;
+  const [row] = await db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, new Date()),
+      ),
+    );
+  return row?.user ?? null;
 }
 
 export async function findUserById(db: Queryable, id: string): Promise<User | null> {

@@ -1,110 +1,132 @@
-import type { NextAuthOptions } from 'next-auth';
+import type { NextAuthOptions, User as AuthUser } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { users } from '../../db/schema';
 import { findUserByEmail } from '../../db/queries/access';
+import { endSession, startSession } from '../../db/commands/session-keeper';
+import { linkOidcIdentity } from '../../db/commands/oidc-identity-linker';
 import { verifyPassword } from '../../lib/auth/passwords';
-import { SignInThrottle } from '../../lib/auth/throttle';
+import { signInWithPassword, throttledMessage } from '../../lib/auth/password-sign-in';
+import { safeCallbackPath } from '../../lib/auth/callback-url';
+import { log } from '../log';
+import { clientAddressOf } from './client-address';
+import { credentialsChanged } from './credentials-changed';
+import { claimsOf, oidcProvider, oidcSettings } from './oidc';
+import { signInThrottle } from './sign-in-throttle-store';
 
 /**
- * Sign-in: e-mail + password, and optionally one OIDC provider (Keycloak, Entra ID, …)
- * configured from the environment. Sessions are next-auth JWTs whose `sub` is our user id;
- * roles are never put in the token but looked up per request, so a role change takes
- * effect at once.
+ * Sign-in: e-mail + password, and optionally one OIDC provider configured from the
+ * environment. The session cookie is a next-auth JWT naming our user (`sub`) and a session
+ * row (`sid`) that every request checks (request-user.ts), so sign-out ends every copy of
+ * the cookie. Roles are never put in the token but looked up per request.
  */
+export { oidcConfigured } from './oidc';
 
-const slot = globalThis as unknown as { __concordThrottle?: SignInThrottle };
-slot.__concordThrottle ??= new SignInThrottle();
-export const signInThrottle = slot.__concordThrottle;
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const authLog = () => log('auth');
 
-export function oidcConfigured(): boolean {
-  return !!(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET);
-}
-
-function oidcProvider(): OAuthConfig<Record<string, string>> {
-  const issuer = process.env.OIDC_ISSUER!.replace(/\/$/, '');
-  return {
-    id: 'oidc',
-    name: process.env.OIDC_NAME || 'Single sign-on',
-    type: 'oauth',
-    wellKnown: `${issuer}/.well-known/openid-configuration`,
-    clientId: process.env.OIDC_CLIENT_ID,
-    clientSecret: process.env.OIDC_CLIENT_SECRET,
-    authorization: { params: { scope: 'openid email profile' } },
-    idToken: true,
-    checks: ['pkce', 'state'],
-    profile: (p) => ({ id: p.sub, email: p.email, name: p.name ?? p.preferred_username ?? p.email }),
-  };
-}
-
-export async function checkPassword(emailInput: string, password: string, clientKey: string) {
-  const email = emailInput.trim().toLowerCase();
-  const keys = [`email:${email}`, `client:${clientKey}`];
-  const wait = Math.max(...keys.map((k) => signInThrottle.waitFor(k)));
-  if (wait > 0) {
-    throw new Error(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 1000)} s.`);
-  }
-  const db = await getDb();
-  const user = await findUserByEmail(db, email);
-  if (!user || !(await verifyPassword(password, user.passwordHash))) {
-    for (const k of keys) signInThrottle.recordFailure(k);
-    await sleep(300); // a constant extra cost per failure, on top of bcrypt's
+async function authorizePassword(
+  credentials: Record<string, string> | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): Promise<AuthUser | null> {
+  const email = credentials?.email;
+  const password = credentials?.password;
+  // Bounded: bcrypt reads at most 72 bytes, and nothing longer is a real address.
+  if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320 || password.length > 1024) {
     return null;
   }
-  for (const k of keys) signInThrottle.recordSuccess(k);
-  return { id: user.id, email: user.email, name: user.name };
+  const address = clientAddressOf(headers);
+  const db = await getDb();
+  const result = await signInWithPassword(
+    { findAccount: (e) => findUserByEmail(db, e), verifyPassword, throttle: signInThrottle() },
+    { email, password, address },
+  );
+  if (result.ok) return result.user;
+  authLog().warn({ reason: result.reason, address }, 'password sign-in refused');
+  // next-auth hands a thrown message to the form, where a plain `null` reads "wrong password".
+  if (result.reason === 'throttled') throw new Error(throttledMessage(result.retryAfterMs));
+  return null;
 }
 
 export function authOptions(): NextAuthOptions {
+  const oidc = oidcSettings();
   return {
     secret: process.env.NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
-    pages: { signIn: '/signin' },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    // Refusals and provider failures come back to the sign-in page, which says what happened.
+    pages: { signIn: '/signin', error: '/signin' },
     providers: [
       CredentialsProvider({
         name: 'E-mail and password',
         credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(credentials, req) {
-          if (!credentials?.email || !credentials.password) return null;
-          const forwarded = req?.headers?.['x-forwarded-for'];
-          const client = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? 'local';
-          return checkPassword(credentials.email, credentials.password, client);
-        },
+        authorize: (credentials, req) => authorizePassword(credentials, req?.headers ?? {}),
       }),
-      ...(oidcConfigured() ? [oidcProvider()] : []),
+      ...(oidc ? [oidcProvider(oidc)] : []),
     ],
     callbacks: {
-      // OIDC users are matched to Concord users by e-mail; an unknown address gets an
-      // account with no role, which sees nothing until a chair adds it to a committee.
-      async signIn({ user, account }) {
-        if (account?.provider !== 'oidc') return true;
-        if (!user.email) return false;
-        const db = await getDb();
-        const existing = await findUserByEmail(db, user.email);
-        if (!existing) {
-          await db
-            .insert(users)
-            .values({ email: user.email.toLowerCase(), name: user.name ?? user.email })
-            .onConflictDoNothing();
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== 'oidc' || !oidc) return true;
+        const claims = claimsOf(profile as Record<string, unknown> | undefined, oidc);
+        const linked = await linkOidcIdentity(await getDb(), claims, oidc.policy);
+        if (!linked.ok) {
+          authLog().warn(
+            { code: linked.code, reason: linked.reason, issuer: claims.issuer, subject: claims.subject },
+            'single sign-on refused',
+          );
+          return `/signin?error=${linked.code}`;
         }
+        authLog().info(
+          { outcome: linked.outcome, userId: linked.user.id, issuer: claims.issuer, subject: claims.subject },
+          'single sign-on',
+        );
+        // next-auth passes this same object on to jwt(): from here on it is the Concord
+        // account, with Concord's name, not the provider's profile.
+        user.id = linked.user.id;
+        user.name = linked.user.name;
+        user.email = linked.user.email;
         return true;
       },
-      async jwt({ token, account, user }) {
-        if (account?.provider === 'oidc' && user?.email) {
-          const db = await getDb();
-          const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, user.email.toLowerCase()));
-          if (row) token.sub = row.id;
-        }
-        return token;
+      async jwt({ token, user, account }) {
+        if (!user) return token; // an existing session: nothing to add
+        const method = account?.provider === 'oidc' ? 'oidc' : 'credentials';
+        const session = await startSession(await getDb(), {
+          userId: user.id,
+          method,
+          idToken: method === 'oidc' ? (account?.id_token ?? null) : null,
+          maxAgeSeconds: SESSION_MAX_AGE_SECONDS,
+        });
+        return { sub: user.id, sid: session.id, name: user.name ?? '' };
       },
       async session({ session, token }) {
         if (session.user) (session.user as { id?: string }).id = token.sub;
         return session;
       },
+      // Only same-origin paths are followed after sign-in (lib/auth/callback-url.ts).
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackPath(url, baseUrl)}`,
+    },
+    events: {
+      // next-auth's own /api/auth/signout: end the session row too (the app uses /api/auth/logout).
+      async signOut({ token }) {
+        if (typeof token?.sid !== 'string') return;
+        const ended = await endSession(await getDb(), token.sid);
+        if (ended) await credentialsChanged(ended.userId);
+      },
+    },
+    logger: {
+      error: (code, metadata) => authLog().error({ code, detail: describe(metadata) }, `next-auth: ${code}`),
+      warn: (code) => authLog().warn({ code }, `next-auth: ${code}`),
+      debug: () => {},
     },
   };
+}
+
+/** next-auth's error metadata, reduced to what an operator needs (never tokens). */
+function describe(metadata: unknown): string {
+  if (metadata instanceof Error) return metadata.message;
+  if (metadata && typeof metadata === 'object') {
+    const m = metadata as { error?: unknown; message?: unknown; error_description?: unknown };
+    const inner = m.error instanceof Error ? m.error.message : typeof m.error === 'string' ? m.error : undefined;
+    return [inner, m.message, m.error_description].filter((x) => typeof x === 'string' && x).join(': ');
+  }
+  return String(metadata);
 }

@@ -1,6 +1,6 @@
 import { decode } from 'next-auth/jwt';
 import type { Queryable } from '../../db/client';
-import { findUserByApiToken, findUserById } from '../../db/queries/access';
+import { findUserByApiToken, findUserBySession } from '../../db/queries/access';
 import type { User } from '../../db/schema';
 
 /**
@@ -51,16 +51,30 @@ function sessionCookieValue(cookies: Map<string, string>): string | null {
   return null;
 }
 
-export async function userFromSessionCookie(db: Queryable, cookieHeader: string | null | undefined) {
+/** What a session cookie claims (its user and session row), when it is ours and unexpired. */
+export async function sessionClaims(
+  cookieHeader: string | null | undefined,
+): Promise<{ userId: string; sessionId: string } | null> {
   const value = sessionCookieValue(parseCookies(cookieHeader));
   if (!value) return null;
   try {
     const payload = await decode({ token: value, secret: authSecret() });
     const userId = typeof payload?.sub === 'string' ? payload.sub : null;
-    return userId ? await findUserById(db, userId) : null;
+    // Cookies from before sessions had rows carry no sid: they no longer count.
+    const sessionId = typeof payload?.sid === 'string' ? payload.sid : null;
+    return userId && sessionId ? { userId, sessionId } : null;
   } catch {
     return null; // forged, expired or signed with another secret
   }
+}
+
+/**
+ * The user of a session cookie, as long as its session is live: a signed cookie is not
+ * enough, its row must not have been ended (sign-out, "sign out everywhere") or expired.
+ */
+export async function userFromSessionCookie(db: Queryable, cookieHeader: string | null | undefined) {
+  const claims = await sessionClaims(cookieHeader);
+  return claims ? findUserBySession(db, claims.sessionId, claims.userId) : null;
 }
 
 export function bearerToken(authorization: string | null | undefined): string | null {

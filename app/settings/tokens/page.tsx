@@ -1,13 +1,16 @@
 import { getDb } from '@/db/client';
 import { listApiTokens } from '@/db/commands/token-issuer';
+import { listLiveSessions } from '@/db/commands/session-keeper';
 import { currentUser } from '@/app/_lib/current-user';
 import { TokenManager } from './TokenManager';
+import { SignOutEverywhere } from './SignOutEverywhere';
 
 export const dynamic = 'force-dynamic';
 
 export default async function TokensPage() {
   const user = await currentUser('/settings/tokens');
-  const tokens = await listApiTokens(await getDb(), user.id);
+  const db = await getDb();
+  const [tokens, sessions] = await Promise.all([listApiTokens(db, user.id), listLiveSessions(db, user.id)]);
   return (
     <div className="narrow-wide">
       <h1>API tokens</h1>
@@ -25,6 +28,7 @@ export default async function TokensPage() {
           revokedAt: t.revokedAt?.toISOString() ?? null,
         }))}
       />
+      <SignOutEverywhere sessions={sessions.length} />
     </div>
   );
 }

@@ -132,6 +132,9 @@ export const platformCases: Cases = {
     allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'],
     call: async () => ({ body: { name: 'script' } }),
   },
+  'get /sessions': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
+  // Ends the caller's browser sessions; the matrix authenticates with API tokens, which stay.
+  'delete /sessions': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
   'delete /tokens/{tokenId}': {
     allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'],
     call: async (c, who) => {

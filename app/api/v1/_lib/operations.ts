@@ -2,6 +2,7 @@ import { amendmentOperations } from '../amendments/schema';
 import { committeeOperations } from '../committees/schema';
 import { resolutionOperations } from '../resolutions/schema';
 import { tokenOperations } from '../tokens/schema';
+import { sessionOperations } from '../sessions/schema';
 import { procedureOperations } from '../procedure/schema';
 import type { Operation } from './openapi';
 
@@ -10,6 +11,7 @@ export const operations: Operation[] = [
   ...committeeOperations,
   ...resolutionOperations,
   ...tokenOperations,
+  ...sessionOperations,
   ...procedureOperations,
   ...amendmentOperations,
 ];

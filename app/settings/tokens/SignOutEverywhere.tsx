@@ -1,0 +1,35 @@
+'use client';
+import { useState } from 'react';
+import { endSession } from '@/app/_components/SignOutButton';
+
+/** Ends every session of the account, this browser's included (issue 11.3). */
+export function SignOutEverywhere({ sessions }: { sessions: number }) {
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  return (
+    <section className="card" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Signed-in browsers</h2>
+      <p data-testid="session-count">
+        You are signed in on {sessions === 1 ? 'one browser (this one)' : `${sessions} browsers, this one included`}.
+        Signing out everywhere ends every one of them at once: their pages, API calls and open documents. Your API
+        tokens keep working; revoke them above.
+      </p>
+      <button
+        type="button"
+        className="danger"
+        disabled={state === 'busy'}
+        onClick={() => {
+          if (!confirm('Sign out of Concord on every browser, this one included?')) return;
+          setState('busy');
+          endSession(true).catch(() => setState('failed'));
+        }}
+      >
+        {state === 'busy' ? 'Signing out…' : 'Sign out everywhere'}
+      </button>
+      {state === 'failed' && (
+        <p role="alert" className="error">
+          Not signed out: the server did not answer. Try again.
+        </p>
+      )}
+    </section>
+  );
+}
