@@ -42,7 +42,8 @@ export const SIGN_IN_LIMITS = {
   accountAtAddress: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
   address: { points: 50, duration: 15 * 60, blockDuration: 15 * 60 },
   account: { points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
-  knownAddress: { points: 1, duration: 30 * 24 * 60 * 60 },
+  // At most 24 days: the in-memory store keeps keys with a Node timer, which cannot wait longer.
+  knownAddress: { points: 1, duration: 14 * 24 * 60 * 60 },
 } as const;
 
 /**

@@ -28,9 +28,9 @@ function limiters(redisUrl: string | undefined): ThrottleLimiters {
   let make: (name: keyof typeof SIGN_IN_LIMITS) => Limiter = memory;
   if (redisUrl) {
     const prefix = redisKeyPrefix();
-    // No offline queue: while Redis is away a command fails at once and the memory
-    // limiter insures it, instead of sign-ins hanging until Redis returns.
-    const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // While Redis is away a command gives up after a second and the memory limiter insures
+    // it, instead of sign-ins hanging until Redis returns.
+    const client = new Redis(redisUrl, { commandTimeout: 1000, maxRetriesPerRequest: 1 });
     client.on('error', (e) => log('auth').warn({ err: e.message }, 'sign-in throttle: redis unreachable'));
     make = (name) =>
       new RateLimiterRedis({
