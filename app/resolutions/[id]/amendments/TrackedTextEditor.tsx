@@ -13,6 +13,7 @@ import { renderCaret } from '../editor/extensions';
 import { useCollabSession, type CollabSession, type CollabState } from '../editor/useCollabSession';
 import { ConnectionBadge } from '../editor/ConnectionBadge';
 import { PresenceList } from '../editor/PresenceList';
+import { pageNonce } from '@/app/_lib/page-nonce';
 
 export interface DraftEditorUser {
   name: string;
@@ -44,6 +45,7 @@ export function TrackedTextEditor(props: Common & { initialText: string; onChang
   ]);
   const editor = useEditor({
     immediatelyRender: false,
+    injectNonce: pageNonce(),
     extensions,
     content: {
       type: 'doc',
@@ -100,6 +102,7 @@ function LiveDraftBody({
   const editor = useEditor(
     {
       immediatelyRender: false,
+      injectNonce: pageNonce(),
       editable: canEdit,
       extensions,
       onUpdate: ({ editor: e }) => onTextRef.current?.(e.state.doc.textContent),

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumAvailable, skipUnless } from '../helpers/services';
+import { launchBrowser, signIn, startConcord, type RunningConcord } from '../e2e/harness';
+import { request, signInFrom } from './auth-http';
+
+/**
+ * What a browser sees (issues 11.6 and 11.8): after sign-in only same-origin paths are
+ * followed (`/signin?callbackUrl=/%5Cevil.example` used to land on another site); every
+ * response carries the security headers; and the app still works under its CSP, with no
+ * violation reported on the main pages.
+ */
+const skip = skipUnless(chromiumAvailable(), 'Chromium');
+
+describe.skipIf(skip)('sign-in and headers in the browser', () => {
+  let concord: RunningConcord;
+  let browser: Browser;
+  let resolutionId: string;
+
+  beforeAll(async () => {
+    concord = await startConcord({ CONCORD_BCRYPT_COST: '4' });
+    browser = await launchBrowser();
+    const chair = await signInFrom(concord.url, 'chair@example.org', 'concord-demo');
+    if (!chair.ok) throw new Error(chair.error);
+    const list = await request(`${concord.url}/api/v1/committees/peace-security/resolutions`, {
+      headers: { cookie: chair.cookie },
+    });
+    resolutionId = (JSON.parse(list.body) as { resolutions: { id: string }[] }).resolutions[0].id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await concord?.stop();
+  });
+
+  /** A browser context that records every request leaving for another host (and stops it). */
+  async function guardedContext(): Promise<{ context: BrowserContext; foreign: string[] }> {
+    const context = await browser.newContext();
+    const foreign: string[] = [];
+    const own = new URL(concord.url).host;
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.host === own) return route.continue();
+      foreign.push(route.request().url());
+      return route.abort();
+    });
+    return { context, foreign };
+  }
+
+  describe('the path followed after sign-in', () => {
+    // As they appear in the address bar (the query is decoded once by the page).
+    const attacks = [
+      '/%5Cevil.example',
+      '/%5cevil.example/committees',
+      '//evil.example',
+      '%2F%2Fevil.example',
+      'https://evil.example/',
+      '/\\evil.example',
+      '/%09/evil.example',
+      '/%255Cevil.example',
+      'javascript:alert(document.domain)',
+    ];
+    for (const attack of attacks) {
+      it(`stays on Concord for callbackUrl=${attack}`, async () => {
+        const { context, foreign } = await guardedContext();
+        const page = await context.newPage();
+        await page.goto(`${concord.url}/signin?callbackUrl=${attack}`);
+        await page.getByLabel('E-mail').fill('chair@example.org');
+        await page.getByLabel('Password').fill('concord-demo');
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+        await page.waitForLoadState('load');
+        expect(new URL(page.url()).origin).toBe(concord.url);
+        expect(foreign).toEqual([]);
+        await context.close();
+      });
+    }
+
+    it('keeps a same-origin path', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${concord.url}/signin?callbackUrl=${encodeURIComponent('/committees/peace-security')}`);
+      await page.getByLabel('E-mail').fill('chair@example.org');
+      await page.getByLabel('Password').fill('concord-demo');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.waitForURL(`${concord.url}/committees/peace-security`);
+      await page.context().close();
+    });
+
+    it('next-auth itself answers with a same-origin URL for a foreign callbackUrl', async () => {
+      const csrf = await request(`${concord.url}/api/auth/csrf`);
+      const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+      for (const callbackUrl of ['https://evil.example/', '/\\evil.example', '//evil.example']) {
+        const res = await request(`${concord.url}/api/auth/callback/credentials`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookies.join('; ') },
+          body: new URLSearchParams({
+            csrfToken,
+            email: 'chair@example.org',
+            password: 'concord-demo',
+            callbackUrl,
+            json: 'true',
+          }).toString(),
+        });
+        expect(JSON.parse(res.body).url).toBe(`${concord.url}/`);
+      }
+    });
+  });
+
+  describe('security headers', () => {
+    it('every page, API answer and static file carries them; each page its own nonce', async () => {
+      const signin = await request(`${concord.url}/signin`);
+      const again = await request(`${concord.url}/signin`);
+      const api = await request(`${concord.url}/api/v1/me`);
+      const script = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(signin.body)?.[1];
+      expect(script).toBeTruthy();
+      const asset = await request(`${concord.url}${script}`);
+      for (const res of [signin, api, asset]) {
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.headers['referrer-policy']).toBe('same-origin');
+        expect(res.headers['permissions-policy']).toContain('camera=()');
+        expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(res.headers['x-frame-options']).toBe('DENY');
+        expect(res.headers['strict-transport-security']).toBeUndefined(); // plain http here
+      }
+      const csp = signin.headers['content-security-policy'] as string;
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce).toBeTruthy();
+      expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(csp).toContain(`connect-src 'self' ws://localhost:${concord.port} wss://localhost:${concord.port}`);
+      expect(again.headers['content-security-policy']).not.toContain(nonce);
+      // Every script of the page carries this response's nonce; none is inline without it.
+      const scripts = [...signin.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    });
+
+    it('no other site can frame Concord', async () => {
+      const page = await browser.newPage();
+      const refused: string[] = [];
+      page.on('console', (m) => {
+        if (/frame-ancestors/.test(m.text())) refused.push(m.text());
+      });
+      await page.setContent(`<iframe src="${concord.url}/signin" title="framed"></iframe>`);
+      await expect.poll(() => refused.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.close();
+    });
+  });
+
+  describe('the app under its CSP', () => {
+    /** Signs in and collects every CSP violation and CSP console error on the way. */
+    async function watched(email: string): Promise<{ page: Page; violations: string[] }> {
+      const context = await browser.newContext();
+      const violations: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as unknown as { __csp?: string[] }).__csp ??= [];
+          (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(m.text()))
+          violations.push(m.text());
+      });
+      await signIn(page, concord.url, email);
+      await page.waitForURL(`${concord.url}/`);
+      return { page, violations };
+    }
+    const reported = (page: Page) => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+
+    it('the main pages load, hydrate and connect with no violation', async () => {
+      for (const email of ['secretariat@example.org', 'iran@example.org']) {
+        const { page, violations } = await watched(email);
+        const visits: [string, () => Promise<void>][] = [
+          ['/', () => page.getByRole('link', { name: /Peace and International Security/ }).waitFor()],
+          ['/committees/peace-security', () => page.getByTestId('my-role').waitFor()],
+          [
+            `/resolutions/${resolutionId}`,
+            async () => {
+              // Scripts ran (hydrated) and the collaboration socket got through connect-src.
+              await expect
+                .poll(() => page.getByTestId('access-badge').getAttribute('data-access'), { timeout: 20_000 })
+                .toBe('write');
+              // The editor's injected <style> applied: it carries the nonce.
+              const ligatures = await page.evaluate(
+                () => getComputedStyle(document.querySelector('.ProseMirror') as Element).fontVariantLigatures,
+              );
+              expect(ligatures).toBe('none');
+            },
+          ],
+          [`/resolutions/${resolutionId}/amendments`, () => page.locator('main h1').first().waitFor()],
+          ['/settings/tokens', () => page.getByTestId('session-count').waitFor()],
+        ];
+        for (const [path, ready] of visits) {
+          await page.goto(`${concord.url}${path}`);
+          await ready();
+          expect(await reported(page), `${email} on ${path}`).toEqual([]);
+        }
+        expect(violations, email).toEqual([]);
+        await page.context().close();
+      }
+    });
+  });
+});
+
+describe.skipIf(skip)('served over HTTPS', () => {
+  let concord: RunningConcord;
+  beforeAll(async () => {
+    concord = await startConcord({ NEXTAUTH_URL: 'https://concord.example.org' });
+  });
+  afterAll(() => concord?.stop());
+
+  it('adds HSTS and upgrades insecure requests', async () => {
+    const res = await request(`${concord.url}/signin`);
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+  });
+});
