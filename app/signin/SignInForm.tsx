@@ -24,6 +24,9 @@ export function SignInForm({
     const result = await signIn('credentials', {
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
+      // Without it next-auth sends this page's own URL, and an ?error= left there by a
+      // failed single sign-on would read as this attempt's error.
+      callbackUrl: safeCallbackPath(callbackUrl),
       redirect: false,
     });
     setBusy(false);
