@@ -4,7 +4,7 @@ import { getDb } from '../../db/client';
 import { findUserByEmail } from '../../db/queries/access';
 import { endSession, startSession } from '../../db/commands/session-keeper';
 import { linkOidcIdentity } from '../../db/commands/oidc-identity-linker';
-import { verifyPassword } from '../../lib/auth/passwords';
+import { dummyPasswordHash, verifyPassword } from '../../lib/auth/passwords';
 import { signInWithPassword, throttledMessage } from '../../lib/auth/password-sign-in';
 import { safeCallbackPath } from '../../lib/auth/callback-url';
 import { log } from '../log';
@@ -49,6 +49,8 @@ async function authorizePassword(
 }
 
 export function authOptions(): NextAuthOptions {
+  // Ready before the first unknown e-mail arrives, so that one costs what the others do.
+  void dummyPasswordHash();
   const oidc = oidcSettings();
   return {
     secret: process.env.NEXTAUTH_SECRET,
