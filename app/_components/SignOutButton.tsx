@@ -6,7 +6,7 @@ import { useState } from 'react';
  * the cookie stops working) and says where to go next: the single sign-on provider's
  * logout when the session came from it, so a shared terminal does not stay signed in there.
  */
-export async function endSession(everywhere = false): Promise<void> {
+async function endSession(everywhere: boolean): Promise<void> {
   const res = await fetch('/api/auth/logout', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -17,26 +17,30 @@ export async function endSession(everywhere = false): Promise<void> {
   window.location.assign(redirect || '/signin');
 }
 
-export function SignOutButton() {
+/** A sign-out control's state: idle, on its way, or failed (and saying so). */
+export function useSignOut(everywhere = false) {
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const start = () => {
+    setState('busy');
+    endSession(everywhere).catch(() => setState('failed'));
+  };
+  const failure =
+    state === 'failed' ? (
+      <span role="alert" className="error">
+        Not signed out: the server did not answer. Try again.
+      </span>
+    ) : null;
+  return { busy: state === 'busy', start, failure };
+}
+
+export function SignOutButton() {
+  const { busy, start, failure } = useSignOut();
   return (
     <>
-      <button
-        type="button"
-        className="link-button"
-        disabled={state === 'busy'}
-        onClick={() => {
-          setState('busy');
-          endSession().catch(() => setState('failed'));
-        }}
-      >
-        {state === 'busy' ? 'Signing out…' : 'Sign out'}
+      <button type="button" className="link-button" disabled={busy} onClick={start}>
+        {busy ? 'Signing out…' : 'Sign out'}
       </button>
-      {state === 'failed' && (
-        <span role="alert" className="error">
-          Not signed out: the server did not answer. Try again.
-        </span>
-      )}
+      {failure}
     </>
   );
 }

@@ -1,10 +1,9 @@
 'use client';
-import { useState } from 'react';
-import { endSession } from '@/app/_components/SignOutButton';
+import { useSignOut } from '@/app/_components/SignOutButton';
 
 /** Ends every session of the account, this browser's included (issue 11.3). */
 export function SignOutEverywhere({ sessions }: { sessions: number }) {
-  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const { busy, start, failure } = useSignOut(true);
   return (
     <section className="card" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Signed-in browsers</h2>
@@ -16,20 +15,14 @@ export function SignOutEverywhere({ sessions }: { sessions: number }) {
       <button
         type="button"
         className="danger"
-        disabled={state === 'busy'}
+        disabled={busy}
         onClick={() => {
-          if (!confirm('Sign out of Concord on every browser, this one included?')) return;
-          setState('busy');
-          endSession(true).catch(() => setState('failed'));
+          if (confirm('Sign out of Concord on every browser, this one included?')) start();
         }}
       >
-        {state === 'busy' ? 'Signing out…' : 'Sign out everywhere'}
+        {busy ? 'Signing out…' : 'Sign out everywhere'}
       </button>
-      {state === 'failed' && (
-        <p role="alert" className="error">
-          Not signed out: the server did not answer. Try again.
-        </p>
-      )}
+      {failure}
     </section>
   );
 }

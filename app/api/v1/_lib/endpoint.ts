@@ -108,7 +108,7 @@ const tooLarge = () =>
 const isUnsafe = (r: Request) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method);
 
 /** Session-authenticated writes must come from our own pages (CSRF). */
-function sameOrigin(request: Request): boolean {
+export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return true; // not a browser form/fetch from another site
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
