@@ -1,8 +1,8 @@
 /**
  * The security headers of every response (issue 11.8). The page's scripts run only with
  * the per-request nonce (Next puts it on its own scripts), so an injected <script> or
- * inline handler does nothing; no page may frame Concord; the collaboration socket goes
- * to the page's own origin.
+ * inline handler does nothing (the strict-CSP approach: scripts are what is locked down);
+ * no page may frame Concord; the collaboration socket goes to the page's own origin.
  */
 export interface SiteContext {
   /** The nonce of this response (base64). */
@@ -24,9 +24,10 @@ export function contentSecurityPolicy(site: SiteContext): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${site.nonce}' 'strict-dynamic'${site.dev ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${site.nonce}'`,
-    // style="…" attributes (presence dots, the editor's remote carets) carry colours, not code.
-    "style-src-attr 'unsafe-inline'",
+    // Styles are rendered at run time by React and the editor (reservation marks under a
+    // paragraph, carets and presence colours, the editor's base styles): they carry no code,
+    // and the scripts that could add more are the ones the nonce already holds back.
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${sockets}`,

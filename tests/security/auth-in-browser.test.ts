@@ -26,6 +26,23 @@ describe.skipIf(skip)('sign-in and headers in the browser', () => {
       headers: { cookie: chair.cookie },
     });
     resolutionId = (JSON.parse(list.body) as { resolutions: { id: string }[] }).resolutions[0].id;
+    // A reservation, so that the pages also render its mark under the paragraph (a <style>).
+    const iran = await signInFrom(concord.url, 'iran@example.org', 'concord-demo');
+    if (!iran.ok) throw new Error(iran.error);
+    const text = await request(`${concord.url}/api/v1/resolutions/${resolutionId}/text`, {
+      headers: { cookie: iran.cookie },
+    });
+    const paragraphId = (JSON.parse(text.body) as { paragraphs: { id: string }[] }).paragraphs[20].id;
+    const recorded = await request(`${concord.url}/api/v1/resolutions/${resolutionId}/reservations`, {
+      method: 'POST',
+      headers: { cookie: iran.cookie, origin: concord.url, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'reservation',
+        paragraphId,
+        text: 'in relation to the concept of "gender equality".',
+      }),
+    });
+    if (recorded.status !== 201) throw new Error(`reservation: ${recorded.status} ${recorded.body}`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -181,11 +198,18 @@ describe.skipIf(skip)('sign-in and headers in the browser', () => {
               await expect
                 .poll(() => page.getByTestId('access-badge').getAttribute('data-access'), { timeout: 20_000 })
                 .toBe('write');
-              // The editor's injected <style> applied: it carries the nonce.
+              // The editor's injected <style> and the reservation mark's applied.
               const ligatures = await page.evaluate(
                 () => getComputedStyle(document.querySelector('.ProseMirror') as Element).fontVariantLigatures,
               );
               expect(ligatures).toBe('none');
+              const mark = await page.evaluate(() => {
+                const marked = [...document.querySelectorAll('.with-sidebar [data-id]')].find(
+                  (el) => getComputedStyle(el, '::after').content !== 'none',
+                );
+                return marked ? getComputedStyle(marked, '::after').content : null;
+              });
+              expect(mark).toContain('Reservation: Iran (Islamic Rep. of)');
             },
           ],
           [`/resolutions/${resolutionId}/amendments`, () => page.locator('main h1').first().waitFor()],

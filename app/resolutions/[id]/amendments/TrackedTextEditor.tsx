@@ -13,7 +13,6 @@ import { renderCaret } from '../editor/extensions';
 import { useCollabSession, type CollabSession, type CollabState } from '../editor/useCollabSession';
 import { ConnectionBadge } from '../editor/ConnectionBadge';
 import { PresenceList } from '../editor/PresenceList';
-import { pageNonce } from '@/app/_lib/page-nonce';
 
 export interface DraftEditorUser {
   name: string;
@@ -45,7 +44,6 @@ export function TrackedTextEditor(props: Common & { initialText: string; onChang
   ]);
   const editor = useEditor({
     immediatelyRender: false,
-    injectNonce: pageNonce(),
     extensions,
     content: {
       type: 'doc',
@@ -102,7 +100,6 @@ function LiveDraftBody({
   const editor = useEditor(
     {
       immediatelyRender: false,
-      injectNonce: pageNonce(),
       editable: canEdit,
       extensions,
       onUpdate: ({ editor: e }) => onTextRef.current?.(e.state.doc.textContent),

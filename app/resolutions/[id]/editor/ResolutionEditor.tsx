@@ -8,7 +8,6 @@ import { Toolbar } from './Toolbar';
 import { PresenceList } from './PresenceList';
 import { ConnectionBadge } from './ConnectionBadge';
 import { requestAmendment } from '@/app/_components/amend-request';
-import { pageNonce } from '@/app/_lib/page-nonce';
 
 interface EditorUser {
   name: string;
@@ -103,8 +102,6 @@ function LiveEditor({
       // The text comes from the server over the socket, so there is nothing to render on
       // the server side; the fallback covers that moment.
       immediatelyRender: false,
-      // The editor's own <style> must carry the page's CSP nonce (see proxy.ts).
-      injectNonce: pageNonce(),
       shouldRerenderOnTransaction: false,
       editable: canEdit,
       extensions,
