@@ -2,7 +2,7 @@ import type { NextAuthOptions, User as AuthUser } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../../db/client';
 import { findUserByEmail } from '../../db/queries/access';
-import { endSession, startSession } from '../../db/commands/session-keeper';
+import { endSession, findLiveSession, startSession } from '../../db/commands/session-keeper';
 import { linkOidcIdentity } from '../../db/commands/oidc-identity-linker';
 import { dummyPasswordHash, verifyPassword } from '../../lib/auth/passwords';
 import { signInWithPassword, throttledMessage } from '../../lib/auth/password-sign-in';
@@ -89,7 +89,13 @@ export function authOptions(): NextAuthOptions {
         return true;
       },
       async jwt({ token, user, account }) {
-        if (!user) return token; // an existing session: nothing to add
+        if (!user) {
+          // next-auth's own /api/auth/session: an ended session is neither shown nor renewed
+          // (next-auth answers {} and clears the cookie when this throws).
+          const live = typeof token.sid === 'string' && (await findLiveSession(await getDb(), token.sid));
+          if (!live || live.userId !== token.sub) throw new Error('the session has ended');
+          return token;
+        }
         const method = account?.provider === 'oidc' ? 'oidc' : 'credentials';
         const session = await startSession(await getDb(), {
           userId: user.id,
@@ -115,7 +121,11 @@ export function authOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => authLog().error({ code, detail: describe(metadata) }, `next-auth: ${code}`),
+      error: (code, metadata) => {
+        // An ended session asked for at /api/auth/session is expected, not an error.
+        const level = code === 'JWT_SESSION_ERROR' ? 'info' : 'error';
+        authLog()[level]({ code, detail: describe(metadata) }, `next-auth: ${code}`);
+      },
       warn: (code) => authLog().warn({ code }, `next-auth: ${code}`),
       debug: () => {},
     },
