@@ -22,6 +22,7 @@ import { loadDocState } from '../db/queries/doc-state';
 import { decodeParagraphs } from '../lib/text/ydoc';
 import { renderDraftText } from '../lib/resolution/plaintext';
 import { importSourceText, MAX_IMPORT_BYTES } from '../lib/resolution/import-source';
+import { docxReader } from '../server/docx-reader';
 import { DomainError, notFound } from '../lib/errors';
 import { ROLES, type Role } from '../lib/permissions';
 import { procedureCommands } from './procedure-commands';
@@ -455,9 +456,10 @@ const COMMANDS: CliCommand[] = [
       const file = args.positionals[0];
       const committee = await committeeNamed(io.db, args.options.committee);
       const bytes = readNamedFile(io, file);
-      const text = await importSourceText({
-        file: { name: path.basename(file), contentBase64: Buffer.from(bytes).toString('base64') },
-      });
+      const text = await importSourceText(
+        { file: { name: path.basename(file), contentBase64: Buffer.from(bytes).toString('base64') } },
+        docxReader(),
+      );
       const { resolution, parsed, warnings } = await importResolution(io.db, {
         committeeId: committee.id,
         actorId: null,

@@ -17,6 +17,7 @@
  *   same paragraph keep the order in which they were recorded.
  */
 import { DomainError } from '../errors';
+import { collapseSpaces } from '../text/whitespace';
 import { describeParagraph, numberParagraphs, subParagraphLetter } from '../resolution/numbering';
 import type { NumberedParagraph, Paragraph, ReservationKind } from '../resolution/types';
 import type { TextRef, PublicationReservation, PublishedFootnote } from './types';
@@ -38,7 +39,7 @@ const VERBS: Record<ReservationKind, { one: string; several: string }> = {
 const WHOLE_TEXT = 'the resolution as a whole';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const squash = collapseSpaces;
 
 /** "A", "A and B", "A, B and C" (no serial comma, as in UN and IPU texts). */
 export function listNames(names: readonly string[]): string {

@@ -8,30 +8,52 @@
  * and an item of a list inside it "(a)", "(b)", … (a sub-paragraph), exactly as a typed
  * number would be; the operative count runs on across lists. Bulleted lists keep no number.
  */
-import mammoth from 'mammoth';
+import { DomainError } from '../errors';
 import { decodeEntities } from '../text/html-entities';
+import { collapseSpaces } from '../text/whitespace';
 import { subParagraphLetter } from './numbering';
 
-/** A .docx is a ZIP package, and every ZIP starts with "PK\x03\x04". */
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+/**
+ * What an uploaded .docx may cost to read (issue 11): a Word document of text has a few
+ * dozen parts, inflates to a few megabytes and nests elements a few dozen levels deep.
+ */
+export interface DocxLimits {
+  /** Files in the ZIP's central directory. */
+  maxEntries: number;
+  /** Total declared (and, while inflating, enforced) uncompressed bytes. */
+  maxUncompressedBytes: number;
+  /** Element nesting in any XML part. */
+  maxXmlDepth: number;
+  timeMs: number;
+  /** Heap of the worker that reads it. */
+  memoryMb: number;
 }
 
-export async function docxToText(bytes: Uint8Array): Promise<string> {
-  if (!isZip(bytes)) {
-    throw new Error(
-      'this is not a .docx file (a Word document is a ZIP package, and this file is not one); save it as .docx, or paste the text',
-    );
-  }
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let html: string;
-  try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer }));
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new Error(`this is not a valid .docx file (${reason})`);
-  }
-  return listHtmlToText(html);
+export const DOCX_LIMITS: DocxLimits = {
+  maxEntries: 1000,
+  maxUncompressedBytes: 64 * 1024 * 1024,
+  maxXmlDepth: 256,
+  timeMs: 20_000,
+  memoryMb: 384,
+};
+
+/** A reading of a .docx as mammoth's HTML, or why it was refused. */
+export type DocxReading =
+  | { ok: true; html: string }
+  | { ok: false; reason: 'not_docx' | 'too_large' | 'too_deep' | 'invalid'; message: string };
+
+/** Reads a .docx within DOCX_LIMITS: server/docx-reader.ts does it in a bounded worker. */
+export type DocxReader = (bytes: Uint8Array) => Promise<DocxReading>;
+
+/**
+ * The upload as the parser's text, or a DomainError: 413 for a file that would inflate past
+ * the limits (a zip bomb), 422 for one that is not a Word document or nests too deep.
+ */
+export async function docxToText(bytes: Uint8Array, read: DocxReader, name = 'The file'): Promise<string> {
+  const reading = await read(bytes);
+  if (reading.ok) return listHtmlToText(reading.html);
+  const message = `${name} could not be read as a Word document: ${reading.message}. Nothing was saved; save it again from Word, or paste the text.`;
+  throw new DomainError(reading.reason === 'too_large' ? 'too_large:import' : 'unprocessable:import', message);
 }
 
 /**
@@ -46,7 +68,7 @@ export function listHtmlToText(html: string): string {
   let operatives = 0;
   let current = '';
   const emit = () => {
-    const text = decodeEntities(current).replace(/\s+/g, ' ').trim();
+    const text = collapseSpaces(decodeEntities(current));
     current = '';
     if (text) lines.push(text);
   };

@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import { parseResolutionText } from '../../lib/resolution/parse';
+import { createDocxReader } from '../../server/docx-reader';
 import { docxToText } from '../../lib/resolution/docx';
 import type { Paragraph } from '../../lib/resolution/types';
 import { buildPublishedDocument } from '../../lib/publication/document';
 import { renderPublishedDocx } from '../../lib/publication/docx';
 import { renderPublishedPdf } from '../../lib/publication/pdf';
+
+const readDocx = createDocxReader();
 
 const parsed = parseResolutionText(
   readFileSync(new URL('../../data/ipu-122nd-assembly-resolution.txt', import.meta.url), 'utf8'),
@@ -64,7 +67,7 @@ describe('renderPublishedDocx', () => {
   it('reads back through the .docx import: same heading, paragraphs and reservation', async () => {
     const bytes = await renderPublishedDocx(doc);
     expect(bytes).toBeInstanceOf(Uint8Array);
-    const again = parseResolutionText(await docxToText(bytes));
+    const again = parseResolutionText(await docxToText(bytes, readDocx));
     if (!again.ok) throw new Error(JSON.stringify(again.errors));
     expect(again.warnings).toEqual([]);
     expect(again.resolution.adoption).toEqual(adoption);

@@ -1,6 +1,7 @@
 import { committeeForUser } from '@/db/queries/committees';
 import { previewImport } from '@/db/commands/resolution-importer';
 import { importSourceText } from '@/lib/resolution/import-source';
+import { docxReader } from '@/server/docx-reader';
 import { numberParagraphs } from '@/lib/resolution/numbering';
 import { endpoint } from '../../../../_lib/endpoint';
 import { authorize } from '../../../../_lib/authorize';
@@ -13,7 +14,7 @@ export const POST = endpoint(
   async ({ db, user, params, body }) => {
     const { actor } = await committeeForUser(db, user.id, params.committee);
     authorize(actor, 'resolution:create');
-    const text = await importSourceText(body);
+    const text = await importSourceText(body, docxReader());
     const { parsed, warnings } = previewImport(text);
     const count = (kind: string) => parsed.paragraphs.filter((p) => p.kind === kind).length;
     return Response.json({
