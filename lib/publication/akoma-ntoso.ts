@@ -94,7 +94,7 @@ function operativeParagraph(op: PublishedOperative, notesAt: Map<string, XmlElem
       return el(
         'paragraph',
         { eId: subId },
-        el('num', {}, `(${sub.letter})`),
+        el('num', {}, sub.label),
         el('content', {}, el('p', {}, sub.text, ...(notesAt.get(subId) ?? []))),
       );
     }),

@@ -78,7 +78,7 @@ export function renderPublishedHtml(doc: PublishedDocument): string {
         out.push('<ol class="subparagraphs">');
         for (const sub of op.subparagraphs)
           out.push(
-            `<li id="op-${op.number}-${esc(sub.letter)}"><span class="num">(${esc(sub.letter)})</span>${esc(sub.text)}</li>`,
+            `<li id="op-${op.number}-${esc(sub.letter)}"><span class="num">${esc(sub.label)}</span>${esc(sub.text)}</li>`,
           );
         out.push('</ol>');
       }
@@ -86,6 +86,7 @@ export function renderPublishedHtml(doc: PublishedDocument): string {
     }
     out.push('</ol>');
   }
+  for (const block of doc.trailer) out.push(`<p class="closing">${block.split('\n').map(esc).join('<br>')}</p>`);
   if (doc.notes.length > 0) {
     out.push('<footer class="footnotes">');
     doc.notes.forEach((n, i) => {

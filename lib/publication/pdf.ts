@@ -101,8 +101,9 @@ export function renderPublishedPdf(doc: PublishedDocument, options: PdfOptions =
   doc.preambular.forEach(block);
   for (const op of doc.operative) {
     hanging(pdf, `${op.number}.`, op.text, left + STEP, SIZE);
-    for (const sub of op.subparagraphs) hanging(pdf, `(${sub.letter})`, sub.text, left + 2 * STEP, SIZE);
+    for (const sub of op.subparagraphs) hanging(pdf, sub.label, sub.text, left + 2 * STEP, SIZE);
   }
+  for (const closing of doc.trailer) block(closing);
   if (doc.notes.length > 0) {
     keepTwoLines(pdf, NOTE_SIZE);
     pdf.moveDown(0.5);

@@ -31,8 +31,8 @@ export function renderPublishedText(doc: PublishedDocument): string {
   blocks.push(...doc.preambular);
   for (const op of doc.operative) {
     blocks.push(`${OPERATIVE_INDENT}${op.number}. ${op.text}`);
-    for (const sub of op.subparagraphs) blocks.push(`${SUBPARAGRAPH_INDENT}(${sub.letter}) ${sub.text}`);
+    for (const sub of op.subparagraphs) blocks.push(`${SUBPARAGRAPH_INDENT}${sub.label} ${sub.text}`);
   }
-  blocks.push(...doc.footnotes);
+  blocks.push(...doc.trailer, ...doc.footnotes);
   return `${blocks.join('\n\n')}\n`;
 }

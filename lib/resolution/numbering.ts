@@ -1,4 +1,4 @@
-import type { NumberedParagraph, Paragraph } from './types';
+import type { NumberedParagraph, Paragraph, ParagraphRef, SubparagraphNumbering } from './types';
 
 /** "a", "b", … "z", "aa", "bb" — the way sub-paragraphs are lettered in UN/IPU texts. */
 export function subParagraphLetter(ordinal: number): string {
@@ -6,12 +6,21 @@ export function subParagraphLetter(ordinal: number): string {
   return letter.repeat(Math.floor((ordinal - 1) / 26) + 1);
 }
 
+/** A sub-paragraph's printed label without brackets: "b" for the second, or "2" in decimal numbering. */
+export function subParagraphLabel(ordinal: number, numbering: SubparagraphNumbering = 'letter'): string {
+  return numbering === 'decimal' ? String(ordinal) : subParagraphLetter(ordinal);
+}
+
 /**
  * Numbers are computed from position, never stored: PP 1…n, OP 1…m, and sub-paragraphs
- * (a), (b)… restarting under each operative paragraph. A sub-paragraph before any operative
- * paragraph (possible mid-edit) is numbered under "OP 0" rather than dropped.
+ * (a), (b)… (or 3.1, 3.2… in decimal numbering) restarting under each operative paragraph.
+ * A sub-paragraph before any operative paragraph (possible mid-edit) is numbered under
+ * "OP 0" rather than dropped.
  */
-export function numberParagraphs(paragraphs: readonly Paragraph[]): NumberedParagraph[] {
+export function numberParagraphs(
+  paragraphs: readonly Paragraph[],
+  numbering: SubparagraphNumbering = 'letter',
+): NumberedParagraph[] {
   let pp = 0;
   let op = 0;
   let sub = 0;
@@ -26,6 +35,9 @@ export function numberParagraphs(paragraphs: readonly Paragraph[]): NumberedPara
       return { ...p, ordinal: op, label: `OP ${op}`, printedNumber: `${op}.` };
     }
     sub += 1;
+    if (numbering === 'decimal') {
+      return { ...p, ordinal: sub, parentOrdinal: op, label: `${op}.${sub}`, printedNumber: `${op}.${sub}.` };
+    }
     const letter = subParagraphLetter(sub);
     return {
       ...p,
@@ -46,5 +58,24 @@ export function labelOf(paragraphs: readonly Paragraph[], id: string): string | 
 export function describeParagraph(p: NumberedParagraph): string {
   if (p.kind === 'preambular') return `preambular paragraph ${p.ordinal}`;
   if (p.kind === 'operative') return `operative paragraph ${p.ordinal}`;
-  return `operative paragraph ${p.parentOrdinal} ${p.printedNumber}`;
+  // "operative paragraph 2 (b)"; in decimal numbering "operative paragraph 3.1".
+  return p.printedNumber.startsWith('(')
+    ? `operative paragraph ${p.parentOrdinal} ${p.printedNumber}`
+    : `operative paragraph ${p.label}`;
+}
+
+/** "operative paragraph 2 (b)", "preambular paragraph 3": a place as a footnote names it. */
+export function describePlace(ref: ParagraphRef, numbering: SubparagraphNumbering = 'letter'): string {
+  switch (ref.kind) {
+    case 'resolution':
+      return 'the resolution as a whole';
+    case 'preambular':
+      return `preambular paragraph ${ref.number}`;
+    case 'operative':
+      return `operative paragraph ${ref.number}`;
+    case 'subparagraph':
+      return numbering === 'decimal'
+        ? `operative paragraph ${ref.number}.${ref.letter}`
+        : `operative paragraph ${ref.number} (${ref.letter})`;
+  }
 }

@@ -5,7 +5,11 @@ import { parseResolutionText } from '../../lib/resolution/parse';
 import { renderDraftText } from '../../lib/resolution/plaintext';
 import { createDocxReader } from '../../server/docx-reader';
 import { docxToText, listHtmlToText } from '../../lib/resolution/docx';
-import type { ParsedResolution, ParseIssue, ParseResult } from '../../lib/resolution/types';
+import type { ParsedReservation, ParsedResolution, ParseIssue, ParseResult } from '../../lib/resolution/types';
+
+/** Where a statement is, as a number: 8, "2 (b)", or null for the whole text. */
+const where = ({ target: t }: ParsedReservation) =>
+  t.kind === 'resolution' ? null : t.kind === 'subparagraph' ? `${t.number} (${t.letter})` : t.number;
 
 const readDocx = createDocxReader();
 
@@ -76,14 +80,23 @@ describe('the 122nd IPU Assembly resolution as published (data/ipu-122nd-assembl
   });
 
   it('records the footnote as the reservation of Iran (Islamic Rep. of) on operative paragraph 8', () => {
+    const op8 = resolution.paragraphs.filter((p) => p.kind === 'operative')[7];
     expect(resolution.reservations).toEqual([
       {
         delegation: 'Iran (Islamic Rep. of)',
         kind: 'reservation',
-        operativeParagraph: 8,
+        target: { kind: 'operative', number: 8 },
+        paragraphId: op8.id,
         text: 'in relation to the concept of "gender equality".',
-        footnote:
-          'The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8 in relation to the concept of "gender equality".',
+        footnote: 0,
+      },
+    ]);
+    expect(resolution.footnotes).toEqual([
+      {
+        line: 110,
+        marker: '*',
+        text: 'The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8 in relation to the concept of "gender equality".',
+        statements: 1,
       },
     ]);
   });
@@ -117,7 +130,9 @@ describe('drafts', () => {
       ['operative', 'Decides to act;'],
       ['operative', 'Requests a report.'],
     ]);
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([
+      { line: 3, message: expect.stringMatching(/^lines 3–4 were joined into one paragraph/) },
+    ]);
   });
 
   it('a "Draft resolution" heading is kept as printed, with no adoption record; "The General Assembly," is a formula', () => {
@@ -269,8 +284,11 @@ describe('headings and adoption records', () => {
 
   it('a heading that says "adopted" but not how, or names an impossible date, gives a warning at the heading', () => {
     const { resolution, warnings } = parsed(`Resolution adopted by the Assembly (Geneva, 31 February 2010)${body}`);
-    expect(resolution.adoption).toBeNull();
-    expect(warnings).toEqual([{ line: 1, message: expect.stringMatching(/adopted but not how/) }]);
+    expect(resolution.adoption).toEqual({ method: 'vote', body: 'Assembly', place: 'Geneva' });
+    expect(warnings).toEqual([
+      { line: 1, message: expect.stringMatching(/"31 February 2010" in the heading is not a valid date/) },
+      { line: 1, message: expect.stringMatching(/adopted but not how; it is recorded as adopted by a vote/) },
+    ]);
     const dated = parsed(`Resolution adopted by consensus by the Assembly (Geneva, 31 February 2010)${body}`);
     expect(dated.resolution.adoption).toEqual({ method: 'consensus', body: 'Assembly', place: 'Geneva' });
     expect(dated.warnings[0].message).toMatch(/"31 February 2010" in the heading is not a valid date/);
@@ -292,7 +310,7 @@ describe('footnotes recording reservations', () => {
       ].join('\n\n'),
     );
     expect(warnings).toEqual([]);
-    const summary = resolution.reservations.map((r) => [r.delegation, r.kind, r.operativeParagraph, r.text]);
+    const summary = resolution.reservations.map((r) => [r.delegation, r.kind, where(r), r.text]);
     expect(summary).toEqual([
       ['India', 'reservation', 3, ''],
       ['India', 'reservation', 5, ''],
@@ -309,7 +327,7 @@ describe('footnotes recording reservations', () => {
       ['Mexico', 'reservation', 1, ''],
       ['Mexico', 'reservation', 2, ''],
     ]);
-    expect(resolution.reservations[4].footnote).toBe(
+    expect(resolution.footnotes[resolution.reservations[4].footnote].text).toBe(
       'The delegation of Cuba dissociated itself from operative paragraph 4, which it considers unbalanced.',
     );
   });
@@ -318,7 +336,7 @@ describe('footnotes recording reservations', () => {
     const { resolution } = withFootnotes(
       '* The delegations of Chile and Peru expressed reservations on operative paragraphs 1 and 2, respectively.',
     );
-    expect(resolution.reservations.map((r) => [r.delegation, r.operativeParagraph])).toEqual([
+    expect(resolution.reservations.map((r) => [r.delegation, where(r)])).toEqual([
       ['Chile', 1],
       ['Peru', 2],
     ]);
@@ -328,10 +346,10 @@ describe('footnotes recording reservations', () => {
     const { resolution, warnings } = withFootnotes(
       '* Document A/64/123.\n\n** The delegation of Cuba expressed a reservation on operative paragraph 9.',
     );
-    expect(resolution.reservations.map((r) => r.operativeParagraph)).toEqual([9]);
+    expect(resolution.reservations.map((r) => where(r))).toEqual([9]);
     expect(warnings.map((w) => w.line)).toEqual([15, 17]);
-    expect(warnings[0].message).toMatch(/footnote not imported/);
-    expect(warnings[1].message).toMatch(/operative paragraph 9, but the text has only 5 operative paragraphs/);
+    expect(warnings[0].message).toMatch(/footnote kept as printed, but "Document A\/64\/123\." records no reservation/);
+    expect(warnings[1].message).toMatch(/refers to operative paragraph 9, which the text does not have/);
   });
 
   it('a footnote printed at the foot of a page, between paragraphs, is read and the text carries on', () => {
@@ -339,7 +357,7 @@ describe('footnotes recording reservations', () => {
       'Recalling X,\n\n1. A;\n\n* The delegation of Cuba expressed a reservation on operative paragraph 2.\n\nPage 2\n\n2. B.',
     );
     expect(texts(resolution, 'operative')).toEqual(['A;', 'B.']);
-    expect(resolution.reservations.map((r) => [r.delegation, r.operativeParagraph])).toEqual([['Cuba', 2]]);
+    expect(resolution.reservations.map((r) => [r.delegation, where(r)])).toEqual([['Cuba', 2]]);
     expect(warnings).toEqual([]);
   });
 

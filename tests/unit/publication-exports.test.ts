@@ -76,7 +76,7 @@ describe('renderPublishedDocx', () => {
       paragraphs.map(({ kind, text }) => ({ kind, text })),
     );
     expect(again.resolution.reservations).toMatchObject([
-      { delegation: 'Iran (Islamic Rep. of)', operativeParagraph: 8 },
+      { delegation: 'Iran (Islamic Rep. of)', target: { kind: 'operative', number: 8 } },
     ]);
   });
 

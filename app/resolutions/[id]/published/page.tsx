@@ -87,10 +87,15 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
             </p>
             {op.subparagraphs.map((sub) => (
               <p key={sub.letter} className="pub-sub">
-                <span className="pub-num">({sub.letter})</span> {sub.text}
+                <span className="pub-num">{sub.label}</span> {sub.text}
               </p>
             ))}
           </div>
+        ))}
+        {keyedByContent(doc.trailer, (block) => block).map(({ key, item: block }) => (
+          <p key={key} className="pub-closing">
+            {block}
+          </p>
         ))}
         {doc.footnotes.length > 0 && (
           <footer className="pub-footnotes" data-testid="published-footnotes">

@@ -32,6 +32,7 @@ export const POST = endpoint(
       text,
       title: body.title,
       asAdopted: body.asAdopted,
+      createDelegations: body.createDelegations,
     });
     return { ...presentResolution(outcome.resolution), warnings: outcome.warnings };
   },
