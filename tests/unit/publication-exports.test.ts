@@ -9,6 +9,7 @@ import type { Paragraph } from '../../lib/resolution/types';
 import { buildPublishedDocument } from '../../lib/publication/document';
 import { renderPublishedDocx } from '../../lib/publication/docx';
 import { renderPublishedPdf } from '../../lib/publication/pdf';
+import { pdfWords } from '../helpers/pdf';
 
 const readDocx = createDocxReader();
 
@@ -94,14 +95,6 @@ describe('renderPublishedDocx', () => {
   });
 });
 
-/** The text drawn by pdfkit's standard fonts, from uncompressed content streams: hex strings in TJ arrays. */
-function pdfText(bytes: Uint8Array): string {
-  const content = Buffer.from(bytes).toString('latin1');
-  return [...content.matchAll(/\[([^\]]*)\] TJ/g)]
-    .map((m) => [...m[1].matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''))
-    .join('\n');
-}
-
 describe('renderPublishedPdf', () => {
   it('is an A4 PDF holding the heading, the paragraphs with their numbers, and the footnote', async () => {
     const bytes = await renderPublishedPdf(doc, { compress: false });
@@ -109,11 +102,19 @@ describe('renderPublishedPdf', () => {
     expect(raw.startsWith('%PDF-')).toBe(true);
     expect(raw.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(raw).toContain('/MediaBox [0 0 595.28 841.89]');
-    const text = pdfText(bytes);
+    const text = pdfWords(bytes);
     expect(text).toContain('Resolution adopted by consensus* by the 122nd IPU Assembly');
     expect(text).toContain('(Bangkok, 1 April 2010)');
     expect(text).toContain('The 122nd Assembly of the Inter-Parliamentary Union,');
-    for (const label of ['1.', '2.', '(a)', '(b)', '35.', '*']) expect(text.split('\n')).toContain(label);
+    for (const label of [
+      '1. Fully affirms',
+      '2. Reaffirms',
+      '(a) to ratify',
+      '(b) to implement',
+      '35. Invites',
+      '* The',
+    ])
+      expect(text).toContain(label);
     expect(text).toContain('The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8');
   });
 
