@@ -67,10 +67,20 @@ export function listHtmlToText(html: string): string {
   // an interrupting paragraph; mammoth starts a new <ol>), as the parser expects 1, 2, 3…
   let operatives = 0;
   let current = '';
+  /** Inside mammoth's "[1]" reference or "↑" back-link: words that are not the text's. */
+  let inNoteLink = false;
+  /** The number of the Word footnote being read, when its text is not marked already. */
+  let footnote: string | null = null;
   const emit = () => {
-    const text = collapseSpaces(decodeEntities(current));
+    const text = current
+      .split(LINE_BREAK)
+      .map((l) => collapseSpaces(decodeEntities(l)))
+      .filter(Boolean)
+      .join('\n');
     current = '';
-    if (text) lines.push(text);
+    if (!text) return;
+    // A footnote starts with its mark ("* The delegation…"); one with Word's own number gets it.
+    lines.push(footnote && !FOOTNOTE_MARK.test(text) ? `${footnote} ${text}` : text);
   };
   const numberFor = () => {
     // Numbered only inside ordered lists; depth 1 → "1.", depth 2 and deeper → "(a)".
@@ -81,17 +91,22 @@ export function listHtmlToText(html: string): string {
   };
   for (const [token, closing, tag] of html.matchAll(/<(\/?)([a-z0-9]+)\b[^>]*>|[^<]+/gi)) {
     if (!tag) {
-      current += token;
+      if (!inNoteLink) current += token;
       continue;
     }
     const name = tag.toLowerCase();
-    if (name === 'ol' || name === 'ul') {
+    if (name === 'a') {
+      inNoteLink = !closing && /\b(href="#footnote-|id="footnote-ref-|href="#endnote-|id="endnote-ref-)/.test(token);
+      if (closing) inNoteLink = false;
+    } else if (name === 'ol' || name === 'ul') {
       emit(); // an item's own words come before the list nested in it
       if (closing) lists.pop();
       else lists.push({ ordered: name === 'ol', count: 0 });
     } else if (name === 'li') {
       emit();
-      if (!closing && lists.length) {
+      const note = /\bid="(?:footnote|endnote)-(\d+)"/.exec(token);
+      footnote = closing ? null : (note?.[1] ?? null);
+      if (!closing && lists.length && !note) {
         lists[lists.length - 1].count++;
         current = numberFor();
       }
@@ -99,9 +114,13 @@ export function listHtmlToText(html: string): string {
       // Inside a list item a paragraph tag carries its text; the item's number stays.
       if (closing || !lists.length) emit();
     } else if (name === 'br') {
-      current += ' ';
+      current += LINE_BREAK;
     }
   }
   emit();
   return lines.join('\n\n');
 }
+
+/** A line break inside a paragraph (Shift+Enter in Word): the parser sees two lines of one block. */
+const LINE_BREAK = '\u2028';
+const FOOTNOTE_MARK = /^(\*+|[†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\s)/;

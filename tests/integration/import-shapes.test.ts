@@ -14,6 +14,9 @@ import { renderPublishedText } from '@/lib/publication/plain-text';
 import { renderDraftText } from '@/lib/resolution/plaintext';
 import { parseResolutionText } from '@/lib/resolution/parse';
 import { DomainError } from '@/lib/errors';
+import { renderPublishedDocx } from '@/lib/publication/docx';
+import { docxToText } from '@/lib/resolution/docx';
+import { createDocxReader } from '@/server/docx-reader';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/database';
 
 /**
@@ -22,6 +25,7 @@ import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpe
  * footnote (whitespace normalised, no-break spaces kept distinct); imported as a draft it
  * exports without heading and footnotes and re-imports identically.
  */
+const readDocx = createDocxReader();
 const shapes = path.resolve(import.meta.dirname, '../fixtures/shapes');
 const read = (name: string) => fs.readFileSync(path.join(shapes, name), 'utf8');
 const example = fs.readFileSync(
@@ -74,6 +78,28 @@ describe.each(testDatabaseKinds())('every resolution shape, imported and publish
       expect(resolution.stage).toBe('adopted');
       const published = renderPublishedText(await publishedDocumentOf(database.db, resolution));
       expect(normalised(published)).toBe(publishedPart(input, first));
+    },
+  );
+
+  it.each(ADOPTED_SHAPES)(
+    '$file, published as Word, re-imports through the .docx import to the same structure',
+    async ({ file }) => {
+      const { resolution, parsed } = await importAdopted(read(file));
+      const docx = await renderPublishedDocx(await publishedDocumentOf(database.db, resolution));
+      const again = parseResolutionText(await docxToText(docx, readDocx));
+      if (!again.ok) throw new Error(JSON.stringify(again.errors));
+      const shape = (p: { kind: string; text: string }) => [p.kind, p.text];
+      expect(again.resolution.paragraphs.map(shape)).toEqual(parsed.paragraphs.map(shape));
+      expect(again.resolution.heading).toBe(parsed.heading);
+      expect(again.resolution.adoption).toEqual(parsed.adoption);
+      expect(again.resolution.enactingFormula).toBe(parsed.enactingFormula);
+      expect(again.resolution.trailer).toEqual(parsed.trailer);
+      expect(again.resolution.footnotes.map((f) => [f.marker, f.text])).toEqual(
+        parsed.footnotes.map((f) => [f.marker, f.text]),
+      );
+      expect(again.resolution.reservations.map((r) => [r.delegation, r.kind, r.target])).toEqual(
+        parsed.reservations.map((r) => [r.delegation, r.kind, r.target]),
+      );
     },
   );
 
