@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import mammoth from 'mammoth';
 import { parseResolutionText } from '../../lib/resolution/parse';
 import { createDocxReader } from '../../server/docx-reader';
 import { docxToText } from '../../lib/resolution/docx';
