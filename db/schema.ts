@@ -269,7 +269,7 @@ export const amendments = pgTable(
     /** Insert and move: where the paragraph goes. */
     anchorParagraphId: text('anchor_paragraph_id'),
     position: text('position', { enum: ['before', 'after'] }),
-    newKind: text('new_kind', { enum: ['preambular', 'operative', 'subparagraph'] }),
+    newKind: text('new_kind', { enum: ['preambular', 'operative', 'subparagraph', 'subsubparagraph'] }),
     proposedText: text('proposed_text').notNull().default(''),
     /** The paragraph's text when the amendment was written (or last rebased). */
     baseText: text('base_text').notNull().default(''),

@@ -91,11 +91,19 @@ function operativeParagraph(op: PublishedOperative, notesAt: Map<string, XmlElem
     el('intro', {}, p),
     ...op.subparagraphs.map((sub) => {
       const subId = `${eId}__para_${sub.letter}`;
+      const subP = el('p', {}, sub.text, ...(notesAt.get(subId) ?? []));
+      if (sub.items.length === 0)
+        return el('paragraph', { eId: subId }, el('num', {}, sub.label), el('content', {}, subP));
       return el(
         'paragraph',
         { eId: subId },
         el('num', {}, sub.label),
-        el('content', {}, el('p', {}, sub.text, ...(notesAt.get(subId) ?? []))),
+        el('intro', {}, subP),
+        ...sub.items.map((item) => {
+          const itemId = `${subId}__para_${item.numeral}`;
+          const itemP = el('p', {}, item.text, ...(notesAt.get(itemId) ?? []));
+          return el('paragraph', { eId: itemId }, el('num', {}, item.label), el('content', {}, itemP));
+        }),
       );
     }),
   );

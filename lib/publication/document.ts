@@ -52,14 +52,16 @@ export function buildPublishedDocument(input: PublicationInput): PublishedDocume
     else if (p.kind === 'operative') operative.push({ number: p.ordinal, text: p.text, subparagraphs: [] });
     else {
       const parent = operative[operative.length - 1];
-      if (!parent) {
+      const sub = parent?.subparagraphs.at(-1);
+      if (!parent || (p.kind === 'subsubparagraph' && !sub)) {
         throw new DomainError(
           'unprocessable:publication',
-          `Sub-paragraph ${p.printedNumber} comes before the first operative paragraph, so it belongs to none: move it under an operative paragraph before publishing.`,
+          `${p.kind === 'subparagraph' ? 'Sub-paragraph' : 'Sub-sub-paragraph'} ${p.printedNumber} comes before the ${p.kind === 'subparagraph' ? 'first operative paragraph' : 'first sub-paragraph of its paragraph'}, so it belongs to none: move it under one before publishing.`,
         );
       }
-      const letter = ref.kind === 'subparagraph' ? ref.letter : '';
-      parent.subparagraphs.push({ letter, label: p.printedNumber, text: p.text });
+      if (ref.kind === 'subsubparagraph') sub?.items.push({ numeral: ref.item, label: p.printedNumber, text: p.text });
+      else if (ref.kind === 'subparagraph')
+        parent.subparagraphs.push({ letter: ref.letter, label: p.printedNumber, text: p.text, items: [] });
     }
   }
   const printed = input.printedFootnotes ?? [];

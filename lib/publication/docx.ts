@@ -2,10 +2,11 @@
  * The published document as a Word file a secretariat keeps working in:
  *
  * - named paragraph styles: Resolution Heading, Enacting Formula, Preambular Paragraph,
- *   Operative Paragraph, Sub-paragraph, Closing Lines (and Word's Footnote Text);
+ *   Operative Paragraph, Sub-paragraph, Sub-sub-paragraph, Closing Lines (and Word's Footnote Text);
  * - Word's automatic numbering (numbering.xml): operative paragraphs "1.", "2." at level 0,
- *   sub-paragraphs "(a)", "(b)" (or "3.1." in decimal numbering) at level 1, restarting
- *   under each operative paragraph, so inserting a paragraph in Word renumbers the rest;
+ *   sub-paragraphs "(a)", "(b)" (or "3.1." in decimal numbering) at level 1 and their
+ *   "(i)", "(ii)" at level 2, each restarting under the level above, so inserting a
+ *   paragraph in Word renumbers the rest;
  * - each footnote a real Word footnote whose reference sits at the heading's call-out, with
  *   the secretariat's own mark ("*", "**") rather than Word's numbers (customMarkFollows);
  * - document properties: title, subject (the symbol or the adoption line), and the date of
@@ -44,6 +45,7 @@ export const DOCX_STYLES = {
   preambular: 'PreambularParagraph',
   operative: 'OperativeParagraph',
   subparagraph: 'Subparagraph',
+  subsubparagraph: 'Subsubparagraph',
   closing: 'ClosingLines',
 } as const;
 
@@ -58,6 +60,7 @@ const paragraphStyles = [
   { id: DOCX_STYLES.preambular, name: 'Preambular Paragraph', paragraph: { spacing: { after: AFTER } } },
   { id: DOCX_STYLES.operative, name: 'Operative Paragraph', paragraph: { spacing: { after: AFTER } } },
   { id: DOCX_STYLES.subparagraph, name: 'Sub-paragraph', paragraph: { spacing: { after: AFTER } } },
+  { id: DOCX_STYLES.subsubparagraph, name: 'Sub-sub-paragraph', paragraph: { spacing: { after: AFTER } } },
   { id: DOCX_STYLES.closing, name: 'Closing Lines', paragraph: { spacing: { before: AFTER, after: AFTER } } },
 ].map((s) => ({ basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: BODY_SIZE }, ...s }));
 
@@ -81,6 +84,13 @@ function numbering(doc: PublishedDocument) {
             text: decimal ? '%1.%2.' : '(%2)',
             alignment: AlignmentType.START,
             style: { paragraph: { indent: { left: 2 * STEP, hanging: STEP } } },
+          },
+          {
+            level: 2,
+            format: decimal ? LevelFormat.DECIMAL : LevelFormat.LOWER_ROMAN,
+            text: decimal ? '%1.%2.%3.' : '(%3)',
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 3 * STEP, hanging: STEP } } },
           },
         ],
       },
@@ -136,6 +146,10 @@ function body(doc: PublishedDocument): Paragraph[] {
           text: sub.text,
         }),
       );
+      for (const item of sub.items) {
+        const level = { reference: NUMBERING, level: 2 };
+        out.push(new Paragraph({ style: DOCX_STYLES.subsubparagraph, numbering: level, text: item.text }));
+      }
     }
   }
   for (const block of doc.trailer) {

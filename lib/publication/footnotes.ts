@@ -26,9 +26,9 @@
  */
 import { DomainError } from '../errors';
 import { collapseSpaces } from '../text/whitespace';
-import { numberParagraphs, subParagraphLabel } from '../resolution/numbering';
+import { describePlace, numberParagraphs, placeOf } from '../resolution/numbering';
 import type { NumberedParagraph, Paragraph, ReservationKind, SubparagraphNumbering } from '../resolution/types';
-import type { PrintedFootnote, PublicationReservation, PublishedFootnote, TextRef } from './types';
+import type { PrintedFootnote, PublicationReservation, PublishedFootnote } from './types';
 import { ENGLISH, type Wording } from './wording';
 
 /** The first footnote is "*", the second "**", and so on. */
@@ -69,31 +69,10 @@ export function reservationSentence(
 }
 
 /** "operative paragraph 2 (b)" (or "3.1"), "the resolution as a whole": a place named in prose. */
-export function describeTextRef(
-  ref: TextRef,
-  numbering: SubparagraphNumbering = 'letter',
-  words: Wording = ENGLISH,
-): string {
-  switch (ref.kind) {
-    case 'resolution':
-      return words.wholeText;
-    case 'preambular':
-      return `${words.preambularParagraph} ${ref.number}`;
-    case 'operative':
-      return `${words.operativeParagraph} ${ref.number}`;
-    case 'subparagraph':
-      return numbering === 'decimal'
-        ? `${words.operativeParagraph} ${ref.number}.${ref.letter}`
-        : `${words.operativeParagraph} ${ref.number} (${ref.letter})`;
-  }
-}
+export const describeTextRef = describePlace;
 
-export function textRefOf(p: NumberedParagraph | null, numbering: SubparagraphNumbering = 'letter'): TextRef {
-  if (!p) return { kind: 'resolution' };
-  if (p.kind === 'subparagraph')
-    return { kind: 'subparagraph', number: p.parentOrdinal ?? 0, letter: subParagraphLabel(p.ordinal, numbering) };
-  return { kind: p.kind, number: p.ordinal };
-}
+/** The place of a numbered paragraph in the published text. */
+export const textRefOf = placeOf;
 
 interface Group {
   kind: ReservationKind;

@@ -44,7 +44,13 @@ function pieces(doc: PublishedDocument): { where: string; text: string }[] {
     ...doc.preambular.map((text, i) => ({ where: `preambular paragraph ${i + 1}`, text })),
     ...doc.operative.flatMap((op) => [
       { where: `operative paragraph ${op.number}`, text: op.text },
-      ...op.subparagraphs.map((sub) => ({ where: `operative paragraph ${op.number} ${sub.label}`, text: sub.text })),
+      ...op.subparagraphs.flatMap((sub) => [
+        { where: `operative paragraph ${op.number} ${sub.label}`, text: sub.text },
+        ...sub.items.map((item) => ({
+          where: `operative paragraph ${op.number} ${sub.label} ${item.label}`,
+          text: item.text,
+        })),
+      ]),
     ]),
     ...doc.trailer.map((text) => ({ where: 'the closing lines', text })),
     ...doc.footnotes.map((text, i) => ({ where: `footnote ${i + 1}`, text })),
@@ -127,7 +133,10 @@ export function renderPublishedPdf(doc: PublishedDocument, options: PdfOptions =
   doc.preambular.forEach(block);
   for (const op of doc.operative) {
     hanging(pdf, `${op.number}.`, op.text, left + STEP, SIZE);
-    for (const sub of op.subparagraphs) hanging(pdf, sub.label, sub.text, left + 2 * STEP, SIZE);
+    for (const sub of op.subparagraphs) {
+      hanging(pdf, sub.label, sub.text, left + 2 * STEP, SIZE);
+      for (const item of sub.items) hanging(pdf, item.label, item.text, left + 3 * STEP, SIZE);
+    }
   }
   for (const closing of doc.trailer) block(closing);
   if (doc.notes.length > 0) {

@@ -59,6 +59,16 @@ export interface PublishedSubparagraph {
   /** As printed before the text: "(a)" or "3.1.". */
   label: string;
   text: string;
+  /** Its sub-sub-paragraphs, printed "(i)", "(ii)" (or "3.1.1."). */
+  items: PublishedItem[];
+}
+
+export interface PublishedItem {
+  /** "i", "ii" … ("1" in decimal numbering). */
+  numeral: string;
+  /** As printed before the text: "(i)" or "3.1.1.". */
+  label: string;
+  text: string;
 }
 
 export interface PublishedOperative {

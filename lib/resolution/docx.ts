@@ -11,7 +11,7 @@
 import { DomainError } from '../errors';
 import { decodeEntities } from '../text/html-entities';
 import { collapseSpaces } from '../text/whitespace';
-import { subParagraphLetter } from './numbering';
+import { romanNumeral, subParagraphLetter } from './numbering';
 
 /**
  * What an uploaded .docx may cost to read (issue 11): a Word document of text has a few
@@ -83,11 +83,12 @@ export function listHtmlToText(html: string): string {
     lines.push(footnote && !FOOTNOTE_MARK.test(text) ? `${footnote} ${text}` : text);
   };
   const numberFor = () => {
-    // Numbered only inside ordered lists; depth 1 → "1.", depth 2 and deeper → "(a)".
+    // Numbered only inside ordered lists; depth 1 → "1.", depth 2 → "(a)", deeper → "(i)".
     const list = lists.at(-1);
     if (!list?.ordered) return '';
     const depth = lists.filter((l) => l.ordered).length;
-    return depth === 1 ? `${++operatives}. ` : `(${subParagraphLetter(list.count)}) `;
+    if (depth === 1) return `${++operatives}. `;
+    return depth === 2 ? `(${subParagraphLetter(list.count)}) ` : `(${romanNumeral(list.count)}) `;
   };
   for (const [token, closing, tag] of html.matchAll(/<(\/?)([a-z0-9]+)\b[^>]*>|[^<]+/gi)) {
     if (!tag) {

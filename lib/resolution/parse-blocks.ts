@@ -12,7 +12,7 @@ import { isEnactingFormula, isFrontLine, isTitleLine } from './parse-heading';
 export type BlockStart =
   | { kind: 'operative'; number: number }
   /** `label` as printed without brackets: "b", or "1" for "3.1" (decimal: the Council of Europe's numbering). */
-  | { kind: 'subparagraph'; label: string; decimal: boolean; parent?: number }
+  | { kind: 'subparagraph'; label: string; decimal: boolean; parent?: number; item?: string }
   /** `numeric` markers ("1 The delegation…") are only footnotes after the operative part. */
   | { kind: 'footnote'; marker: string; numeric: boolean }
   | { kind: 'plain' };
@@ -28,8 +28,8 @@ export interface Block {
 }
 
 const OPERATIVE = /^(\d{1,3})\.(?:\s+|$)/;
-/** "3.1." or "3.1" followed by text: a sub-point in Council of Europe texts. */
-const DECIMAL_SUBPARAGRAPH = /^(\d{1,3})\.(\d{1,3})\.?(?:\s+|$)/;
+/** "3.1." or "3.1" followed by text: a sub-point in Council of Europe texts; "3.1.2." one level deeper. */
+const DECIMAL_SUBPARAGRAPH = /^(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?\.?(?:\s+|$)/;
 const SUBPARAGRAPH = /^\(([a-z]{1,5})\)(?:\s+|$)/;
 /** "*", "**", "¹", "†"; not Markdown bold ("**Recalling** …"), which is paragraph text. */
 const FOOTNOTE = /^(?!\*\*[^*\s][^*]*\*\*)(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡])\s*(?=\S)/;
@@ -39,7 +39,7 @@ const NUMERIC_FOOTNOTE = /^(\d{1,2})\s+(?=\p{Lu})/u;
 function startOf(line: string, atBlockStart: boolean): { start: BlockStart; rest: string } | null {
   let m = DECIMAL_SUBPARAGRAPH.exec(line);
   if (m) {
-    const start: BlockStart = { kind: 'subparagraph', label: m[2], decimal: true, parent: Number(m[1]) };
+    const start: BlockStart = { kind: 'subparagraph', label: m[2], decimal: true, parent: Number(m[1]), item: m[3] };
     return { start, rest: line.slice(m[0].length) };
   }
   m = OPERATIVE.exec(line);

@@ -8,7 +8,15 @@ import { newParagraphId } from './ids';
 import { asPlain, type Block } from './parse-blocks';
 import { type FootnoteStatement, readFootnote } from './parse-footnotes';
 import { readVoteCounts } from './parse-heading';
-import type { Paragraph, ParagraphKind, ParsedFootnote, ParseIssue, SubparagraphNumbering } from './types';
+import { romanNumeral } from './numbering';
+import {
+  isSubordinate,
+  type Paragraph,
+  type ParagraphKind,
+  type ParsedFootnote,
+  type ParseIssue,
+  type SubparagraphNumbering,
+} from './types';
 
 const CANNOT_PLACE =
   'cannot place this text: it is neither a preambular paragraph, a numbered operative paragraph, a sub-paragraph (a), (b)… nor a footnote';
@@ -53,6 +61,30 @@ function joinedLines(block: Block, warnings: ParseIssue[]): void {
   });
 }
 
+/**
+ * Whether "(i)" is the ninth sub-paragraph or the first sub-sub-paragraph: it is a
+ * sub-sub-paragraph right under a sub-paragraph other than "(h)", and "(ii)", "(iii)"… carry
+ * on a run of them; "3.1.2" is one by its three numbers.
+ */
+function subLevels() {
+  let roman: number | null = null;
+  let lastLetter = '';
+  return (start: { label: string; decimal: boolean; item?: string }, above?: ParagraphKind): ParagraphKind => {
+    if (start.decimal) return start.item ? 'subsubparagraph' : 'subparagraph';
+    if (roman !== null && above && isSubordinate(above) && start.label === romanNumeral(roman + 1)) {
+      roman += 1;
+      return 'subsubparagraph';
+    }
+    if (start.label === 'i' && above === 'subparagraph' && lastLetter !== 'h') {
+      roman = 1;
+      return 'subsubparagraph';
+    }
+    roman = null;
+    lastLetter = start.label;
+    return 'subparagraph';
+  };
+}
+
 export function readBody(blocks: Block[], errors: ParseIssue[], warnings: ParseIssue[]): Body {
   const body: Body = {
     paragraphs: [],
@@ -72,6 +104,7 @@ export function readBody(blocks: Block[], errors: ParseIssue[], warnings: ParseI
     body.paragraphs.push({ id: newParagraphId(), kind, text: block.text });
   };
   let lastPrinted = 0;
+  const levelOf = subLevels();
   for (const raw of blocks) {
     const operatives = body.operativeLines.length;
     // "1 The delegation of …" is a footnote after the operative part, text before it.
@@ -95,6 +128,7 @@ export function readBody(blocks: Block[], errors: ParseIssue[], warnings: ParseI
       add('operative', block);
     } else if (start.kind === 'subparagraph') {
       if (start.decimal) body.subparagraphNumbering = 'decimal';
+      const kind = levelOf(start, body.paragraphs.at(-1)?.kind);
       if (operatives === 0)
         errors.push({
           line: block.line,
@@ -107,7 +141,7 @@ export function readBody(blocks: Block[], errors: ParseIssue[], warnings: ParseI
             message: `sub-paragraph ${start.parent}.${start.label} is placed under operative paragraph ${lastPrinted}, the one above it`,
           });
         }
-        add('subparagraph', block);
+        add(kind, block);
       }
     } else if (start.kind === 'footnote') {
       readFootnoteBlock(block, start.marker, body, warnings);

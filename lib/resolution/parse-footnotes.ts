@@ -44,7 +44,7 @@ const SENTENCE = new RegExp(
 );
 const PREPOSITION = String.raw`(?:on|to|from|regarding|concerning|about|with\s+(?:regard|respect)\s+to|in\s+respect\s+of|as\s+regards)`;
 /** "8", "2 (b)", "3.1", and lists of them: "3 and 8", "2 (a), 2 (c) and 5". */
-const ONE_NUMBER = String.raw`\d+(?:\s*\([a-z]+\)|\.\d+)?`;
+const ONE_NUMBER = String.raw`\d+(?:\s*\([a-z]+\)(?:\s*\([ivxlc]+\))?|\.\d+(?:\.\d+)?)?`;
 const NUMBERS = String.raw`${ONE_NUMBER}(?:\s*(?:,\s*and|,|and|&)\s*${ONE_NUMBER})*`;
 const OPERATIVE_REF = new RegExp(
   String.raw`^${PREPOSITION}\s+(?:the\s+)?(?:operative\s+paragraphs?|paragraphs?|OPs?)\s+(${NUMBERS})`,
@@ -107,12 +107,14 @@ export function splitDelegations(subject: string): string[] {
     .filter(Boolean);
 }
 
-/** The places a list of numbers names: "2 (b)" and "3.1" are sub-paragraphs, "8" the paragraph. */
+/** The places a list of numbers names: "2 (b)", "2 (b) (ii)", "3.1" and "3.1.2" are the (sub-)sub-paragraphs themselves. */
 function placesIn(list: string, kind: 'operative' | 'preambular'): ParagraphRef[] {
-  return [...list.matchAll(/(\d+)(?:\s*\(([a-z]+)\)|\.(\d+))?/gi)].map((m) => {
+  return [...list.matchAll(/(\d+)(?:\s*\(([a-z]+)\)(?:\s*\(([ivxlc]+)\))?|\.(\d+)(?:\.(\d+))?)?/gi)].map((m) => {
     const number = Number(m[1]);
-    const letter = m[2]?.toLowerCase() ?? m[3];
     if (kind === 'preambular') return { kind, number };
+    const letter = m[2]?.toLowerCase() ?? m[4];
+    const item = m[3]?.toLowerCase() ?? m[5];
+    if (letter && item) return { kind: 'subsubparagraph', number, letter, item };
     return letter ? { kind: 'subparagraph', number, letter } : { kind: 'operative', number };
   });
 }

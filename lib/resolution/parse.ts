@@ -49,9 +49,11 @@ function readsLikeOperative(text: string): boolean {
 function paragraphIdOf(ref: ParagraphRef, numbered: readonly NumberedParagraph[]): string | null {
   if (ref.kind === 'resolution') return null;
   const labels =
-    ref.kind === 'subparagraph'
-      ? [`${ref.number} (${ref.letter})`, `${ref.number}.${ref.letter}`]
-      : [`${ref.kind === 'preambular' ? 'PP' : 'OP'} ${ref.number}`];
+    ref.kind === 'subsubparagraph'
+      ? [`${ref.number} (${ref.letter}) (${ref.item})`, `${ref.number}.${ref.letter}.${ref.item}`]
+      : ref.kind === 'subparagraph'
+        ? [`${ref.number} (${ref.letter})`, `${ref.number}.${ref.letter}`]
+        : [`${ref.kind === 'preambular' ? 'PP' : 'OP'} ${ref.number}`];
   const found = numbered.find((p) => labels.includes(p.label));
   return found?.id ?? null;
 }

@@ -22,6 +22,7 @@ import type { Paragraph, SubparagraphNumbering } from './types';
 /** Indents as in the example: operative numbers at 2 spaces, sub-paragraph letters at 6. */
 const OPERATIVE_INDENT = '  ';
 const SUBPARAGRAPH_INDENT = '      ';
+const ITEM_INDENT = '          ';
 
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
@@ -46,7 +47,8 @@ export function renderDraftText(r: {
     const text = oneLine(p.text);
     if (p.kind === 'preambular') blocks.push(text);
     else if (p.kind === 'operative') blocks.push(`${OPERATIVE_INDENT}${p.printedNumber} ${text}`);
-    else blocks.push(`${SUBPARAGRAPH_INDENT}${p.printedNumber} ${text}`);
+    else if (p.kind === 'subparagraph') blocks.push(`${SUBPARAGRAPH_INDENT}${p.printedNumber} ${text}`);
+    else blocks.push(`${ITEM_INDENT}${p.printedNumber} ${text}`);
   }
   return `${blocks.join('\n\n')}\n`;
 }

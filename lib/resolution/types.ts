@@ -6,9 +6,16 @@
  * moving paragraphs in the editor trivial, and numbering is derived from position anyway.
  */
 
-export type ParagraphKind = 'preambular' | 'operative' | 'subparagraph';
+/**
+ * Operative paragraphs may have sub-paragraphs ((a), (b)…), and those sub-sub-paragraphs
+ * ((i), (ii)…, as in the UN editorial manual).
+ */
+export type ParagraphKind = 'preambular' | 'operative' | 'subparagraph' | 'subsubparagraph';
 
-export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ['preambular', 'operative', 'subparagraph'];
+export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ['preambular', 'operative', 'subparagraph', 'subsubparagraph'];
+
+/** A sub-paragraph or sub-sub-paragraph: it belongs to the operative paragraph above it. */
+export const isSubordinate = (kind: ParagraphKind) => kind === 'subparagraph' || kind === 'subsubparagraph';
 
 /** A run of text with marks, as the editor stores it. */
 export interface TextRun {
@@ -29,10 +36,12 @@ export interface Paragraph {
 
 /** A paragraph with the number computed from its position. */
 export interface NumberedParagraph extends Paragraph {
-  /** 1-based index among its kind: PP 3 → 3, OP 8 → 8, sub-paragraph (b) → 2. */
+  /** 1-based index among its kind: PP 3 → 3, OP 8 → 8, sub-paragraph (b) → 2, (iii) → 3. */
   ordinal: number;
-  /** For a sub-paragraph: the ordinal of the operative paragraph it belongs to. */
+  /** For a sub-paragraph (or sub-sub-paragraph): the ordinal of the operative paragraph it belongs to. */
   parentOrdinal?: number;
+  /** For a sub-sub-paragraph: the ordinal of the sub-paragraph it belongs to. */
+  subOrdinal?: number;
   /** Short label shown in the margin and in references: "PP 3", "OP 8", "8 (b)". */
   label: string;
   /** How it is printed before the text in the published document: "", "8.", "(b)". */
@@ -69,7 +78,9 @@ export type ParagraphRef =
   | { kind: 'resolution' }
   | { kind: 'preambular'; number: number }
   | { kind: 'operative'; number: number }
-  | { kind: 'subparagraph'; number: number; letter: string };
+  | { kind: 'subparagraph'; number: number; letter: string }
+  /** `item` as printed without brackets: "ii", or "1" for "3.2.1". */
+  | { kind: 'subsubparagraph'; number: number; letter: string; item: string };
 
 export interface ParsedReservation {
   delegation: string;

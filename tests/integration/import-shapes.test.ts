@@ -6,7 +6,9 @@ import { delegations, reservations, users } from '@/db/schema';
 import { createCommittee } from '@/db/commands/committee-roster';
 import { importResolution } from '@/db/commands/resolution-importer';
 import { recordReservation } from '@/db/commands/reservation-recorder';
-import { publishedDocumentOf } from '@/db/queries/publication';
+import { akomaNtosoMetadataOf, publishedDocumentOf } from '@/db/queries/publication';
+import { renderAkomaNtoso } from '@/lib/publication/akoma-ntoso';
+import { akomaNtosoErrors } from '../helpers/akoma-ntoso';
 import { loadDocState } from '@/db/queries/doc-state';
 import { decodeParagraphs } from '@/lib/text/ydoc';
 import { numberParagraphs } from '@/lib/resolution/numbering';
@@ -50,6 +52,7 @@ function publishedPart(text: string, firstLine: RegExp, lastLine?: RegExp): stri
 
 const ADOPTED_SHAPES = [
   { file: 'ipu-assembly.txt', first: /^Resolution adopted/ },
+  { file: 'ipu-sub-sub-paragraphs.txt', first: /^Resolution adopted/ },
   { file: 'un-general-assembly.txt', first: /^Resolution adopted/ },
   { file: 'un-security-council.txt', first: /^Resolution 2799/ },
   { file: 'pace.txt', first: /^Resolution 2512/ },
@@ -180,6 +183,17 @@ describe.each(testDatabaseKinds())('every resolution shape, imported and publish
     expect(doc.footnotes[1]).toBe(
       '** The delegation of Greece made an interpretative statement on operative paragraph 2 (a) on the scope of "early-warning systems".',
     );
+  });
+
+  it('a dissociation from a sub-sub-paragraph is recorded on it, and every export is valid', async () => {
+    const { resolution } = await importAdopted(read('ipu-sub-sub-paragraphs.txt'));
+    const paragraphs = numberParagraphs(decodeParagraphs((await loadDocState(database.db, resolution.id)).update));
+    const [row] = await database.db.select().from(reservations).where(eq(reservations.resolutionId, resolution.id));
+    expect(paragraphs.find((p) => p.id === row.paragraphId)?.label).toBe('1 (a) (ii)');
+    const doc = await publishedDocumentOf(database.db, resolution);
+    const akn = renderAkomaNtoso(doc, await akomaNtosoMetadataOf(database.db, resolution, doc));
+    expect(akn).toContain('eId="para_1__para_a__para_ii"');
+    expect(await akomaNtosoErrors(akn)).toEqual([]);
   });
 
   it('refuses an adopted text naming delegations the committee lacks unless asked to create them', async () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph as DocxParagraph, TextRun } from 'docx';
 import { parseResolutionText } from '../../lib/resolution/parse';
+import { numberParagraphs } from '../../lib/resolution/numbering';
 import { renderDraftText } from '../../lib/resolution/plaintext';
 import { createDocxReader } from '../../server/docx-reader';
 import { docxToText, listHtmlToText } from '../../lib/resolution/docx';
@@ -202,7 +203,7 @@ describe('title lines and the enacting formula', () => {
 });
 
 describe('sub-paragraphs', () => {
-  it('(a), (b) and (i) belong to the operative paragraph above them, as sub-paragraphs', () => {
+  it('(a), (b) belong to the operative paragraph above them, and (i), (ii) to the sub-paragraph above them', () => {
     const { resolution } = parsed(
       'Recalling X,\n\n  1. Calls upon States:\n      (a) To ratify the Convention;\n      (b) To implement it, including:\n          (i) by law;\n\n  2. Decides to remain seized of the matter.',
     );
@@ -211,9 +212,29 @@ describe('sub-paragraphs', () => {
       ['operative', 'Calls upon States:'],
       ['subparagraph', 'To ratify the Convention;'],
       ['subparagraph', 'To implement it, including:'],
-      ['subparagraph', 'by law;'],
+      ['subsubparagraph', 'by law;'],
       ['operative', 'Decides to remain seized of the matter.'],
     ]);
+  });
+
+  it('"(i)" after "(h)" is the ninth sub-paragraph; "(ii)" carries on a run of (i); a letter ends it', () => {
+    const letters = 'abcdefghi'.split('').map((l) => `(${l}) item ${l};`);
+    const ninth = parsed(`1. Calls for:\n${letters.join('\n')}\n2. Decides.`).resolution;
+    expect(ninth.paragraphs.filter((p) => p.kind === 'subparagraph')).toHaveLength(9);
+    const nested = parsed(
+      '1. Calls for:\n(a) laws that:\n(i) protect;\n(ii) punish;\n(iii) repair;\n(b) courts;\n2. Decides.',
+    ).resolution;
+    expect(nested.paragraphs.map((p) => p.kind)).toEqual([
+      'operative',
+      'subparagraph',
+      'subsubparagraph',
+      'subsubparagraph',
+      'subsubparagraph',
+      'subparagraph',
+      'operative',
+    ]);
+    const labels = numberParagraphs(nested.paragraphs).map((p) => p.label);
+    expect(labels).toEqual(['OP 1', '1 (a)', '1 (a) (i)', '1 (a) (ii)', '1 (a) (iii)', '1 (b)', 'OP 2']);
   });
 
   it('a sub-paragraph before any operative paragraph is an error at its line', () => {

@@ -86,9 +86,16 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
               <span className="pub-num">{op.number}.</span> {op.text}
             </p>
             {op.subparagraphs.map((sub) => (
-              <p key={sub.letter} className="pub-sub">
-                <span className="pub-num">{sub.label}</span> {sub.text}
-              </p>
+              <div key={sub.letter}>
+                <p className="pub-sub">
+                  <span className="pub-num">{sub.label}</span> {sub.text}
+                </p>
+                {sub.items.map((item) => (
+                  <p key={item.numeral} className="pub-sub pub-item">
+                    <span className="pub-num">{item.label}</span> {item.text}
+                  </p>
+                ))}
+              </div>
             ))}
           </div>
         ))}
