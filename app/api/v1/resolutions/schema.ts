@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGES } from '@/lib/resolution/types';
+import { PARAGRAPH_KINDS, STAGES } from '@/lib/resolution/types';
 import { committeeParams } from '../committees/schema';
 import type { Operation } from '../_lib/openapi';
 
@@ -60,7 +60,7 @@ export const exportQuery = z.object({
 
 const paragraph = z.object({
   id: z.string(),
-  kind: z.enum(['preambular', 'operative', 'subparagraph']),
+  kind: z.enum(PARAGRAPH_KINDS),
   label: z.string().meta({ example: 'OP 8' }),
   printedNumber: z.string(),
   text: z.string(),
