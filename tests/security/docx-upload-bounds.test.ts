@@ -91,8 +91,9 @@ describe('a hostile .docx upload', () => {
     expect((await nestedRes.json()).error.message).toMatch(/word\/document\.xml nests elements more than 256 levels/);
 
     expect(others.every((o) => o.status === 200)).toBe(true);
-    // "Promptly": the bug held the server 98 s; a generous bound only a blocked server misses.
-    expect(Math.max(...others.map((o) => o.ms))).toBeLessThan(10_000);
+    // "Promptly": the bug held the server 98 s; a generous bound that only a blocked server
+    // misses, even on a machine busy with the rest of the suite.
+    expect(Math.max(...others.map((o) => o.ms))).toBeLessThan(15_000);
   });
 
   it('leaves the server reading ordinary Word documents afterwards', async () => {
