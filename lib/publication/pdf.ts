@@ -8,6 +8,7 @@
  * a text the fonts cannot carry is refused before anything is drawn.
  */
 import PDFDocument from 'pdfkit';
+import { DomainError } from '../errors';
 import { documentTitle } from './document';
 import { checkPdfCoverage, embeddedFonts, type PdfFontFiles } from './pdf-fonts';
 import type { PublishedDocument } from './types';
@@ -89,6 +90,17 @@ function pageNumbers(pdf: Pdf, font: string): void {
         lineBreak: false,
       });
     pdf.page.margins.bottom = bottom;
+  }
+}
+
+/** Why the PDF cannot carry this text (a script its fonts lack), or null when it can. */
+export function pdfRefusal(doc: PublishedDocument, fonts: PdfFontFiles = embeddedFonts()): string | null {
+  try {
+    checkPdfCoverage(pieces(doc), fonts);
+    return null;
+  } catch (e) {
+    if (e instanceof DomainError) return e.message;
+    throw e;
   }
 }
 

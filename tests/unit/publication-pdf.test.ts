@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPublishedDocument } from '../../lib/publication/document';
-import { renderPublishedPdf } from '../../lib/publication/pdf';
+import { pdfRefusal, renderPublishedPdf } from '../../lib/publication/pdf';
 import { DomainError } from '../../lib/errors';
 import type { Paragraph } from '../../lib/resolution/types';
 import { pdfWords, poppler } from '../helpers/pdf';
@@ -83,5 +83,8 @@ describe('the published PDF', () => {
     );
     const c = await refusal(chinese);
     expect((c as DomainError).message).toMatch(/cannot carry Chinese \("中" in operative paragraph 3\)/);
+    // The published page says the same before anyone clicks, and offers the other formats.
+    expect(pdfRefusal(document())).toBeNull();
+    expect(pdfRefusal(arabic)).toBe((a as DomainError).message);
   });
 });
