@@ -477,7 +477,8 @@ const COMMANDS: CliCommand[] = [
       const count = (kind: string) => parsed.paragraphs.filter((p) => p.kind === kind).length;
       io.out(
         `Imported "${resolution.title}" into ${committee.slug} at the ${resolution.stage} stage: ` +
-          `${count('preambular')} preambular, ${count('operative')} operative, ${count('subparagraph')} sub-paragraphs.`,
+          `${count('preambular')} preambular, ${count('operative')} operative, ${count('subparagraph')} sub-paragraphs` +
+          (count('subsubparagraph') ? `, ${count('subsubparagraph')} sub-sub-paragraphs.` : '.'),
       );
       io.out(resolution.id);
     },
