@@ -2,6 +2,7 @@ import { presentVote, voteForUser } from '@/db/queries/votes';
 import { castBallot } from '@/db/commands/ballot-caster';
 import { publishProcedureEvent } from '@/server/procedure-events';
 import { freshResult } from '@/server/single-flight';
+import { ballotsCast } from '@/server/observability/metrics';
 import { badRequest } from '@/lib/errors';
 import { endpoint } from '../../../_lib/endpoint';
 import { authorize } from '../../../_lib/authorize';
@@ -33,6 +34,7 @@ export const POST = endpoint({ params: voteParams, body: ballotBody }, async ({ 
     actorId: user.id,
     onBehalf: !own,
   });
+  ballotsCast().inc({ outcome: outcome.replaced ? 'replaced' : 'first' });
   // Everyone watching sees the tally move; a secret vote shows only how many have voted.
   // Ballots cast together share one recount (and one event) taken after all of them.
   const now = await freshResult(`tally:${vote.id}`, async () => {
