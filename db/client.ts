@@ -38,6 +38,11 @@ export interface DatabaseOptions {
    * data): run right after the migrations, under the same lock.
    */
   atStart?: (db: Db) => Promise<void>;
+  /**
+   * PGlite on the caller's own thread instead of its worker: only for measuring what the
+   * worker saves (bench/measure/pglite-stall.ts).
+   */
+  inThread?: boolean;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'drizzle');
@@ -74,7 +79,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const { startPgliteThread } = await import('./pglite-thread');
-  const thread = await startPgliteThread(options.dataDir);
+  const thread = options.inThread ? await inThreadPglite(options.dataDir) : await startPgliteThread(options.dataDir);
   // The thread answers the calls drizzle's PGlite session makes, with PGlite's own results.
   const db = drizzlePglite(thread as unknown as PGlite, { schema }) as unknown as Db;
   try {
@@ -91,6 +96,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     location: options.dataDir ?? ':memory:',
     close: () => thread.close(),
   };
+}
+
+async function inThreadPglite(dataDir: string | undefined): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  return client;
 }
 
 export function dataDirFromEnv(): string {
