@@ -1,5 +1,5 @@
 import { presentVote, voteForUser } from '@/db/queries/votes';
-import { castBallot } from '@/db/commands/ballot-caster';
+import { ballotBox } from '@/db/commands/ballot-box';
 import { publishProcedureEvent } from '@/server/procedure-events';
 import { freshResult } from '@/server/single-flight';
 import { ballotsCast } from '@/server/observability/metrics';
@@ -27,7 +27,8 @@ export const POST = endpoint({ params: voteParams, body: ballotBody }, async ({ 
     throw badRequest('delegation', 'Give delegationId: the delegation whose ballot you enter.', [
       { path: 'body.delegationId', message: 'required' },
     ]);
-  const outcome = await castBallot(db, {
+  // Ballots arriving together are written in one transaction (each still its own savepoint).
+  const outcome = await ballotBox().run({
     voteId: vote.id,
     delegationId,
     choice: body.choice,
