@@ -115,6 +115,11 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
     ...(runs.some((r) => r.outcome?.crossProcessLatency)
       ? [
           row(
+            'latency p99 within one server process',
+            (r) => fmt.ms(r.outcome.withinProcessLatency?.p99Ms),
+            (r) => r.outcome.withinProcessLatency?.p99Ms ?? null,
+          ),
+          row(
             'latency p99 across server processes',
             (r) => fmt.ms(r.outcome.crossProcessLatency?.p99Ms),
             (r) => r.outcome.crossProcessLatency?.p99Ms ?? null,

@@ -11,6 +11,10 @@ import { castBallot, type BallotCast, type CastOutcome } from './ballot-caster';
 const slot = globalThis as unknown as { __concordBallotBox?: TransactionBatcher<BallotCast, CastOutcome> };
 
 export function ballotBox(): TransactionBatcher<BallotCast, CastOutcome> {
-  slot.__concordBallotBox ??= batchTransactions(getDb, (db: Db, cast: BallotCast) => castBallot(db, cast));
+  // CONCORD_BALLOT_BATCH_MAX=1 writes each ballot alone (for comparing, in bench/).
+  const maxBatch = Number(process.env.CONCORD_BALLOT_BATCH_MAX) || 250;
+  slot.__concordBallotBox ??= batchTransactions(getDb, (db: Db, cast: BallotCast) => castBallot(db, cast), {
+    maxBatch,
+  });
   return slot.__concordBallotBox;
 }

@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -18,6 +17,7 @@ import {
   type TestClient,
 } from '../collab/clients';
 import { emptyDatabase, projectRoot } from './processes';
+import { freePort } from '../../bench/servers/child';
 
 /**
  * README's load-balancer recipe, run as written (deploy/nginx.conf): nginx as the current
@@ -29,17 +29,6 @@ const skip = skipUnless(
   !!NGINX && !!postgresUrl() && !!redisUrl() && chromiumAvailable(),
   'nginx, PostgreSQL, Redis and Chromium',
 );
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(skip)('two processes behind nginx (README recipe)', () => {
   const servers: RunningConcord[] = [];
