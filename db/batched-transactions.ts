@@ -24,12 +24,24 @@ interface Waiting<I, O> {
 
 type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
+export interface BatchOptions {
+  /** At most this many commands per transaction (default 250). */
+  maxBatch?: number;
+  /**
+   * The command runs all its statements inside `db.transaction(…)` (a savepoint in the
+   * batch), so it needs no savepoint of its own around it: one fewer pair of statements each.
+   */
+  ownTransaction?: boolean;
+}
+
 export function batchTransactions<I, O>(
   getDb: () => Promise<Db>,
   command: (db: Db, input: I) => Promise<O>,
-  options: { maxBatch?: number } = {},
+  options: BatchOptions = {},
 ): TransactionBatcher<I, O> {
   const maxBatch = options.maxBatch ?? 250;
+  const inSavepoint = (tx: Db, input: I): Promise<O> =>
+    options.ownTransaction ? command(tx, input) : tx.transaction((inner) => command(inner as unknown as Db, input));
   let queue: Waiting<I, O>[] = [];
   let writing = false;
 
@@ -51,9 +63,9 @@ export function batchTransactions<I, O>(
         // One after the other: a transaction runs one statement at a time anyway.
         for (const w of batch) {
           try {
-            // Its own savepoint, whatever the command does: a failed statement must not
-            // leave the shared transaction aborted (COMMIT would then silently roll back).
-            out.push({ ok: true, value: await tx.transaction((inner) => command(inner as unknown as Db, w.input)) });
+            // Each in a savepoint: a failed statement must not leave the shared transaction
+            // aborted (COMMIT would then silently roll back everyone's work).
+            out.push({ ok: true, value: await inSavepoint(tx as unknown as Db, w.input) });
           } catch (error) {
             out.push({ ok: false, error });
           }

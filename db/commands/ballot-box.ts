@@ -15,6 +15,8 @@ export function ballotBox(): TransactionBatcher<BallotCast, CastOutcome> {
   const maxBatch = Number(process.env.CONCORD_BALLOT_BATCH_MAX) || 250;
   slot.__concordBallotBox ??= batchTransactions(getDb, (db: Db, cast: BallotCast) => castBallot(db, cast), {
     maxBatch,
+    // castBallot runs wholly in db.transaction: in a batch, that is its savepoint.
+    ownTransaction: true,
   });
   return slot.__concordBallotBox;
 }

@@ -61,9 +61,13 @@ describe.each(testDatabaseKinds())('ballot box on %s', (kind) => {
         return Reflect.get(target, key, receiver);
       },
     });
+    // As the server's box: castBallot's own transaction is its savepoint.
     const countingBox = batchTransactions(
       async () => counting,
       (tx, cast: BallotCast) => castBallot(tx, cast),
+      {
+        ownTransaction: true,
+      },
     );
     const cast = (delegationId: string, choice: 'yes' | 'no') =>
       countingBox.run({ voteId: vote.id, delegationId, choice, actorId: chairId });
