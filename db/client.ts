@@ -40,7 +40,7 @@ export interface DatabaseOptions {
   atStart?: (db: Db) => Promise<void>;
   /**
    * PGlite on the caller's own thread instead of its worker: only for measuring what the
-   * worker saves (bench/measure/pglite-stall.ts).
+   * worker saves (bench/measure/pglite-stall.ts; CONCORD_PGLITE_IN_THREAD=1 for a server).
    */
   inThread?: boolean;
 }
@@ -79,7 +79,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const { startPgliteThread } = await import('./pglite-thread');
-  const thread = options.inThread ? await inThreadPglite(options.dataDir) : await startPgliteThread(options.dataDir);
+  // CONCORD_PGLITE_IN_THREAD=1: the old way, for A/B measurements of a whole server.
+  const inThread = options.inThread ?? process.env.CONCORD_PGLITE_IN_THREAD === '1';
+  const thread = inThread ? await inThreadPglite(options.dataDir) : await startPgliteThread(options.dataDir);
   // The thread answers the calls drizzle's PGlite session makes, with PGlite's own results.
   const db = drizzlePglite(thread as unknown as PGlite, { schema }) as unknown as Db;
   try {

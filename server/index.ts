@@ -140,7 +140,8 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
 
 function printDemoAccounts() {
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
-  logger.info(`demo accounts (password "${DEMO_PASSWORD}"):`);
+  // No quotes: a JSON log line would escape them, and people copy the password from here.
+  logger.info(`demo accounts (password ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) {
     const what = a.delegation ? `${a.role}, ${a.delegation}` : a.role;
     logger.info(`  ${a.email.padEnd(width)}  ${what}${a.committee ? ` (${a.committee})` : ''}`);

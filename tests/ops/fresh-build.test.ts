@@ -51,7 +51,7 @@ describe.skipIf(skip)('starting on a fresh build', () => {
       'up',
     ]);
     const outputs = servers.map((s) => s.output()).join('\n');
-    expect(outputs.match(/building the web app/g)).toHaveLength(1);
+    expect(outputs.match(/"msg":"building the web app/g)).toHaveLength(1);
     expect(outputs.match(/another start in this folder is building the web app/g)).toHaveLength(1);
     expect(fs.existsSync(path.join(projectRoot, DIST, 'BUILD_ID'))).toBe(true);
     for (const server of servers) expect((await fetch(`${server.url}/readyz`)).status).toBe(200);

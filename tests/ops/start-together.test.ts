@@ -50,7 +50,7 @@ describe.skipIf(skip)('starting several processes together', () => {
     expect(code).toBe(1);
     expect(output).toContain('the database \\"concord_does_not_exist\\" does not exist');
     expect(output).toContain('createdb -h');
-  });
+  }, 120_000);
 
   it('an unreachable Redis or PostgreSQL: names which, and where', async () => {
     const database = await emptyDatabase();
@@ -61,7 +61,7 @@ describe.skipIf(skip)('starting several processes together', () => {
     const pg = await startExpectingFailure({ DATABASE_URL: 'postgres://root@127.0.0.1:1/concord' });
     expect(pg.code).toBe(1);
     expect(pg.output).toContain('PostgreSQL at 127.0.0.1:1 (DATABASE_URL) is unreachable (ECONNREFUSED)');
-  });
+  }, 120_000);
 
   it('a start-up lock held too long: names who holds it', async () => {
     const database = await emptyDatabase();
@@ -83,7 +83,7 @@ describe.skipIf(skip)('starting several processes together', () => {
     } finally {
       await holder.end();
     }
-  });
+  }, 120_000);
 
   it('a PGlite data folder another server holds: names that server', async () => {
     const first = await startConcord();
@@ -92,5 +92,5 @@ describe.skipIf(skip)('starting several processes together', () => {
     expect(code).toBe(1);
     expect(output).toContain(`is in use by a Concord server (pid`);
     expect(output).toContain(`port ${first.port}`);
-  });
+  }, 120_000);
 });

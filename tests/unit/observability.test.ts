@@ -42,5 +42,5 @@ describe('observability parts', () => {
     expect(down.checks.database).not.toBe('ok');
     beginShutdown();
     expect((await readiness([])).checks.shutdown).toBe('shutting down');
-  });
+  }, 120_000);
 });
