@@ -22,6 +22,7 @@ import { loadDocState } from '../db/queries/doc-state';
 import { decodeParagraphs } from '../lib/text/ydoc';
 import { renderDraftText } from '../lib/resolution/plaintext';
 import { importSourceText, MAX_IMPORT_BYTES } from '../lib/resolution/import-source';
+import { docxReader } from '../server/docx-reader';
 import { DomainError, notFound } from '../lib/errors';
 import { ROLES, type Role } from '../lib/permissions';
 import { procedureCommands } from './procedure-commands';
@@ -440,12 +441,17 @@ const COMMANDS: CliCommand[] = [
         title: {
           kind: 'option',
           placeholder: 'title',
-          description: 'title (default: from the first operative paragraph)',
+          description: "title (default: the text's title line, UN or PACE title, or symbol)",
           check: textOfLength(1, 300),
         },
         'as-adopted': {
           kind: 'switch',
-          description: 'record the adoption and reservations the text states (archiving an adopted text)',
+          description: 'record the adoption, the statements and the footnotes as printed (archiving an adopted text)',
+        },
+        'create-delegations': {
+          kind: 'switch',
+          description:
+            'with --as-adopted: create the delegations the footnotes name that the committee lacks (refused otherwise)',
         },
       },
       notes: ['A text that cannot be read as a resolution is refused with the line of each problem; nothing is saved.'],
@@ -455,21 +461,24 @@ const COMMANDS: CliCommand[] = [
       const file = args.positionals[0];
       const committee = await committeeNamed(io.db, args.options.committee);
       const bytes = readNamedFile(io, file);
-      const text = await importSourceText({
-        file: { name: path.basename(file), contentBase64: Buffer.from(bytes).toString('base64') },
-      });
+      const text = await importSourceText(
+        { file: { name: path.basename(file), contentBase64: Buffer.from(bytes).toString('base64') } },
+        docxReader(),
+      );
       const { resolution, parsed, warnings } = await importResolution(io.db, {
         committeeId: committee.id,
         actorId: null,
         text,
         title: args.options.title,
         asAdopted: args.switches.has('as-adopted'),
+        createDelegations: args.switches.has('create-delegations'),
       });
       for (const w of warnings) io.err(`warning: line ${w.line}: ${w.message}`);
       const count = (kind: string) => parsed.paragraphs.filter((p) => p.kind === kind).length;
       io.out(
         `Imported "${resolution.title}" into ${committee.slug} at the ${resolution.stage} stage: ` +
-          `${count('preambular')} preambular, ${count('operative')} operative, ${count('subparagraph')} sub-paragraphs.`,
+          `${count('preambular')} preambular, ${count('operative')} operative, ${count('subparagraph')} sub-paragraphs` +
+          (count('subsubparagraph') ? `, ${count('subsubparagraph')} sub-sub-paragraphs.` : '.'),
       );
       io.out(resolution.id);
     },
@@ -496,7 +505,12 @@ const COMMANDS: CliCommand[] = [
       const paragraphs = decodeParagraphs((await loadDocState(io.db, resolution.id)).update);
       // The draft layout: formula and paragraphs. The published document (heading with the
       // adoption, footnoted reservations) is lib/publication's, for the published exports.
-      const text = renderDraftText({ heading: null, enactingFormula: resolution.enactingFormula, paragraphs });
+      const text = renderDraftText({
+        heading: null,
+        enactingFormula: resolution.enactingFormula,
+        paragraphs,
+        subparagraphNumbering: resolution.subparagraphNumbering,
+      });
       for (const line of text.replace(/\n$/, '').split('\n')) io.out(line);
     },
   },

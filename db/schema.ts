@@ -107,6 +107,17 @@ export const resolutions = pgTable(
     sessionLabel: text('session_label').notNull().default(''),
     place: text('place').notNull().default(''),
     enactingFormula: text('enacting_formula').notNull().default(''),
+    /** As printed: "78/233" (General Assembly), "2799 (2025)" (Security Council, PACE); '' when none. */
+    symbol: text('symbol').notNull().default(''),
+    /** "(a), (b)" or "3.1, 3.2" (Council of Europe). */
+    subparagraphNumbering: text('subparagraph_numbering', { enum: ['letter', 'decimal'] })
+      .notNull()
+      .default('letter'),
+    /**
+     * For a text imported as already adopted: the lines printed above and after it (heading,
+     * symbol and title, "50th plenary meeting"…), republished as printed (PrintedFrame).
+     */
+    printedFrame: jsonb('printed_frame'),
     stage: text('stage', { enum: STAGE_VALUES }).notNull().default('drafting'),
     /** Adoption, when recorded: method, date and the counts of a vote. */
     adoption: jsonb('adoption'),
@@ -185,6 +196,27 @@ export const auditEvents = pgTable(
 
 export const RESERVATION_KINDS = ['reservation', 'dissociation', 'interpretative_statement'] as const;
 
+/**
+ * A footnote as printed in an imported adopted text, kept whole so that publication prints
+ * it again as it was: its marker, its words, and how many statements it held (the
+ * reservations pointing at it). A note that records no statement (a vote's counts) has 0.
+ */
+export const footnotes = pgTable(
+  'footnotes',
+  {
+    id: id(),
+    resolutionId: uuid('resolution_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    marker: text('marker').notNull(),
+    text: text('text').notNull(),
+    statements: integer('statements').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('footnotes_resolution_position').on(t.resolutionId, t.position)],
+);
+
 /** A delegation's reservation, dissociation or interpretative statement on a paragraph or the whole text. */
 export const reservations = pgTable(
   'reservations',
@@ -200,6 +232,9 @@ export const reservations = pgTable(
     paragraphId: text('paragraph_id'),
     kind: text('kind', { enum: RESERVATION_KINDS }).notNull(),
     text: text('text').notNull(),
+    /** The printed footnote this statement was imported from, and its place in it; null when recorded here. */
+    footnoteId: uuid('footnote_id').references(() => footnotes.id, { onDelete: 'set null' }),
+    footnoteOrder: integer('footnote_order'),
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -234,7 +269,7 @@ export const amendments = pgTable(
     /** Insert and move: where the paragraph goes. */
     anchorParagraphId: text('anchor_paragraph_id'),
     position: text('position', { enum: ['before', 'after'] }),
-    newKind: text('new_kind', { enum: ['preambular', 'operative', 'subparagraph'] }),
+    newKind: text('new_kind', { enum: ['preambular', 'operative', 'subparagraph', 'subsubparagraph'] }),
     proposedText: text('proposed_text').notNull().default(''),
     /** The paragraph's text when the amendment was written (or last rebased). */
     baseText: text('base_text').notNull().default(''),
@@ -379,6 +414,7 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 export type Resolution = typeof resolutions.$inferSelect;
 export type Version = typeof versions.$inferSelect;
 export type Reservation = typeof reservations.$inferSelect;
+export type Footnote = typeof footnotes.$inferSelect;
 export type Amendment = typeof amendments.$inferSelect;
 export type Vote = typeof votes.$inferSelect;
 export type Ballot = typeof ballots.$inferSelect;

@@ -2,13 +2,13 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { amendments, committees, versions, votes, type Resolution } from '../schema';
 import { loadDocState } from './doc-state';
-import { listReservations } from './reservations';
+import { listPrintedFootnotes, listReservations } from './reservations';
 import type { StoredVoteResult } from './votes';
 import { conflict } from '../../lib/errors';
 import { decodeParagraphs } from '../../lib/text/ydoc';
 import { buildPublishedDocument } from '../../lib/publication/document';
 import type { AkomaNtosoMetadata, AkomaNtosoVote } from '../../lib/publication/akoma-ntoso';
-import type { PublishedDocument } from '../../lib/publication/types';
+import type { PrintedFrame, PublishedDocument } from '../../lib/publication/types';
 import type { AdoptionRecord } from '../../lib/resolution/types';
 import type { VoteMethod, VoteOutcome, VoteSubject } from '../../lib/votes/types';
 
@@ -43,12 +43,18 @@ export async function publishedDocumentOf(db: Queryable, resolution: Resolution)
     date: a.date,
     ...(a.votes ? { votes: a.votes } : {}),
   };
-  const [paragraphs, reservations] = await Promise.all([
+  const [paragraphs, reservations, printedFootnotes] = await Promise.all([
     adoptedState(db, resolution.id).then(decodeParagraphs),
     listReservations(db, resolution.id),
+    listPrintedFootnotes(db, resolution.id),
   ]);
   return buildPublishedDocument({
     adoption,
+    title: resolution.title,
+    symbol: resolution.symbol,
+    subparagraphNumbering: resolution.subparagraphNumbering,
+    printedFrame: resolution.printedFrame as PrintedFrame | null,
+    printedFootnotes,
     enactingFormula: resolution.enactingFormula || null,
     paragraphs,
     reservations: reservations.map((r) => ({
@@ -56,6 +62,8 @@ export async function publishedDocumentOf(db: Queryable, resolution: Resolution)
       kind: r.kind,
       paragraphId: r.paragraphId,
       text: r.text,
+      footnoteId: r.footnoteId,
+      footnoteOrder: r.footnoteOrder,
     })),
   });
 }

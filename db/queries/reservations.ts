@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { delegations, reservations, type Reservation } from '../schema';
+import { delegations, footnotes, reservations, type Footnote, type Reservation } from '../schema';
 import { isUuid } from './access';
 import { notFound } from '../../lib/errors';
 
@@ -11,11 +11,17 @@ export interface ListedReservation {
   paragraphId: string | null;
   kind: Reservation['kind'];
   text: string;
+  /** The printed footnote it was imported from, and its place among the imported statements. */
+  footnoteId: string | null;
+  footnoteOrder: number | null;
   createdAt: Date;
   withdrawnAt: Date | null;
 }
 
-/** A resolution's reservations in the order they were recorded; withdrawn ones only when asked. */
+/**
+ * A resolution's reservations in the order they were recorded (statements imported together
+ * in the order they were printed); withdrawn ones only when asked.
+ */
 export async function listReservations(
   db: Queryable,
   resolutionId: string,
@@ -29,6 +35,8 @@ export async function listReservations(
       paragraphId: reservations.paragraphId,
       kind: reservations.kind,
       text: reservations.text,
+      footnoteId: reservations.footnoteId,
+      footnoteOrder: reservations.footnoteOrder,
       createdAt: reservations.createdAt,
       withdrawnAt: reservations.withdrawnAt,
     })
@@ -39,7 +47,7 @@ export async function listReservations(
         ? eq(reservations.resolutionId, resolutionId)
         : and(eq(reservations.resolutionId, resolutionId), isNull(reservations.withdrawnAt)),
     )
-    .orderBy(asc(reservations.createdAt), asc(reservations.id));
+    .orderBy(asc(reservations.createdAt), asc(reservations.footnoteOrder), asc(reservations.id));
 }
 
 export async function getReservation(db: Queryable, resolutionId: string, reservationId: string): Promise<Reservation> {
@@ -50,4 +58,9 @@ export async function getReservation(db: Queryable, resolutionId: string, reserv
     .where(and(eq(reservations.id, reservationId), eq(reservations.resolutionId, resolutionId)));
   if (!row) throw notFound('reservation');
   return row;
+}
+
+/** The footnotes an imported adopted text was printed with, in printed order. */
+export function listPrintedFootnotes(db: Queryable, resolutionId: string): Promise<Footnote[]> {
+  return db.select().from(footnotes).where(eq(footnotes.resolutionId, resolutionId)).orderBy(asc(footnotes.position));
 }

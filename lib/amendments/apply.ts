@@ -1,6 +1,6 @@
 import { newParagraphId } from '../resolution/ids';
 import { labelOf } from '../resolution/numbering';
-import type { Paragraph } from '../resolution/types';
+import { isSubordinate, type Paragraph, type ParagraphKind } from '../resolution/types';
 import { AmendmentError } from './errors';
 import { blockAt } from './paragraph-block';
 import { rebaseAmendment } from './rebase';
@@ -152,7 +152,12 @@ function placeAt(paragraphs: readonly Paragraph[], block: Paragraph[], amendment
   let at = anchor;
   if (position === 'after') {
     at = anchor + 1;
-    if (block[0].kind !== 'subparagraph') while (at < paragraphs.length && paragraphs[at].kind === 'subparagraph') at++;
+    // After the anchor's own block: an operative paragraph's sub-paragraphs, a sub-paragraph's (i), (ii)…
+    const under = (kind: ParagraphKind) =>
+      block[0].kind === 'operative' || block[0].kind === 'preambular'
+        ? isSubordinate(kind)
+        : block[0].kind === 'subparagraph' && kind === 'subsubparagraph';
+    while (at < paragraphs.length && under(paragraphs[at].kind)) at++;
   }
   return [...paragraphs.slice(0, at), ...block, ...paragraphs.slice(at)];
 }

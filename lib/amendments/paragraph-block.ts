@@ -1,8 +1,9 @@
-import type { Paragraph } from '../resolution/types';
+import { isSubordinate, type Paragraph } from '../resolution/types';
 
 /**
  * The paragraphs that go together with one paragraph: an operative paragraph and the
- * sub-paragraphs lettered under it, or a single paragraph otherwise. In the flat paragraph
+ * sub-paragraphs (and their (i), (ii)…) under it, a sub-paragraph and its sub-sub-paragraphs,
+ * or a single paragraph otherwise. In the flat paragraph
  * list, deleting or moving OP 8 alone would leave its (a), (b) lettered under OP 7.
  *
  * Returns the half-open index range [start, end) in `paragraphs`.
@@ -10,7 +11,9 @@ import type { Paragraph } from '../resolution/types';
 export function blockAt(paragraphs: readonly Paragraph[], index: number): { start: number; end: number } {
   let end = index + 1;
   if (paragraphs[index].kind === 'operative') {
-    while (end < paragraphs.length && paragraphs[end].kind === 'subparagraph') end++;
+    while (end < paragraphs.length && isSubordinate(paragraphs[end].kind)) end++;
+  } else if (paragraphs[index].kind === 'subparagraph') {
+    while (end < paragraphs.length && paragraphs[end].kind === 'subsubparagraph') end++;
   }
   return { start: index, end };
 }

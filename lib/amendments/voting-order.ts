@@ -156,6 +156,7 @@ export function describeShare(ratio: number): string {
 
 function kindName(kind: Amendment['newKind']): string {
   if (kind === 'subparagraph') return 'sub-paragraph';
+  if (kind === 'subsubparagraph') return 'sub-sub-paragraph';
   return kind ? `${kind} paragraph` : 'paragraph';
 }
 

@@ -75,6 +75,10 @@ export const ParagraphKinds = Extension.create({
             tr.setNodeMarkup($pos.before(), tr.doc.type.schema.nodes.operative, $pos.parent.attrs);
             return true;
           }
+          if ($pos.parent.type.name === 'subsubparagraph' && $pos.parent.content.size === 0) {
+            tr.setNodeMarkup($pos.before(), tr.doc.type.schema.nodes.subparagraph, $pos.parent.attrs);
+            return true;
+          }
           const marks = tr.storedMarks ?? ($pos.parentOffset ? $pos.marks() : null);
           tr.split($pos.pos, 1, [{ type: $pos.parent.type, attrs: { ...$pos.parent.attrs, id: null } }]);
           if (marks) tr.ensureMarks(marks);
@@ -90,12 +94,24 @@ export const ParagraphKinds = Extension.create({
       'Mod-Alt-1': () => this.editor.commands.setParagraphKind('preambular'),
       'Mod-Alt-2': () => this.editor.commands.setParagraphKind('operative'),
       'Mod-Alt-3': () => this.editor.commands.setParagraphKind('subparagraph'),
+      'Mod-Alt-4': () => this.editor.commands.setParagraphKind('subsubparagraph'),
       // Tab indents an operative paragraph into a sub-paragraph of the one before, Shift-Tab
       // brings it back; elsewhere Tab keeps its usual job of moving focus.
-      Tab: () =>
-        kindAtSelection(this.editor.state) === 'operative' && this.editor.commands.setParagraphKind('subparagraph'),
-      'Shift-Tab': () =>
-        kindAtSelection(this.editor.state) === 'subparagraph' && this.editor.commands.setParagraphKind('operative'),
+      // One level deeper or shallower: operative → (a) → (i), and back.
+      Tab: () => {
+        const deeper = { operative: 'subparagraph', subparagraph: 'subsubparagraph' } as const;
+        const kind = kindAtSelection(this.editor.state);
+        return kind === 'operative' || kind === 'subparagraph'
+          ? this.editor.commands.setParagraphKind(deeper[kind])
+          : false;
+      },
+      'Shift-Tab': () => {
+        const shallower = { subparagraph: 'operative', subsubparagraph: 'subparagraph' } as const;
+        const kind = kindAtSelection(this.editor.state);
+        return kind === 'subparagraph' || kind === 'subsubparagraph'
+          ? this.editor.commands.setParagraphKind(shallower[kind])
+          : false;
+      },
       // Since Tab can be taken by the editor, Escape leaves it for keyboard users.
       Escape: () => this.editor.commands.blur(),
     };

@@ -3,7 +3,7 @@ import Document from '@tiptap/extension-document';
 import Text from '@tiptap/extension-text';
 import Bold from '@tiptap/extension-bold';
 import Italic from '@tiptap/extension-italic';
-import type { ParagraphKind } from '../resolution/types';
+import { PARAGRAPH_KINDS, type ParagraphKind } from '../resolution/types';
 
 /**
  * The resolution schema, shared by the browser editor and the server (import, API reads,
@@ -43,9 +43,10 @@ function paragraphNode(kind: ParagraphKind, className: string) {
 export const Preambular = paragraphNode('preambular', 'para para-pp');
 export const Operative = paragraphNode('operative', 'para para-op');
 export const Subparagraph = paragraphNode('subparagraph', 'para para-sub');
+export const Subsubparagraph = paragraphNode('subsubparagraph', 'para para-sub para-subsub');
 
 export const ResolutionDocument = Document.extend({
-  content: '(preambular | operative | subparagraph)+',
+  content: '(preambular | operative | subparagraph | subsubparagraph)+',
 });
 
 /** Extensions that define the stored shape; the browser adds collaboration and UI ones. */
@@ -57,9 +58,10 @@ export const resolutionSchemaExtensions: Extensions = [
   Preambular,
   Operative,
   Subparagraph,
+  Subsubparagraph,
 ];
 
-export const PARAGRAPH_NODE_TYPES: readonly ParagraphKind[] = ['preambular', 'operative', 'subparagraph'];
+export const PARAGRAPH_NODE_TYPES: readonly ParagraphKind[] = PARAGRAPH_KINDS;
 
 let cached: ReturnType<typeof getSchema> | undefined;
 /** The ProseMirror schema of a resolution. */

@@ -55,6 +55,8 @@ export function eIdOf(ref: TextRef): string | null {
       return `para_${ref.number}`;
     case 'subparagraph':
       return `para_${ref.number}__para_${ref.letter}`;
+    case 'subsubparagraph':
+      return `para_${ref.number}__para_${ref.letter}__para_${ref.item}`;
   }
 }
 

@@ -39,23 +39,32 @@ function noteRefsByParagraph(doc: PublishedDocument): Map<string, XmlElement[]> 
 function preface(doc: PublishedDocument, m: AkomaNtosoMetadata, body: string): XmlElement {
   const [first = '', ...rest] = doc.headingLines;
   const markers = headingMarkers(doc.notes);
+  // The call-outs are where the print has them: the adoption line, or (a General Assembly
+  // text) its symbol and title line.
+  const calloutLine = Math.max(
+    0,
+    doc.headingLines.findIndex((l) => !!markers && l.includes(markers)),
+  );
+  const refs = (i: number) =>
+    i === calloutLine ? [{ find: markers, node: doc.notes.map((n, k) => noteRef(k, n.marker)) }] : [];
   const adoptionLine = markUp(first, [
-    { find: markers, node: doc.notes.map((n, i) => noteRef(i, n.marker)) },
+    ...refs(0),
     { find: doc.adoption.body.trim(), node: el('docProponent', { refersTo: body }, doc.adoption.body.trim()) },
   ]);
   const date = doc.adoption.date;
-  const placeDate = (line: string): XmlNode[] =>
-    date
-      ? markUp(line, [
-          { find: formatPublicationDate(date), node: el('docDate', { date }, formatPublicationDate(date)) },
-        ])
-      : [line];
+  const placeDate = (line: string, i: number): XmlNode[] =>
+    markUp(line, [
+      ...refs(i),
+      ...(date
+        ? [{ find: formatPublicationDate(date), node: el('docDate', { date }, formatPublicationDate(date)) }]
+        : []),
+    ]);
   return el(
     'preface',
     {},
     el('longTitle', {}, el('p', {}, el('docTitle', {}, m.title))),
     el('p', { class: 'heading' }, ...adoptionLine),
-    ...rest.map((line) => el('p', { class: 'placeAndDate' }, ...placeDate(line))),
+    ...rest.map((line, i) => el('p', { class: 'placeAndDate' }, ...placeDate(line, i + 1))),
   );
 }
 
@@ -91,11 +100,19 @@ function operativeParagraph(op: PublishedOperative, notesAt: Map<string, XmlElem
     el('intro', {}, p),
     ...op.subparagraphs.map((sub) => {
       const subId = `${eId}__para_${sub.letter}`;
+      const subP = el('p', {}, sub.text, ...(notesAt.get(subId) ?? []));
+      if (sub.items.length === 0)
+        return el('paragraph', { eId: subId }, el('num', {}, sub.label), el('content', {}, subP));
       return el(
         'paragraph',
         { eId: subId },
-        el('num', {}, `(${sub.letter})`),
-        el('content', {}, el('p', {}, sub.text, ...(notesAt.get(subId) ?? []))),
+        el('num', {}, sub.label),
+        el('intro', {}, subP),
+        ...sub.items.map((item) => {
+          const itemId = `${subId}__para_${item.numeral}`;
+          const itemP = el('p', {}, item.text, ...(notesAt.get(itemId) ?? []));
+          return el('paragraph', { eId: itemId }, el('num', {}, item.label), el('content', {}, itemP));
+        }),
       );
     }),
   );

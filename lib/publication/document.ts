@@ -1,14 +1,22 @@
 /**
  * From the adopted text to the published document: numbers computed once, footnotes
  * composed against those numbers, heading with the footnote call-outs. Renderers only lay
- * this structure out.
+ * this structure out. A text imported as already adopted keeps the heading, closing lines
+ * and footnotes it was printed with (PrintedFrame, PrintedFootnote).
  */
 import { DomainError } from '../errors';
 import { numberParagraphs } from '../resolution/numbering';
-import type { AdoptionRecord, Paragraph } from '../resolution/types';
+import type { AdoptionRecord, Paragraph, SubparagraphNumbering } from '../resolution/types';
 import { composeFootnotes, headingMarkers, textRefOf } from './footnotes';
-import { renderHeading } from './heading';
-import type { PublicationReservation, PublishedDocument, PublishedOperative, TextRef } from './types';
+import { printedHeading, renderHeading } from './heading';
+import type {
+  PrintedFootnote,
+  PrintedFrame,
+  PublicationReservation,
+  PublishedDocument,
+  PublishedOperative,
+  TextRef,
+} from './types';
 
 export interface PublicationInput {
   adoption: AdoptionRecord;
@@ -17,12 +25,19 @@ export interface PublicationInput {
   paragraphs: readonly Paragraph[];
   /** Reservations still standing (withdrawn ones left out by the caller). */
   reservations: readonly PublicationReservation[];
+  title?: string;
+  symbol?: string;
+  subparagraphNumbering?: SubparagraphNumbering;
+  /** What an imported adopted text printed around its body; null for a text adopted here. */
+  printedFrame?: PrintedFrame | null;
+  printedFootnotes?: readonly PrintedFootnote[];
 }
 
 /** Line breaks typed inside a paragraph print as spaces; a printed paragraph is one block. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 export function buildPublishedDocument(input: PublicationInput): PublishedDocument {
+  const numbering = input.subparagraphNumbering ?? 'letter';
   // Empty paragraphs (left mid-edit) are not printed, and the numbers run without gaps over
   // those that are: the same rule as the plain-text export of drafts.
   const kept: Paragraph[] = input.paragraphs.map((p) => ({ ...p, text: oneLine(p.text) })).filter((p) => p.text !== '');
@@ -30,29 +45,42 @@ export function buildPublishedDocument(input: PublicationInput): PublishedDocume
   const operative: PublishedOperative[] = [];
   // No prototype: a paragraph id is data, and "__proto__" must stay an ordinary key.
   const paragraphRefs: Record<string, TextRef> = Object.create(null);
-  for (const p of numberParagraphs(kept)) {
-    paragraphRefs[p.id] = textRefOf(p);
+  for (const p of numberParagraphs(kept, numbering)) {
+    const ref = textRefOf(p, numbering);
+    paragraphRefs[p.id] = ref;
     if (p.kind === 'preambular') preambular.push(p.text);
     else if (p.kind === 'operative') operative.push({ number: p.ordinal, text: p.text, subparagraphs: [] });
     else {
       const parent = operative[operative.length - 1];
-      if (!parent) {
+      const sub = parent?.subparagraphs.at(-1);
+      if (!parent || (p.kind === 'subsubparagraph' && !sub)) {
         throw new DomainError(
           'unprocessable:publication',
-          `Sub-paragraph (${p.printedNumber.slice(1, -1)}) comes before the first operative paragraph, so it belongs to none: move it under an operative paragraph before publishing.`,
+          `${p.kind === 'subparagraph' ? 'Sub-paragraph' : 'Sub-sub-paragraph'} ${p.printedNumber} comes before the ${p.kind === 'subparagraph' ? 'first operative paragraph' : 'first sub-paragraph of its paragraph'}, so it belongs to none: move it under one before publishing.`,
         );
       }
-      parent.subparagraphs.push({ letter: p.printedNumber.slice(1, -1), text: p.text });
+      if (ref.kind === 'subsubparagraph') sub?.items.push({ numeral: ref.item, label: p.printedNumber, text: p.text });
+      else if (ref.kind === 'subparagraph')
+        parent.subparagraphs.push({ letter: ref.letter, label: p.printedNumber, text: p.text, items: [] });
     }
   }
-  const notes = composeFootnotes(input.reservations, kept);
+  const printed = input.printedFootnotes ?? [];
+  const notes = composeFootnotes(input.reservations, kept, { printed, numbering });
   const formula = input.enactingFormula ? oneLine(input.enactingFormula) : '';
+  const frame = input.printedFrame;
+  const markers = headingMarkers(notes);
   return {
     adoption: input.adoption,
-    headingLines: renderHeading(input.adoption, headingMarkers(notes)),
+    title: input.title ?? '',
+    symbol: input.symbol ?? '',
+    subparagraphNumbering: numbering,
+    headingLines: frame
+      ? printedHeading(frame.heading, printed.map((f) => f.marker).join(','), markers)
+      : renderHeading(input.adoption, markers),
     enactingFormula: formula || null,
     preambular,
     operative,
+    trailer: frame?.trailer ?? [],
     footnotes: notes.map((n) => `${n.marker} ${n.text}`),
     notes,
     paragraphRefs,
@@ -61,6 +89,7 @@ export function buildPublishedDocument(input: PublicationInput): PublishedDocume
 
 /** The adoption line without its footnote call-outs: a title for the file's metadata. */
 export function documentTitle(doc: PublishedDocument): string {
+  if (doc.title) return doc.title;
   const first = doc.headingLines[0] ?? 'Resolution';
   const markers = headingMarkers(doc.notes);
   return markers ? first.replace(markers, '') : first;

@@ -16,21 +16,7 @@
  * (lib/resolution/parse-heading.ts), which the tests check.
  */
 import type { AdoptionRecord } from '../resolution/types';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { ENGLISH, type Wording } from './wording';
 
 /** "2010-04-01" → "1 April 2010" (day month year, English month names, no leading zero). */
 export function formatPublicationDate(iso: string): string {
@@ -39,41 +25,41 @@ export function formatPublicationDate(iso: string): string {
   if (!m || !date || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3]) {
     throw new RangeError(`"${iso}" is not a date in the form YYYY-MM-DD`);
   }
-  return `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+  return `${+m[3]} ${ENGLISH.months[+m[2] - 1]} ${m[1]}`;
 }
 
 const countFormat = new Intl.NumberFormat('en-US');
 const count = (n: number) => countFormat.format(n);
 
-function abstentions(abstain: number): string {
+function abstentions(abstain: number, words: Wording): string {
   if (abstain <= 0) return '';
-  return `, with ${count(abstain)} ${abstain === 1 ? 'abstention' : 'abstentions'},`;
+  return words.methods.abstentions(count(abstain), abstain !== 1);
 }
 
 /** "by consensus", "without a vote", "by 120 votes to 30, with 15 abstentions,"… */
-export function adoptionPhrase(adoption: AdoptionRecord): string {
+export function adoptionPhrase(adoption: AdoptionRecord, words: Wording = ENGLISH): string {
   const v = adoption.votes;
   switch (adoption.method) {
     case 'consensus':
-      return 'by consensus';
+      return words.methods.consensus;
     case 'without_vote':
-      return 'without a vote';
+      return words.methods.without_vote;
     case 'recorded_vote':
       return v
-        ? `by a recorded vote of ${count(v.yes)} to ${count(v.no)}${abstentions(v.abstain)}`
-        : 'by a recorded vote';
+        ? `${words.methods.recordedVoteOf(count(v.yes), count(v.no))}${abstentions(v.abstain, words)}`
+        : words.methods.recordedVote;
     case 'vote':
       return v
-        ? `by ${count(v.yes)} ${v.yes === 1 ? 'vote' : 'votes'} to ${count(v.no)}${abstentions(v.abstain)}`
-        : 'by a vote';
+        ? `${words.methods.votesTo(count(v.yes), count(v.no), v.yes !== 1)}${abstentions(v.abstain, words)}`
+        : words.methods.vote;
   }
 }
 
 /** "by the 122nd IPU Assembly"; a body already starting with "the" is not given a second one. */
-function byBody(body: string): string {
+function byBody(body: string, words: Wording): string {
   const name = body.replace(/\s+/g, ' ').trim();
   if (!name) return '';
-  return /^the\s/i.test(name) ? ` by ${name}` : ` by the ${name}`;
+  return /^the\s/i.test(name) ? ` ${words.byThe.split(' ')[0]} ${name}` : ` ${words.byThe} ${name}`;
 }
 
 /**
@@ -81,11 +67,25 @@ function byBody(body: string): string {
  * heading with neither is one line). `markers` are the footnote call-outs ("*", "*,**"),
  * '' when there are no footnotes.
  */
-export function renderHeading(adoption: AdoptionRecord, markers: string): string[] {
-  const lines = [`Resolution adopted ${adoptionPhrase(adoption)}${markers}${byBody(adoption.body)}`];
+export function renderHeading(adoption: AdoptionRecord, markers: string, words: Wording = ENGLISH): string[] {
+  const lines = [
+    `${words.resolutionAdopted} ${adoptionPhrase(adoption, words)}${markers}${byBody(adoption.body, words)}`,
+  ];
   const where = [adoption.place?.trim(), adoption.date ? formatPublicationDate(adoption.date) : undefined].filter(
     Boolean,
   );
   if (where.length > 0) lines.push(`(${where.join(', ')})`);
   return lines;
+}
+
+/**
+ * The heading of an imported adopted text, as printed: its call-outs ("*" where the print
+ * had them) replaced by the footnotes' markers when they changed (a statement recorded or
+ * withdrawn since), or added at the end of the first line when the print had none.
+ */
+export function printedHeading(lines: readonly string[], printedMarkers: string, markers: string): string[] {
+  if (markers === printedMarkers) return [...lines];
+  const at = printedMarkers ? lines.findIndex((l) => l.includes(printedMarkers)) : -1;
+  if (at < 0) return lines.map((l, i) => (i === 0 ? `${l}${markers}` : l));
+  return lines.map((l, i) => (i === at ? l.replace(printedMarkers, markers) : l));
 }

@@ -6,7 +6,7 @@
 import { escapeMarkup as esc } from './escape';
 import { documentTitle } from './document';
 import { headingMarkers } from './footnotes';
-import type { PublishedDocument } from './types';
+import type { PublishedDocument, PublishedSubparagraph } from './types';
 
 const STYLE = `
   @page { size: A4; margin: 2.5cm 2.2cm; }
@@ -30,6 +30,16 @@ const STYLE = `
 `;
 
 const fnId = (i: number) => `fn-${i + 1}`;
+
+/** A sub-paragraph's (i), (ii)… as a list nested in it; '' when it has none. */
+function items(number: number, sub: PublishedSubparagraph): string {
+  if (sub.items.length === 0) return '';
+  const li = sub.items.map(
+    (item) =>
+      `<li id="op-${number}-${esc(sub.letter)}-${esc(item.numeral)}"><span class="num">${esc(item.label)}</span>${esc(item.text)}</li>`,
+  );
+  return `<ol class="subparagraphs">${li.join('')}</ol>`;
+}
 
 /** The first heading line, its footnote call-outs linked to the footnotes. */
 function headingLine(doc: PublishedDocument): string {
@@ -78,7 +88,7 @@ export function renderPublishedHtml(doc: PublishedDocument): string {
         out.push('<ol class="subparagraphs">');
         for (const sub of op.subparagraphs)
           out.push(
-            `<li id="op-${op.number}-${esc(sub.letter)}"><span class="num">(${esc(sub.letter)})</span>${esc(sub.text)}</li>`,
+            `<li id="op-${op.number}-${esc(sub.letter)}"><span class="num">${esc(sub.label)}</span>${esc(sub.text)}${items(op.number, sub)}</li>`,
           );
         out.push('</ol>');
       }
@@ -86,6 +96,7 @@ export function renderPublishedHtml(doc: PublishedDocument): string {
     }
     out.push('</ol>');
   }
+  for (const block of doc.trailer) out.push(`<p class="closing">${block.split('\n').map(esc).join('<br>')}</p>`);
   if (doc.notes.length > 0) {
     out.push('<footer class="footnotes">');
     doc.notes.forEach((n, i) => {

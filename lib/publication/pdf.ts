@@ -3,16 +3,19 @@
  * centred, 11.5 pt serif with generous leading, operative numbers hanging in the margin of
  * the text, footnotes under a short rule after the text, page numbers at the foot.
  *
- * The standard PDF fonts (Times) need no files but only cover Western European characters
- * (WinAnsi); pass TrueType fonts in `options.fonts` for names or texts beyond that.
+ * The fonts are embedded (pdf-fonts.ts: DejaVu Serif, Latin, Greek and Cyrillic), never
+ * the standard PDF fonts, whose WinAnsi encoding garbles every name beyond Western Europe;
+ * a text the fonts cannot carry is refused before anything is drawn.
  */
 import PDFDocument from 'pdfkit';
+import { DomainError } from '../errors';
 import { documentTitle } from './document';
+import { checkPdfCoverage, embeddedFonts, type PdfFontFiles } from './pdf-fonts';
 import type { PublishedDocument } from './types';
 
 export interface PdfOptions {
-  /** Embedded fonts (file path or bytes); the standard Times fonts otherwise. */
-  fonts?: { regular: string | Uint8Array; bold: string | Uint8Array };
+  /** The fonts to embed; DejaVu Serif (pdf-fonts.ts) by default. */
+  fonts?: PdfFontFiles;
   /** Compress content streams (default true); false keeps the text greppable, for tests. */
   compress?: boolean;
 }
@@ -28,11 +31,31 @@ const STEP = 10 * MM;
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
-function fonts(pdf: Pdf, options: PdfOptions): { regular: string; bold: string } {
-  if (!options.fonts) return { regular: 'Times-Roman', bold: 'Times-Bold' };
-  pdf.registerFont('body', options.fonts.regular);
-  pdf.registerFont('body-bold', options.fonts.bold);
+function fonts(pdf: Pdf, files: PdfFontFiles): { regular: string; bold: string } {
+  pdf.registerFont('body', Buffer.from(files.regular));
+  pdf.registerFont('body-bold', Buffer.from(files.bold));
   return { regular: 'body', bold: 'body-bold' };
+}
+
+/** Every piece of text the PDF will draw, named for a refusal's message. */
+function pieces(doc: PublishedDocument): { where: string; text: string }[] {
+  return [
+    ...doc.headingLines.map((text) => ({ where: 'the heading', text })),
+    { where: 'the enacting formula', text: doc.enactingFormula ?? '' },
+    ...doc.preambular.map((text, i) => ({ where: `preambular paragraph ${i + 1}`, text })),
+    ...doc.operative.flatMap((op) => [
+      { where: `operative paragraph ${op.number}`, text: op.text },
+      ...op.subparagraphs.flatMap((sub) => [
+        { where: `operative paragraph ${op.number} ${sub.label}`, text: sub.text },
+        ...sub.items.map((item) => ({
+          where: `operative paragraph ${op.number} ${sub.label} ${item.label}`,
+          text: item.text,
+        })),
+      ]),
+    ]),
+    ...doc.trailer.map((text) => ({ where: 'the closing lines', text })),
+    ...doc.footnotes.map((text, i) => ({ where: `footnote ${i + 1}`, text })),
+  ];
 }
 
 /** Starts a new page unless two lines fit, so that a number never ends a page alone. */
@@ -70,13 +93,34 @@ function pageNumbers(pdf: Pdf, font: string): void {
   }
 }
 
+/** Why the PDF cannot carry this text (a script its fonts lack), or null when it can. */
+export function pdfRefusal(doc: PublishedDocument, fonts: PdfFontFiles = embeddedFonts()): string | null {
+  try {
+    checkPdfCoverage(pieces(doc), fonts);
+    return null;
+  } catch (e) {
+    if (e instanceof DomainError) return e.message;
+    throw e;
+  }
+}
+
 export function renderPublishedPdf(doc: PublishedDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+  const files = options.fonts ?? embeddedFonts();
+  try {
+    checkPdfCoverage(pieces(doc), files);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const pdf = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     compress: options.compress ?? true,
     bufferPages: true,
-    info: { Title: documentTitle(doc), Creator: 'Concord' },
+    info: {
+      Title: documentTitle(doc),
+      Subject: doc.symbol ? `Resolution ${doc.symbol}` : (doc.headingLines[0] ?? ''),
+      Creator: 'Concord',
+    },
     lang: 'en',
   });
   const chunks: Buffer[] = [];
@@ -86,7 +130,7 @@ export function renderPublishedPdf(doc: PublishedDocument, options: PdfOptions =
     pdf.on('error', reject);
   });
 
-  const font = fonts(pdf, options);
+  const font = fonts(pdf, files);
   const left = MARGIN.left;
   const width = pdf.page.width - MARGIN.left - MARGIN.right;
   pdf.font(font.bold).fontSize(SIZE);
@@ -101,8 +145,12 @@ export function renderPublishedPdf(doc: PublishedDocument, options: PdfOptions =
   doc.preambular.forEach(block);
   for (const op of doc.operative) {
     hanging(pdf, `${op.number}.`, op.text, left + STEP, SIZE);
-    for (const sub of op.subparagraphs) hanging(pdf, `(${sub.letter})`, sub.text, left + 2 * STEP, SIZE);
+    for (const sub of op.subparagraphs) {
+      hanging(pdf, sub.label, sub.text, left + 2 * STEP, SIZE);
+      for (const item of sub.items) hanging(pdf, item.label, item.text, left + 3 * STEP, SIZE);
+    }
   }
+  for (const closing of doc.trailer) block(closing);
   if (doc.notes.length > 0) {
     keepTwoLines(pdf, NOTE_SIZE);
     pdf.moveDown(0.5);

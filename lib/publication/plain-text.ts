@@ -23,6 +23,7 @@ import type { PublishedDocument } from './types';
 /** Indents as in the example: operative numbers at 2 spaces, sub-paragraph letters at 6. */
 const OPERATIVE_INDENT = '  ';
 const SUBPARAGRAPH_INDENT = '      ';
+const ITEM_INDENT = '          ';
 
 export function renderPublishedText(doc: PublishedDocument): string {
   const blocks: string[] = [];
@@ -31,8 +32,11 @@ export function renderPublishedText(doc: PublishedDocument): string {
   blocks.push(...doc.preambular);
   for (const op of doc.operative) {
     blocks.push(`${OPERATIVE_INDENT}${op.number}. ${op.text}`);
-    for (const sub of op.subparagraphs) blocks.push(`${SUBPARAGRAPH_INDENT}(${sub.letter}) ${sub.text}`);
+    for (const sub of op.subparagraphs) {
+      blocks.push(`${SUBPARAGRAPH_INDENT}${sub.label} ${sub.text}`);
+      for (const item of sub.items) blocks.push(`${ITEM_INDENT}${item.label} ${item.text}`);
+    }
   }
-  blocks.push(...doc.footnotes);
+  blocks.push(...doc.trailer, ...doc.footnotes);
   return `${blocks.join('\n\n')}\n`;
 }

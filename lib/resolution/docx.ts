@@ -8,30 +8,52 @@
  * and an item of a list inside it "(a)", "(b)", … (a sub-paragraph), exactly as a typed
  * number would be; the operative count runs on across lists. Bulleted lists keep no number.
  */
-import mammoth from 'mammoth';
+import { DomainError } from '../errors';
 import { decodeEntities } from '../text/html-entities';
-import { subParagraphLetter } from './numbering';
+import { collapseSpaces } from '../text/whitespace';
+import { romanNumeral, subParagraphLetter } from './numbering';
 
-/** A .docx is a ZIP package, and every ZIP starts with "PK\x03\x04". */
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+/**
+ * What an uploaded .docx may cost to read (issue 11): a Word document of text has a few
+ * dozen parts, inflates to a few megabytes and nests elements a few dozen levels deep.
+ */
+export interface DocxLimits {
+  /** Files in the ZIP's central directory. */
+  maxEntries: number;
+  /** Total declared (and, while inflating, enforced) uncompressed bytes. */
+  maxUncompressedBytes: number;
+  /** Element nesting in any XML part. */
+  maxXmlDepth: number;
+  timeMs: number;
+  /** Heap of the worker that reads it. */
+  memoryMb: number;
 }
 
-export async function docxToText(bytes: Uint8Array): Promise<string> {
-  if (!isZip(bytes)) {
-    throw new Error(
-      'this is not a .docx file (a Word document is a ZIP package, and this file is not one); save it as .docx, or paste the text',
-    );
-  }
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let html: string;
-  try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer }));
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new Error(`this is not a valid .docx file (${reason})`);
-  }
-  return listHtmlToText(html);
+export const DOCX_LIMITS: DocxLimits = {
+  maxEntries: 1000,
+  maxUncompressedBytes: 64 * 1024 * 1024,
+  maxXmlDepth: 256,
+  timeMs: 20_000,
+  memoryMb: 384,
+};
+
+/** A reading of a .docx as mammoth's HTML, or why it was refused. */
+export type DocxReading =
+  | { ok: true; html: string }
+  | { ok: false; reason: 'not_docx' | 'too_large' | 'too_deep' | 'invalid'; message: string };
+
+/** Reads a .docx within DOCX_LIMITS: server/docx-reader.ts does it in a bounded worker. */
+export type DocxReader = (bytes: Uint8Array) => Promise<DocxReading>;
+
+/**
+ * The upload as the parser's text, or a DomainError: 413 for a file that would inflate past
+ * the limits (a zip bomb), 422 for one that is not a Word document or nests too deep.
+ */
+export async function docxToText(bytes: Uint8Array, read: DocxReader, name = 'The file'): Promise<string> {
+  const reading = await read(bytes);
+  if (reading.ok) return listHtmlToText(reading.html);
+  const message = `${name} could not be read as a Word document: ${reading.message}. Nothing was saved; save it again from Word, or paste the text.`;
+  throw new DomainError(reading.reason === 'too_large' ? 'too_large:import' : 'unprocessable:import', message);
 }
 
 /**
@@ -45,31 +67,47 @@ export function listHtmlToText(html: string): string {
   // an interrupting paragraph; mammoth starts a new <ol>), as the parser expects 1, 2, 3…
   let operatives = 0;
   let current = '';
+  /** Inside mammoth's "[1]" reference or "↑" back-link: words that are not the text's. */
+  let inNoteLink = false;
+  /** The number of the Word footnote being read, when its text is not marked already. */
+  let footnote: string | null = null;
   const emit = () => {
-    const text = decodeEntities(current).replace(/\s+/g, ' ').trim();
+    const text = current
+      .split(LINE_BREAK)
+      .map((l) => collapseSpaces(decodeEntities(l)))
+      .filter(Boolean)
+      .join('\n');
     current = '';
-    if (text) lines.push(text);
+    if (!text) return;
+    // A footnote starts with its mark ("* The delegation…"); one with Word's own number gets it.
+    lines.push(footnote && !FOOTNOTE_MARK.test(text) ? `${footnote} ${text}` : text);
   };
   const numberFor = () => {
-    // Numbered only inside ordered lists; depth 1 → "1.", depth 2 and deeper → "(a)".
+    // Numbered only inside ordered lists; depth 1 → "1.", depth 2 → "(a)", deeper → "(i)".
     const list = lists.at(-1);
     if (!list?.ordered) return '';
     const depth = lists.filter((l) => l.ordered).length;
-    return depth === 1 ? `${++operatives}. ` : `(${subParagraphLetter(list.count)}) `;
+    if (depth === 1) return `${++operatives}. `;
+    return depth === 2 ? `(${subParagraphLetter(list.count)}) ` : `(${romanNumeral(list.count)}) `;
   };
   for (const [token, closing, tag] of html.matchAll(/<(\/?)([a-z0-9]+)\b[^>]*>|[^<]+/gi)) {
     if (!tag) {
-      current += token;
+      if (!inNoteLink) current += token;
       continue;
     }
     const name = tag.toLowerCase();
-    if (name === 'ol' || name === 'ul') {
+    if (name === 'a') {
+      inNoteLink = !closing && /\b(href="#footnote-|id="footnote-ref-|href="#endnote-|id="endnote-ref-)/.test(token);
+      if (closing) inNoteLink = false;
+    } else if (name === 'ol' || name === 'ul') {
       emit(); // an item's own words come before the list nested in it
       if (closing) lists.pop();
       else lists.push({ ordered: name === 'ol', count: 0 });
     } else if (name === 'li') {
       emit();
-      if (!closing && lists.length) {
+      const note = /\bid="(?:footnote|endnote)-(\d+)"/.exec(token);
+      footnote = closing ? null : (note?.[1] ?? null);
+      if (!closing && lists.length && !note) {
         lists[lists.length - 1].count++;
         current = numberFor();
       }
@@ -77,9 +115,13 @@ export function listHtmlToText(html: string): string {
       // Inside a list item a paragraph tag carries its text; the item's number stays.
       if (closing || !lists.length) emit();
     } else if (name === 'br') {
-      current += ' ';
+      current += LINE_BREAK;
     }
   }
   emit();
   return lines.join('\n\n');
 }
+
+/** A line break inside a paragraph (Shift+Enter in Word): the parser sees two lines of one block. */
+const LINE_BREAK = '\u2028';
+const FOOTNOTE_MARK = /^(\*+|[†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\s)/;

@@ -1,4 +1,4 @@
-import { docxToText } from './docx';
+import { docxToText, type DocxReader } from './docx';
 import { DomainError } from '../errors';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -11,8 +11,11 @@ export interface ImportSource {
 const tooLarge = (bytes: number) =>
   new DomainError('too_large:import', `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.`);
 
-/** The text to parse, from pasted text or an uploaded .txt / .docx, within the 2 MB limit. */
-export async function importSourceText(source: ImportSource): Promise<string> {
+/**
+ * The text to parse, from pasted text or an uploaded .txt / .docx, within the 2 MB limit.
+ * A .docx is read by `readDocx` (server/docx-reader.ts: a bounded worker), never inline.
+ */
+export async function importSourceText(source: ImportSource, readDocx: DocxReader): Promise<string> {
   if (source.text !== undefined) {
     const bytes = Buffer.byteLength(source.text);
     if (bytes > MAX_IMPORT_BYTES) throw tooLarge(bytes);
@@ -21,16 +24,7 @@ export async function importSourceText(source: ImportSource): Promise<string> {
   if (!source.file) throw new DomainError('bad_request:import', 'Give the text, or a .txt or .docx file.');
   const bytes = Buffer.from(source.file.contentBase64, 'base64');
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(bytes.length);
-  if (/\.docx$/i.test(source.file.name)) {
-    try {
-      return await docxToText(new Uint8Array(bytes));
-    } catch (e) {
-      throw new DomainError(
-        'unprocessable:import',
-        `${source.file.name} could not be read as a Word document: ${(e as Error).message}`,
-      );
-    }
-  }
+  if (/\.docx$/i.test(source.file.name)) return docxToText(new Uint8Array(bytes), readDocx, source.file.name);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

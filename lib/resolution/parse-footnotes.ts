@@ -9,15 +9,23 @@
  *   the footnote says "respectively" and the counts match, which pairs them in order.
  * - `text` is the wording after the paragraph reference, with a leading comma and "of the
  *   resolution" dropped, final full stop kept; '' when nothing follows the reference.
- * - "the resolution as a whole", "the entire resolution", "the resolution" → paragraph null.
- *   A sub-paragraph ("8 (b)") is recorded against its operative paragraph, 8; the footnote
- *   keeps the detail. A preambular paragraph cannot be recorded against an operative one,
- *   so it becomes null with the reference kept at the start of `text`.
+ * - "the resolution as a whole", "the entire resolution", "the resolution" → the whole text.
+ *   "operative paragraph 2 (b)" (or "3.1" in Council of Europe numbering) is the
+ *   sub-paragraph itself, never widened to its operative paragraph; "preambular paragraph
+ *   3" is that preambular paragraph: a statement keeps the exact place it names.
  * - The delegation is the name after "The delegation(s) of" (a leading "the" dropped), or
  *   the whole subject when the sentence starts with the country ("Cuba expressed …").
  * - A footnote may hold several sentences, each read on its own.
  */
-import type { ParsedReservation, ReservationKind } from './types';
+import type { ParagraphRef, ReservationKind } from './types';
+
+/** One statement read from a footnote: who, what kind, on which place, in which words. */
+export interface FootnoteStatement {
+  delegation: string;
+  kind: ReservationKind;
+  target: ParagraphRef;
+  text: string;
+}
 
 const ACTIONS: readonly { kind: ReservationKind; re: string }[] = [
   { kind: 'dissociation', re: String.raw`(?:wish(?:ed|es)\s+to\s+)?dis(?:as)?sociate[ds]?\s+(?:itself|themselves)` },
@@ -35,13 +43,15 @@ const SENTENCE = new RegExp(
   'i',
 );
 const PREPOSITION = String.raw`(?:on|to|from|regarding|concerning|about|with\s+(?:regard|respect)\s+to|in\s+respect\s+of|as\s+regards)`;
-const NUMBERS = String.raw`\d+(?:\s*\([a-z]+\))?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*\([a-z]+\))?)*`;
+/** "8", "2 (b)", "3.1", and lists of them: "3 and 8", "2 (a), 2 (c) and 5". */
+const ONE_NUMBER = String.raw`\d+(?:\s*\([a-z]+\)(?:\s*\([ivxlc]+\))?|\.\d+(?:\.\d+)?)?`;
+const NUMBERS = String.raw`${ONE_NUMBER}(?:\s*(?:,\s*and|,|and|&)\s*${ONE_NUMBER})*`;
 const OPERATIVE_REF = new RegExp(
   String.raw`^${PREPOSITION}\s+(?:the\s+)?(?:operative\s+paragraphs?|paragraphs?|OPs?)\s+(${NUMBERS})`,
   'i',
 );
 const PREAMBULAR_REF = new RegExp(
-  String.raw`^${PREPOSITION}\s+((?:the\s+)?(?:preambular\s+paragraphs?|PPs?)\s+${NUMBERS})`,
+  String.raw`^${PREPOSITION}\s+(?:the\s+)?(?:preambular\s+paragraphs?|PPs?)\s+(${NUMBERS})`,
   'i',
 );
 const WHOLE_REF = new RegExp(
@@ -97,9 +107,16 @@ export function splitDelegations(subject: string): string[] {
     .filter(Boolean);
 }
 
-function numbersIn(list: string): number[] {
-  // "8 (b)" counts as 8: the letter belongs to the reference, not to a separate paragraph.
-  return [...list.replace(/\([a-z]+\)/gi, '').matchAll(/\d+/g)].map((m) => Number(m[0]));
+/** The places a list of numbers names: "2 (b)", "2 (b) (ii)", "3.1" and "3.1.2" are the (sub-)sub-paragraphs themselves. */
+function placesIn(list: string, kind: 'operative' | 'preambular'): ParagraphRef[] {
+  return [...list.matchAll(/(\d+)(?:\s*\(([a-z]+)\)(?:\s*\(([ivxlc]+)\))?|\.(\d+)(?:\.(\d+))?)?/gi)].map((m) => {
+    const number = Number(m[1]);
+    if (kind === 'preambular') return { kind, number };
+    const letter = m[2]?.toLowerCase() ?? m[4];
+    const item = m[3]?.toLowerCase() ?? m[5];
+    if (letter && item) return { kind: 'subsubparagraph', number, letter, item };
+    return letter ? { kind: 'subparagraph', number, letter } : { kind: 'operative', number };
+  });
 }
 
 function tidy(rest: string): string {
@@ -111,36 +128,32 @@ function tidy(rest: string): string {
   return t === '.' ? '' : t;
 }
 
-function readSentence(sentence: string, footnote: string): ParsedReservation[] | null {
+function readSentence(sentence: string): FootnoteStatement[] | null {
   const m = SENTENCE.exec(sentence);
   if (!m) return null;
   const kindIndex = m.slice(2, 2 + ACTIONS.length).findIndex((g) => g !== undefined);
   const kind = ACTIONS[kindIndex].kind;
   const delegations = splitDelegations(m[1]);
   const after = m[2 + ACTIONS.length].trim();
-  let paragraphs: (number | null)[] = [null];
+  let places: ParagraphRef[] = [{ kind: 'resolution' }];
   let text = tidy(after);
   const op = OPERATIVE_REF.exec(after);
   const pp = op ? null : PREAMBULAR_REF.exec(after);
   const whole = op || pp ? null : WHOLE_REF.exec(after);
-  if (op) {
-    paragraphs = numbersIn(op[1]);
-    text = tidy(after.slice(op[0].length));
-  } else if (pp) {
-    text = `${pp[1]}${after.slice(pp[0].length)}`.trim();
+  if (op || pp) {
+    places = op ? placesIn(op[1], 'operative') : placesIn((pp as RegExpExecArray)[1], 'preambular');
+    text = tidy(after.slice((op ?? pp)![0].length));
   } else if (whole) {
     text = tidy(after.slice(whole[0].length));
   }
-  const paired = /\brespectively\b/i.test(after) && delegations.length > 1 && delegations.length === paragraphs.length;
+  const paired = /\brespectively\b/i.test(after) && delegations.length > 1 && delegations.length === places.length;
   return paired
-    ? delegations.map((delegation, i) => ({ delegation, kind, operativeParagraph: paragraphs[i], text, footnote }))
-    : delegations.flatMap((delegation) =>
-        paragraphs.map((p) => ({ delegation, kind, operativeParagraph: p, text, footnote })),
-      );
+    ? delegations.map((delegation, i) => ({ delegation, kind, target: places[i], text }))
+    : delegations.flatMap((delegation) => places.map((target) => ({ delegation, kind, target, text })));
 }
 
 export interface FootnoteReading {
-  reservations: ParsedReservation[];
+  statements: FootnoteStatement[];
   /** Sentences that do not record a reservation, dissociation or interpretative statement. */
   unread: string[];
 }
@@ -148,10 +161,10 @@ export interface FootnoteReading {
 /** Reads a footnote (its marker already removed). */
 export function readFootnote(footnote: string): FootnoteReading {
   const sentences = footnote.split(/(?<=[.;])\s+(?=(?:The\s+)?delegations?\s+of\b)/i);
-  const reading: FootnoteReading = { reservations: [], unread: [] };
+  const reading: FootnoteReading = { statements: [], unread: [] };
   for (const sentence of sentences) {
-    const found = readSentence(sentence, footnote);
-    if (found) reading.reservations.push(...found);
+    const found = readSentence(sentence);
+    if (found) reading.statements.push(...found);
     else reading.unread.push(sentence);
   }
   return reading;

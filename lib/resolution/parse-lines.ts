@@ -2,6 +2,7 @@
  * Line-level reading for the import parser: whitespace, page furniture, and text that is
  * plainly not resolution prose. Everything here looks at one line at a time.
  */
+import { collapseSpaces } from '../text/whitespace';
 
 /** One line of the input, whitespace normalised, with its 1-based number in the original. */
 export interface SourceLine {
@@ -10,12 +11,12 @@ export interface SourceLine {
 }
 
 /**
- * NBSP and every other Unicode space (JS `\s` covers them, and the BOM) become one plain
- * space; runs collapse; ends are trimmed. Quotes, dashes and all other characters stay as
- * printed: they are part of the adopted wording.
+ * Layout whitespace (tabs, Unicode spaces, the BOM) becomes one plain space; runs collapse;
+ * ends are trimmed. No-break spaces inside a line, quotes, dashes and all other characters
+ * stay as printed: they are part of the adopted wording.
  */
 export function normaliseWhitespace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(s);
 }
 
 export function sourceLines(text: string): SourceLine[] {

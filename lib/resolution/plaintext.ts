@@ -17,11 +17,12 @@
  * out, and line breaks inside a paragraph become spaces.
  */
 import { numberParagraphs } from './numbering';
-import type { Paragraph } from './types';
+import type { Paragraph, SubparagraphNumbering } from './types';
 
 /** Indents as in the example: operative numbers at 2 spaces, sub-paragraph letters at 6. */
 const OPERATIVE_INDENT = '  ';
 const SUBPARAGRAPH_INDENT = '      ';
+const ITEM_INDENT = '          ';
 
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
@@ -29,6 +30,7 @@ export function renderDraftText(r: {
   heading?: string | null;
   enactingFormula?: string | null;
   paragraphs: Paragraph[];
+  subparagraphNumbering?: SubparagraphNumbering;
 }): string {
   const blocks: string[] = [];
   const heading = r.heading
@@ -41,11 +43,12 @@ export function renderDraftText(r: {
   if (formula) blocks.push(formula);
   // Numbered from the paragraphs kept, so the printed numbers run 1, 2, 3… without gaps.
   const kept = r.paragraphs.filter((p) => oneLine(p.text) !== '');
-  for (const p of numberParagraphs(kept)) {
+  for (const p of numberParagraphs(kept, r.subparagraphNumbering)) {
     const text = oneLine(p.text);
     if (p.kind === 'preambular') blocks.push(text);
     else if (p.kind === 'operative') blocks.push(`${OPERATIVE_INDENT}${p.printedNumber} ${text}`);
-    else blocks.push(`${SUBPARAGRAPH_INDENT}${p.printedNumber} ${text}`);
+    else if (p.kind === 'subparagraph') blocks.push(`${SUBPARAGRAPH_INDENT}${p.printedNumber} ${text}`);
+    else blocks.push(`${ITEM_INDENT}${p.printedNumber} ${text}`);
   }
   return `${blocks.join('\n\n')}\n`;
 }

@@ -6,9 +6,16 @@
  * moving paragraphs in the editor trivial, and numbering is derived from position anyway.
  */
 
-export type ParagraphKind = 'preambular' | 'operative' | 'subparagraph';
+/**
+ * Operative paragraphs may have sub-paragraphs ((a), (b)…), and those sub-sub-paragraphs
+ * ((i), (ii)…, as in the UN editorial manual).
+ */
+export type ParagraphKind = 'preambular' | 'operative' | 'subparagraph' | 'subsubparagraph';
 
-export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ['preambular', 'operative', 'subparagraph'];
+export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ['preambular', 'operative', 'subparagraph', 'subsubparagraph'];
+
+/** A sub-paragraph or sub-sub-paragraph: it belongs to the operative paragraph above it. */
+export const isSubordinate = (kind: ParagraphKind) => kind === 'subparagraph' || kind === 'subsubparagraph';
 
 /** A run of text with marks, as the editor stores it. */
 export interface TextRun {
@@ -29,10 +36,12 @@ export interface Paragraph {
 
 /** A paragraph with the number computed from its position. */
 export interface NumberedParagraph extends Paragraph {
-  /** 1-based index among its kind: PP 3 → 3, OP 8 → 8, sub-paragraph (b) → 2. */
+  /** 1-based index among its kind: PP 3 → 3, OP 8 → 8, sub-paragraph (b) → 2, (iii) → 3. */
   ordinal: number;
-  /** For a sub-paragraph: the ordinal of the operative paragraph it belongs to. */
+  /** For a sub-paragraph (or sub-sub-paragraph): the ordinal of the operative paragraph it belongs to. */
   parentOrdinal?: number;
+  /** For a sub-sub-paragraph: the ordinal of the sub-paragraph it belongs to. */
+  subOrdinal?: number;
   /** Short label shown in the margin and in references: "PP 3", "OP 8", "8 (b)". */
   label: string;
   /** How it is printed before the text in the published document: "", "8.", "(b)". */
@@ -54,15 +63,47 @@ export interface AdoptionRecord {
 
 export type ReservationKind = 'reservation' | 'dissociation' | 'interpretative_statement';
 
+/**
+ * How sub-paragraphs are numbered in print: "(a)", "(b)" (UN, IPU) or "3.1", "3.2" (Council
+ * of Europe). Operative paragraphs are "1.", "2." either way.
+ */
+export type SubparagraphNumbering = 'letter' | 'decimal';
+
+/**
+ * A place in the text by its printed number: what a footnote names, what a vote was on.
+ * `letter` is the sub-paragraph's printed label without brackets or parent: "b", or "2"
+ * for "3.2" in decimal numbering.
+ */
+export type ParagraphRef =
+  | { kind: 'resolution' }
+  | { kind: 'preambular'; number: number }
+  | { kind: 'operative'; number: number }
+  | { kind: 'subparagraph'; number: number; letter: string }
+  /** `item` as printed without brackets: "ii", or "1" for "3.2.1". */
+  | { kind: 'subsubparagraph'; number: number; letter: string; item: string };
+
 export interface ParsedReservation {
   delegation: string;
   kind: ReservationKind;
-  /** Operative paragraph ordinal it refers to, or null for the whole text. */
-  operativeParagraph: number | null;
+  /** The place the statement names, as printed. */
+  target: ParagraphRef;
+  /** The stable id of that paragraph in the parsed text; null for the whole text (or a place not found). */
+  paragraphId: string | null;
   /** The words after the paragraph reference ("in relation to the concept of …"). */
   text: string;
-  /** The footnote as printed, for archiving. */
-  footnote: string;
+  /** Index into ParsedResolution.footnotes: the footnote that printed it. */
+  footnote: number;
+}
+
+/** A footnote as printed: kept whole, so a published text prints it again as it was. */
+export interface ParsedFootnote {
+  line: number;
+  /** "*", "**", "1", "†" as printed. */
+  marker: string;
+  /** The footnote's text, marker removed. */
+  text: string;
+  /** How many statements (reservations…) it records; 0 for a note such as the vote's counts. */
+  statements: number;
 }
 
 export interface ParseIssue {
@@ -71,12 +112,20 @@ export interface ParseIssue {
 }
 
 export interface ParsedResolution {
-  /** The heading line(s) as printed, null for a draft without heading. */
+  /** The lines above the text as printed (heading, place and date, symbol and title…), null for a draft without them. */
   heading: string | null;
   adoption: AdoptionRecord | null;
+  /** The title the text carries (a title line, or the title after a UN symbol or a PACE number). */
+  title: string | null;
+  /** "78/233" (General Assembly), "2799 (2025)" (Security Council, PACE), as printed. */
+  symbol: string | null;
   /** "The 122nd Assembly of the Inter-Parliamentary Union," or null. */
   enactingFormula: string | null;
   paragraphs: Paragraph[];
+  subparagraphNumbering: SubparagraphNumbering;
+  /** Lines after the operative part kept as printed: "50th plenary meeting", PACE's "Assembly debate on …". */
+  trailer: string[];
+  footnotes: ParsedFootnote[];
   reservations: ParsedReservation[];
 }
 

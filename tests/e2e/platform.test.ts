@@ -123,12 +123,41 @@ describe.skipIf(skip)('platform in the browser', () => {
       '15 preambular paragraphs, 35 operative paragraphs',
     );
     await screenshot(page, 'platform-import-preview');
+    // The example carries no title line: the form asks for one before it saves.
+    await page.getByTestId('import-needs-title').waitFor();
+    expect(await page.getByTestId('import-save').isDisabled()).toBe(true);
+    await page.getByTestId('import-title').fill('Combating transnational organized crime');
     await page.getByTestId('import-save').click();
     await page.waitForURL(/\/resolutions\/[0-9a-f-]{36}$/);
     const text = page.getByTestId('resolution-text');
     await expect.poll(() => text.locator('[data-kind="operative"]').count()).toBe(35);
     expect(await text.locator('[data-kind="preambular"]').count()).toBe(15);
     expect(await text.textContent()).toContain('Encourages parliaments to mainstream gender equality concerns');
+    await page.context().close();
+  });
+
+  it('the preview of a General Assembly text tells title, symbol, adoption with its counts, and every guess', async () => {
+    const page = await pageAs('secretariat@example.org');
+    await page.goto(`${concord.url}/committees/peace-security/import`);
+    await page
+      .getByTestId('import-text')
+      .fill(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/shapes/un-general-assembly.txt'), 'utf8'));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const facts = page.getByTestId('import-facts');
+    await facts.waitFor();
+    const told = await facts.textContent();
+    expect(told).toContain('Protection of coastal wetlands for present and future generations');
+    expect(told).toContain('78/233');
+    expect(await page.getByTestId('import-adoption').textContent()).toBe(
+      'Adopted by a recorded vote (112 in favour, 9 against, 44 abstentions) by the General Assembly, 2023-12-14',
+    );
+    expect(await page.getByTestId('import-warnings').textContent()).toContain(
+      'cover line skipped: "Seventy-eighth session"',
+    );
+    expect(await page.getByTestId('import-footnotes').textContent()).toContain(
+      '* Adopted by a recorded vote of 112 to 9, with 44 abstentions.',
+    );
+    await screenshot(page, 'platform-import-preview-general-assembly');
     await page.context().close();
   });
 

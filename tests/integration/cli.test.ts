@@ -303,7 +303,9 @@ describe.each(testDatabaseKinds())('CLI commands (%s)', (kind) => {
   it('prints help for every command without touching the database', async () => {
     const help = await cli.run('import', '--help');
     expect(help.code).toBe(0);
-    expect(help.out[0]).toBe('usage: concord import <file> --committee <slug-or-id> [--title <title>] [--as-adopted]');
+    expect(help.out[0]).toBe(
+      'usage: concord import <file> --committee <slug-or-id> [--title <title>] [--as-adopted] [--create-delegations]',
+    );
     expect((await cli.run('--help')).out.join('\n')).toContain('member role');
     expect((await cli.run('token', '--help')).out.join('\n')).toContain('token revoke');
     expect(planCliCommand(['import', 'x.txt', '--committee', 'c'])).toEqual({ kind: 'run', files: ['x.txt'] });

@@ -59,6 +59,7 @@ describe.each(testDatabaseKinds())('importing a resolution (%s)', (kind) => {
       actorId: null,
       text: example,
       asAdopted: true,
+      createDelegations: true,
     });
     expect(resolution.stage).toBe('adopted');
     expect(resolution.adoptedOn).toBe('2010-04-01');

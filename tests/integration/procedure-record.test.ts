@@ -7,6 +7,7 @@ import { auditEvents, reservations } from '@/db/schema';
 import { seedDemo } from '@/db/commands/demo-seeder';
 import { changeText } from '@/server/resolution-text';
 import { readParagraphs, writeParagraphs } from '@/lib/text/ydoc';
+import { createDocxReader } from '@/server/docx-reader';
 import { docxToText } from '@/lib/resolution/docx';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/database';
 import { callRoute, okJson } from './route-caller';
@@ -18,6 +19,8 @@ import {
   tokenFor,
   userId,
 } from './procedure-fixtures';
+
+const readDocx = createDocxReader();
 
 /** Reservations, publication, exports and the audit record (issue 5 §1, §4, §6). */
 
@@ -281,7 +284,7 @@ for (const kind of testDatabaseKinds()) {
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
       const docx = await get('docx');
       expect(docx.headers.get('content-type')).toContain('wordprocessingml');
-      expect(await docxToText(new Uint8Array(await docx.arrayBuffer()))).toContain(
+      expect(await docxToText(new Uint8Array(await docx.arrayBuffer()), readDocx)).toContain(
         'The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 2',
       );
       const akn = await (await get('akn')).text();

@@ -2,9 +2,17 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph as DocxParagraph, TextRun } from 'docx';
 import { parseResolutionText } from '../../lib/resolution/parse';
+import { numberParagraphs } from '../../lib/resolution/numbering';
 import { renderDraftText } from '../../lib/resolution/plaintext';
+import { createDocxReader } from '../../server/docx-reader';
 import { docxToText, listHtmlToText } from '../../lib/resolution/docx';
-import type { ParsedResolution, ParseIssue, ParseResult } from '../../lib/resolution/types';
+import type { ParsedReservation, ParsedResolution, ParseIssue, ParseResult } from '../../lib/resolution/types';
+
+/** Where a statement is, as a number: 8, "2 (b)", or null for the whole text. */
+const where = ({ target: t }: ParsedReservation) =>
+  t.kind === 'resolution' ? null : t.kind === 'subparagraph' ? `${t.number} (${t.letter})` : t.number;
+
+const readDocx = createDocxReader();
 
 const example = readFileSync(new URL('../../data/ipu-122nd-assembly-resolution.txt', import.meta.url), 'utf8');
 
@@ -54,9 +62,8 @@ describe('the 122nd IPU Assembly resolution as published (data/ipu-122nd-assembl
     );
   });
 
-  it('turns non-breaking spaces into plain spaces and keeps curly apostrophes', () => {
-    expect(resolution.paragraphs.some((p) => p.text.includes('\u00a0'))).toBe(false);
-    expect(pp[2]).toContain('resolution 63/194 of 18 December 2008');
+  it('keeps the no-break spaces inside paragraphs ("18 December 2008") and curly apostrophes', () => {
+    expect(pp[2]).toContain('resolution 63/194 of 18\u00a0December 2008');
     expect(op[21]).toContain('their respective State’s international obligations');
   });
 
@@ -74,14 +81,23 @@ describe('the 122nd IPU Assembly resolution as published (data/ipu-122nd-assembl
   });
 
   it('records the footnote as the reservation of Iran (Islamic Rep. of) on operative paragraph 8', () => {
+    const op8 = resolution.paragraphs.filter((p) => p.kind === 'operative')[7];
     expect(resolution.reservations).toEqual([
       {
         delegation: 'Iran (Islamic Rep. of)',
         kind: 'reservation',
-        operativeParagraph: 8,
+        target: { kind: 'operative', number: 8 },
+        paragraphId: op8.id,
         text: 'in relation to the concept of "gender equality".',
-        footnote:
-          'The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8 in relation to the concept of "gender equality".',
+        footnote: 0,
+      },
+    ]);
+    expect(resolution.footnotes).toEqual([
+      {
+        line: 110,
+        marker: '*',
+        text: 'The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8 in relation to the concept of "gender equality".',
+        statements: 1,
       },
     ]);
   });
@@ -115,7 +131,9 @@ describe('drafts', () => {
       ['operative', 'Decides to act;'],
       ['operative', 'Requests a report.'],
     ]);
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([
+      { line: 3, message: expect.stringMatching(/^lines 3–4 were joined into one paragraph/) },
+    ]);
   });
 
   it('a "Draft resolution" heading is kept as printed, with no adoption record; "The General Assembly," is a formula', () => {
@@ -131,7 +149,7 @@ describe('drafts', () => {
   it('a paragraph may run over several lines, and a new number starts a new paragraph without a blank line', () => {
     const { resolution } = parsed('Recalling\tX\u00a0and\n   Y,\n  1.  Decides\n to act;\n  2. Requests   a report.');
     expect(resolution.paragraphs.map((p) => p.text)).toEqual([
-      'Recalling X and Y,',
+      'Recalling X\u00a0and Y,',
       'Decides to act;',
       'Requests a report.',
     ]);
@@ -185,7 +203,7 @@ describe('title lines and the enacting formula', () => {
 });
 
 describe('sub-paragraphs', () => {
-  it('(a), (b) and (i) belong to the operative paragraph above them, as sub-paragraphs', () => {
+  it('(a), (b) belong to the operative paragraph above them, and (i), (ii) to the sub-paragraph above them', () => {
     const { resolution } = parsed(
       'Recalling X,\n\n  1. Calls upon States:\n      (a) To ratify the Convention;\n      (b) To implement it, including:\n          (i) by law;\n\n  2. Decides to remain seized of the matter.',
     );
@@ -194,9 +212,29 @@ describe('sub-paragraphs', () => {
       ['operative', 'Calls upon States:'],
       ['subparagraph', 'To ratify the Convention;'],
       ['subparagraph', 'To implement it, including:'],
-      ['subparagraph', 'by law;'],
+      ['subsubparagraph', 'by law;'],
       ['operative', 'Decides to remain seized of the matter.'],
     ]);
+  });
+
+  it('"(i)" after "(h)" is the ninth sub-paragraph; "(ii)" carries on a run of (i); a letter ends it', () => {
+    const letters = 'abcdefghi'.split('').map((l) => `(${l}) item ${l};`);
+    const ninth = parsed(`1. Calls for:\n${letters.join('\n')}\n2. Decides.`).resolution;
+    expect(ninth.paragraphs.filter((p) => p.kind === 'subparagraph')).toHaveLength(9);
+    const nested = parsed(
+      '1. Calls for:\n(a) laws that:\n(i) protect;\n(ii) punish;\n(iii) repair;\n(b) courts;\n2. Decides.',
+    ).resolution;
+    expect(nested.paragraphs.map((p) => p.kind)).toEqual([
+      'operative',
+      'subparagraph',
+      'subsubparagraph',
+      'subsubparagraph',
+      'subsubparagraph',
+      'subparagraph',
+      'operative',
+    ]);
+    const labels = numberParagraphs(nested.paragraphs).map((p) => p.label);
+    expect(labels).toEqual(['OP 1', '1 (a)', '1 (a) (i)', '1 (a) (ii)', '1 (a) (iii)', '1 (b)', 'OP 2']);
   });
 
   it('a sub-paragraph before any operative paragraph is an error at its line', () => {
@@ -267,8 +305,11 @@ describe('headings and adoption records', () => {
 
   it('a heading that says "adopted" but not how, or names an impossible date, gives a warning at the heading', () => {
     const { resolution, warnings } = parsed(`Resolution adopted by the Assembly (Geneva, 31 February 2010)${body}`);
-    expect(resolution.adoption).toBeNull();
-    expect(warnings).toEqual([{ line: 1, message: expect.stringMatching(/adopted but not how/) }]);
+    expect(resolution.adoption).toEqual({ method: 'vote', body: 'Assembly', place: 'Geneva' });
+    expect(warnings).toEqual([
+      { line: 1, message: expect.stringMatching(/"31 February 2010" in the heading is not a valid date/) },
+      { line: 1, message: expect.stringMatching(/adopted but not how; it is recorded as adopted by a vote/) },
+    ]);
     const dated = parsed(`Resolution adopted by consensus by the Assembly (Geneva, 31 February 2010)${body}`);
     expect(dated.resolution.adoption).toEqual({ method: 'consensus', body: 'Assembly', place: 'Geneva' });
     expect(dated.warnings[0].message).toMatch(/"31 February 2010" in the heading is not a valid date/);
@@ -290,7 +331,7 @@ describe('footnotes recording reservations', () => {
       ].join('\n\n'),
     );
     expect(warnings).toEqual([]);
-    const summary = resolution.reservations.map((r) => [r.delegation, r.kind, r.operativeParagraph, r.text]);
+    const summary = resolution.reservations.map((r) => [r.delegation, r.kind, where(r), r.text]);
     expect(summary).toEqual([
       ['India', 'reservation', 3, ''],
       ['India', 'reservation', 5, ''],
@@ -307,7 +348,7 @@ describe('footnotes recording reservations', () => {
       ['Mexico', 'reservation', 1, ''],
       ['Mexico', 'reservation', 2, ''],
     ]);
-    expect(resolution.reservations[4].footnote).toBe(
+    expect(resolution.footnotes[resolution.reservations[4].footnote].text).toBe(
       'The delegation of Cuba dissociated itself from operative paragraph 4, which it considers unbalanced.',
     );
   });
@@ -316,7 +357,7 @@ describe('footnotes recording reservations', () => {
     const { resolution } = withFootnotes(
       '* The delegations of Chile and Peru expressed reservations on operative paragraphs 1 and 2, respectively.',
     );
-    expect(resolution.reservations.map((r) => [r.delegation, r.operativeParagraph])).toEqual([
+    expect(resolution.reservations.map((r) => [r.delegation, where(r)])).toEqual([
       ['Chile', 1],
       ['Peru', 2],
     ]);
@@ -326,10 +367,10 @@ describe('footnotes recording reservations', () => {
     const { resolution, warnings } = withFootnotes(
       '* Document A/64/123.\n\n** The delegation of Cuba expressed a reservation on operative paragraph 9.',
     );
-    expect(resolution.reservations.map((r) => r.operativeParagraph)).toEqual([9]);
+    expect(resolution.reservations.map((r) => where(r))).toEqual([9]);
     expect(warnings.map((w) => w.line)).toEqual([15, 17]);
-    expect(warnings[0].message).toMatch(/footnote not imported/);
-    expect(warnings[1].message).toMatch(/operative paragraph 9, but the text has only 5 operative paragraphs/);
+    expect(warnings[0].message).toMatch(/footnote kept as printed, but "Document A\/64\/123\." records no reservation/);
+    expect(warnings[1].message).toMatch(/refers to operative paragraph 9, which the text does not have/);
   });
 
   it('a footnote printed at the foot of a page, between paragraphs, is read and the text carries on', () => {
@@ -337,7 +378,7 @@ describe('footnotes recording reservations', () => {
       'Recalling X,\n\n1. A;\n\n* The delegation of Cuba expressed a reservation on operative paragraph 2.\n\nPage 2\n\n2. B.',
     );
     expect(texts(resolution, 'operative')).toEqual(['A;', 'B.']);
-    expect(resolution.reservations.map((r) => [r.delegation, r.operativeParagraph])).toEqual([['Cuba', 2]]);
+    expect(resolution.reservations.map((r) => [r.delegation, where(r)])).toEqual([['Cuba', 2]]);
     expect(warnings).toEqual([]);
   });
 
@@ -461,7 +502,7 @@ describe('docxToText: a Word upload goes through the same parser', () => {
     );
 
   it('reads the paragraphs of a .docx', async () => {
-    const text = await docxToText(new Uint8Array(await docx()));
+    const text = await docxToText(new Uint8Array(await docx()), readDocx);
     const { resolution } = parsed(text);
     expect(resolution.adoption?.method).toBe('consensus');
     expect(resolution.enactingFormula).toBe('The 122nd Assembly of the Inter-Parliamentary Union,');
@@ -505,7 +546,7 @@ describe('docxToText: a Word upload goes through the same parser', () => {
         ],
       }),
     );
-    const text = await docxToText(new Uint8Array(bytes));
+    const text = await docxToText(new Uint8Array(bytes), readDocx);
     const { resolution } = parsed(text);
     expect(resolution.paragraphs.map((p) => [p.kind, p.text])).toEqual([
       ['preambular', 'Recalling its earlier resolutions & decisions,'],
@@ -532,10 +573,12 @@ describe('docxToText: a Word upload goes through the same parser', () => {
   });
 
   it('refuses a file that is not a .docx, or a damaged one, with a clear message', async () => {
-    await expect(docxToText(new TextEncoder().encode('Recalling X,\n\n1. Decides.'))).rejects.toThrow(
-      /not a \.docx file/,
+    await expect(docxToText(new TextEncoder().encode('Recalling X,\n\n1. Decides.'), readDocx)).rejects.toThrow(
+      /a Word document is a ZIP package, and this file is not one/,
     );
     const damaged = new Uint8Array(await docx()).slice(0, 200);
-    await expect(docxToText(damaged)).rejects.toThrow(/not a valid \.docx file/);
+    await expect(docxToText(damaged, readDocx)).rejects.toThrow(
+      /could not be read as a Word document: its ZIP structure is damaged/,
+    );
   });
 });

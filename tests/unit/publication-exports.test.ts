@@ -1,13 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
-import mammoth from 'mammoth';
 import { parseResolutionText } from '../../lib/resolution/parse';
+import { createDocxReader } from '../../server/docx-reader';
 import { docxToText } from '../../lib/resolution/docx';
 import type { Paragraph } from '../../lib/resolution/types';
 import { buildPublishedDocument } from '../../lib/publication/document';
 import { renderPublishedDocx } from '../../lib/publication/docx';
 import { renderPublishedPdf } from '../../lib/publication/pdf';
+import { pdfWords } from '../helpers/pdf';
+import { readZipEntry } from '../helpers/zip';
+
+const readDocx = createDocxReader();
 
 const parsed = parseResolutionText(
   readFileSync(new URL('../../data/ipu-122nd-assembly-resolution.txt', import.meta.url), 'utf8'),
@@ -39,32 +42,11 @@ const doc = buildPublishedDocument({
   ],
 });
 
-/** One file out of a ZIP package (a .docx), read with the central directory; enough for tests. */
-function unzipEntry(zip: Uint8Array, name: string): string {
-  const buf = Buffer.from(zip);
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = buf.readUInt32LE(eocd + 16);
-  for (let i = 0; i < buf.readUInt16LE(eocd + 10); i += 1) {
-    const method = buf.readUInt16LE(at + 10);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLength = buf.readUInt16LE(at + 28);
-    const skip = nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    if (buf.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + skip;
-  }
-  throw new Error(`${name} is not in the package`);
-}
-
 describe('renderPublishedDocx', () => {
   it('reads back through the .docx import: same heading, paragraphs and reservation', async () => {
     const bytes = await renderPublishedDocx(doc);
     expect(bytes).toBeInstanceOf(Uint8Array);
-    const again = parseResolutionText(await docxToText(bytes));
+    const again = parseResolutionText(await docxToText(bytes, readDocx));
     if (!again.ok) throw new Error(JSON.stringify(again.errors));
     expect(again.warnings).toEqual([]);
     expect(again.resolution.adoption).toEqual(adoption);
@@ -73,31 +55,57 @@ describe('renderPublishedDocx', () => {
       paragraphs.map(({ kind, text }) => ({ kind, text })),
     );
     expect(again.resolution.reservations).toMatchObject([
-      { delegation: 'Iran (Islamic Rep. of)', operativeParagraph: 8 },
+      { delegation: 'Iran (Islamic Rep. of)', target: { kind: 'operative', number: 8 } },
     ]);
   });
 
-  it('sets the heading bold and centred, and hangs the typed operative numbers', async () => {
+  it('is real Word: automatic numbering, named styles, the footnote a Word footnote at the heading, properties', async () => {
     const bytes = await renderPublishedDocx(doc);
-    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    expect(html).toContain('<p><strong>Resolution adopted by consensus* by the 122nd IPU Assembly</strong></p>');
-    const xml = unzipEntry(bytes, 'word/document.xml');
-    const heading = xml.slice(0, xml.indexOf('Resolution adopted by consensus'));
-    expect(heading.slice(heading.lastIndexOf('<w:p>'))).toMatch(/<w:jc w:val="center"\/>[\s\S]*<w:b\/>/);
-    expect(xml).toMatch(
-      /<w:ind w:left="709" w:hanging="709"\/>[\s\S]*?<w:t xml:space="preserve">1\.<\/w:t><w:tab\/><w:t xml:space="preserve">Fully affirms/,
+    const numbering = readZipEntry(bytes, 'word/numbering.xml');
+    expect(numbering).toMatch(
+      /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%1\."\/>/,
     );
+    expect(numbering).toMatch(
+      /<w:lvl w:ilvl="1"[^>]*>[\s\S]*?<w:numFmt w:val="lowerLetter"\/>[\s\S]*?<w:lvlText w:val="\(%2\)"\/>/,
+    );
+    const styles = readZipEntry(bytes, 'word/styles.xml');
+    for (const name of [
+      'Resolution Heading',
+      'Enacting Formula',
+      'Preambular Paragraph',
+      'Operative Paragraph',
+      'Sub-paragraph',
+    ])
+      expect(styles).toContain(`<w:name w:val="${name}"/>`);
+
+    const xml = readZipEntry(bytes, 'word/document.xml');
+    const paragraphsXml = xml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+    const styled = (id: string) => paragraphsXml.filter((p) => p.includes(`<w:pStyle w:val="${id}"/>`));
+    expect(styled('OperativeParagraph')).toHaveLength(35);
+    expect(styled('Subparagraph')).toHaveLength(2);
+    expect(styled('PreambularParagraph')).toHaveLength(15);
+    for (const p of styled('OperativeParagraph'))
+      expect(p).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
+    for (const p of styled('Subparagraph')) expect(p).toMatch(/<w:ilvl w:val="1"\/>/);
+    // No number is typed into the text: Word numbers the paragraphs.
+    expect(styled('OperativeParagraph')[0]).toMatch(/<w:t[^>]*>Fully affirms/);
+    const [headingXml] = styled('ResolutionHeading');
+    expect(headingXml).toMatch(
+      /by consensus<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:customMarkFollows="1" w:id="1"\/><w:t xml:space="preserve">\*<\/w:t><\/w:r>/,
+    );
+    const notes = readZipEntry(bytes, 'word/footnotes.xml');
+    expect(notes).toMatch(
+      /<w:footnote w:id="1">[\s\S]*\* The delegation of Iran \(Islamic Rep\. of\) expressed a reservation/,
+    );
+    expect(xml).not.toContain('The delegation of Iran');
+
+    const core = readZipEntry(bytes, 'docProps/core.xml');
+    expect(core).toContain('<dc:title>Resolution adopted by consensus by the 122nd IPU Assembly</dc:title>');
+    expect(core).toMatch(/<dc:subject>Resolution adopted by consensus\* by the 122nd IPU Assembly<\/dc:subject>/);
+    expect(readZipEntry(bytes, 'docProps/custom.xml')).toMatch(/name="Adopted"[\s\S]*2010-04-01/);
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
   });
 });
-
-/** The text drawn by pdfkit's standard fonts, from uncompressed content streams: hex strings in TJ arrays. */
-function pdfText(bytes: Uint8Array): string {
-  const content = Buffer.from(bytes).toString('latin1');
-  return [...content.matchAll(/\[([^\]]*)\] TJ/g)]
-    .map((m) => [...m[1].matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''))
-    .join('\n');
-}
 
 describe('renderPublishedPdf', () => {
   it('is an A4 PDF holding the heading, the paragraphs with their numbers, and the footnote', async () => {
@@ -106,11 +114,19 @@ describe('renderPublishedPdf', () => {
     expect(raw.startsWith('%PDF-')).toBe(true);
     expect(raw.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(raw).toContain('/MediaBox [0 0 595.28 841.89]');
-    const text = pdfText(bytes);
+    const text = pdfWords(bytes);
     expect(text).toContain('Resolution adopted by consensus* by the 122nd IPU Assembly');
     expect(text).toContain('(Bangkok, 1 April 2010)');
     expect(text).toContain('The 122nd Assembly of the Inter-Parliamentary Union,');
-    for (const label of ['1.', '2.', '(a)', '(b)', '35.', '*']) expect(text.split('\n')).toContain(label);
+    for (const label of [
+      '1. Fully affirms',
+      '2. Reaffirms',
+      '(a) to ratify',
+      '(b) to implement',
+      '35. Invites',
+      '* The',
+    ])
+      expect(text).toContain(label);
     expect(text).toContain('The delegation of Iran (Islamic Rep. of) expressed a reservation on operative paragraph 8');
   });
 

@@ -103,7 +103,12 @@ describe('the 122nd IPU Assembly resolution, published again', () => {
       example.paragraphs.map(({ kind, text }) => ({ kind, text })),
     );
     expect(again.resolution.reservations).toMatchObject([
-      { delegation: 'Iran (Islamic Rep. of)', kind: 'reservation', operativeParagraph: 8, text: IRAN_WORDS },
+      {
+        delegation: 'Iran (Islamic Rep. of)',
+        kind: 'reservation',
+        target: { kind: 'operative', number: 8 },
+        text: IRAN_WORDS,
+      },
     ]);
   });
 });

@@ -5,6 +5,7 @@ export const presentResolution = (r: Resolution) => ({
   id: r.id,
   committeeId: r.committeeId,
   title: r.title,
+  symbol: r.symbol,
   stage: r.stage,
   sessionLabel: r.sessionLabel,
   place: r.place,

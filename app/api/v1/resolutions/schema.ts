@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGES } from '@/lib/resolution/types';
+import { PARAGRAPH_KINDS, STAGES } from '@/lib/resolution/types';
 import { committeeParams } from '../committees/schema';
 import type { Operation } from '../_lib/openapi';
 
@@ -30,10 +30,14 @@ export const createResolutionBody = z
   .strictObject({
     title: z.string().trim().min(3).max(300).optional(),
     ...importSource,
-    asAdopted: z
-      .boolean()
-      .optional()
-      .meta({ description: 'Record the adoption and reservations the imported text states (archiving).' }),
+    asAdopted: z.boolean().optional().meta({
+      description:
+        'Record the adoption, the statements (on the exact paragraph or sub-paragraph named) and the footnotes as printed (archiving an adopted text).',
+    }),
+    createDelegations: z.boolean().optional().meta({
+      description:
+        'With asAdopted: create the delegations the footnotes name that the committee lacks. Without it such an import is refused (422) naming them.',
+    }),
   })
   .refine((b) => !(b.text !== undefined && b.file !== undefined), 'Give text or file, not both.')
   .refine((b) => b.text !== undefined || b.file !== undefined || b.title !== undefined, 'A blank draft needs a title.');
@@ -56,7 +60,7 @@ export const exportQuery = z.object({
 
 const paragraph = z.object({
   id: z.string(),
-  kind: z.enum(['preambular', 'operative', 'subparagraph']),
+  kind: z.enum(PARAGRAPH_KINDS),
   label: z.string().meta({ example: 'OP 8' }),
   printedNumber: z.string(),
   text: z.string(),

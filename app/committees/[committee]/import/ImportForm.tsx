@@ -4,25 +4,9 @@ import { useRouter } from 'next/navigation';
 import { api, isApiFailure, type ApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
 import { keyedByContent } from '@/app/_lib/keyed';
+import { ImportPreview, type Preview } from './ImportPreview';
 
 const MAX_BYTES = 2 * 1024 * 1024;
-
-interface PreviewParagraph {
-  id: string;
-  kind: string;
-  label: string;
-  text: string;
-}
-interface Preview {
-  text: string;
-  heading: string | null;
-  adoption: { method: string; body: string; place?: string; date?: string } | null;
-  enactingFormula: string | null;
-  paragraphs: PreviewParagraph[];
-  counts: { preambular: number; operative: number; subparagraph: number };
-  reservations: { delegation: string; kind: string; operativeParagraph: number | null; text: string }[];
-  warnings: { line: number; message: string }[];
-}
 
 function toBase64(bytes: ArrayBuffer): string {
   let s = '';
@@ -38,6 +22,7 @@ export function ImportForm({ committee }: { committee: string }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [asAdopted, setAsAdopted] = useState(false);
+  const [createDelegations, setCreateDelegations] = useState(false);
   const [busy, setBusy] = useState<'preview' | 'save' | null>(null);
   const router = useRouter();
   const toast = useToast();
@@ -68,14 +53,19 @@ export function ImportForm({ committee }: { committee: string }) {
     await requestPreview({ file: { name: file.name, contentBase64: toBase64(await file.arrayBuffer()) } });
   }
 
+  // The text's own title names it; without one the form asks for one before saving.
+  const needsTitle = !!preview && !preview.title && !title.trim();
+  const needsDelegations = !!preview && asAdopted && preview.missingDelegations.length > 0 && !createDelegations;
+
   async function save() {
-    if (!preview) return;
+    if (!preview || needsTitle || needsDelegations) return;
     setBusy('save');
     try {
       const r = await api<{ id: string }>('POST', `/api/v1/committees/${committee}/resolutions`, {
         title: title || undefined,
         text: preview.text,
         asAdopted,
+        createDelegations: asAdopted && createDelegations,
       });
       toast(`Imported: ${preview.counts.preambular} preambular and ${preview.counts.operative} operative paragraphs`);
       router.push(`/resolutions/${r.id}`);
@@ -93,7 +83,9 @@ export function ImportForm({ committee }: { committee: string }) {
           <input
             value={title}
             onChange={(e) => setTitle(e.target.value)}
-            placeholder="Taken from the text when left empty"
+            placeholder="Taken from the text's title line when left empty"
+            aria-invalid={needsTitle}
+            data-testid="import-title"
           />
         </label>
         <label>
@@ -142,48 +134,39 @@ export function ImportForm({ committee }: { committee: string }) {
       {preview && (
         <section className="card preview" aria-labelledby="preview-heading" data-testid="import-preview">
           <h2 id="preview-heading">Preview</h2>
-          <p data-testid="import-counts">
-            <strong>{preview.counts.preambular}</strong> preambular paragraphs,{' '}
-            <strong>{preview.counts.operative}</strong> operative paragraphs
-            {preview.counts.subparagraph ? `, ${preview.counts.subparagraph} sub-paragraphs` : ''}.
-          </p>
-          {preview.heading && <p className="muted">Heading: {preview.heading}</p>}
-          {preview.warnings.length > 0 && (
-            <ul className="warnings">
-              {keyedByContent(preview.warnings, (w) => `${w.line}:${w.message}`).map(({ key, item: w }) => (
-                <li key={key}>
-                  Line {w.line}: {w.message}
-                </li>
-              ))}
-            </ul>
+          <ImportPreview preview={preview} />
+          {needsTitle && (
+            <p className="error" role="alert" data-testid="import-needs-title">
+              The text has no title line: give the resolution a title above before saving.
+            </p>
           )}
           {preview.adoption && (
             <label className="checkbox">
               <input type="checkbox" checked={asAdopted} onChange={(e) => setAsAdopted(e.target.checked)} />
-              This text is already adopted ({preview.adoption.method.replace('_', ' ')}
-              {preview.adoption.date ? `, ${preview.adoption.date}` : ''}
-              {preview.adoption.place ? `, ${preview.adoption.place}` : ''}): record the adoption
-              {preview.reservations.length ? ` and ${preview.reservations.length} reservation(s)` : ''} for the archive
+              This text is already adopted: record the adoption
+              {preview.counts.statements ? `, ${preview.counts.statements} statement(s)` : ''}
+              {preview.counts.footnotes ? ` and ${preview.counts.footnotes} footnote(s) as printed` : ''} for the
+              archive
             </label>
           )}
-          {preview.enactingFormula && <p className="formula">{preview.enactingFormula}</p>}
-          <ol className="preview-paragraphs">
-            {preview.paragraphs.map((p) => (
-              <li key={p.id} className={`para-${p.kind}`}>
-                <span className="num">{p.label}</span> {p.text}
-              </li>
-            ))}
-          </ol>
-          {keyedByContent(
-            preview.reservations,
-            (r) => `${r.delegation}:${r.kind}:${r.operativeParagraph}:${r.text}`,
-          ).map(({ key, item: r }) => (
-            <p key={key} className="footnote">
-              * {r.delegation}: {r.kind} on{' '}
-              {r.operativeParagraph ? `operative paragraph ${r.operativeParagraph}` : 'the whole text'} — {r.text}
-            </p>
-          ))}
-          <button type="button" className="primary" onClick={save} disabled={busy !== null} data-testid="import-save">
+          {asAdopted && preview.missingDelegations.length > 0 && (
+            <label className="checkbox" data-testid="import-create-delegations">
+              <input
+                type="checkbox"
+                checked={createDelegations}
+                onChange={(e) => setCreateDelegations(e.target.checked)}
+              />
+              Create the delegation{preview.missingDelegations.length === 1 ? '' : 's'} the footnotes name that this
+              committee does not have: {preview.missingDelegations.join(', ')}
+            </label>
+          )}
+          <button
+            type="button"
+            className="primary"
+            onClick={save}
+            disabled={busy !== null || needsTitle || needsDelegations}
+            data-testid="import-save"
+          >
             {busy === 'save' ? 'Saving…' : asAdopted ? 'Save as adopted' : 'Save as draft'}
           </button>
         </section>

@@ -1,3 +1,4 @@
+import type { ParagraphKind } from '@/lib/resolution/types';
 import type { PresentedAmendment } from '@/app/api/v1/amendments/present';
 
 /** What the amendment pages receive; dates arrive as strings, as from the API. */
@@ -8,7 +9,7 @@ export type AmendmentView = Omit<PresentedAmendment, 'createdAt' | 'updatedAt'> 
 
 export interface ParagraphOption {
   id: string;
-  kind: 'preambular' | 'operative' | 'subparagraph';
+  kind: ParagraphKind;
   label: string;
   text: string;
 }

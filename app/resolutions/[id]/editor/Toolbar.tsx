@@ -7,6 +7,7 @@ const KINDS: { kind: ParagraphKind; label: string; keys: string }[] = [
   { kind: 'preambular', label: 'Preambular', keys: 'Ctrl+Alt+1' },
   { kind: 'operative', label: 'Operative', keys: 'Ctrl+Alt+2' },
   { kind: 'subparagraph', label: 'Sub-paragraph', keys: 'Ctrl+Alt+3 or Tab' },
+  { kind: 'subsubparagraph', label: 'Sub-sub-paragraph', keys: 'Ctrl+Alt+4 or Tab' },
 ];
 
 /** Paragraph kind, marks and history. Every control has a visible label and a shortcut. */

@@ -4,6 +4,7 @@ import type { StoredAdoption } from '@/db/commands/adoption-declarer';
 import { can } from '@/lib/permissions';
 import { DomainError } from '@/lib/errors';
 import type { PublishedDocument } from '@/lib/publication/types';
+import { pdfRefusal } from '@/lib/publication/pdf';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { keyedByContent } from '@/app/_lib/keyed';
 import { PublishButton } from '../procedure/PublishButton';
@@ -46,6 +47,8 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
     );
   }
   const adoption = resolution.adoption as StoredAdoption;
+  // A script the PDF's fonts lack: say so here, and offer DOCX and HTML, rather than a broken link.
+  const noPdf = pdfRefusal(doc);
   return (
     <div className="published-page">
       <p className="breadcrumbs">{back}</p>
@@ -54,7 +57,7 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
           {adoption.publishedAt ? `Published ${adoption.publishedAt.slice(0, 10)}` : 'Adopted, not yet published'}
         </span>
         <nav aria-label="Exports" className="exports">
-          {EXPORTS.map((e) => (
+          {EXPORTS.filter((e) => !(e.format === 'pdf' && noPdf)).map((e) => (
             <a
               key={e.format}
               href={`/api/v1/resolutions/${resolution.id}/export?format=${e.format}`}
@@ -64,6 +67,11 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
             </a>
           ))}
         </nav>
+        {noPdf && (
+          <p className="muted" role="note" data-testid="export-pdf-refusal">
+            No PDF: {noPdf}
+          </p>
+        )}
         {!adoption.publishedAt && can(access.actor, 'resolution:publish', { stage: 'adopted' }) && (
           <PublishButton resolutionId={resolution.id} />
         )}
@@ -86,11 +94,23 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
               <span className="pub-num">{op.number}.</span> {op.text}
             </p>
             {op.subparagraphs.map((sub) => (
-              <p key={sub.letter} className="pub-sub">
-                <span className="pub-num">({sub.letter})</span> {sub.text}
-              </p>
+              <div key={sub.letter}>
+                <p className="pub-sub">
+                  <span className="pub-num">{sub.label}</span> {sub.text}
+                </p>
+                {sub.items.map((item) => (
+                  <p key={item.numeral} className="pub-sub pub-item">
+                    <span className="pub-num">{item.label}</span> {item.text}
+                  </p>
+                ))}
+              </div>
             ))}
           </div>
+        ))}
+        {keyedByContent(doc.trailer, (block) => block).map(({ key, item: block }) => (
+          <p key={key} className="pub-closing">
+            {block}
+          </p>
         ))}
         {doc.footnotes.length > 0 && (
           <footer className="pub-footnotes" data-testid="published-footnotes">

@@ -1,7 +1,12 @@
 import type { ParagraphChange, WordSegment } from '@/lib/versions/compare';
 import { keyedByContent } from '@/app/_lib/keyed';
 
-const KIND_NAMES = { preambular: 'preambular', operative: 'operative', subparagraph: 'sub-paragraph' } as const;
+const KIND_NAMES = {
+  preambular: 'preambular',
+  operative: 'operative',
+  subparagraph: 'sub-paragraph',
+  subsubparagraph: 'sub-sub-paragraph',
+} as const;
 
 function Segments({ segments }: { segments: WordSegment[] }) {
   return (

@@ -3,6 +3,7 @@ import { listResolutions } from '@/db/queries/resolutions';
 import { importResolution } from '@/db/commands/resolution-importer';
 import { createBlankResolution } from '@/db/commands/blank-resolution-creator';
 import { importSourceText } from '@/lib/resolution/import-source';
+import { docxReader } from '@/server/docx-reader';
 import { endpoint } from '../../../_lib/endpoint';
 import { authorize } from '../../../_lib/authorize';
 import { committeeParams } from '../../schema';
@@ -24,13 +25,14 @@ export const POST = endpoint(
         await createBlankResolution(db, { committeeId: committee.id, actorId: user.id, title: body.title! }),
       );
     }
-    const text = await importSourceText(body);
+    const text = await importSourceText(body, docxReader());
     const outcome = await importResolution(db, {
       committeeId: committee.id,
       actorId: user.id,
       text,
       title: body.title,
       asAdopted: body.asAdopted,
+      createDelegations: body.createDelegations,
     });
     return { ...presentResolution(outcome.resolution), warnings: outcome.warnings };
   },

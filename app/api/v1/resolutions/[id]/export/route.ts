@@ -42,7 +42,14 @@ export const GET = endpoint({ params: resolutionParams, query: exportQuery }, as
       );
     }
     const paragraphs = await currentParagraphs(db, resolution.id);
-    return file(renderDraftText({ heading: null, enactingFormula: resolution.enactingFormula, paragraphs }));
+    return file(
+      renderDraftText({
+        heading: null,
+        enactingFormula: resolution.enactingFormula,
+        paragraphs,
+        subparagraphNumbering: resolution.subparagraphNumbering,
+      }),
+    );
   }
   const doc = await publishedDocumentOf(db, resolution);
   switch (query.format) {
