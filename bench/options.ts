@@ -27,8 +27,12 @@ export interface BenchOptions {
   /** B3: history sizes (updates) and documents opened per size. */
   history: number[];
   historyDocs: number;
-  /** 2: two Concord processes on PostgreSQL relaying through Redis. */
-  concordProcesses: 1 | 2;
+  /** 2 or more: Concord processes on PostgreSQL relaying through Redis. */
+  concordProcesses: number;
+  /** B1: seconds of load before the measured phase (0 with --cold: measured from the first second). */
+  warmupS: number;
+  /** B1: the server was started seconds before the measured phase, nothing warmed up. */
+  cold: boolean;
   /** Results file name: bench/results/[quick-]<date>-<name>.json */
   name: string;
 }
@@ -44,6 +48,7 @@ const FULL = {
   verifiers: 3,
   history: [1_000, 100_000],
   historyDocs: 4,
+  warmupS: 10,
 };
 
 /** --quick: a smoke run that proves the harness end to end in about a minute per server. */
@@ -58,6 +63,7 @@ const QUICK: typeof FULL = {
   verifiers: 2,
   history: [1_000, 10_000],
   historyDocs: 2,
+  warmupS: 2,
 };
 
 export const USAGE = `Usage: npm run bench -- [flags]
@@ -77,7 +83,9 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --verifiers N          watchers that also apply every update to a Y.Doc (default 3)
   --history A,B          B3: updates of history per document (default 1000,100000)
   --history-docs N       B3: documents opened per history size (default 4)
-  --concord-processes N  1 (PGlite, default) or 2 (needs REDIS_URL and TEST_DATABASE_URL)
+  --concord-processes N  1 (PGlite, default) or 2–4 (PostgreSQL + Redis: needs REDIS_URL and TEST_DATABASE_URL)
+  --warmup S             B1: seconds of the same load before the measured phase (default 10; quick 2)
+  --cold                 B1: no warm-up — measured from the first second against a server started seconds before
   --name NAME            results file name part (default: the scenarios run)
   --help`;
 
@@ -107,7 +115,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
     const [flag, inline] = arg.split(/=(.*)/s, 2);
-    if (flag === '--quick' || flag === '--help') given.set(flag, true);
+    if (flag === '--quick' || flag === '--help' || flag === '--cold') given.set(flag, true);
     else {
       const value = inline ?? argv[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -131,6 +139,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     '--history',
     '--history-docs',
     '--concord-processes',
+    '--warmup',
+    '--cold',
     '--name',
     '--help',
   ];
@@ -165,10 +175,14 @@ export function parseOptions(argv: string[]): BenchOptions {
   if (editors >= connections)
     throw new UsageError(`--editors (${editors}) must be below --connections (${connections}): someone has to receive`);
   const concordProcesses = int('--concord-processes', 1);
-  if (concordProcesses !== 1 && concordProcesses !== 2) throw new UsageError('--concord-processes must be 1 or 2');
-  if (concordProcesses === 2 && (!process.env.REDIS_URL || !process.env.TEST_DATABASE_URL)) {
-    throw new UsageError('--concord-processes 2 needs REDIS_URL and TEST_DATABASE_URL (PostgreSQL) in the environment');
+  if (concordProcesses > 4) throw new UsageError('--concord-processes must be between 1 and 4');
+  if (concordProcesses > 1 && (!process.env.REDIS_URL || !process.env.TEST_DATABASE_URL)) {
+    throw new UsageError(
+      `--concord-processes ${concordProcesses} needs REDIS_URL and TEST_DATABASE_URL (PostgreSQL) in the environment`,
+    );
   }
+  const cold = given.has('--cold');
+  if (cold && given.has('--warmup')) throw new UsageError('--cold and --warmup exclude each other');
   const verifiers = int('--verifiers', Math.min(d.verifiers, connections - editors), 0);
   if (verifiers > connections - editors)
     throw new UsageError(`--verifiers (${verifiers}) cannot exceed the watchers (${connections - editors})`);
@@ -192,7 +206,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     verifiers,
     history,
     historyDocs: int('--history-docs', d.historyDocs),
-    concordProcesses: concordProcesses as 1 | 2,
+    concordProcesses,
+    cold,
+    warmupS: cold ? 0 : int('--warmup', d.warmupS, 0),
     name: validName(str('--name')) ?? SCENARIOS.filter((s) => only.includes(s)).join('-'),
   };
 }

@@ -1,11 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema';
+import { holdingStartLock } from './start-lock';
 
 /**
  * One drizzle API over both engines. PGlite's and postgres-js's drizzle databases share the
@@ -29,22 +33,43 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data folder; ignored with url. Omit both for an in-memory PGlite. */
   dataDir?: string;
+  /**
+   * Start-up work that must not run in two processes at once (the auth secret, the demo
+   * data): run right after the migrations, under the same lock.
+   */
+  atStart?: (db: Db) => Promise<void>;
+  /**
+   * PGlite on the caller's own thread instead of its worker: only for measuring what the
+   * worker saves (bench/measure/pglite-stall.ts; CONCORD_PGLITE_IN_THREAD=1 for a server).
+   */
+  inThread?: boolean;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'drizzle');
 
-/** Opens a database and applies the migrations in drizzle/. */
+/**
+ * Opens a database and applies the migrations in drizzle/. PGlite runs in a worker thread
+ * (db/pglite-thread.ts), so its queries never hold the caller's thread.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const { default: postgres } = await import('postgres');
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const client = postgres(options.url, {
+      max: 10,
+      onnotice: () => {},
+      // Named in pg_stat_activity, so a held start-up lock can say which process holds it.
+      connection: { application_name: `concord ${os.hostname()} pid ${process.pid}` },
+    });
     const db = drizzlePostgres(client, { schema });
-    // Several Concord processes may start together: one migrates at a time.
-    await client`select pg_advisory_lock(7263514)`;
     try {
-      await migratePostgres(db, { migrationsFolder });
-    } finally {
-      await client`select pg_advisory_unlock(7263514)`;
+      // Several Concord processes may start together: one migrates and seeds at a time.
+      await holdingStartLock(client, async () => {
+        await migratePostgres(db, { migrationsFolder });
+        await options.atStart?.(db);
+      });
+    } catch (e) {
+      await client.end({ timeout: 1 }).catch(() => {});
+      throw e;
     }
     return {
       db,
@@ -53,17 +78,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder });
+  const { startPgliteThread } = await import('./pglite-thread');
+  // CONCORD_PGLITE_IN_THREAD=1: the old way, for A/B measurements of a whole server.
+  const inThread = options.inThread ?? process.env.CONCORD_PGLITE_IN_THREAD === '1';
+  const thread = inThread ? await inThreadPglite(options.dataDir) : await startPgliteThread(options.dataDir);
+  // The thread answers the calls drizzle's PGlite session makes, with PGlite's own results.
+  const db = drizzlePglite(thread as unknown as PGlite, { schema }) as unknown as Db;
+  try {
+    // One process per PGlite folder (db/data-dir-lock.ts): no other starter to wait for.
+    await migratePglite(db as never, { migrationsFolder });
+    await options.atStart?.(db);
+  } catch (e) {
+    await thread.close().catch(() => {});
+    throw e;
+  }
   return {
     db,
     kind: 'pglite',
     location: options.dataDir ?? ':memory:',
-    close: () => client.close(),
+    close: () => thread.close(),
   };
+}
+
+async function inThreadPglite(dataDir: string | undefined): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  return client;
 }
 
 export function dataDirFromEnv(): string {
@@ -100,4 +141,17 @@ export async function getDb(): Promise<Db> {
 
 export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
+}
+
+/** Throws unless every migration in drizzle/ has been applied to `db` (readiness). */
+export async function checkMigrationsApplied(db: Db): Promise<void> {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  const expected = Math.max(0, ...journal.entries.map((e) => e.when));
+  const rows = (await db.execute(sql`select max(created_at) as last from drizzle.__drizzle_migrations`)) as unknown as
+    | { last: string | number | null }[]
+    | { rows: { last: string | number | null }[] };
+  const last = Number((Array.isArray(rows) ? rows : rows.rows)[0]?.last ?? 0);
+  if (last < expected) throw new Error('migrations pending');
 }

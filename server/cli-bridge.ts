@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/client';
 import { runCliCommand, type CliIo } from '../cli/commands';
+import { log } from './log';
 
 /**
  * While the server holds the PGlite data folder, no other process may open it, so the CLI
@@ -140,7 +141,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: CliBridge
     const code = await runCliCommand(request.argv, io);
     reply(res, 200, { code, out, err } satisfies CliBridgeResponse);
   } catch (e) {
-    console.error('[cli-bridge] command failed', e);
+    log('cli-bridge').error({ err: e, command: request.argv[0] }, 'command failed');
     reply(res, 500, {
       code: 1,
       out,

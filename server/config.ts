@@ -11,6 +11,8 @@ export interface ServerConfig {
   redisUrl: string | null;
   seedDemo: boolean;
   publicUrl: string;
+  /** CONCORD_METRICS_TOKEN: /metrics answers only with it (off when unset). */
+  metricsToken: string | null;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -20,6 +22,12 @@ function parsePort(value: string | undefined, fallback: number): number {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${value}"`);
   }
   return port;
+}
+
+function metricsToken(value: string | undefined): string | null {
+  if (!value) return null;
+  if (value.length < 16) throw new Error('CONCORD_METRICS_TOKEN must be at least 16 characters (it guards /metrics)');
+  return value;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -40,6 +48,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     redisUrl: env.REDIS_URL || null,
     seedDemo: env.CONCORD_SEED_DEMO !== '0',
     publicUrl: env.NEXTAUTH_URL || `http://localhost:${port}`,
+    metricsToken: metricsToken(env.CONCORD_METRICS_TOKEN),
   };
 }
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import next from 'next';
-import { installDatabase, openDatabase, type Database } from '../db/client';
+import { checkMigrationsApplied, installDatabase, openDatabase, ping, type Database } from '../db/client';
 import { acquireDataDirLock, releaseDataDirLock, updateDataDirLock, type DataDirLock } from '../db/data-dir-lock';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoOnce } from '../db/commands/demo-seeder';
 import { readServerConfig, projectRoot, type ServerConfig } from './config';
@@ -13,46 +13,62 @@ import { setCollabService } from './collab/registry';
 import { accessChanged } from './resolution-text';
 import { createRelay } from './collab/relay-factory';
 import { clientAddressStamper } from './auth/client-address';
+import { log } from './log';
+import { createHttpObserver } from './observability/http-observer';
+import { createHealthRoutes, type ReadinessCheck } from './observability/health';
+import { collectProcessMetrics, serveMetrics } from './observability/metrics';
+import { redisReadiness } from './observability/redis-check';
+import { closeInOrder } from './shutdown';
+import { startupFailure } from './startup-errors';
 
 /**
  * The Concord process: one HTTP server on one port hosting the Next.js app (pages and
- * /api/v1), the collaboration WebSocket endpoint (/collab/<resolution id>) and, for the
- * CLI, a local command bridge. Start-up order matters: database and migrations, auth
- * secret, demo data, then Next, then listen.
+ * /api/v1), the collaboration WebSocket endpoint (/collab/<resolution id>), the operator's
+ * endpoints (/healthz, /readyz, /metrics) and, for the CLI, a local command bridge.
+ * Start-up order matters: database, migrations and first-start data (under one lock), Next,
+ * then listen. Closing is the reverse, see server/shutdown.ts.
  */
 export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
 
+const logger = log('concord');
+
 export async function startServer(config: ServerConfig = readServerConfig()): Promise<RunningServer> {
+  collectProcessMetrics();
   const lock: DataDirLock | null = config.databaseUrl ? null : acquireDataDirLock(config.dataDir, 'server', null);
+  let seeded = false;
   let database: Database;
   try {
     database = await installDatabase(
-      openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') }),
+      openDatabase({
+        ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') }),
+        // Under the start-up lock: two processes starting together never both seed.
+        atStart: async (db) => {
+          await ensureAuthSecret(db);
+          if (config.seedDemo) seeded = await seedDemoOnce(db);
+        },
+      }),
     );
   } catch (e) {
     if (!config.databaseUrl) releaseDataDirLock(config.dataDir);
     throw e;
   }
-  log(`database: ${database.kind} (${database.location}), migrations applied`);
-  await ensureAuthSecret(database.db);
+  logger.info(`database: ${database.kind} (${database.location}), migrations applied`);
+  if (seeded) logger.info('demo data seeded: committee "peace-security" with the example resolution as a draft');
+  if (config.seedDemo) printDemoAccounts();
   const publicUrlGiven = !!process.env.NEXTAUTH_URL;
   process.env.NEXTAUTH_URL ||= config.publicUrl;
-
-  if (config.seedDemo && (await seedDemoOnce(database.db))) {
-    log('demo data seeded: committee "peace-security" with the example resolution as a draft');
-  }
-  printDemoAccounts();
 
   const app = next({ dev: config.dev, dir: projectRoot, quiet: !config.dev });
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgradeNext = app.getUpgradeHandler();
 
-  const relay = await createRelay(config.redisUrl, log);
-  const collab = createCollabService({ getDb: async () => database.db, relay });
+  const collabLog = log('collab');
+  const relay = await createRelay(config.redisUrl, (m) => collabLog.info(m));
+  const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);
   const cliBridge = lock
     ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
@@ -60,64 +76,91 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
 
   // Sign-in throttling needs the client's real address, which only this server knows.
   const stampClientAddress = clientAddressStamper();
-  const server = http.createServer((req, res) => {
-    if (cliBridge?.(req, res)) return;
-    stampClientAddress(req);
-    handle(req, res).catch((e) => {
-      console.error('[http] request failed', e);
-      if (!res.headersSent) res.writeHead(500).end('Internal error');
-    });
-  });
+  const redis = config.redisUrl ? redisReadiness(config.redisUrl) : null;
+  const checks: ReadinessCheck[] = [
+    { name: 'database', check: () => ping(database.db) },
+    { name: 'migrations', check: () => checkMigrationsApplied(database.db) },
+    ...(redis ? [redis] : []),
+  ];
+  const health = createHealthRoutes(checks);
+  const observer = createHttpObserver();
+  const httpLog = log('http');
+  const server = http.createServer((req, res) =>
+    observer.observe(req, res, () => {
+      if (health(req, res)) return;
+      if ((req.url ?? '').split('?')[0] === '/metrics') {
+        void serveMetrics(req, res, config.metricsToken).catch((e) => {
+          httpLog.error({ err: e }, 'metrics failed');
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+        return;
+      }
+      if (cliBridge?.(req, res)) return;
+      stampClientAddress(req);
+      handle(req, res).catch((e) => {
+        httpLog.error({ err: e }, 'request failed');
+        if (!res.headersSent) res.writeHead(500).end('Internal error');
+      });
+    }),
+  );
   server.on('upgrade', (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
     upgradeNext(req, socket, head);
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new Error(`port ${config.port} on ${config.host} is in use by another process (PORT to change)`)
+          : e,
+      ),
+    );
     server.listen(config.port, config.host, resolve);
   });
   const port = (server.address() as { port: number }).port;
   // With PORT=0 the public URL (next-auth callbacks, the socket Origin check) names the real port.
   if (!publicUrlGiven && config.port === 0) process.env.NEXTAUTH_URL = `http://localhost:${port}`;
   if (lock) updateDataDirLock(config.dataDir, { ...lock, port });
-  log(`ready on http://localhost:${port} (collaboration: ws://localhost:${port}/collab/<resolution id>)`);
+  logger.info(`ready on http://localhost:${port} (collaboration: ws://localhost:${port}/collab/<resolution id>)`);
 
-  let closing: Promise<void> | null = null;
-  const close = () =>
-    (closing ??= (async () => {
-      server.closeAllConnections?.();
-      await new Promise<void>((r) => server.close(() => r()));
+  const close = closeInOrder({
+    server,
+    observer,
+    collab: async () => {
       await collab.close();
       setCollabService(null);
+    },
+    afterwards: async () => {
       await app.close?.();
+      redis?.close();
       await database.close();
       if (lock) releaseDataDirLock(config.dataDir);
-    })());
+    },
+    log: log('shutdown'),
+  });
   return { port, close };
 }
 
 function printDemoAccounts() {
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
-  log(`demo accounts (password "${DEMO_PASSWORD}"):`);
+  // No quotes: a JSON log line would escape them, and people copy the password from here.
+  logger.info(`demo accounts (password ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) {
     const what = a.delegation ? `${a.role}, ${a.delegation}` : a.role;
-    log(`  ${a.email.padEnd(width)}  ${what}${a.committee ? ` (${a.committee})` : ''}`);
+    logger.info(`  ${a.email.padEnd(width)}  ${what}${a.committee ? ` (${a.committee})` : ''}`);
   }
-}
-
-function log(message: string) {
-  console.log(`[concord] ${message}`);
 }
 
 const isMain =
   process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname);
 if (isMain) {
+  // `npm run dev`: the same server with Next in development mode.
   startServer()
     .then((running) => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => {
-          log(`${signal}: closing`);
+          logger.info(`${signal}: closing`);
           running.close().then(
             () => process.exit(0),
             () => process.exit(1),
@@ -126,7 +169,7 @@ if (isMain) {
       }
     })
     .catch((e) => {
-      console.error(`[concord] could not start: ${e instanceof Error ? e.message : e}`);
+      logger.fatal(`could not start: ${startupFailure(e)}`);
       process.exit(1);
     });
 }

@@ -12,6 +12,8 @@ export class ArrivalLedger {
   readonly latency = new Histogram();
   /** Arrivals whose sender talks to another server process (multi-process deployments). */
   readonly crossProcess = new Histogram();
+  /** Sender and receiver on the same server process (with several processes). */
+  readonly withinProcess = new Histogram();
   readonly slowest: Float64Array;
   readonly reached: Uint32Array;
   /** Markers of an earlier phase (late arrivals after its drain ended). */
@@ -56,8 +58,10 @@ export class ArrivalLedger {
       this.firstArrivals++;
       const latency = arrivedUs - sentUs;
       this.latency.record(latency);
-      if (this.serverProcesses > 1 && editor % this.serverProcesses !== this.receiverProcess[slot])
-        this.crossProcess.record(latency);
+      if (this.serverProcesses > 1) {
+        if (editor % this.serverProcesses !== this.receiverProcess[slot]) this.crossProcess.record(latency);
+        else this.withinProcess.record(latency);
+      }
       if (latency > this.slowest[key]) this.slowest[key] = latency;
       this.reached[key]++;
     });

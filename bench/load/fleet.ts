@@ -33,6 +33,8 @@ export interface PhaseOutcome {
   latency: LatencySummary;
   /** Same, only between clients of different server processes (null with one process). */
   crossProcessLatency: LatencySummary | null;
+  /** Same, only between clients of the same server process (null with one process). */
+  withinProcessLatency: LatencySummary | null;
   /** Per update: until the last of the other clients had it (updates that reached all). */
   untilAllHaveIt: LatencySummary;
   drainMs: number;
@@ -167,7 +169,11 @@ export class LoadFleet {
   ): PhaseOutcome {
     const latency = new Histogram();
     const cross = new Histogram();
-    for (const r of results) cross.add(r.crossProcess);
+    const within = new Histogram();
+    for (const r of results) {
+      cross.add(r.crossProcess);
+      within.add(r.withinProcess);
+    }
     const sum = (f: (r: PhaseReport) => number) => results.reduce((a, r) => a + f(r), 0);
     for (const r of results) latency.add(r.latency);
     // An update has reached everyone when all clients but its sender got it.
@@ -202,6 +208,7 @@ export class LoadFleet {
       disconnects: sum((r) => r.disconnects),
       latency: latency.summary(),
       crossProcessLatency: cross.count > 0 ? cross.summary() : null,
+      withinProcessLatency: within.count > 0 ? within.summary() : null,
       untilAllHaveIt: untilAll.summary(),
       drainMs: Math.max(...results.map((r) => r.drainMs)),
       load: {

@@ -47,6 +47,7 @@ export interface PhaseReport {
   receivers: number;
   latency: HistogramData;
   crossProcess: HistogramData;
+  withinProcess: HistogramData;
   slowest: Float64Array;
   reached: Uint32Array;
   expected: number;

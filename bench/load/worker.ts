@@ -133,6 +133,7 @@ async function finalize(run: number, sent: Int32Array, deadlineUs: number): Prom
     receivers: clients.length,
     latency: l.latency.toData(),
     crossProcess: l.crossProcess.toData(),
+    withinProcess: l.withinProcess.toData(),
     slowest: l.slowest,
     reached: l.reached,
     expected: l.expected(sent),

@@ -1,9 +1,20 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { addDelegation, addMember, createCommittee } from '../../db/commands/committee-roster';
 import { issueApiToken } from '../../db/commands/token-issuer';
 import { importResolution } from '../../db/commands/resolution-importer';
 import { percentileOf } from '../load/stats';
-import { api, buildNote, ApiError, prepareDataDir, startAppServer, type AppServer } from '../servers/app-server';
+import {
+  api,
+  buildNote,
+  ApiError,
+  prepareDataDir,
+  preparePostgres,
+  startAppServer,
+  type AppServer,
+} from '../servers/app-server';
+import type { Db } from '../../db/client';
 import { DELEGATIONS, EXAMPLE_PATH } from '../servers/concord-fixture';
 import { openEventStream, type EventStream } from './event-stream';
 import { fmt, log, type BenchContext, type ScenarioResult } from './context';
@@ -29,59 +40,57 @@ interface BallotFixture {
   members: { delegationId: string; token: string }[];
 }
 
-async function prepare(): Promise<{ dataDir: string; value: BallotFixture }> {
-  return prepareDataDir(async (db) => {
-    const people = await db.transaction(async (tx) => {
-      const committee = await createCommittee(tx, {
-        slug: 'bench-ballots',
-        name: 'Ballot Committee',
-        sessionLabel: 'Benchmark Assembly',
-        place: 'Geneva',
-      });
-      const chair = await addMember(tx, committee.id, {
-        email: 'chair@bench.invalid',
-        name: 'Bench chair',
-        role: 'chair',
-      });
-      const observer = await addMember(tx, committee.id, {
-        email: 'observer@bench.invalid',
-        name: 'Bench observer',
-        role: 'observer',
-      });
-      const members: BallotFixture['members'] = [];
-      for (let i = 0; i < DELEGATIONS; i++) {
-        const delegation = await addDelegation(tx, committee.id, {
-          name: `Delegation ${String(i + 1).padStart(3, '0')}`,
-        });
-        const m = await addMember(tx, committee.id, {
-          email: `delegate-${i}@bench.invalid`,
-          name: `Delegate ${i}`,
-          role: 'member',
-          delegationId: delegation.id,
-        });
-        members.push({ delegationId: delegation.id, token: (await issueApiToken(tx, m.userId, 'benchmark')).token });
-      }
-      return {
-        committeeId: committee.id,
-        chairId: chair.userId,
-        chairToken: (await issueApiToken(tx, chair.userId, 'benchmark')).token,
-        observerToken: (await issueApiToken(tx, observer.userId, 'benchmark')).token,
-        members,
-      };
+async function fillBallotCommittee(db: Db): Promise<BallotFixture> {
+  const people = await db.transaction(async (tx) => {
+    const committee = await createCommittee(tx, {
+      slug: 'bench-ballots',
+      name: 'Ballot Committee',
+      sessionLabel: 'Benchmark Assembly',
+      place: 'Geneva',
     });
-    const { resolution } = await importResolution(db, {
-      committeeId: people.committeeId,
-      actorId: people.chairId,
-      text: fs.readFileSync(EXAMPLE_PATH, 'utf8'),
-      title: 'Benchmark resolution',
+    const chair = await addMember(tx, committee.id, {
+      email: 'chair@bench.invalid',
+      name: 'Bench chair',
+      role: 'chair',
     });
+    const observer = await addMember(tx, committee.id, {
+      email: 'observer@bench.invalid',
+      name: 'Bench observer',
+      role: 'observer',
+    });
+    const members: BallotFixture['members'] = [];
+    for (let i = 0; i < DELEGATIONS; i++) {
+      const delegation = await addDelegation(tx, committee.id, {
+        name: `Delegation ${String(i + 1).padStart(3, '0')}`,
+      });
+      const m = await addMember(tx, committee.id, {
+        email: `delegate-${i}@bench.invalid`,
+        name: `Delegate ${i}`,
+        role: 'member',
+        delegationId: delegation.id,
+      });
+      members.push({ delegationId: delegation.id, token: (await issueApiToken(tx, m.userId, 'benchmark')).token });
+    }
     return {
-      resolutionId: resolution.id,
-      chairToken: people.chairToken,
-      observerToken: people.observerToken,
-      members: people.members,
+      committeeId: committee.id,
+      chairId: chair.userId,
+      chairToken: (await issueApiToken(tx, chair.userId, 'benchmark')).token,
+      observerToken: (await issueApiToken(tx, observer.userId, 'benchmark')).token,
+      members,
     };
   });
+  const { resolution } = await importResolution(db, {
+    committeeId: people.committeeId,
+    actorId: people.chairId,
+    text: fs.readFileSync(EXAMPLE_PATH, 'utf8'),
+    title: 'Benchmark resolution',
+  });
+  return {
+    resolutionId: resolution.id,
+    chairToken: people.chairToken,
+    observerToken: people.observerToken,
+    members: people.members,
+  };
 }
 
 interface PresentedVote {
@@ -109,6 +118,8 @@ interface RoundResult {
     distinctDelegations: number;
     choicesAsCast: boolean;
     tallyAsExpected: boolean;
+    /** ballot.cast entries added to the audit log by this round (one per ballot). */
+    auditEntries: number;
   };
 }
 
@@ -134,6 +145,7 @@ async function castRound(
     60_000,
   );
   const eventsBefore = stream.count;
+  const auditBefore = await ballotAuditEntries(server, fixture);
 
   const latencies: number[] = [];
   const refused: string[] = [];
@@ -161,6 +173,7 @@ async function castRound(
   const vote = await api<PresentedVote>(server.url, fixture.observerToken, 'GET', `/votes/${voteId}`);
   const byDelegation = new Map(vote.ballots.map((b) => [b.delegationId, b.choice]));
   const tally = vote.tally ?? { yes: 0, no: 0, abstain: 0 };
+  const auditEntries = (await ballotAuditEntries(server, fixture)) - auditBefore;
   return {
     sentSpreadMs: Math.max(...sendTimes) - Math.min(...sendTimes),
     accepted: fixture.members.length - refused.length,
@@ -176,15 +189,52 @@ async function castRound(
       distinctDelegations: byDelegation.size,
       choicesAsCast: fixture.members.every((m, i) => byDelegation.get(m.delegationId) === choiceOf(i)),
       tallyAsExpected: isFinal(vote.tally),
+      auditEntries,
     },
   };
 }
 
-export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResult> {
-  log(`B4: preparing a committee of ${DELEGATIONS} delegations, a member and a token each…`);
-  const { dataDir, value: fixture } = await prepare();
-  log('B4: starting the app server (server/start.ts)…');
-  const server = await startAppServer(dataDir);
+async function ballotAuditEntries(server: AppServer, fixture: BallotFixture): Promise<number> {
+  const { events } = await api<{ events: { action: string }[] }>(
+    server.url,
+    fixture.chairToken,
+    'GET',
+    `/resolutions/${fixture.resolutionId}/audit?limit=5000`,
+  );
+  return events.filter((e) => e.action === 'ballot.cast').length;
+}
+
+type Engine = 'PGlite' | 'PostgreSQL';
+
+interface EngineRun {
+  engine: Engine;
+  rounds: RoundResult[];
+  build: AppServer['build'];
+}
+
+/** Prepares the committee on one engine, starts the app server on it, and plays both rounds. */
+async function runOn(engine: Engine): Promise<EngineRun> {
+  log(`B4 (${engine}): preparing a committee of ${DELEGATIONS} delegations, a member and a token each…`);
+  let server: AppServer;
+  let fixture: BallotFixture;
+  let drop = async () => {};
+  if (engine === 'PGlite') {
+    const prepared = await prepareDataDir(fillBallotCommittee);
+    fixture = prepared.value;
+    log(`B4 (${engine}): starting the app server (server/start.ts)…`);
+    server = await startAppServer(prepared.dataDir);
+  } else {
+    const prepared = await preparePostgres(fillBallotCommittee);
+    fixture = prepared.value;
+    drop = prepared.drop;
+    log(`B4 (${engine}): starting the app server (server/start.ts)…`);
+    server = await startAppServer(fs.mkdtempSync(path.join(os.tmpdir(), 'concord-bench-app-')), {
+      databaseUrl: prepared.url,
+    }).catch(async (e) => {
+      await drop();
+      throw e;
+    });
+  }
   let stream: EventStream | null = null;
   try {
     const { resolutionId, chairToken } = fixture;
@@ -202,75 +252,91 @@ export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResul
       () => undefined,
     );
     await api(server.url, fixture.observerToken, 'GET', `/votes/${voteId}`);
+    await ballotAuditEntries(server, fixture);
 
-    log('B4: round 1 — 190 first ballots at once…');
+    log(`B4 (${engine}): round 1 — 190 first ballots at once…`);
     const first = await castRound(server, fixture, voteId, stream, 0);
-    log('B4: round 2 — 190 changed ballots at once…');
+    log(`B4 (${engine}): round 2 — 190 changed ballots at once…`);
     const second = await castRound(server, fixture, voteId, stream, 1);
-    const rounds = [first, second];
-
-    const ok = (r: RoundResult) =>
-      r.accepted === DELEGATIONS &&
-      r.recorded.ballotsCast === DELEGATIONS &&
-      r.recorded.tallySum === DELEGATIONS &&
-      r.recorded.distinctDelegations === DELEGATIONS &&
-      r.recorded.choicesAsCast &&
-      r.recorded.tallyAsExpected;
-    const cell = (r: RoundResult, f: (r: RoundResult) => string) => f(r);
-    const row = (metric: string, f: (r: RoundResult) => string) => [metric, ...rounds.map((r) => cell(r, f))];
-    return {
-      id: 'B4',
-      title: `B4 ballots: ${DELEGATIONS} delegations cast ballots at the same moment (electronic vote, whole app server, 1 process, PGlite)`,
-      columns: ['metric', 'first ballots', 'all changed at once'],
-      rows: [
-        row('requests sent within', (r) => fmt.ms(r.sentSpreadMs)),
-        row(
-          'accepted (201) / refused',
-          (r) =>
-            `${r.accepted} / ${r.refused.length}${r.refused.length ? ` (${[...new Set(r.refused)].join(', ')})` : ''}`,
-        ),
-        row('answered "replaced an earlier ballot"', (r) => String(r.replaced)),
-        row(
-          'ballot request latency p50 / p99 / max',
-          (r) => `${fmt.ms(r.latency.p50)} / ${fmt.ms(r.latency.p99)} / ${fmt.ms(r.latency.max)}`,
-        ),
-        row('all 190 answered after', (r) => fmt.ms(r.allAnsweredMs)),
-        row("first ballot sent → final tally on the observer's event stream", (r) => fmt.ms(r.tallyShownMs)),
-        row('ballot.cast events the observer received', (r) => String(r.eventsSeen)),
-        row(
-          'GET /votes/{id}: ballots cast / tally sum / distinct delegations',
-          (r) => `${r.recorded.ballotsCast} / ${r.recorded.tallySum} / ${r.recorded.distinctDelegations}`,
-        ),
-        row("every delegation's recorded choice = what it sent last", (r) => (r.recorded.choicesAsCast ? 'yes' : 'NO')),
-      ],
-      verdicts: [
-        {
-          criterion: 'each ballot recorded exactly once',
-          pass: rounds.every(ok),
-          detail: rounds
-            .map(
-              (r, i) =>
-                `round ${i + 1}: ${r.recorded.ballotsCast} ballots, tally sums to ${r.recorded.tallySum}, ${r.recorded.distinctDelegations} delegations, choices ${r.recorded.choicesAsCast ? 'as cast' : 'DIFFER'}`,
-            )
-            .join('; '),
-        },
-        {
-          criterion: 'the final tally is shown',
-          pass: rounds.every((r) => r.tallyShownMs !== null),
-          detail: rounds
-            .map((r, i) => `round ${i + 1}: ${fmt.ms(r.tallyShownMs)} after the first ballot left`)
-            .join('; '),
-        },
-      ],
-      notes: [
-        buildNote(server.build),
-        "The observer watches GET /api/v1/resolutions/{id}/events (Server-Sent Events); each ballot.cast event carries the live tally, and the time is until the first event whose tally is the final one. The ballots are checked afterwards with GET /api/v1/votes/{id} (an electronic vote lists every delegation's ballot).",
-        'Clients and server share the machine: 190 concurrent requests from one Node process, over keep-alive connections opened on demand (the first round also pays for opening them).',
-      ],
-      data: { delegations: DELEGATIONS, rounds, build: server.build },
-    };
+    return { engine, rounds: [first, second], build: server.build };
   } finally {
     stream?.close();
     await server.stop();
+    await drop();
   }
+}
+
+export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResult> {
+  const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['PGlite', 'PostgreSQL'] : ['PGlite'];
+  const runs: EngineRun[] = [];
+  for (const engine of engines) runs.push(await runOn(engine));
+  const rounds = runs.flatMap((run) => run.rounds.map((r, i) => ({ engine: run.engine, round: i + 1, r })));
+
+  const ok = (r: RoundResult) =>
+    r.accepted === DELEGATIONS &&
+    r.recorded.ballotsCast === DELEGATIONS &&
+    r.recorded.tallySum === DELEGATIONS &&
+    r.recorded.distinctDelegations === DELEGATIONS &&
+    r.recorded.choicesAsCast &&
+    r.recorded.tallyAsExpected &&
+    r.recorded.auditEntries === DELEGATIONS;
+  const row = (metric: string, f: (r: RoundResult) => string) => [metric, ...rounds.map(({ r }) => f(r))];
+  const each = (f: (x: (typeof rounds)[number]) => string) => rounds.map(f).join('; ');
+  return {
+    id: 'B4',
+    title: `B4 ballots: ${DELEGATIONS} delegations cast ballots at the same moment (electronic vote, whole app server, 1 process)`,
+    columns: [
+      'metric',
+      ...runs.flatMap((run) => [`${run.engine}: first ballots`, `${run.engine}: all changed at once`]),
+    ],
+    rows: [
+      row('requests sent within', (r) => fmt.ms(r.sentSpreadMs)),
+      row(
+        'accepted (201) / refused',
+        (r) =>
+          `${r.accepted} / ${r.refused.length}${r.refused.length ? ` (${[...new Set(r.refused)].join(', ')})` : ''}`,
+      ),
+      row('answered "replaced an earlier ballot"', (r) => String(r.replaced)),
+      row(
+        'ballot request latency p50 / p99 / max',
+        (r) => `${fmt.ms(r.latency.p50)} / ${fmt.ms(r.latency.p99)} / ${fmt.ms(r.latency.max)}`,
+      ),
+      row('all 190 answered after', (r) => fmt.ms(r.allAnsweredMs)),
+      row("first ballot sent → final tally on the observer's event stream", (r) => fmt.ms(r.tallyShownMs)),
+      row('ballot.cast events the observer received', (r) => String(r.eventsSeen)),
+      row(
+        'GET /votes/{id}: ballots cast / tally sum / distinct delegations',
+        (r) => `${r.recorded.ballotsCast} / ${r.recorded.tallySum} / ${r.recorded.distinctDelegations}`,
+      ),
+      row("every delegation's recorded choice = what it sent last", (r) => (r.recorded.choicesAsCast ? 'yes' : 'NO')),
+      row('ballot.cast audit entries added', (r) => String(r.recorded.auditEntries)),
+    ],
+    verdicts: [
+      {
+        criterion: 'each ballot recorded exactly once, with its audit entry',
+        pass: rounds.every(({ r }) => ok(r)),
+        detail: each(
+          ({ engine, round, r }) =>
+            `${engine} round ${round}: ${r.recorded.ballotsCast} ballots, tally sums to ${r.recorded.tallySum}, ${r.recorded.distinctDelegations} delegations, ${r.recorded.auditEntries} audit entries, choices ${r.recorded.choicesAsCast ? 'as cast' : 'DIFFER'}`,
+        ),
+      },
+      {
+        criterion: 'every ballot request answered with p99 ≤ 250 ms',
+        pass: rounds.every(({ r }) => r.latency.p99 <= 250),
+        detail: each(({ engine, round, r }) => `${engine} round ${round}: p99 ${fmt.ms(r.latency.p99)}`),
+      },
+      {
+        criterion: "the final tally on the observer's event stream ≤ 400 ms after the first ballot",
+        pass: rounds.every(({ r }) => r.tallyShownMs !== null && r.tallyShownMs <= 400),
+        detail: each(({ engine, round, r }) => `${engine} round ${round}: ${fmt.ms(r.tallyShownMs)}`),
+      },
+    ],
+    notes: [
+      buildNote(runs[0].build),
+      ...(engines.length === 1 ? ['PostgreSQL not measured: TEST_DATABASE_URL is not set.'] : []),
+      "The observer watches GET /api/v1/resolutions/{id}/events (Server-Sent Events); each ballot.cast event carries the live tally, and the time is until the first event whose tally is the final one. The ballots are checked afterwards with GET /api/v1/votes/{id} (an electronic vote lists every delegation's ballot) and the audit log (GET /api/v1/resolutions/{id}/audit).",
+      'Clients and server share the machine: 190 concurrent requests from one Node process, over keep-alive connections opened on demand (the first round also pays for opening them).',
+    ],
+    data: { delegations: DELEGATIONS, runs },
+  };
 }

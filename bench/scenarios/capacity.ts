@@ -1,12 +1,15 @@
 import type { PhaseOutcome } from '../load/fleet';
 import { ProcessSampler, type UsageSummary } from '../measure/process-usage';
 import type { ServerName } from '../servers/types';
+import type { LoopDelay } from '../servers/child';
 import { withLoadedServer } from './fanout';
 import { fmt, log, type BenchContext, type ScenarioResult } from './context';
 
 interface Step {
   outcome: PhaseOutcome;
   usage: UsageSummary;
+  /** The server's event loop during the step (worst process). */
+  loop: LoopDelay;
   sustained: boolean;
 }
 
@@ -27,16 +30,18 @@ interface CapacityRun {
  */
 async function runCapacity(ctx: BenchContext, name: ServerName): Promise<CapacityRun> {
   const { rates, stepS, drainS, p99LimitMs } = ctx.options;
-  const result = await withLoadedServer(ctx, name, async (fleet, pids) => {
+  const result = await withLoadedServer(ctx, name, async (fleet, pids, server) => {
     const steps: Step[] = [];
     for (const rate of rates) {
       log(`${ctx.label(name)}: ${rate} updates/s for ${stepS} s…`);
+      server.loop.reset();
       const sampler = new ProcessSampler(pids).start();
       const outcome = await fleet.runPhase(rate, stepS, drainS, pids.length);
       const usage = sampler.stop();
+      const loop = await server.loop.report();
       const p99 = outcome.latency.p99Ms ?? Infinity;
       const sustained = p99 <= p99LimitMs && outcome.lost === 0 && outcome.duplicated === 0;
-      steps.push({ outcome, usage, sustained });
+      steps.push({ outcome, usage, loop, sustained });
       log(
         `  p99 ${fmt.ms(p99)}, lost ${outcome.lost}, server CPU ${fmt.pct(usage.cpuPercent)} → ${sustained ? 'sustained' : 'limit passed'}`,
       );
@@ -70,7 +75,7 @@ export async function capacityScenario(ctx: BenchContext): Promise<ScenarioResul
     if (!step) return 'not run (limit passed below)';
     const { latency, lost, duplicated } = step.outcome;
     const extra = lost || duplicated ? `, lost ${lost}, dup ${duplicated}` : '';
-    return `${step.sustained ? '✓' : '✗'} p50 ${fmt.ms(latency.p50Ms)} / p99 ${fmt.ms(latency.p99Ms)}${extra}; CPU ${fmt.pct(step.usage.cpuPercent)}`;
+    return `${step.sustained ? '✓' : '✗'} p50 ${fmt.ms(latency.p50Ms)} / p99 ${fmt.ms(latency.p99Ms)}${extra}; CPU ${fmt.pct(step.usage.cpuPercent)}; loop max ${fmt.ms(step.loop.maxMs)}`;
   };
   const highest = (run: CapacityRun | undefined) =>
     !run

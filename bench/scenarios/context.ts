@@ -39,7 +39,8 @@ export class BenchContext {
 
   /** Column and log name of a server in this run. */
   label(name: ServerName): string {
-    if (name === 'concord' && this.options.concordProcesses === 2) return 'Concord (2 processes, PostgreSQL + Redis)';
+    if (name === 'concord' && this.options.concordProcesses > 1)
+      return `Concord (${this.options.concordProcesses} processes, PostgreSQL + Redis)`;
     return name === 'concord' ? 'Concord (1 process, PGlite)' : SERVER_LABEL[name];
   }
 

@@ -1,6 +1,7 @@
 import { LoadFleet, type PhaseOutcome } from '../load/fleet';
 import { ProcessSampler, type UsageSummary } from '../measure/process-usage';
-import type { ServerName } from '../servers/types';
+import type { RunningServer, ServerName } from '../servers/types';
+import type { LoopDelay } from '../servers/child';
 import { ConcordUnavailable } from '../servers/concord';
 import { fmt, log, type BenchContext, type ScenarioResult } from './context';
 
@@ -10,6 +11,8 @@ export interface FanoutRun {
   outcome?: PhaseOutcome;
   usage?: UsageSummary;
   connectMs?: { p50: number; p99: number; max: number };
+  /** The server's event loop during the measured phase (worst process). */
+  loop?: LoopDelay & { perProcess: LoopDelay[] };
   error?: string;
 }
 
@@ -17,7 +20,7 @@ export interface FanoutRun {
 export async function withLoadedServer<T>(
   ctx: BenchContext,
   name: ServerName,
-  body: (fleet: LoadFleet, pids: number[]) => Promise<T>,
+  body: (fleet: LoadFleet, pids: number[], server: RunningServer) => Promise<T>,
 ): Promise<T | { error: string }> {
   const missing = name === 'concord' ? ctx.concordMissing() : null;
   if (missing) return { error: `not measured: ${missing}` };
@@ -36,7 +39,7 @@ export async function withLoadedServer<T>(
     );
     fleet = await LoadFleet.start(ctx.clientSpecs(server), ctx.options.loadProcesses);
     log(`connected (sync p50 ${fmt.ms(fleet.connectMs.p50)}, p99 ${fmt.ms(fleet.connectMs.p99)})`);
-    return await body(fleet, server.pids);
+    return await body(fleet, server.pids, server);
   } catch (e) {
     const tail = server.output().trim().split('\n').slice(-8).join('\n');
     return {
@@ -49,16 +52,24 @@ export async function withLoadedServer<T>(
 }
 
 async function runFanout(ctx: BenchContext, name: ServerName): Promise<FanoutRun> {
-  const { rate, durationS, drainS } = ctx.options;
-  const result = await withLoadedServer(ctx, name, async (fleet, pids) => {
+  const { rate, durationS, drainS, warmupS } = ctx.options;
+  const result = await withLoadedServer(ctx, name, async (fleet, pids, server) => {
+    // Warm: the same load for a while first, unmeasured. Cold (--cold): none — the server
+    // was started seconds before and the measured phase includes its first second.
+    if (warmupS > 0) {
+      log(`${ctx.label(name)}: warming up, ${rate} updates/s for ${warmupS} s (not measured)…`);
+      await fleet.runPhase(rate, warmupS, Math.min(drainS, 5), pids.length);
+    }
     log(`${ctx.label(name)}: ${rate} updates/s for ${durationS} s…`);
+    server.loop.reset();
     const sampler = new ProcessSampler(pids).start();
     const outcome = await fleet.runPhase(rate, durationS, drainS, pids.length);
     const usage = sampler.stop();
+    const loop = await server.loop.report();
     log(
-      `p50 ${fmt.ms(outcome.latency.p50Ms)}, p99 ${fmt.ms(outcome.latency.p99Ms)}, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
+      `p50 ${fmt.ms(outcome.latency.p50Ms)}, p99 ${fmt.ms(outcome.latency.p99Ms)}, lost ${outcome.lost}, duplicated ${outcome.duplicated}, server event loop max ${fmt.ms(loop.maxMs)}`,
     );
-    return { server: name, outcome, usage, connectMs: fleet.connectMs };
+    return { server: name, outcome, usage, connectMs: fleet.connectMs, loop };
   });
   return 'error' in result ? { server: name, error: result.error } : result;
 }
@@ -104,6 +115,11 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
     ...(runs.some((r) => r.outcome?.crossProcessLatency)
       ? [
           row(
+            'latency p99 within one server process',
+            (r) => fmt.ms(r.outcome.withinProcessLatency?.p99Ms),
+            (r) => r.outcome.withinProcessLatency?.p99Ms ?? null,
+          ),
+          row(
             'latency p99 across server processes',
             (r) => fmt.ms(r.outcome.crossProcessLatency?.p99Ms),
             (r) => r.outcome.crossProcessLatency?.p99Ms ?? null,
@@ -134,6 +150,11 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
       (r) => r.usage.cpuPercent,
     ),
     row(
+      'server event loop delay max / p99 (during the phase, worst process)',
+      (r) => `${fmt.ms(r.loop.maxMs)} / ${fmt.ms(r.loop.p99Ms)}`,
+      (r) => r.loop.maxMs,
+    ),
+    row(
       'server peak memory (RSS)',
       (r) => fmt.mib(r.usage.peakRssMiB),
       (r) => r.usage.peakRssMiB,
@@ -162,9 +183,18 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
     (r) =>
       r.outcome.lost + r.outcome.duplicated + r.outcome.verifiers.missingInDoc + r.outcome.verifiers.duplicatedInDoc,
   );
+  const loopMax = num(con, (r) => r.loop.maxMs);
+  notes.push(
+    'Event-loop delay: monitorEventLoopDelay at 1 ms resolution in each server process (bench/measure/loop-probe.mjs), from the start of the measured phase to the end of its drain; figures include the 1 ms sampling interval.',
+  );
+  if (o.cold)
+    notes.push(
+      'Cold: no warm-up; the measured phase starts as soon as the clients are connected to a server started seconds before.',
+    );
+  else notes.push(`Warm: ${o.warmupS} s of the same load before the measured phase.`);
   return {
     id: 'B1',
-    title: `B1 fan-out: one resolution, ${fmt.int(o.connections)} connections (${o.editors} editing), ${o.rate} updates/s for ${o.durationS} s`,
+    title: `B1 fan-out${o.cold ? ' (cold start)' : ''}: one resolution, ${fmt.int(o.connections)} connections (${o.editors} editing), ${o.rate} updates/s for ${o.durationS} s`,
     columns: ['metric', ctx.label('reference'), ctx.label('concord'), 'Concord ÷ reference'],
     rows,
     verdicts: [
@@ -172,6 +202,11 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
         criterion: 'Concord p99 ≤ 50 ms with nothing lost or duplicated (auth and durable persistence on)',
         pass: p99 === null || clean === null ? null : p99 <= 50 && clean === 0,
         detail: p99 === null ? 'Concord not measured' : `p99 ${fmt.ms(p99)}, lost/duplicated/missing-in-doc ${clean}`,
+      },
+      {
+        criterion: "no stall on the relay's thread: Concord's event loop never blocked longer than 20 ms",
+        pass: loopMax === null ? null : loopMax <= 21, // the 1 ms sampling interval is part of each figure
+        detail: loopMax === null ? 'Concord not measured' : `max ${fmt.ms(loopMax)}`,
       },
     ],
     notes,

@@ -33,6 +33,39 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+/**
+ * A fresh, empty PostgreSQL database next to TEST_DATABASE_URL's, filled by `fill` with
+ * Concord's own commands; `drop` removes it.
+ */
+export async function preparePostgres<T>(
+  fill: (db: Db) => Promise<T>,
+): Promise<{ url: string; value: T; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set');
+  const { default: postgres } = await import('postgres');
+  const name = `concord_bench_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const cleanup = postgres(base, { max: 1, onnotice: () => {} });
+    await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+    await cleanup.end();
+  };
+  const database = await openDatabase({ url: url.toString() });
+  try {
+    return { url: url.toString(), value: await fill(database.db), drop };
+  } catch (e) {
+    await database.close();
+    await drop();
+    throw e;
+  } finally {
+    await database.close().catch(() => undefined);
+  }
+}
+
 /** A fresh PGlite data folder filled by `fill` with Concord's own commands, before any server opens it. */
 export async function prepareDataDir<T>(fill: (db: Db) => Promise<T>): Promise<{ dataDir: string; value: T }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-bench-app-'));
@@ -53,7 +86,7 @@ export async function prepareDataDir<T>(fill: (db: Db) => Promise<T>): Promise<{
  * is (CONCORD_SKIP_BUILD=1: rebuilding while others edit the tree would measure a moving
  * target); without one, start.ts builds it first, which takes minutes.
  */
-export async function startAppServer(dataDir: string): Promise<AppServer> {
+export async function startAppServer(dataDir: string, options: { databaseUrl?: string } = {}): Promise<AppServer> {
   const built = fs.existsSync(path.join(projectRoot, BENCH_NEXT_DIST, 'BUILD_ID'));
   const port = await freePort();
   const url = `http://localhost:${port}`;
@@ -71,6 +104,7 @@ export async function startAppServer(dataDir: string): Promise<AppServer> {
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child = await startServerChild({
     name: 'Concord app server',
     script: START_SCRIPT,

@@ -6,13 +6,27 @@ import { profileArgs } from '../load/fleet';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** How long the server's event loop was blocked (monitorEventLoopDelay, 1 ms resolution). */
+export interface LoopDelay {
+  maxMs: number;
+  p99Ms: number;
+  p50Ms: number;
+  samples: number;
+}
+
 export interface ServerChild {
   child: ChildProcess;
   pid: number;
   port: number;
   output(): string;
   stop(): Promise<void>;
+  /** Starts a new event-loop measurement window (bench/measure/loop-probe.mjs). */
+  loopReset(): void;
+  /** The window's figures so far. */
+  loopReport(): Promise<LoopDelay>;
 }
+
+const LOOP_PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'measure', 'loop-probe.mjs');
 
 /**
  * Starts a TypeScript server script as its own Node process (`node --import tsx`, so the
@@ -26,10 +40,11 @@ export async function startServerChild(props: {
   portLine: RegExp;
   timeoutMs?: number;
 }): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...profileArgs(), props.script], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', LOOP_PROBE, ...profileArgs(), props.script], {
     cwd: projectRoot,
     env: props.env as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel carries only the event-loop probe's reset/report.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let out = '';
   // Keep the start and the end of the log: enough to explain a failure, bounded in memory.
@@ -71,6 +86,33 @@ export async function startServerChild(props: {
     port,
     output: () => out,
     stop: () => stopChild(child),
+    loopReset: () => {
+      if (child.connected) child.send({ type: 'loop:reset' });
+    },
+    loopReport: () =>
+      new Promise<LoopDelay>((resolve, reject) => {
+        if (!child.connected) return reject(new Error(`${props.name} has no IPC channel (exited?)`));
+        const timer = setTimeout(() => reject(new Error(`${props.name} did not report its event loop`)), 10_000);
+        const onMessage = (m: { type?: string } & LoopDelay) => {
+          if (m?.type !== 'loop:report') return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve({ maxMs: m.maxMs, p99Ms: m.p99Ms, p50Ms: m.p50Ms, samples: m.samples });
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'loop:report' });
+      }),
+  };
+}
+
+/** Window figures over several processes: the worst of each. */
+export function worstLoop(reports: LoopDelay[]): LoopDelay & { perProcess: LoopDelay[] } {
+  return {
+    maxMs: Math.max(...reports.map((r) => r.maxMs)),
+    p99Ms: Math.max(...reports.map((r) => r.p99Ms)),
+    p50Ms: Math.max(...reports.map((r) => r.p50Ms)),
+    samples: reports.reduce((n, r) => n + r.samples, 0),
+    perProcess: reports,
   };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { freePort, projectRoot, startServerChild, type ServerChild } from './child';
+import { freePort, projectRoot, startServerChild, worstLoop, type ServerChild } from './child';
 import { copyFixtureDir, removeDir, type ConcordFixture } from './concord-fixture';
 import type { RunningServer } from './types';
 import type { ClientRole } from '../load/client';
@@ -25,9 +25,9 @@ export interface ConcordOptions {
   fixture: ConcordFixture;
   /**
    * 1: one process on a copy of the prepared PGlite folder (the default deployment).
-   * 2: two processes on PostgreSQL relaying through Redis, clients split between them.
+   * 2 or more: processes on PostgreSQL relaying through Redis, clients split between them.
    */
-  processes: 1 | 2;
+  processes: number;
   /** PGlite: serve this folder instead of a fresh copy (B3 prepares its own). */
   dataDir?: string;
   /** processes = 2 */
@@ -69,7 +69,9 @@ export async function startConcord(options: ConcordOptions): Promise<RunningConc
     options.processes === 1
       ? [await withPort({ ...base, CONCORD_DATA_DIR: dataDir! })]
       : await Promise.all(
-          [0, 1].map(() => withPort({ ...base, DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl })),
+          Array.from({ length: options.processes }, () =>
+            withPort({ ...base, DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl }),
+          ),
         );
   const children: ServerChild[] = [];
   try {
@@ -107,6 +109,12 @@ export async function startConcord(options: ConcordOptions): Promise<RunningConc
     origin: (index) => `http://127.0.0.1:${childFor(index).port}`,
     resolutionUrl: (id, token) => `ws://127.0.0.1:${children[0].port}/collab/${id}?token=${encodeURIComponent(token)}`,
     output: () => children.map((c) => c.output()).join('\n'),
+    loop: {
+      reset: () => {
+        for (const c of children) c.loopReset();
+      },
+      report: async () => worstLoop(await Promise.all(children.map((c) => c.loopReport()))),
+    },
     stop: async () => {
       await Promise.all(children.map((c) => c.stop()));
       if (ownsDir) removeDir(dataDir);

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
-import { projectRoot, startServerChild } from './child';
+import { projectRoot, startServerChild, worstLoop } from './child';
 import type { RunningServer } from './types';
 
 /** Document name the clients use: the same path shape as Concord's endpoint. */
@@ -33,6 +33,7 @@ export async function startReferenceServer(initialState: Uint8Array): Promise<Ru
     origin: () => `http://127.0.0.1:${child.port}`,
     output: child.output,
     stop: child.stop,
+    loop: { reset: child.loopReset, report: async () => worstLoop([await child.loopReport()]) },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ClientRole } from '../load/client';
+import type { LoopDelay } from './child';
 
 export type ServerName = 'reference' | 'concord';
 
@@ -19,4 +20,6 @@ export interface RunningServer {
   /** Last lines of the server's own output, for failures. */
   output(): string;
   stop(): Promise<void>;
+  /** Event-loop delay of the server's processes: reset starts a window, report reads it (worst process). */
+  loop: { reset(): void; report(): Promise<LoopDelay & { perProcess: LoopDelay[] }> };
 }

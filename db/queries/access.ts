@@ -5,20 +5,24 @@ import { hashApiToken, looksLikeApiToken } from '../../lib/auth/tokens';
 import type { Actor, Role } from '../../lib/permissions';
 import type { Stage } from '../../lib/resolution/types';
 
+const TOUCH_INTERVAL_MS = 60_000;
+
 /** The user an API token belongs to, or null for an unknown or revoked token. */
 export async function findUserByApiToken(db: Queryable, token: string): Promise<User | null> {
   if (!looksLikeApiToken(token)) return null;
   const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id })
+    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
-  // Best effort; a failed touch must not fail the request.
-  db.update(apiTokens)
-    .set({ lastUsedAt: new Date() })
-    .where(eq(apiTokens.id, row.tokenId))
-    .catch(() => {});
+  // Best effort; a failed touch must not fail the request. At most once a minute: a script
+  // or a vote in progress would otherwise add a write to every request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
+    db.update(apiTokens)
+      .set({ lastUsedAt: new Date() })
+      .where(eq(apiTokens.id, row.tokenId))
+      .catch(() => {});
   return row.user;
 }
 

@@ -16,15 +16,28 @@ export interface RunningConcord {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Run `npm start` itself (npm's pid is then `process`), not the server script directly. */
+  npm?: boolean;
+  /** How long to wait for "ready" (a start that builds first needs minutes). */
+  timeoutMs?: number;
+}
+
 /**
- * Starts Concord the way a user does (`npm start` = tsx server/start.ts) on a free port
- * with its own data folder, and waits for "ready on http://localhost:<port>".
+ * Starts Concord the way a user does (`npm start` = node --import tsx server/start.ts) on a
+ * free port with its own data folder, and waits for "ready on http://localhost:<port>".
  */
-export async function startConcord(env: Record<string, string> = {}, dataDir?: string): Promise<RunningConcord> {
+export async function startConcord(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  options: StartOptions = {},
+): Promise<RunningConcord> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'concord-e2e-'));
-  // node --import tsx, not the tsx CLI: the CLI runs the server in a child of its own, and a
-  // SIGKILL (the durability tests) must reach the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+  // The server script itself by default, so a SIGKILL (the durability tests) reaches the server.
+  const [command, args] = options.npm
+    ? ['npm', ['start', '--silent']]
+    : [process.execPath, ['--import', 'tsx', 'server/start.ts']];
+  const child = spawn(command, args, {
     cwd: root,
     // The global setup built the app once; servers never rebuild it mid-run.
     env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: dir, NODE_ENV: 'production', CONCORD_SKIP_BUILD: '1', ...env },
@@ -41,7 +54,10 @@ export async function startConcord(env: Record<string, string> = {}, dataDir?: s
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Concord did not start in time:\n${out}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Concord did not start in time:\n${out}`)),
+      options.timeoutMs ?? 120_000,
+    );
     const check = () => {
       const m = /ready on http:\/\/localhost:(\d+)/.exec(out);
       if (m) {

@@ -37,7 +37,7 @@ describe.skipIf(skip)('platform in the browser', () => {
   }
 
   it('prints the demo accounts and their password at start', () => {
-    expect(concord.output()).toContain('demo accounts (password "concord-demo")');
+    expect(concord.output()).toContain('demo accounts (password concord-demo)');
     for (const email of [
       'chair@example.org',
       'secretariat@example.org',

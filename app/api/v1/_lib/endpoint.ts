@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import type { User } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { userFromCredentials } from '@/server/auth/request-user';
+import { noteRequestUser } from '@/server/observability/request-context';
 import { errorResponse, toErrorResponse, zodIssues } from './errors';
 
 /**
@@ -48,6 +49,7 @@ export function endpoint<
         authorization: request.headers.get('authorization'),
         cookie: request.headers.get('cookie'),
       });
+      if (user) noteRequestUser(user.id);
       if (!user && spec.auth !== false) {
         return errorResponse('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>".', 401);
       }

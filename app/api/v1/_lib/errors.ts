@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DomainError, type ErrorKind, type FieldIssue } from '@/lib/errors';
+import { log } from '@/server/log';
 
 /** The one place where domain error kinds become HTTP statuses. */
 const STATUS: Record<ErrorKind, number> = {
@@ -29,6 +30,6 @@ export function toErrorResponse(error: unknown): Response {
     return errorResponse(error.code, error.message, STATUS[error.kind], error.issues);
   }
   // The cause goes to the log, never to the client.
-  console.error('[api] unexpected error', error);
+  log('api').error({ err: error }, 'unexpected error');
   return errorResponse('internal', 'Something went wrong on the server; nothing was changed.', 500);
 }

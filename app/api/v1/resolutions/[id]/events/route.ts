@@ -1,5 +1,6 @@
 import { resolutionForUser } from '@/db/queries/resolutions';
 import { subscribeProcedureEvents } from '@/server/procedure-events';
+import { onShutdown } from '@/server/observability/lifecycle';
 import { endpoint } from '../../../_lib/endpoint';
 import { resolutionParams } from '../../schema';
 
@@ -11,6 +12,7 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
   const encoder = new TextEncoder();
   let unsubscribe = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let stopListening = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (chunk: string) => {
@@ -22,7 +24,16 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
       };
       const cleanup = () => {
         unsubscribe();
+        stopListening();
         if (heartbeat) clearInterval(heartbeat);
+      };
+      const end = () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
       };
       send(`retry: 2000\nevent: ready\ndata: {}\n\n`);
       unsubscribe = subscribeProcedureEvents(resolution.id, (e) =>
@@ -30,17 +41,13 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
       );
       // Proxies close idle streams; a comment line every 20 s keeps it open.
       heartbeat = setInterval(() => send(`: keep-alive\n\n`), 20_000);
-      request.signal.addEventListener('abort', () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      });
+      request.signal.addEventListener('abort', end);
+      // A process shutting down ends its streams; the browser reconnects (to another process).
+      stopListening = onShutdown(end);
     },
     cancel() {
       unsubscribe();
+      stopListening();
       if (heartbeat) clearInterval(heartbeat);
     },
   });

@@ -1,7 +1,8 @@
 import { presentVote, voteForUser } from '@/db/queries/votes';
-import { castBallot } from '@/db/commands/ballot-caster';
+import { ballotBox } from '@/db/commands/ballot-box';
 import { publishProcedureEvent } from '@/server/procedure-events';
 import { freshResult } from '@/server/single-flight';
+import { ballotsCast } from '@/server/observability/metrics';
 import { badRequest } from '@/lib/errors';
 import { endpoint } from '../../../_lib/endpoint';
 import { authorize } from '../../../_lib/authorize';
@@ -26,13 +27,15 @@ export const POST = endpoint({ params: voteParams, body: ballotBody }, async ({ 
     throw badRequest('delegation', 'Give delegationId: the delegation whose ballot you enter.', [
       { path: 'body.delegationId', message: 'required' },
     ]);
-  const outcome = await castBallot(db, {
+  // Ballots arriving together are written in one transaction (each still its own savepoint).
+  const outcome = await ballotBox().run({
     voteId: vote.id,
     delegationId,
     choice: body.choice,
     actorId: user.id,
     onBehalf: !own,
   });
+  ballotsCast().inc({ outcome: outcome.replaced ? 'replaced' : 'first' });
   // Everyone watching sees the tally move; a secret vote shows only how many have voted.
   // Ballots cast together share one recount (and one event) taken after all of them.
   const now = await freshResult(`tally:${vote.id}`, async () => {

@@ -1,0 +1,108 @@
+import type { Db } from './client';
+
+/**
+ * Many small commands arriving together (190 delegations pressing "vote" in the same
+ * second) run in one transaction instead of one each: each command still runs whole in its
+ * own savepoint (the command's `db.transaction` nests), so one refused command rolls back
+ * alone and its caller gets its own error; everyone's answer waits for the one COMMIT, so
+ * nobody is told "recorded" before it is. Commands that arrive while a batch is being
+ * written form the next batch: a lone command waits for nothing, a burst pays one BEGIN,
+ * COMMIT and lock wait per batch instead of per command.
+ *
+ * If the batch's transaction itself fails (the connection dropped, COMMIT refused), its
+ * commands are run again one transaction each, so no command fails for another's sake.
+ */
+export interface TransactionBatcher<I, O> {
+  run(input: I): Promise<O>;
+}
+
+interface Waiting<I, O> {
+  input: I;
+  resolve(value: O): void;
+  reject(e: unknown): void;
+}
+
+type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
+
+export interface BatchOptions {
+  /** At most this many commands per transaction (default 250). */
+  maxBatch?: number;
+  /**
+   * The command runs all its statements inside `db.transaction(…)` (a savepoint in the
+   * batch), so it needs no savepoint of its own around it: one fewer pair of statements each.
+   */
+  ownTransaction?: boolean;
+}
+
+export function batchTransactions<I, O>(
+  getDb: () => Promise<Db>,
+  command: (db: Db, input: I) => Promise<O>,
+  options: BatchOptions = {},
+): TransactionBatcher<I, O> {
+  const maxBatch = options.maxBatch ?? 250;
+  const inSavepoint = (tx: Db, input: I): Promise<O> =>
+    options.ownTransaction ? command(tx, input) : tx.transaction((inner) => command(inner as unknown as Db, input));
+  let queue: Waiting<I, O>[] = [];
+  let writing = false;
+
+  const alone = async (w: Waiting<I, O>) => {
+    try {
+      w.resolve(await command(await getDb(), w.input));
+    } catch (e) {
+      w.reject(e);
+    }
+  };
+
+  const write = async (batch: Waiting<I, O>[]) => {
+    if (batch.length === 1) return alone(batch[0]);
+    const db = await getDb();
+    let settled: Settled<O>[];
+    try {
+      settled = await db.transaction(async (tx) => {
+        const out: Settled<O>[] = [];
+        // One after the other: a transaction runs one statement at a time anyway.
+        for (const w of batch) {
+          try {
+            // Each in a savepoint: a failed statement must not leave the shared transaction
+            // aborted (COMMIT would then silently roll back everyone's work).
+            out.push({ ok: true, value: await inSavepoint(tx as unknown as Db, w.input) });
+          } catch (error) {
+            out.push({ ok: false, error });
+          }
+        }
+        return out;
+      });
+    } catch {
+      for (const w of batch) await alone(w);
+      return;
+    }
+    batch.forEach((w, i) => {
+      const s = settled[i];
+      if (s.ok) w.resolve(s.value);
+      else w.reject(s.error);
+    });
+  };
+
+  const flush = async () => {
+    writing = true;
+    while (queue.length) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      await write(batch);
+    }
+    writing = false;
+  };
+
+  return {
+    run(input) {
+      return new Promise<O>((resolve, reject) => {
+        queue.push({ input, resolve, reject });
+        // Commands arriving in the same tick join this one; later ones wait for the next batch.
+        if (!writing) {
+          writing = true;
+          setImmediate(() => void flush());
+        }
+      });
+    },
+  };
+}
