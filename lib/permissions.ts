@@ -53,6 +53,7 @@ export const ACTIONS = [
   'reservation:withdraw',
   'resolution:adopt',
   'resolution:publish',
+  'screen:steer', // what the room's screen shows
   'audit:read',
   'token:manage', // one's own API tokens (no committee needed)
 ] as const;
@@ -102,6 +103,7 @@ const rules: Record<Action, Rule> = {
     (a.role === 'member' && !!a.delegationId && s.delegationId === a.delegationId) || a.role === 'secretariat',
   'resolution:adopt': (a) => a.role === 'chair',
   'resolution:publish': presiding,
+  'screen:steer': presiding,
   'audit:read': participant,
   'token:manage': () => true,
 };

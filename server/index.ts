@@ -19,6 +19,7 @@ import { createHealthRoutes, type ReadinessCheck } from './observability/health'
 import { collectProcessMetrics, serveMetrics } from './observability/metrics';
 import { redisReadiness } from './observability/redis-check';
 import { closeInOrder } from './shutdown';
+import { installScreenMemory } from './screen-state';
 import { startupFailure } from './startup-errors';
 
 /**
@@ -67,6 +68,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const upgradeNext = app.getUpgradeHandler();
 
   const collabLog = log('collab');
+  installScreenMemory();
   const relay = await createRelay(config.redisUrl, (m) => collabLog.info(m));
   const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);
