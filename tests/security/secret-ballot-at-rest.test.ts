@@ -23,17 +23,22 @@ interface Voter {
   name: string;
 }
 
-function encodingsOf(voter: Voter): Buffer[] {
-  return [Buffer.from(voter.id), Buffer.from(voter.id.replaceAll('-', ''), 'hex'), Buffer.from(voter.name)];
+/**
+ * The server's WAL is shared with every other database on it (other suites vote as the
+ * same demo delegations, by name): there only the ids, random per database, are ours.
+ */
+function encodingsOf(voter: Voter, withName = true): Buffer[] {
+  const ids = [Buffer.from(voter.id), Buffer.from(voter.id.replaceAll('-', ''), 'hex')];
+  return withName ? [...ids, Buffer.from(voter.name)] : ids;
 }
 
 const CHOICE_MARKS = ['yes', 'abstain', 'choice'].map((w) => Buffer.from(w));
 
 /** Every place in `bytes` where a voter's encoding has a choice mark within WINDOW bytes. */
-function linksIn(bytes: Buffer, voters: readonly Voter[], where: string): string[] {
+function linksIn(bytes: Buffer, voters: readonly Voter[], where: string, withNames = true): string[] {
   const found: string[] = [];
   for (const voter of voters) {
-    for (const encoding of encodingsOf(voter)) {
+    for (const encoding of encodingsOf(voter, withNames)) {
       for (let at = bytes.indexOf(encoding); at >= 0; at = bytes.indexOf(encoding, at + 1)) {
         const near = bytes.subarray(Math.max(0, at - WINDOW), Math.min(bytes.length, at + encoding.length + WINDOW));
         for (const mark of CHOICE_MARKS) {
@@ -171,7 +176,7 @@ describe.each(testDatabaseKinds())('a secret vote on %s', (kind) => {
         db,
         sql`select pg_read_binary_file(${`pg_wal/${name}`}) as bytes`,
       );
-      links.push(...linksIn(Buffer.from(bytes), voters, `pg_wal/${name}`));
+      links.push(...linksIn(Buffer.from(bytes), voters, `pg_wal/${name}`, false));
     }
     expect(links).toEqual([]);
   });
