@@ -26,6 +26,7 @@ import { docxReader } from '../server/docx-reader';
 import { DomainError, notFound } from '../lib/errors';
 import { ROLES, type Role } from '../lib/permissions';
 import { procedureCommands } from './procedure-commands';
+import { languageCommands } from './language-commands';
 import {
   UsageError,
   helpText,
@@ -543,6 +544,8 @@ const COMMANDS: CliCommand[] = [
   ...procedureCommands,
   // The amendment procedure (issue 4), acting as a named member.
   ...amendmentCommands,
+  // Language versions (issue 16), acting as a named member.
+  ...languageCommands,
 ];
 
 function overview(): string[] {
