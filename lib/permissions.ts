@@ -8,7 +8,8 @@ import type { Stage } from './resolution/types';
  * role in the committee may do nothing there, not even learn that a resolution exists.
  */
 
-export const ROLES = ['chair', 'secretariat', 'member', 'observer'] as const;
+/** A translator reads everything and writes only the language versions (lib/languages). */
+export const ROLES = ['chair', 'secretariat', 'member', 'observer', 'translator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
@@ -53,6 +54,9 @@ export const ACTIONS = [
   'reservation:withdraw',
   'resolution:adopt',
   'resolution:publish',
+  'language:add', // a language version of a resolution, official or not
+  'language:edit', // a language version's wording, and translations of statements and amendments
+  'language:override', // publish although an official version is incomplete or out of date
   'audit:read',
   'token:manage', // one's own API tokens (no committee needed)
 ] as const;
@@ -113,7 +117,7 @@ const rules: Record<Action, Rule> = {
       ? a.role === 'chair' || a.role === 'secretariat' || a.role === 'member'
       : a.role === 'secretariat' && open(s),
   'resolution:change-stage': (a) => a.role === 'chair' || a.role === 'secretariat',
-  'version:create': (a) => a.role !== null && a.role !== 'observer',
+  'version:create': (a) => a.role !== null && a.role !== 'observer' && a.role !== 'translator',
   'amendment:draft': (a, s) => (a.role === 'member' || presiding(a)) && open(s),
   'amendment:edit': (a, s) => ownDelegation(a, s) || a.role === 'secretariat',
   'amendment:table': (a, s) =>
@@ -136,6 +140,10 @@ const rules: Record<Action, Rule> = {
     (a.role === 'member' && !!a.delegationId && s.delegationId === a.delegationId) || a.role === 'secretariat',
   'resolution:adopt': (a) => a.role === 'chair',
   'resolution:publish': presiding,
+  'language:add': (a, s) => presiding(a) && s.stage !== 'withdrawn',
+  // Translation goes on after adoption: the published versions are often finished then.
+  'language:edit': (a, s) => (a.role === 'secretariat' || a.role === 'translator') && s.stage !== 'withdrawn',
+  'language:override': (a) => a.role === 'chair',
   'audit:read': participant,
   'token:manage': () => true,
 };
@@ -167,6 +175,12 @@ export function refusal(actor: Actor, action: Action, subject: Subject, roleMess
   // A conflict with the stage is only news to someone who may act at all.
   if (rule.kind === 'conflict' && !can(actor, action, { ...subject, stage: rule.stages[0] })) return byRole;
   return atStage;
+}
+
+/** A collaboration connection to a language version's room (`<resolution id>/<language>`). */
+export function languageCollabAccess(actor: Actor, stage: Stage): 'write' | 'read' | 'none' {
+  if (!can(actor, 'resolution:read', { stage })) return 'none';
+  return can(actor, 'language:edit', { stage }) ? 'write' : 'read';
 }
 
 /** Whether a collaboration connection may write, or only read. */
