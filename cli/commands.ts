@@ -27,6 +27,7 @@ import { DomainError, notFound } from '../lib/errors';
 import { ROLES, type Role } from '../lib/permissions';
 import { procedureCommands } from './procedure-commands';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
+import { languageCommands } from './language-commands';
 import {
   UsageError,
   helpText,
@@ -522,6 +523,8 @@ const COMMANDS: CliCommand[] = [
   ...procedureCommands,
   // The amendment procedure (issue 4), acting as a named member.
   ...amendmentCommands,
+  // Language versions (issue 16), acting as a named member.
+  ...languageCommands,
 ];
 
 function overview(): string[] {
