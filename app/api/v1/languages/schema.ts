@@ -36,7 +36,7 @@ const frame = {
 };
 
 export const addLanguageBody = z.strictObject({
-  language: z.string().trim().min(2).max(10).meta({ example: 'fr' }),
+  language: freeText().trim().min(2).max(10).meta({ example: 'fr' }),
   official: z.boolean().default(false).meta({ description: 'Must be complete and up to date before publication' }),
   ...frame,
 });
