@@ -5,6 +5,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   secretariat: 'secretariat',
   member: 'a member',
   observer: 'an observer',
+  translator: 'a translator',
 };
 
 // Dates are written one way across the app: "1 April 2010, 14:05 UTC".

@@ -5,6 +5,7 @@ import { tokenOperations } from '../tokens/schema';
 import { sessionOperations } from '../sessions/schema';
 import { procedureOperations } from '../procedure/schema';
 import { screenOperations } from '../screen/schema';
+import { languageOperations } from '../languages/schema';
 import type { Operation } from './openapi';
 
 /** Every operation of /api/v1, for the OpenAPI document and the permission matrix test. */
@@ -16,4 +17,5 @@ export const operations: Operation[] = [
   ...procedureOperations,
   ...amendmentOperations,
   ...screenOperations,
+  ...languageOperations,
 ];

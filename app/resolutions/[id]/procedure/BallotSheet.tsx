@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
+import { SECRET_BALLOT_NOTICE } from '@/lib/votes/secret';
 import { subjectLabel } from './VoteCard';
 import type { ProcedureContext, VoteView } from './types';
 
@@ -43,6 +44,8 @@ export function BallotSheet({
   if (!vote) return null;
   const subject = subjectLabel(vote, context);
   const isOpen = vote.status === 'open';
+  // A secret ballot, once cast, is final (lib/votes/secret.ts).
+  const secretCast = vote.method === 'secret' && vote.ownBallotCast;
   const cast = (choice: string) =>
     action.run(() => api('POST', `/api/v1/votes/${vote.id}/ballots`, { choice }), {
       success: `You voted ${choice}`,
@@ -85,7 +88,7 @@ export function BallotSheet({
               <button
                 type="button"
                 key={c.value}
-                disabled={action.busy}
+                disabled={action.busy || secretCast}
                 aria-pressed={vote.ownChoice === c.value}
                 className={`ballot ballot-${c.value} ${vote.ownChoice === c.value ? 'chosen' : ''}`}
                 onClick={() => cast(c.value)}
@@ -96,9 +99,13 @@ export function BallotSheet({
             ))}
           </fieldset>
           <p className="small" data-testid="ballot-sheet-own" aria-live="polite">
-            {vote.ownChoice
-              ? `${context.me.delegationName ?? 'Your delegation'} voted ${CHOICES.find((c) => c.value === vote.ownChoice)?.label}. You can change it until the vote closes.`
-              : `${context.me.delegationName ?? 'Your delegation'} has not voted yet.`}
+            {vote.method === 'secret'
+              ? secretCast
+                ? 'Your delegation has cast its secret ballot; it cannot be changed.'
+                : SECRET_BALLOT_NOTICE
+              : vote.ownChoice
+                ? `${context.me.delegationName ?? 'Your delegation'} voted ${CHOICES.find((c) => c.value === vote.ownChoice)?.label}. You can change it until the vote closes.`
+                : `${context.me.delegationName ?? 'Your delegation'} has not voted yet.`}
           </p>
           {action.problem && (
             <p className="error" role="alert">
