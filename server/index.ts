@@ -70,6 +70,12 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const relay = await createRelay(config.redisUrl, (m) => collabLog.info(m));
   const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);
+  // Before listening: the first clients of a session must not be served by a cold relay.
+  const warm = await collab.warmUp();
+  collabLog.info(
+    { guardMs: Math.round(warm.guardMs), relayMs: Math.round(warm.relayMs), databaseMs: Math.round(warm.databaseMs) },
+    'relay warmed up',
+  );
   const cliBridge = lock
     ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
     : null;

@@ -25,6 +25,10 @@ async function main() {
     log,
   });
   setCollabService(collab);
+  const warm = await collab.warmUp();
+  log(
+    `warmed up: update guard ${Math.round(warm.guardMs)} ms, relay ${Math.round(warm.relayMs)} ms, database ${Math.round(warm.databaseMs)} ms`,
+  );
   const server = http.createServer((_req, res) =>
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /collab/<resolution id> is served here\n'),
   );
