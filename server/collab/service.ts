@@ -175,6 +175,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         maybeCompact,
         onError,
         broadcastIntervalMs: config.broadcastIntervalMs,
+        broadcastSlice: config.broadcastSlice,
       });
       // Follow first: an update relayed while the stored state loads is applied after it
       // (Yjs merges in any order), never missed.
