@@ -420,7 +420,11 @@ export const votes = pgTable(
   ],
 );
 
-/** One ballot per delegation per vote; replaced until the vote closes. */
+/**
+ * One ballot per delegation per vote; replaced until the vote closes. For a secret vote the
+ * row records only that the delegation has voted (choice always null): its choice goes into
+ * `vote_tallies` and is never written beside its name (issue 11 §2).
+ */
 export const ballots = pgTable(
   'ballots',
   {
@@ -431,13 +435,27 @@ export const ballots = pgTable(
     delegationId: uuid('delegation_id')
       .notNull()
       .references(() => delegations.id, { onDelete: 'cascade' }),
-    /** Null after a secret vote closes: only the totals are kept. */
+    /** Always null for a secret vote (see above). */
     choice: text('choice', { enum: ['yes', 'no', 'abstain'] }),
     castBy: uuid('cast_by').references(() => users.id, { onDelete: 'set null' }),
     castAt: timestamp('cast_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('ballots_vote_delegation').on(t.voteId, t.delegationId)],
 );
+
+/**
+ * The running totals of a secret vote, in the unit of its result (weight when weighted). A
+ * secret ballot adds to them in the transaction that records its delegation as having
+ * voted; nothing stores which delegation added what, so a secret ballot cannot be changed.
+ */
+export const voteTallies = pgTable('vote_tallies', {
+  voteId: uuid('vote_id')
+    .primaryKey()
+    .references(() => votes.id, { onDelete: 'cascade' }),
+  yes: integer('yes').notNull().default(0),
+  no: integer('no').notNull().default(0),
+  abstain: integer('abstain').notNull().default(0),
+});
 
 /** Key/value settings of this installation (e.g. a generated auth secret). */
 export const settings = pgTable('settings', {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import next from 'next';
 import { checkMigrationsApplied, installDatabase, openDatabase, ping, type Database } from '../db/client';
 import { acquireDataDirLock, releaseDataDirLock, updateDataDirLock, type DataDirLock } from '../db/data-dir-lock';
+import { describeTightened, secureDataFolder } from '../db/data-folder';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoOnce } from '../db/commands/demo-seeder';
 import { readServerConfig, projectRoot, type ServerConfig } from './config';
 import { ensureAuthSecret } from './secrets';
@@ -37,6 +38,9 @@ const logger = log('concord');
 
 export async function startServer(config: ServerConfig = readServerConfig()): Promise<RunningServer> {
   collectProcessMetrics();
+  // Before anything is written: the folder and its files for this user only (issue 11.2).
+  const tightened = describeTightened(config.dataDir, secureDataFolder(config.dataDir));
+  if (tightened) logger.warn(tightened);
   const lock: DataDirLock | null = config.databaseUrl ? null : acquireDataDirLock(config.dataDir, 'server', null);
   let seeded = false;
   let database: Database;

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { ballots, delegations, resolutions, votes } from '../schema';
+import { ballots, delegations, resolutions, votes, voteTallies } from '../schema';
 import { recordAuditEvent } from './audit-recorder';
 import { badRequest, conflict, notFound } from '../../lib/errors';
+import { SECRET_BALLOT_FINAL } from '../../lib/votes/secret';
 import type { Choice } from '../../lib/votes/types';
 
 export interface BallotCast {
@@ -25,6 +26,11 @@ export interface CastOutcome {
  * leave exactly one row per delegation. The vote row is read FOR SHARE: ballots do not
  * wait for each other, but closing (which updates that row) waits for the ballots in
  * flight, and a ballot arriving after closing sees the vote closed and is refused.
+ *
+ * A secret ballot is written in two places that nothing joins: the ballot row says only
+ * that the delegation has voted (no choice), and the vote's totals grow by its weight. No
+ * statement ever holds the delegation and its choice together, so neither the rows nor the
+ * write-ahead log nor the audit link them; the price is that a secret ballot is final.
  */
 export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome> {
   return db.transaction(async (tx) => {
@@ -33,6 +39,7 @@ export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome>
         id: votes.id,
         status: votes.status,
         method: votes.method,
+        weighted: votes.weighted,
         resolutionId: votes.resolutionId,
         committeeId: resolutions.committeeId,
       })
@@ -50,7 +57,7 @@ export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome>
       );
     }
     const [delegation] = await tx
-      .select({ id: delegations.id })
+      .select({ id: delegations.id, voteWeight: delegations.voteWeight })
       .from(delegations)
       .where(and(eq(delegations.id, cast.delegationId), eq(delegations.committeeId, vote.committeeId)));
     if (!delegation)
@@ -58,16 +65,41 @@ export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome>
         { path: 'body.delegationId', message: 'not a delegation of this committee' },
       ]);
 
-    // xmax = 0 on the returned row means it was inserted, not updated: a first ballot.
-    const [row] = await tx
-      .insert(ballots)
-      .values({ voteId: vote.id, delegationId: cast.delegationId, choice: cast.choice, castBy: cast.actorId })
-      .onConflictDoUpdate({
-        target: [ballots.voteId, ballots.delegationId],
-        set: { choice: cast.choice, castBy: cast.actorId, castAt: sql`now()` },
-      })
-      .returning({ inserted: sql<boolean>`(xmax = 0)` });
     const secret = vote.method === 'secret';
+    let replaced: boolean;
+    if (secret) {
+      const [voted] = await tx
+        .insert(ballots)
+        .values({ voteId: vote.id, delegationId: cast.delegationId, choice: null, castBy: cast.actorId })
+        .onConflictDoNothing({ target: [ballots.voteId, ballots.delegationId] })
+        .returning({ id: ballots.id });
+      if (!voted) throw conflict('ballot', SECRET_BALLOT_FINAL);
+      const weight = vote.weighted === 1 ? delegation.voteWeight : 1;
+      const added = { yes: 0, no: 0, abstain: 0, [cast.choice]: weight };
+      await tx
+        .insert(voteTallies)
+        .values({ voteId: vote.id, ...added })
+        .onConflictDoUpdate({
+          target: voteTallies.voteId,
+          set: {
+            yes: sql`${voteTallies.yes} + excluded.yes`,
+            no: sql`${voteTallies.no} + excluded.no`,
+            abstain: sql`${voteTallies.abstain} + excluded.abstain`,
+          },
+        });
+      replaced = false;
+    } else {
+      // xmax = 0 on the returned row means it was inserted, not updated: a first ballot.
+      const [row] = await tx
+        .insert(ballots)
+        .values({ voteId: vote.id, delegationId: cast.delegationId, choice: cast.choice, castBy: cast.actorId })
+        .onConflictDoUpdate({
+          target: [ballots.voteId, ballots.delegationId],
+          set: { choice: cast.choice, castBy: cast.actorId, castAt: sql`now()` },
+        })
+        .returning({ inserted: sql<boolean>`(xmax = 0)` });
+      replaced = !row.inserted;
+    }
     await recordAuditEvent(tx, {
       committeeId: vote.committeeId,
       resolutionId: vote.resolutionId,
@@ -78,10 +110,10 @@ export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome>
         voteId: vote.id,
         delegationId: cast.delegationId,
         ...(secret ? {} : { choice: cast.choice }),
-        replaced: !row.inserted,
+        replaced,
         onBehalf: !!cast.onBehalf,
       },
     });
-    return { replaced: !row.inserted, secret };
+    return { replaced, secret };
   });
 }

@@ -150,7 +150,8 @@ export const procedureOperations: Operation[] = [
   {
     method: 'post',
     path: '/votes/{voteId}/ballots',
-    summary: "Cast (or change) a delegation's ballot; one per delegation, until the vote closes",
+    summary:
+      "Cast (or change) a delegation's ballot; one per delegation, until the vote closes. A secret ballot cannot be changed: a second one gets 409",
     tag: 'votes',
     params: voteParams,
     body: ballotBody,
