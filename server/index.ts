@@ -11,6 +11,7 @@ import { ensureAuthSecret } from './secrets';
 import { createCollabService } from './collab/service';
 import { createCliBridge } from './cli-bridge';
 import { setCollabService } from './collab/registry';
+import { startUseCaseRuntime } from './use-case-runtime';
 import { accessChanged } from './resolution-text';
 import { createRelay } from './collab/relay-factory';
 import { clientAddressStamper } from './auth/client-address';
@@ -74,6 +75,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const relay = await createRelay(config.redisUrl, (m) => collabLog.info(m));
   const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);
+  const useCases = startUseCaseRuntime(collab);
   const cliBridge = lock
     ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
     : null;
@@ -133,6 +135,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
     observer,
     collab: async () => {
       await collab.close();
+      useCases.stop();
       setCollabService(null);
     },
     afterwards: async () => {

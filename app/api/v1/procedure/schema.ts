@@ -95,6 +95,13 @@ export const adoptionBody = z.strictObject({
 
 export const auditListQuery = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(500) });
 
+/** Optional: publishing takes no body unless the chair overrides the language versions' check. */
+export const publicationBody = z.strictObject({
+  overrideLanguages: z.boolean().default(false).meta({
+    description: 'The chair publishes although an official language version is incomplete or out of date (audited)',
+  }),
+});
+
 export const procedureOperations: Operation[] = [
   {
     method: 'get',
@@ -186,9 +193,11 @@ export const procedureOperations: Operation[] = [
   {
     method: 'post',
     path: '/resolutions/{id}/publication',
-    summary: 'Publish the adopted resolution: its reservations become final',
+    summary:
+      'Publish the adopted resolution: its reservations become final. Every official language version must be complete and up to date, unless the chair overrides (optional body)',
     tag: 'adoption',
     params: resolutionParams,
+    body: publicationBody,
     allowed: 'chair, secretariat',
   },
   {

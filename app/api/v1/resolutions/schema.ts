@@ -56,6 +56,21 @@ export const exportQuery = z.object({
     description:
       'text: the draft, or the published text once adopted; html, pdf, docx, akn (Akoma Ntoso 3.0 XML): the published text, once adopted',
   }),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/)
+    .optional()
+    .meta({
+      description: 'A language version ("fr"): the published text in that language, with its own heading and footnotes',
+    }),
+});
+
+export const textQuery = z.object({
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/)
+    .optional()
+    .meta({ description: 'A language version: each paragraph in its words, with translationStatus' }),
 });
 
 const paragraph = z.object({
@@ -105,9 +120,11 @@ export const resolutionOperations: Operation[] = [
   {
     method: 'get',
     path: '/resolutions/{id}/text',
-    summary: 'The structured text: paragraphs with stable ids and computed numbers, read from the live document',
+    summary:
+      'The structured text: paragraphs with stable ids and computed numbers, read from the live document (?lang=fr: a language version, each paragraph with translationStatus)',
     tag: 'resolutions',
     params: resolutionParams,
+    query: textQuery,
     response: textResponse,
     allowed: 'any role',
   },
