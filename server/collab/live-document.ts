@@ -48,6 +48,8 @@ export interface LiveDocumentDeps {
    * merged into one message. 0 = every stored batch at once.
    */
   broadcastIntervalMs?: number;
+  /** After a stored change that may have changed the structure (language rooms follow it). */
+  onStructureChange?(doc: LiveDocument): void;
 }
 
 /** What an unchanged text returns from changeText: an update with nothing in it. */
@@ -216,6 +218,7 @@ export class LiveDocument implements SharedDocument {
           this.storedUpToSeq = Math.max(this.storedUpToSeq, seq);
           this.enqueue(update, from, true);
           this.deps.maybeCompact(this);
+          if (structural) this.deps.onStructureChange?.(this);
         },
         (e) => this.deps.onError(`storing an update of ${this.resolutionId}`, e),
       );

@@ -33,6 +33,11 @@ export interface CollabService {
    * re-checked, on every process.
    */
   draftChanged(amendmentId: string): Promise<void>;
+  /**
+   * A language version's wordings changed outside its room (the API, an import) or it was
+   * published: folded into the room `<resolution id>/<language>` and its sockets re-checked.
+   */
+  languageChanged?(resolutionId: string, language: string): Promise<void>;
   /** Live numbers for logs and benchmarks. */
   stats(): { documents: number; connections: number };
   close(): Promise<void>;
