@@ -12,7 +12,7 @@ import { normaliseLanguageCode } from '../lib/languages/codes';
 import { renderRedlineText } from '../lib/amendments/redline';
 import { DomainError, notFound } from '../lib/errors';
 import { isEmail, isUuid, textOfLength, type ParsedArgs } from './args';
-import type { CliCommand, CliIo } from './commands';
+import type { CliCommand, CliIo } from './io';
 
 /**
  * Language versions from the command line (issue 16): add a version, see what needs

@@ -10,7 +10,7 @@ import { renderPublishedHtml } from '../lib/publication/html';
 import { renderAkomaNtoso } from '../lib/publication/akoma-ntoso';
 import { DomainError, notFound } from '../lib/errors';
 import { isUuid, oneOf } from './args';
-import type { CliCommand, CliIo } from './commands';
+import type { CliCommand, CliIo } from './io';
 
 /**
  * The procedural record from a shell: verify the audit chain (a cron job can alert on a

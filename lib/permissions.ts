@@ -72,6 +72,39 @@ const open = (s: Subject) => s.stage !== 'adopted' && s.stage !== 'withdrawn';
 
 type Rule = (actor: Actor, subject: Subject) => boolean;
 
+/**
+ * Acts the rules of procedure allow only at some stages, with the reason given when one is
+ * refused. `can()` applies them; `refusal()` explains them, so the API, the CLI and the
+ * pages refuse with the same code and the same words.
+ */
+interface StageRule {
+  stages: readonly Stage[];
+  /** 403 when it is a matter of who may act then, 409 when the act conflicts with the state. */
+  kind: 'forbidden' | 'conflict';
+  message(stage: Stage): string;
+}
+
+export const STAGE_RULES: Partial<Record<Action, StageRule>> = {
+  'amendment:table': {
+    stages: ['amendments'],
+    kind: 'forbidden',
+    message: (stage) =>
+      `Amendments can be tabled only at the amendments stage; the resolution is at the ${stage} stage.`,
+  },
+  'amendment:decide': {
+    stages: ['amendments', 'voting'],
+    kind: 'conflict',
+    message: (stage) =>
+      `Amendments are decided at the amendments or voting stage; the resolution is at the ${stage} stage.`,
+  },
+};
+
+/** A subject without a stage (a page listing what a role may do in general) passes. */
+function stageAllows(action: Action, s: Subject): boolean {
+  const rule = STAGE_RULES[action];
+  return !rule || s.stage === undefined || rule.stages.includes(s.stage);
+}
+
 const rules: Record<Action, Rule> = {
   'committee:read': participant,
   'committee:manage': presiding,
@@ -87,13 +120,14 @@ const rules: Record<Action, Rule> = {
   'version:create': (a) => a.role !== null && a.role !== 'observer' && a.role !== 'translator',
   'amendment:draft': (a, s) => (a.role === 'member' || presiding(a)) && open(s),
   'amendment:edit': (a, s) => ownDelegation(a, s) || a.role === 'secretariat',
-  'amendment:table': (a, s) => (ownDelegation(a, s) || a.role === 'secretariat') && s.stage === 'amendments',
+  'amendment:table': (a, s) =>
+    (ownDelegation(a, s) || a.role === 'secretariat') && s.stage !== undefined && stageAllows('amendment:table', s),
   'amendment:withdraw': (a, s) => ownDelegation(a, s) && a.delegationId === s.delegationId,
   'amendment:remove-cosponsor': (a, s) =>
     a.role === 'secretariat' ||
     (ownDelegation(a, s) && (a.delegationId === s.delegationId || a.delegationId === s.coSponsorRemoved)),
   'amendment:rule': (a) => a.role === 'chair',
-  'amendment:decide': presiding,
+  'amendment:decide': (a, s) => presiding(a) && stageAllows('amendment:decide', s),
   'amendment:set-deadline': presiding,
   'voting-order:set': (a) => a.role === 'chair',
   'vote:open': (a) => a.role === 'chair',
@@ -117,6 +151,30 @@ const rules: Record<Action, Rule> = {
 export function can(actor: Actor | null, action: Action, subject: Subject = {}): boolean {
   if (!actor) return false;
   return rules[action](actor, subject);
+}
+
+export interface Refusal {
+  code: `${'forbidden' | 'conflict'}:${string}`;
+  message: string;
+}
+
+/**
+ * Why `can()` says no, or null when it says yes. A stage rule's reason comes first (tabling
+ * during drafting is refused for the stage, whoever asks); otherwise the role is the reason
+ * and `roleMessage` says it in the caller's words.
+ */
+export function refusal(actor: Actor, action: Action, subject: Subject, roleMessage: string): Refusal | null {
+  if (can(actor, action, subject)) return null;
+  const rule = STAGE_RULES[action];
+  const byRole = { code: `forbidden:${action}`, message: roleMessage } as const;
+  if (!rule || subject.stage === undefined || rule.stages.includes(subject.stage)) return byRole;
+  const atStage = {
+    code: rule.kind === 'conflict' ? ('conflict:stage' as const) : (`forbidden:${action}` as const),
+    message: rule.message(subject.stage),
+  };
+  // A conflict with the stage is only news to someone who may act at all.
+  if (rule.kind === 'conflict' && !can(actor, action, { ...subject, stage: rule.stages[0] })) return byRole;
+  return atStage;
 }
 
 /** A collaboration connection to a language version's room (`<resolution id>/<language>`). */

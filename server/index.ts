@@ -11,6 +11,7 @@ import { ensureAuthSecret } from './secrets';
 import { createCollabService } from './collab/service';
 import { createCliBridge } from './cli-bridge';
 import { setCollabService } from './collab/registry';
+import { startUseCaseRuntime } from './use-case-runtime';
 import { accessChanged } from './resolution-text';
 import { createRelay } from './collab/relay-factory';
 import { clientAddressStamper } from './auth/client-address';
@@ -20,6 +21,7 @@ import { createHealthRoutes, type ReadinessCheck } from './observability/health'
 import { collectProcessMetrics, serveMetrics } from './observability/metrics';
 import { redisReadiness } from './observability/redis-check';
 import { closeInOrder } from './shutdown';
+import { refuseOversizedBody } from '../lib/http/body-limit';
 import { startupFailure } from './startup-errors';
 
 /**
@@ -74,6 +76,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const relay = await createRelay(config.redisUrl, (m) => collabLog.info(m));
   const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);
+  const useCases = startUseCaseRuntime(collab);
   const cliBridge = lock
     ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
     : null;
@@ -100,6 +103,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
         return;
       }
       if (cliBridge?.(req, res)) return;
+      if (refuseOversizedBody(req, res)) return;
       stampClientAddress(req);
       handle(req, res).catch((e) => {
         httpLog.error({ err: e }, 'request failed');
@@ -133,6 +137,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
     observer,
     collab: async () => {
       await collab.close();
+      useCases.stop();
       setCollabService(null);
     },
     afterwards: async () => {
