@@ -19,6 +19,7 @@ import * as YDoc from 'yjs';
 import { readParagraphs } from '../../lib/text/ydoc';
 import { localRelay, type AccessTarget, type CrossProcessRelay, type RelayListener } from './relay';
 import { createUpdateGuard } from './update-guard';
+import { warmUpCollab } from './warm-up';
 import type { CollabService, TextChangeAuthor } from './types';
 
 export interface CollabServiceOptions {
@@ -209,6 +210,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         onError,
         broadcastIntervalMs: config.broadcastIntervalMs,
         onStructureChange: (doc) => languages.followStructure(doc.resolutionId),
+        broadcastSlice: config.broadcastSlice,
       });
       // Follow first: an update relayed while the stored state loads is applied after it
       // (Yjs merges in any order), never missed.
@@ -411,6 +413,8 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     },
 
     stats: () => ({ documents: documents.size + drafts.size + languages.size(), connections: connections.size }),
+
+    warmUp: async () => warmUpCollab({ guard, config, getDb: options.getDb }),
 
     async close() {
       closing = true;
