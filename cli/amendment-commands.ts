@@ -3,23 +3,21 @@ import type { Db } from '../db/client';
 import { resolutions } from '../db/schema';
 import { findUserByEmail, resolutionAccess } from '../db/queries/access';
 import { delegationNames, findAmendment, listAmendments, type StoredAmendment } from '../db/queries/amendments';
-import { draftAmendment, inviteCoSponsor, removeCoSponsor } from '../db/commands/amendment-drafter';
-import { tableAmendment, withdrawAmendment, ruleInadmissible } from '../db/commands/amendment-tabler';
-import { setTablingDeadline, setVotingOrder } from '../db/commands/amendment-schedule';
-import { decideAmendment } from '../server/amendment-adoption';
-import { currentParagraphs } from '../server/resolution-text';
-import { publishProcedureEvent } from '../server/procedure-events';
 import { compileAmendments, votingOrder } from '../lib/amendments/compilation';
 import { renderRedlineText } from '../lib/amendments/redline';
-import { can, type Action } from '../lib/permissions';
-import { DomainError, forbidden, notFound } from '../lib/errors';
+import { DomainError, notFound } from '../lib/errors';
+import * as amendments from '../usecases/amendments';
+import { canSeeDraft } from '../usecases/amendments/access';
+import { userActor } from '../usecases/kernel/actor';
+import { execute, type UseCase } from '../usecases/kernel/use-case';
+import { currentParagraphs } from '../usecases/reads/resolution-text';
 import { isEmail, isUuid, oneOf, textOfLength, type CommandSpec, type ParsedArgs } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 
 /**
  * The amendment procedure from the command line. Every command acts as a named committee
- * member (--as) and is checked with the same can() as the API: the CLI is a way in for
- * scripts and secretariats, not a way around the rules of procedure.
+ * member (--as) through the same use cases as the API (usecases/amendments): the CLI is a
+ * way in for scripts and secretariats, not a way around the rules of procedure.
  */
 export interface AmendmentCliCommand {
   spec: CommandSpec;
@@ -49,37 +47,16 @@ const amendmentArg = [
   },
 ];
 
-/** The resolution as the acting member sees it, refusing what can() refuses. */
+/** The resolution as the acting member sees it (404 when it is not theirs), and how they act in it. */
 async function acting(db: Db, email: string, resolutionId: string) {
   const user = await findUserByEmail(db, email);
   if (!user) throw notFound('user', `No user with the e-mail ${email.toLowerCase()}.`);
   const access = await resolutionAccess(db, user.id, resolutionId);
   if (!access) throw notFound('resolution', `No resolution ${resolutionId} in a committee of ${user.email}.`);
   const [resolution] = await db.select().from(resolutions).where(eq(resolutions.id, resolutionId));
-  const check = (action: Action, amendment?: StoredAmendment) => {
-    const subject = amendment
-      ? {
-          stage: access.stage,
-          delegationId: amendment.sponsorDelegationId,
-          coSponsorDelegationIds: amendment.coSponsorDelegationIds,
-        }
-      : { stage: access.stage };
-    if (can(access.actor, action, subject)) return;
-    if (action === 'amendment:table' && access.stage !== 'amendments') {
-      throw forbidden(
-        action,
-        `Amendments can be tabled only at the amendments stage; the resolution is at the ${access.stage} stage.`,
-      );
-    }
-    throw forbidden(action, `${user.email} (${access.actor.role}) may not ${action.replace(':', ' ')} here.`);
-  };
-  return {
-    user,
-    access,
-    resolution,
-    check,
-    scope: { committeeId: resolution.committeeId, resolutionId, actorId: user.id },
-  };
+  const perform = <I, R>(useCase: UseCase<I, R>, input: I) =>
+    execute(useCase, { db, actor: userActor(user.id) }, input);
+  return { user, access, resolution, perform, scope: { committeeId: resolution.committeeId, resolutionId } };
 }
 
 async function amendmentNamed(db: Db, resolutionId: string, ref: string): Promise<StoredAmendment> {
@@ -129,13 +106,9 @@ export const amendmentCommands: AmendmentCliCommand[] = [
     },
     async run(args, io) {
       const { access, resolution } = await acting(io.db, args.options.as, args.options.resolution);
+      // The same rule as the API's: a draft is seen by its delegations and the presiding officers.
       const all = (await listAmendments(io.db, resolution.id)).filter(
-        (a) =>
-          a.status !== 'draft' ||
-          can(access.actor, 'amendment:edit', {
-            delegationId: a.sponsorDelegationId,
-            coSponsorDelegationIds: a.coSponsorDelegationIds,
-          }),
+        (a) => a.status !== 'draft' || canSeeDraft(access.actor, a),
       );
       const paragraphs = await currentParagraphs(io.db, resolution.id);
       const names = await delegationNames(io.db, resolution.committeeId);
@@ -216,22 +189,12 @@ export const amendmentCommands: AmendmentCliCommand[] = [
             : null,
     async run(args, io) {
       const o = args.options;
-      const { access, check, scope } = await acting(io.db, o.as, o.resolution);
-      const sponsor = access.actor.role === 'member' ? access.actor.delegationId : (o.delegation ?? null);
-      check('amendment:draft');
-      if (!sponsor)
-        throw new DomainError('bad_request:delegation', 'Name the sponsoring delegation with --delegation <id>.');
-      // Refused before anything is stored: "--table" must not leave a draft behind.
-      if (args.switches.has('table'))
-        check('amendment:table', {
-          sponsorDelegationId: sponsor,
-          coSponsorDelegationIds: [],
-        } as unknown as StoredAmendment);
+      const { perform } = await acting(io.db, o.as, o.resolution);
+      const tableToo = args.switches.has('table');
       const paragraph = await paragraphNamed(io.db, o.resolution, o.paragraph);
-      const paragraphs = await currentParagraphs(io.db, o.resolution);
       const kind = o.kind as 'modify' | 'insert' | 'delete' | 'move';
-      const amendment = await draftAmendment(io.db, {
-        ...scope,
+      const amendment = await perform(amendments.draft, {
+        resolutionId: o.resolution,
         kind,
         targetParagraphId: kind === 'insert' ? null : paragraph,
         anchorParagraphId:
@@ -240,26 +203,21 @@ export const amendmentCommands: AmendmentCliCommand[] = [
         newKind: kind === 'insert' ? ((o['new-kind'] as 'operative' | undefined) ?? 'operative') : null,
         proposedText: o.text,
         rationale: o.rationale,
-        sponsorDelegationId: sponsor,
-        paragraphs,
+        sponsorDelegationId: o.delegation ?? null,
+        // Refused before anything is stored: "--table" must not leave a draft behind.
+        alsoTabling: tableToo,
+      }).catch((e: unknown) => {
+        // The use case names the API's field; the CLI names its flag.
+        if (e instanceof DomainError && e.code === 'bad_request:body' && !o.delegation)
+          throw new DomainError('bad_request:delegation', 'Name the sponsoring delegation with --delegation <id>.');
+        throw e;
       });
-      publishProcedureEvent({
-        resolutionId: o.resolution,
-        type: 'amendment.drafted',
-        data: { amendmentId: amendment.id },
-      });
-      if (args.switches.has('table')) {
-        check('amendment:table', amendment);
-        const tabled = await tableAmendment(io.db, { ...scope, amendment, paragraphs }).catch((e: unknown) => {
+      if (tableToo) {
+        const tabled = await perform(amendments.table, { amendmentId: amendment.id }).catch((e: unknown) => {
           // The draft is kept (its sponsors see it): say so, with its id, before the refusal.
           io.out(`Drafted, but not tabled; the draft's id:`);
           io.out(amendment.id);
           throw e;
-        });
-        publishProcedureEvent({
-          resolutionId: o.resolution,
-          type: 'amendment.tabled',
-          data: { amendmentId: tabled.id, number: tabled.number },
         });
         io.out(`Tabled ${tabled.number}.`);
       } else io.out('Drafted.');
@@ -274,19 +232,9 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       flags: { resolution: resolutionFlag, as: asFlag },
     },
     async run(args, io) {
-      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      const { perform } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
-      check('amendment:table', amendment);
-      const tabled = await tableAmendment(io.db, {
-        ...scope,
-        amendment,
-        paragraphs: await currentParagraphs(io.db, scope.resolutionId),
-      });
-      publishProcedureEvent({
-        resolutionId: scope.resolutionId,
-        type: 'amendment.tabled',
-        data: { amendmentId: tabled.id, number: tabled.number },
-      });
+      const tabled = await perform(amendments.table, { amendmentId: amendment.id });
       io.out(`Tabled ${tabled.number}.`);
     },
   },
@@ -315,7 +263,7 @@ export const amendmentCommands: AmendmentCliCommand[] = [
     },
     validate: (a) => (!!a.options.add === !!a.options.remove ? 'give either --add or --remove' : null),
     async run(args, io) {
-      const { check, scope, access, user } = await acting(io.db, args.options.as, args.options.resolution);
+      const { perform, scope } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
       const wanted = (args.options.add ?? args.options.remove).trim().toLowerCase();
       const names = await delegationNames(io.db, scope.committeeId);
@@ -325,34 +273,8 @@ export const amendmentCommands: AmendmentCliCommand[] = [
           'delegation',
           `No delegation "${args.options.add ?? args.options.remove}" in this committee (${[...names.values()].join(', ')}).`,
         );
-      if (args.options.add) {
-        check('amendment:edit', amendment);
-        const updated = await inviteCoSponsor(io.db, { ...scope, amendment, delegationId });
-        publishProcedureEvent({
-          resolutionId: scope.resolutionId,
-          type: 'amendment.cosponsor_invited',
-          data: { amendmentId: updated.id, delegationId },
-        });
-      } else {
-        const subject = {
-          stage: access.stage,
-          delegationId: amendment.sponsorDelegationId,
-          coSponsorDelegationIds: amendment.coSponsorDelegationIds,
-          coSponsorRemoved: delegationId,
-        };
-        if (!can(access.actor, 'amendment:remove-cosponsor', subject))
-          throw forbidden(
-            'amendment:remove-cosponsor',
-            `${user.email} may not remove that co-sponsor: the sponsoring delegation (or the secretariat) removes co-sponsors, a co-sponsor only itself.`,
-          );
-        const updated = await removeCoSponsor(io.db, { ...scope, amendment, delegationId });
-        publishProcedureEvent({
-          resolutionId: scope.resolutionId,
-          type: 'amendment.cosponsor_removed',
-          data: { amendmentId: updated.id, delegationId },
-        });
-      }
-      const now = await findAmendment(io.db, amendment.id);
+      const act = args.options.add ? amendments.inviteCoSponsor : amendments.removeCoSponsor;
+      const now = await perform(act, { amendmentId: amendment.id, delegationId });
       io.out(
         `Co-sponsors of ${now.number ?? 'the draft'}: ${now.coSponsorDelegationIds.map((id) => names.get(id)).join(', ') || 'none'}.`,
       );
@@ -370,15 +292,9 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       },
     },
     async run(args, io) {
-      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      const { perform } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
-      check('amendment:withdraw', amendment);
-      const { fallen } = await withdrawAmendment(io.db, { ...scope, amendment, reason: args.options.reason });
-      publishProcedureEvent({
-        resolutionId: scope.resolutionId,
-        type: 'amendment.withdrawn',
-        data: { amendmentId: amendment.id, number: amendment.number },
-      });
+      const { fallen } = await perform(amendments.withdraw, { amendmentId: amendment.id, reason: args.options.reason });
       io.out(
         `Withdrew ${amendment.number ?? 'the draft'}${fallen.length ? `; ${fallen.length} sub-amendment(s) fell` : ''}.`,
       );
@@ -402,15 +318,9 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       },
     },
     async run(args, io) {
-      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      const { perform } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
-      check('amendment:rule', amendment);
-      await ruleInadmissible(io.db, { ...scope, amendment, reason: args.options.reason });
-      publishProcedureEvent({
-        resolutionId: scope.resolutionId,
-        type: 'amendment.ruled',
-        data: { amendmentId: amendment.id, number: amendment.number },
-      });
+      await perform(amendments.rule, { amendmentId: amendment.id, reason: args.options.reason });
       io.out(`${amendment.number} ruled inadmissible: ${args.options.reason.trim()}`);
     },
   },
@@ -438,18 +348,11 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       },
     },
     async run(args, io) {
-      const { check, scope, access } = await acting(io.db, args.options.as, args.options.resolution);
+      const { perform } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
-      check('amendment:decide', amendment);
-      if (access.stage !== 'amendments' && access.stage !== 'voting')
-        throw new DomainError(
-          'conflict:stage',
-          `Amendments are decided at the amendments or voting stage; the resolution is at the ${access.stage} stage.`,
-        );
-      const result = await decideAmendment(io.db, {
-        ...scope,
-        amendment,
-        outcome: args.options.outcome as 'adopted',
+      const result = await perform(amendments.decide, {
+        amendmentId: amendment.id,
+        outcome: args.options.outcome as 'adopted' | 'rejected',
         method: (args.options.method as 'vote' | undefined) ?? 'consensus',
       });
       io.out(
@@ -478,9 +381,8 @@ export const amendmentCommands: AmendmentCliCommand[] = [
     },
     validate: (a) => (a.options.set && a.switches.has('reset') ? 'give --set or --reset, not both' : null),
     async run(args, io) {
-      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      const { perform, scope } = await acting(io.db, args.options.as, args.options.resolution);
       if (args.options.set || args.switches.has('reset')) {
-        check('voting-order:set');
         const order = args.options.set
           ? await Promise.all(
               args.options.set
@@ -488,8 +390,7 @@ export const amendmentCommands: AmendmentCliCommand[] = [
                 .map(async (n) => (await amendmentNamed(io.db, scope.resolutionId, n.trim())).id),
             )
           : null;
-        await setVotingOrder(io.db, { ...scope, order });
-        publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.voting_order_set', data: {} });
+        await perform(amendments.setVotingOrder, { resolutionId: scope.resolutionId, order });
       }
       const order = votingOrder(
         await listAmendments(io.db, scope.resolutionId),
@@ -518,13 +419,11 @@ export const amendmentCommands: AmendmentCliCommand[] = [
     },
     validate: (a) => (!!a.options.at === a.switches.has('clear') ? 'give either --at or --clear' : null),
     async run(args, io) {
-      const { check, scope } = await acting(io.db, args.options.as, args.options.resolution);
-      check('amendment:set-deadline');
-      const row = await setTablingDeadline(io.db, {
-        ...scope,
+      const { perform, scope } = await acting(io.db, args.options.as, args.options.resolution);
+      const row = await perform(amendments.setTablingDeadline, {
+        resolutionId: scope.resolutionId,
         deadline: args.options.at ? new Date(args.options.at) : null,
       });
-      publishProcedureEvent({ resolutionId: scope.resolutionId, type: 'amendment.deadline_set', data: {} });
       io.out(row.tablingDeadline ? `Tabling deadline: ${row.tablingDeadline.toISOString()}` : 'No tabling deadline.');
     },
   },

@@ -26,6 +26,8 @@ import { docxReader } from '../server/docx-reader';
 import { DomainError, notFound } from '../lib/errors';
 import { ROLES, type Role } from '../lib/permissions';
 import { procedureCommands } from './procedure-commands';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
+import { languageCommands } from './language-commands';
 import {
   UsageError,
   helpText,
@@ -48,29 +50,7 @@ import {
  * with the database it opened, and server/cli-bridge.ts calls it inside the running server
  * (which holds the PGlite folder), so both paths behave identically.
  */
-export interface CliIo {
-  db: Db;
-  out(line: string): void;
-  err(line: string): void;
-  /** Files named on the command line (import's <file>): local disk, or sent with the request. */
-  readFile(path: string): Uint8Array;
-  /** Inside the server: re-checks open collaboration sockets after a role change. */
-  accessChanged?(target: { userId: string }): void;
-}
-
-/** Exit codes: 0 done, 1 refused or failed (domain error, unexpected), 2 bad arguments. */
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-
-export interface CliCommand {
-  spec: CommandSpec;
-  /** Paths of local files the command reads, so a remote run can send them along. */
-  files?(args: ParsedArgs): string[];
-  /** Checks between flags (a problem, or null), made before anything runs. */
-  validate?(args: ParsedArgs): string | null;
-  run(args: ParsedArgs, io: CliIo): Promise<void>;
-}
+export { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
 
 /** Formats the published-document exports will offer: the refusal says "not yet", not "unknown". */
 const PLANNED_FORMATS: readonly string[] = ['html', 'pdf', 'docx', 'akoma-ntoso', 'akn', 'xml'];
@@ -543,6 +523,8 @@ const COMMANDS: CliCommand[] = [
   ...procedureCommands,
   // The amendment procedure (issue 4), acting as a named member.
   ...amendmentCommands,
+  // Language versions (issue 16), acting as a named member.
+  ...languageCommands,
 ];
 
 function overview(): string[] {

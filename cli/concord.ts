@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dataDirFromEnv, openDatabase, type Database } from '../db/client';
 import { acquireDataDirLock, readLiveLock, releaseDataDirLock, type DataDirLock } from '../db/data-dir-lock';
+import { describeTightened, secureDataFolder } from '../db/data-folder';
 import { MAX_IMPORT_BYTES } from '../lib/resolution/import-source';
 import { DomainError } from '../lib/errors';
 import { CLI_BRIDGE_PATH, CLI_SECRET_HEADER, type CliBridgeResponse } from '../server/cli-bridge';
@@ -86,6 +87,8 @@ async function runOn(database: Database, argv: string[]): Promise<number> {
 
 async function runOnDataFolder(dataDir: string, argv: string[], verbose: boolean): Promise<number> {
   try {
+    const tightened = describeTightened(dataDir, secureDataFolder(dataDir));
+    if (tightened) err(`concord: ${tightened}`);
     acquireDataDirLock(dataDir, 'cli', null);
   } catch (e) {
     err(`error: ${(e as Error).message}`);

@@ -2,12 +2,15 @@ import { eq } from 'drizzle-orm';
 import { resolutions } from '../db/schema';
 import { listAuditEvents, verifyAuditChain } from '../db/queries/audit';
 import { akomaNtosoMetadataOf, publishedDocumentOf } from '../db/queries/publication';
+import { publishedDocumentIn } from '../db/queries/publication-languages';
+import { getLanguageVersion } from '../db/queries/languages';
+import { normaliseLanguageCode } from '../lib/languages/codes';
 import { renderPublishedText } from '../lib/publication/plain-text';
 import { renderPublishedHtml } from '../lib/publication/html';
 import { renderAkomaNtoso } from '../lib/publication/akoma-ntoso';
 import { DomainError, notFound } from '../lib/errors';
 import { isUuid, oneOf } from './args';
-import type { CliCommand, CliIo } from './commands';
+import type { CliCommand, CliIo } from './io';
 
 /**
  * The procedural record from a shell: verify the audit chain (a cron job can alert on a
@@ -76,13 +79,23 @@ export const procedureCommands: CliCommand[] = [
           description: 'text (default), html or akn (Akoma Ntoso XML)',
           check: oneOf(PUBLISHED_FORMATS),
         },
+        lang: {
+          kind: 'option',
+          placeholder: 'language',
+          description: 'a language version (fr …): its own heading and footnotes',
+          check: (v) => (normaliseLanguageCode(v) ? null : `"${v}" is not a language code such as fr`),
+        },
       },
       notes: ['PDF and DOCX: GET /api/v1/resolutions/{id}/export?format=pdf|docx.'],
     },
     async run(args, io) {
       const [resolution] = await io.db.select().from(resolutions).where(eq(resolutions.id, args.positionals[0]));
       if (!resolution) throw notFound('resolution', `No resolution with the id ${args.positionals[0]}.`);
-      const doc = await publishedDocumentOf(io.db, resolution);
+      const lang = args.options.lang ? normaliseLanguageCode(args.options.lang) : null;
+      const doc =
+        lang && lang !== resolution.language
+          ? await publishedDocumentIn(io.db, resolution, await getLanguageVersion(io.db, resolution.id, lang))
+          : await publishedDocumentOf(io.db, resolution);
       const format = args.options.format ?? 'text';
       if (format === 'html') print(io, renderPublishedHtml(doc));
       else if (format === 'akn') print(io, renderAkomaNtoso(doc, await akomaNtosoMetadataOf(io.db, resolution, doc)));

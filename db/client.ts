@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema';
 import { holdingStartLock } from './start-lock';
+import { secureDataFolder } from './data-folder';
 
 /**
  * One drizzle API over both engines. PGlite's and postgres-js's drizzle databases share the
@@ -78,10 +79,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => client.end({ timeout: 5 }),
     };
   }
+  // Owner-only before PGlite writes a file; the umask set here holds in its worker too.
+  if (options.dataDir) secureDataFolder(options.dataDir);
   const { startPgliteThread } = await import('./pglite-thread');
   // CONCORD_PGLITE_IN_THREAD=1: the old way, for A/B measurements of a whole server.
   const inThread = options.inThread ?? process.env.CONCORD_PGLITE_IN_THREAD === '1';
   const thread = inThread ? await inThreadPglite(options.dataDir) : await startPgliteThread(options.dataDir);
+  // A new database is unpacked from PGlite's template with its modes (0666) set explicitly,
+  // which no umask prevents: take them back now. Later files follow the umask.
+  if (options.dataDir) secureDataFolder(options.dataDir);
   // The thread answers the calls drizzle's PGlite session makes, with PGlite's own results.
   const db = drizzlePglite(thread as unknown as PGlite, { schema }) as unknown as Db;
   try {

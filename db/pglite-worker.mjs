@@ -5,6 +5,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
+// Files PGlite creates here (tables, write-ahead log) get the process's umask, which a worker
+// cannot change: db/data-folder.ts sets it to 077 on the main thread before starting us.
+
 const pg = workerData.dataDir ? new PGlite(workerData.dataDir) : new PGlite();
 /** Open transactions by id: each holds PGlite's transaction lock until its commit or rollback arrives. */
 const transactions = new Map();

@@ -1,6 +1,9 @@
 import { relations, sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
+  foreignKey,
+  primaryKey,
   bigint,
   customType,
   index,
@@ -56,7 +59,7 @@ export const delegations = pgTable(
   (t) => [uniqueIndex('delegations_committee_name').on(t.committeeId, t.name)],
 );
 
-export const ROLES = ['chair', 'secretariat', 'member', 'observer'] as const;
+export const ROLES = ['chair', 'secretariat', 'member', 'observer', 'translator'] as const;
 
 export const memberships = pgTable(
   'memberships',
@@ -164,6 +167,8 @@ export const resolutions = pgTable(
      */
     printedFrame: jsonb('printed_frame'),
     stage: text('stage', { enum: STAGE_VALUES }).notNull().default('drafting'),
+    /** The original language (BCP 47): the one the text was drafted or imported in. */
+    language: text('language').notNull().default('en'),
     /** Adoption, when recorded: method, date and the counts of a vote. */
     adoption: jsonb('adoption'),
     adoptedOn: date('adopted_on'),
@@ -420,7 +425,11 @@ export const votes = pgTable(
   ],
 );
 
-/** One ballot per delegation per vote; replaced until the vote closes. */
+/**
+ * One ballot per delegation per vote; replaced until the vote closes. For a secret vote the
+ * row records only that the delegation has voted (choice always null): its choice goes into
+ * `vote_tallies` and is never written beside its name (issue 11 §2).
+ */
 export const ballots = pgTable(
   'ballots',
   {
@@ -431,13 +440,119 @@ export const ballots = pgTable(
     delegationId: uuid('delegation_id')
       .notNull()
       .references(() => delegations.id, { onDelete: 'cascade' }),
-    /** Null after a secret vote closes: only the totals are kept. */
+    /** Always null for a secret vote (see above). */
     choice: text('choice', { enum: ['yes', 'no', 'abstain'] }),
     castBy: uuid('cast_by').references(() => users.id, { onDelete: 'set null' }),
     castAt: timestamp('cast_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('ballots_vote_delegation').on(t.voteId, t.delegationId)],
 );
+
+/**
+ * A resolution's version in another language (lib/languages): its own wording for each of
+ * the original's paragraphs, by stable id, and its own words for the heading's body, the
+ * enacting formula and the title. `official` versions must be complete and up to date
+ * before the resolution is published.
+ */
+export const languageVersions = pgTable(
+  'language_versions',
+  {
+    resolutionId: uuid('resolution_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    official: boolean('official').notNull().default(false),
+    title: text('title').notNull().default(''),
+    /** The adopting body as printed in this language's heading: "122e Assemblée de l'UIP". */
+    sessionLabel: text('session_label').notNull().default(''),
+    enactingFormula: text('enacting_formula').notNull().default(''),
+    /** The live room's merged Yjs state (`<resolution id>/<language>`), when it has been opened. */
+    state: bytea('state'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.resolutionId, t.language] })],
+);
+
+/**
+ * One paragraph's wording in a language version. `confirmedHash`/`confirmedText` are the
+ * original paragraph's text when this wording was last written or confirmed: when the
+ * original changes, the paragraph needs translation, and the change is shown as a redline.
+ */
+export const languageParagraphs = pgTable(
+  'language_paragraphs',
+  {
+    resolutionId: uuid('resolution_id').notNull(),
+    language: text('language').notNull(),
+    paragraphId: text('paragraph_id').notNull(),
+    text: text('text').notNull(),
+    confirmedHash: text('confirmed_hash').notNull(),
+    confirmedText: text('confirmed_text').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.resolutionId, t.language, t.paragraphId] }),
+    foreignKey({
+      columns: [t.resolutionId, t.language],
+      foreignColumns: [languageVersions.resolutionId, languageVersions.language],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * A statement's words in another language (the delegation's own or the secretariat's
+ * translation), with the delegation's name as that language writes it ("l'Iran
+ * (République islamique d')"); confirmed against the statement's original words.
+ */
+export const reservationTranslations = pgTable(
+  'reservation_translations',
+  {
+    reservationId: uuid('reservation_id')
+      .notNull()
+      .references(() => reservations.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    text: text('text').notNull(),
+    delegationName: text('delegation_name').notNull().default(''),
+    confirmedHash: text('confirmed_hash').notNull(),
+    confirmedText: text('confirmed_text').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reservationId, t.language] })],
+);
+
+/** An amendment's proposed text in another language, shown to readers of that language. */
+export const amendmentTranslations = pgTable(
+  'amendment_translations',
+  {
+    amendmentId: uuid('amendment_id')
+      .notNull()
+      .references(() => amendments.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    proposedText: text('proposed_text').notNull(),
+    confirmedHash: text('confirmed_hash').notNull(),
+    confirmedText: text('confirmed_text').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.amendmentId, t.language] })],
+);
+
+/**
+ * The running totals of a secret vote, in the unit of its result (weight when weighted). A
+ * secret ballot adds to them in the transaction that records its delegation as having
+ * voted; nothing stores which delegation added what, so a secret ballot cannot be changed.
+ */
+export const voteTallies = pgTable('vote_tallies', {
+  voteId: uuid('vote_id')
+    .primaryKey()
+    .references(() => votes.id, { onDelete: 'cascade' }),
+  yes: integer('yes').notNull().default(0),
+  no: integer('no').notNull().default(0),
+  abstain: integer('abstain').notNull().default(0),
+});
 
 /** Key/value settings of this installation (e.g. a generated auth secret). */
 export const settings = pgTable('settings', {
@@ -466,3 +581,4 @@ export type Amendment = typeof amendments.$inferSelect;
 export type Vote = typeof votes.$inferSelect;
 export type Ballot = typeof ballots.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type LanguageVersion = typeof languageVersions.$inferSelect;

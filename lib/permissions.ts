@@ -8,7 +8,8 @@ import type { Stage } from './resolution/types';
  * role in the committee may do nothing there, not even learn that a resolution exists.
  */
 
-export const ROLES = ['chair', 'secretariat', 'member', 'observer'] as const;
+/** A translator reads everything and writes only the language versions (lib/languages). */
+export const ROLES = ['chair', 'secretariat', 'member', 'observer', 'translator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
@@ -53,6 +54,9 @@ export const ACTIONS = [
   'reservation:withdraw',
   'resolution:adopt',
   'resolution:publish',
+  'language:add', // a language version of a resolution, official or not
+  'language:edit', // a language version's wording, and translations of statements and amendments
+  'language:override', // publish although an official version is incomplete or out of date
   'audit:read',
   'token:manage', // one's own API tokens (no committee needed)
 ] as const;
@@ -68,6 +72,39 @@ const open = (s: Subject) => s.stage !== 'adopted' && s.stage !== 'withdrawn';
 
 type Rule = (actor: Actor, subject: Subject) => boolean;
 
+/**
+ * Acts the rules of procedure allow only at some stages, with the reason given when one is
+ * refused. `can()` applies them; `refusal()` explains them, so the API, the CLI and the
+ * pages refuse with the same code and the same words.
+ */
+interface StageRule {
+  stages: readonly Stage[];
+  /** 403 when it is a matter of who may act then, 409 when the act conflicts with the state. */
+  kind: 'forbidden' | 'conflict';
+  message(stage: Stage): string;
+}
+
+export const STAGE_RULES: Partial<Record<Action, StageRule>> = {
+  'amendment:table': {
+    stages: ['amendments'],
+    kind: 'forbidden',
+    message: (stage) =>
+      `Amendments can be tabled only at the amendments stage; the resolution is at the ${stage} stage.`,
+  },
+  'amendment:decide': {
+    stages: ['amendments', 'voting'],
+    kind: 'conflict',
+    message: (stage) =>
+      `Amendments are decided at the amendments or voting stage; the resolution is at the ${stage} stage.`,
+  },
+};
+
+/** A subject without a stage (a page listing what a role may do in general) passes. */
+function stageAllows(action: Action, s: Subject): boolean {
+  const rule = STAGE_RULES[action];
+  return !rule || s.stage === undefined || rule.stages.includes(s.stage);
+}
+
 const rules: Record<Action, Rule> = {
   'committee:read': participant,
   'committee:manage': presiding,
@@ -80,16 +117,17 @@ const rules: Record<Action, Rule> = {
       ? a.role === 'chair' || a.role === 'secretariat' || a.role === 'member'
       : a.role === 'secretariat' && open(s),
   'resolution:change-stage': (a) => a.role === 'chair' || a.role === 'secretariat',
-  'version:create': (a) => a.role !== null && a.role !== 'observer',
+  'version:create': (a) => a.role !== null && a.role !== 'observer' && a.role !== 'translator',
   'amendment:draft': (a, s) => (a.role === 'member' || presiding(a)) && open(s),
   'amendment:edit': (a, s) => ownDelegation(a, s) || a.role === 'secretariat',
-  'amendment:table': (a, s) => (ownDelegation(a, s) || a.role === 'secretariat') && s.stage === 'amendments',
+  'amendment:table': (a, s) =>
+    (ownDelegation(a, s) || a.role === 'secretariat') && s.stage !== undefined && stageAllows('amendment:table', s),
   'amendment:withdraw': (a, s) => ownDelegation(a, s) && a.delegationId === s.delegationId,
   'amendment:remove-cosponsor': (a, s) =>
     a.role === 'secretariat' ||
     (ownDelegation(a, s) && (a.delegationId === s.delegationId || a.delegationId === s.coSponsorRemoved)),
   'amendment:rule': (a) => a.role === 'chair',
-  'amendment:decide': presiding,
+  'amendment:decide': (a, s) => presiding(a) && stageAllows('amendment:decide', s),
   'amendment:set-deadline': presiding,
   'voting-order:set': (a) => a.role === 'chair',
   'vote:open': (a) => a.role === 'chair',
@@ -102,6 +140,10 @@ const rules: Record<Action, Rule> = {
     (a.role === 'member' && !!a.delegationId && s.delegationId === a.delegationId) || a.role === 'secretariat',
   'resolution:adopt': (a) => a.role === 'chair',
   'resolution:publish': presiding,
+  'language:add': (a, s) => presiding(a) && s.stage !== 'withdrawn',
+  // Translation goes on after adoption: the published versions are often finished then.
+  'language:edit': (a, s) => (a.role === 'secretariat' || a.role === 'translator') && s.stage !== 'withdrawn',
+  'language:override': (a) => a.role === 'chair',
   'audit:read': participant,
   'token:manage': () => true,
 };
@@ -109,6 +151,36 @@ const rules: Record<Action, Rule> = {
 export function can(actor: Actor | null, action: Action, subject: Subject = {}): boolean {
   if (!actor) return false;
   return rules[action](actor, subject);
+}
+
+export interface Refusal {
+  code: `${'forbidden' | 'conflict'}:${string}`;
+  message: string;
+}
+
+/**
+ * Why `can()` says no, or null when it says yes. A stage rule's reason comes first (tabling
+ * during drafting is refused for the stage, whoever asks); otherwise the role is the reason
+ * and `roleMessage` says it in the caller's words.
+ */
+export function refusal(actor: Actor, action: Action, subject: Subject, roleMessage: string): Refusal | null {
+  if (can(actor, action, subject)) return null;
+  const rule = STAGE_RULES[action];
+  const byRole = { code: `forbidden:${action}`, message: roleMessage } as const;
+  if (!rule || subject.stage === undefined || rule.stages.includes(subject.stage)) return byRole;
+  const atStage = {
+    code: rule.kind === 'conflict' ? ('conflict:stage' as const) : (`forbidden:${action}` as const),
+    message: rule.message(subject.stage),
+  };
+  // A conflict with the stage is only news to someone who may act at all.
+  if (rule.kind === 'conflict' && !can(actor, action, { ...subject, stage: rule.stages[0] })) return byRole;
+  return atStage;
+}
+
+/** A collaboration connection to a language version's room (`<resolution id>/<language>`). */
+export function languageCollabAccess(actor: Actor, stage: Stage): 'write' | 'read' | 'none' {
+  if (!can(actor, 'resolution:read', { stage })) return 'none';
+  return can(actor, 'language:edit', { stage }) ? 'write' : 'read';
 }
 
 /** Whether a collaboration connection may write, or only read. */

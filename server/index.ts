@@ -4,12 +4,14 @@ import path from 'node:path';
 import next from 'next';
 import { checkMigrationsApplied, installDatabase, openDatabase, ping, type Database } from '../db/client';
 import { acquireDataDirLock, releaseDataDirLock, updateDataDirLock, type DataDirLock } from '../db/data-dir-lock';
+import { describeTightened, secureDataFolder } from '../db/data-folder';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoOnce } from '../db/commands/demo-seeder';
 import { readServerConfig, projectRoot, type ServerConfig } from './config';
 import { ensureAuthSecret } from './secrets';
 import { createCollabService } from './collab/service';
 import { createCliBridge } from './cli-bridge';
 import { setCollabService } from './collab/registry';
+import { startUseCaseRuntime } from './use-case-runtime';
 import { accessChanged } from './resolution-text';
 import { createRelay } from './collab/relay-factory';
 import { clientAddressStamper } from './auth/client-address';
@@ -19,6 +21,7 @@ import { createHealthRoutes, type ReadinessCheck } from './observability/health'
 import { collectProcessMetrics, serveMetrics } from './observability/metrics';
 import { redisReadiness } from './observability/redis-check';
 import { closeInOrder } from './shutdown';
+import { refuseOversizedBody } from '../lib/http/body-limit';
 import { startupFailure } from './startup-errors';
 
 /**
@@ -37,6 +40,9 @@ const logger = log('concord');
 
 export async function startServer(config: ServerConfig = readServerConfig()): Promise<RunningServer> {
   collectProcessMetrics();
+  // Before anything is written: the folder and its files for this user only (issue 11.2).
+  const tightened = describeTightened(config.dataDir, secureDataFolder(config.dataDir));
+  if (tightened) logger.warn(tightened);
   const lock: DataDirLock | null = config.databaseUrl ? null : acquireDataDirLock(config.dataDir, 'server', null);
   let seeded = false;
   let database: Database;
@@ -70,6 +76,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const relay = await createRelay(config.redisUrl, (m) => collabLog.info(m));
   const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);
+  const useCases = startUseCaseRuntime(collab);
   const cliBridge = lock
     ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
     : null;
@@ -96,6 +103,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
         return;
       }
       if (cliBridge?.(req, res)) return;
+      if (refuseOversizedBody(req, res)) return;
       stampClientAddress(req);
       handle(req, res).catch((e) => {
         httpLog.error({ err: e }, 'request failed');
@@ -129,6 +137,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
     observer,
     collab: async () => {
       await collab.close();
+      useCases.stop();
       setCollabService(null);
     },
     afterwards: async () => {

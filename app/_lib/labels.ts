@@ -5,6 +5,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   secretariat: 'secretariat',
   member: 'a member',
   observer: 'an observer',
+  translator: 'a translator',
 };
 
 export function formatDateTime(d: Date | string): string {

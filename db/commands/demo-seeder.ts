@@ -47,6 +47,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'canada@example.org', name: 'Delegate of Canada', role: 'member', delegation: 'Canada' },
   { email: 'kenya@example.org', name: 'Delegate of Kenya', role: 'member', delegation: 'Kenya' },
   { email: 'observer@example.org', name: 'Observer', role: 'observer' },
+  { email: 'translator@example.org', name: 'French Translator', role: 'translator' },
   // A member of another committee only: must see nothing of peace-security.
   {
     email: 'democracy@example.org',

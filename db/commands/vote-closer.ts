@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { ballots, resolutions, votes, type Resolution, type Vote } from '../schema';
+import { resolutions, votes, type Resolution, type Vote } from '../schema';
 import { recordAuditEvent } from './audit-recorder';
 import { adoptWithin } from './adoption-declarer';
-import { ballotsOf, committeeWeights, type StoredVoteResult } from '../queries/votes';
+import { ballotsOf, committeeWeights, secretTotalsOf, type StoredVoteResult } from '../queries/votes';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { closeVoteResult, COUNTED_METHODS, RECORDED_METHODS, type ClosedVoteResult } from '../../lib/votes/closing';
 import type { Choice, VoteMethod, VoteTotals } from '../../lib/votes/types';
@@ -27,9 +27,9 @@ export interface ClosedVote {
 }
 
 /**
- * The chair closes a vote. The result is computed from the ballots (or the entered counts)
- * and stored; from then on ballots are immutable. A secret ballot keeps only the totals:
- * the choices are erased in the same transaction. A vote on the whole text that carries
+ * The chair closes a vote. The result is computed from the ballots, the entered counts (show
+ * of hands) or, for a secret ballot, the totals kept while it was open (its ballots hold no
+ * choice), and stored; from then on ballots are immutable. A vote on the whole text that carries
  * adopts the resolution, in that same transaction too.
  */
 export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVote> {
@@ -59,6 +59,7 @@ export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVot
     }
     const { weights } = await committeeWeights(tx, resolution.committeeId);
     const cast = await ballotsOf(tx, vote.id);
+    const secretTally = method === 'secret' ? { totals: await secretTotalsOf(tx, vote.id), voted: cast.length } : null;
     let computed: ClosedVoteResult;
     try {
       computed = closeVoteResult({
@@ -71,6 +72,7 @@ export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVot
           .map((b) => ({ delegationId: b.delegationId, choice: b.choice as Choice })),
         weights,
         enteredCounts: closing.counts ?? null,
+        secretTally,
       });
     } catch (e) {
       if (e instanceof RangeError) throw conflict('vote', `The result cannot be computed: ${e.message}.`);
@@ -87,7 +89,6 @@ export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVot
       .set({ status: 'closed', closedAt: sql`now()`, result, enteredCounts: closing.counts ?? null })
       .where(eq(votes.id, vote.id))
       .returning();
-    if (method === 'secret') await tx.update(ballots).set({ choice: null }).where(eq(ballots.voteId, vote.id));
     await recordAuditEvent(tx, {
       committeeId: resolution.committeeId,
       resolutionId: resolution.id,

@@ -17,7 +17,7 @@ import type { VoteMethod, VoteOutcome, VoteSubject } from '../../lib/votes/types
  * as already adopted, the imported version. Never the live document, which nobody may
  * change after adoption but which is not the record.
  */
-async function adoptedState(db: Queryable, resolutionId: string): Promise<Uint8Array> {
+export async function adoptedState(db: Queryable, resolutionId: string): Promise<Uint8Array> {
   const [version] = await db
     .select({ state: versions.state })
     .from(versions)

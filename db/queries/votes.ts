@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { amendments, ballots, delegations, memberships, resolutions, votes, type Vote } from '../schema';
+import { amendments, ballots, delegations, memberships, resolutions, votes, voteTallies, type Vote } from '../schema';
 import { isUuid, type ResolutionAccess } from './access';
 import { notFound } from '../../lib/errors';
 import type { Role } from '../../lib/permissions';
@@ -67,6 +67,15 @@ export async function ballotsOf(db: Queryable, voteId: string): Promise<CountedB
     .where(eq(ballots.voteId, voteId))
     .orderBy(asc(delegations.name));
   return rows as CountedBallot[];
+}
+
+/** A secret vote's totals so far (lib/votes/secret.ts): zero until the first ballot. */
+export async function secretTotalsOf(db: Queryable, voteId: string): Promise<VoteTotals> {
+  const [row] = await db
+    .select({ yes: voteTallies.yes, no: voteTallies.no, abstain: voteTallies.abstain })
+    .from(voteTallies)
+    .where(eq(voteTallies.voteId, voteId));
+  return row ?? { yes: 0, no: 0, abstain: 0 };
 }
 
 /** Every delegation of the committee with its weight: who may vote, and how much each counts. */
@@ -139,7 +148,10 @@ export async function presentVote(
     ballots: RECORDED_METHODS.includes(method)
       ? withChoice.map((b) => ({ delegationId: b.delegationId, delegation: b.delegationName, choice: b.choice }))
       : [],
+    /** Null for a secret ballot: nothing stored says what a delegation chose. */
     ownChoice: own?.choice ?? null,
+    /** Whether the viewer's delegation has voted (a secret ballot cannot then be changed). */
+    ownBallotCast: !!own,
     rollCall:
       method === 'roll_call' && first
         ? {

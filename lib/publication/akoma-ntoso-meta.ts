@@ -4,10 +4,11 @@
  *
  * URIs follow the Akoma Ntoso naming convention:
  *   work          /akn/int/statement/resolution/2010-04-01/<resolution id>
- *   expression    …/eng@
+ *   expression    …/eng@ (fra@ for the French version: one expression per language)
  *   manifestation …/eng@.akn
  * "int" stands for an international body, outside any national jurisdiction.
  */
+import { threeLetterCode } from '../languages/codes';
 import type { VoteMethod, VoteOutcome, VoteSubject } from '../votes/types';
 import { type References, markUp, slug } from './akoma-ntoso-refs';
 import { describeTextRef } from './footnotes';
@@ -38,7 +39,6 @@ export interface AkomaNtosoMetadata {
 }
 
 const JURISDICTION = 'int';
-const LANGUAGE = 'eng';
 
 export function workUri(m: AkomaNtosoMetadata): string {
   return `/akn/${JURISDICTION}/statement/resolution/${m.date}/${slug(m.resolutionId)}`;
@@ -75,9 +75,10 @@ const ADOPTION_NAMES = {
   recorded_vote: 'Adopted by a recorded vote',
 } as const;
 
-function identification(m: AkomaNtosoMetadata, source: string, author: string): XmlElement {
+/** One expression per language: the work is the resolution, the expression its text in one language. */
+function identification(m: AkomaNtosoMetadata, language: string, source: string, author: string): XmlElement {
   const work = workUri(m);
-  const expression = `${work}/${LANGUAGE}@`;
+  const expression = `${work}/${language}@`;
   const manifestation = `${expression}.akn`;
   const date = el('FRBRdate', { date: m.date, name: 'adoption' });
   return el(
@@ -101,7 +102,7 @@ function identification(m: AkomaNtosoMetadata, source: string, author: string): 
       el('FRBRuri', { value: expression }),
       date,
       el('FRBRauthor', { href: author }),
-      el('FRBRlanguage', { language: LANGUAGE }),
+      el('FRBRlanguage', { language }),
     ),
     el(
       'FRBRManifestation',
@@ -252,5 +253,13 @@ export function buildMeta(
   const votesXml = parliamentary(doc, m.votes ?? [], adoption, refs);
   const analysis = votesXml ? el('analysis', { source: ids.source }, votesXml) : null;
   // References last: by now the body, the notes and the votes have registered everything.
-  return el('meta', {}, identification(m, ids.source, ids.body), workflow, analysis, refs.toXml(ids.source), notesXml);
+  return el(
+    'meta',
+    {},
+    identification(m, threeLetterCode(doc.language ?? 'en'), ids.source, ids.body),
+    workflow,
+    analysis,
+    refs.toXml(ids.source),
+    notesXml,
+  );
 }

@@ -9,6 +9,7 @@ import { numberParagraphs } from '../resolution/numbering';
 import type { AdoptionRecord, Paragraph, SubparagraphNumbering } from '../resolution/types';
 import { composeFootnotes, headingMarkers, textRefOf } from './footnotes';
 import { printedHeading, renderHeading } from './heading';
+import { wordingFor } from './catalogues';
 import type {
   PrintedFootnote,
   PrintedFrame,
@@ -31,6 +32,8 @@ export interface PublicationInput {
   /** What an imported adopted text printed around its body; null for a text adopted here. */
   printedFrame?: PrintedFrame | null;
   printedFootnotes?: readonly PrintedFootnote[];
+  /** The language of the text given (BCP 47, default "en"): heading and footnotes are worded in it. */
+  language?: string;
 }
 
 /** Line breaks typed inside a paragraph print as spaces; a printed paragraph is one block. */
@@ -38,6 +41,8 @@ const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 export function buildPublishedDocument(input: PublicationInput): PublishedDocument {
   const numbering = input.subparagraphNumbering ?? 'letter';
+  const language = input.language ?? 'en';
+  const words = wordingFor(language);
   // Empty paragraphs (left mid-edit) are not printed, and the numbers run without gaps over
   // those that are: the same rule as the plain-text export of drafts.
   const kept: Paragraph[] = input.paragraphs.map((p) => ({ ...p, text: oneLine(p.text) })).filter((p) => p.text !== '');
@@ -65,18 +70,19 @@ export function buildPublishedDocument(input: PublicationInput): PublishedDocume
     }
   }
   const printed = input.printedFootnotes ?? [];
-  const notes = composeFootnotes(input.reservations, kept, { printed, numbering });
+  const notes = composeFootnotes(input.reservations, kept, { printed, numbering, words });
   const formula = input.enactingFormula ? oneLine(input.enactingFormula) : '';
   const frame = input.printedFrame;
   const markers = headingMarkers(notes);
   return {
     adoption: input.adoption,
+    language,
     title: input.title ?? '',
     symbol: input.symbol ?? '',
     subparagraphNumbering: numbering,
     headingLines: frame
       ? printedHeading(frame.heading, printed.map((f) => f.marker).join(','), markers)
-      : renderHeading(input.adoption, markers),
+      : renderHeading(input.adoption, markers, words),
     enactingFormula: formula || null,
     preambular,
     operative,

@@ -36,8 +36,6 @@ export function footnoteMarker(index: number): string {
   return '*'.repeat(index + 1);
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
-
 /** "A", "A and B", "A, B and C" (no serial comma, as in UN and IPU texts). */
 export function listNames(names: readonly string[], words: Wording = ENGLISH): string {
   if (names.length <= 1) return names.join('');
@@ -65,7 +63,9 @@ export function reservationSentence(
 ): string {
   const several = delegations.length > 1;
   const subject = `${several ? words.delegationOf.several : words.delegationOf.one} ${listNames(delegations, words)}`;
-  return `${subject} ${several ? words.verbs[kind].several : words.verbs[kind].one} ${where}${closing(text)}`;
+  const said = `${subject} ${several ? words.verbs[kind].several : words.verbs[kind].one} ${where}`;
+  // The delegation's own words are never retouched, only the sentence built around them.
+  return `${words.tidy ? words.tidy(said) : said}${closing(text)}`;
 }
 
 /** "operative paragraph 2 (b)" (or "3.1"), "the resolution as a whole": a place named in prose. */
@@ -87,6 +87,8 @@ export interface FootnoteOptions {
   /** Footnotes kept as printed, in printed order. */
   printed?: readonly PrintedFootnote[];
   numbering?: SubparagraphNumbering;
+  /** The language's message table (English by default). */
+  words?: Wording;
 }
 
 /**
@@ -101,6 +103,7 @@ export function composeFootnotes(
   options: FootnoteOptions = {},
 ): PublishedFootnote[] {
   const numbering = options.numbering ?? 'letter';
+  const words = options.words ?? ENGLISH;
   const numbered = numberParagraphs(paragraphs, numbering);
   const position = new Map(numbered.map((p, i) => [p.id, i]));
   const placeOf = (r: PublicationReservation) => {
@@ -166,11 +169,11 @@ export function composeFootnotes(
   return [
     ...kept,
     ...ordered.map((g) => {
-      const delegations = [...g.delegations].sort(collator.compare);
+      const delegations = [...g.delegations].sort(new Intl.Collator(words.language, { sensitivity: 'base' }).compare);
       const target = textRefOf(g.paragraph, numbering);
       return {
         marker: freshMarker(),
-        text: reservationSentence(g.kind, delegations, describeTextRef(target, numbering), g.text),
+        text: reservationSentence(g.kind, delegations, describeTextRef(target, numbering, words), g.text, words),
         target,
         delegations,
       };

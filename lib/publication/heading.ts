@@ -18,22 +18,21 @@
 import type { AdoptionRecord } from '../resolution/types';
 import { ENGLISH, type Wording } from './wording';
 
-/** "2010-04-01" → "1 April 2010" (day month year, English month names, no leading zero). */
-export function formatPublicationDate(iso: string): string {
+/** "2010-04-01" → "1 April 2010" (day month year, no leading zero); French "1er avril 2010". */
+export function formatPublicationDate(iso: string, words: Wording = ENGLISH): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const date = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
   if (!m || !date || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3]) {
     throw new RangeError(`"${iso}" is not a date in the form YYYY-MM-DD`);
   }
-  return `${+m[3]} ${ENGLISH.months[+m[2] - 1]} ${m[1]}`;
+  return `${words.day ? words.day(+m[3]) : +m[3]} ${words.months[+m[2] - 1]} ${m[1]}`;
 }
 
-const countFormat = new Intl.NumberFormat('en-US');
-const count = (n: number) => countFormat.format(n);
+const count = (n: number, words: Wording) => new Intl.NumberFormat(words.numberLocale).format(n);
 
 function abstentions(abstain: number, words: Wording): string {
   if (abstain <= 0) return '';
-  return words.methods.abstentions(count(abstain), abstain !== 1);
+  return words.methods.abstentions(count(abstain, words), abstain !== 1);
 }
 
 /** "by consensus", "without a vote", "by 120 votes to 30, with 15 abstentions,"… */
@@ -46,11 +45,11 @@ export function adoptionPhrase(adoption: AdoptionRecord, words: Wording = ENGLIS
       return words.methods.without_vote;
     case 'recorded_vote':
       return v
-        ? `${words.methods.recordedVoteOf(count(v.yes), count(v.no))}${abstentions(v.abstain, words)}`
+        ? `${words.methods.recordedVoteOf(count(v.yes, words), count(v.no, words))}${abstentions(v.abstain, words)}`
         : words.methods.recordedVote;
     case 'vote':
       return v
-        ? `${words.methods.votesTo(count(v.yes), count(v.no), v.yes !== 1)}${abstentions(v.abstain, words)}`
+        ? `${words.methods.votesTo(count(v.yes, words), count(v.no, words), v.yes !== 1)}${abstentions(v.abstain, words)}`
         : words.methods.vote;
   }
 }
@@ -59,6 +58,7 @@ export function adoptionPhrase(adoption: AdoptionRecord, words: Wording = ENGLIS
 function byBody(body: string, words: Wording): string {
   const name = body.replace(/\s+/g, ' ').trim();
   if (!name) return '';
+  if (words.byBody) return words.byBody(name);
   return /^the\s/i.test(name) ? ` ${words.byThe.split(' ')[0]} ${name}` : ` ${words.byThe} ${name}`;
 }
 
@@ -71,9 +71,10 @@ export function renderHeading(adoption: AdoptionRecord, markers: string, words: 
   const lines = [
     `${words.resolutionAdopted} ${adoptionPhrase(adoption, words)}${markers}${byBody(adoption.body, words)}`,
   ];
-  const where = [adoption.place?.trim(), adoption.date ? formatPublicationDate(adoption.date) : undefined].filter(
-    Boolean,
-  );
+  const where = [
+    adoption.place?.trim(),
+    adoption.date ? formatPublicationDate(adoption.date, words) : undefined,
+  ].filter(Boolean);
   if (where.length > 0) lines.push(`(${where.join(', ')})`);
   return lines;
 }

@@ -3,6 +3,7 @@
  * styles inline, laid out like the printed text and ready for the browser's "Print".
  * Every piece of text is escaped; nothing from the document is ever markup.
  */
+import { textDirection } from '../languages/codes';
 import { escapeMarkup as esc } from './escape';
 import { documentTitle } from './document';
 import { headingMarkers } from './footnotes';
@@ -61,7 +62,7 @@ function titleOf(doc: PublishedDocument): string {
 export function renderPublishedHtml(doc: PublishedDocument): string {
   const out: string[] = [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${esc(doc.language ?? 'en')}"${textDirection(doc.language ?? 'en') === 'rtl' ? ' dir="rtl"' : ''}>`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

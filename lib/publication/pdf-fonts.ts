@@ -18,6 +18,8 @@ import { DomainError } from '../errors';
 export interface PdfFontFiles {
   regular: Uint8Array;
   bold: Uint8Array;
+  /** The compilation sets rationales and bylines in italic; the published text needs none. */
+  italic?: Uint8Array;
   name: string;
 }
 
@@ -31,6 +33,7 @@ export function embeddedFonts(): PdfFontFiles {
   cached = {
     regular: new Uint8Array(fs.readFileSync(path.join(dir, 'DejaVuSerif.ttf'))),
     bold: new Uint8Array(fs.readFileSync(path.join(dir, 'DejaVuSerif-Bold.ttf'))),
+    italic: new Uint8Array(fs.readFileSync(path.join(dir, 'DejaVuSerif-Italic.ttf'))),
     name: 'DejaVu Serif',
   };
   return cached;
@@ -57,18 +60,17 @@ function scriptOf(ch: string): string {
 
 /**
  * Refuses (422) a text the embedded fonts cannot set: every character must have a glyph in
- * the regular and bold faces, and none may belong to a right-to-left script. `where` names
+ * every face (regular, bold, and italic where given), and none may belong to a right-to-left script. `where` names
  * each piece of text ("operative paragraph 3") for the message.
  */
 export function checkPdfCoverage(pieces: readonly { where: string; text: string }[], fonts = embeddedFonts()): void {
-  const regular = fontkit.create(fonts.regular);
-  const bold = fontkit.create(fonts.bold);
+  const faces = [fonts.regular, fonts.bold, ...(fonts.italic ? [fonts.italic] : [])].map((f) => fontkit.create(f));
   const missing = new Map<string, string>();
   for (const { where, text } of pieces) {
     for (const ch of new Set(text)) {
       if (/\s/.test(ch)) continue;
       const cp = ch.codePointAt(0)!;
-      if (RIGHT_TO_LEFT.test(ch) || !regular.hasGlyphForCodePoint(cp) || !bold.hasGlyphForCodePoint(cp)) {
+      if (RIGHT_TO_LEFT.test(ch) || faces.some((face) => !face.hasGlyphForCodePoint(cp))) {
         const script = scriptOf(ch);
         if (!missing.has(script)) missing.set(script, `"${ch}" in ${where}`);
       }

@@ -121,7 +121,7 @@ export function renderPublishedPdf(doc: PublishedDocument, options: PdfOptions =
       Subject: doc.symbol ? `Resolution ${doc.symbol}` : (doc.headingLines[0] ?? ''),
       Creator: 'Concord',
     },
-    lang: 'en',
+    lang: doc.language ?? 'en',
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {

@@ -80,6 +80,8 @@ export interface PublishedOperative {
 
 export interface PublishedDocument {
   adoption: AdoptionRecord;
+  /** BCP 47 code of the language the document is written in ("en", "fr"). */
+  language: string;
   /** The resolution's title and symbol, for the file's properties ('' when unknown). */
   title: string;
   symbol: string;

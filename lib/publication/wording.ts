@@ -3,9 +3,13 @@
  * any other) catalogue is one more table: the heading's adoption phrases and the
  * footnotes' sentences. English, as the IPU and the UN print it.
  */
-import type { AdoptionMethod, ReservationKind } from '../resolution/types';
+import type { AdoptionMethod, ParagraphRef, ReservationKind, SubparagraphNumbering } from '../resolution/types';
 
 export interface Wording {
+  /** BCP 47 code of the language this table writes. */
+  language: string;
+  /** For numbers in counts ("1,200" / "1 200"). */
+  numberLocale: string;
   /** "Resolution adopted" {method}{markers} "by the" {body} */
   resolutionAdopted: string;
   byThe: string;
@@ -29,9 +33,19 @@ export interface Wording {
   operativeParagraph: string;
   /** The last separator of a list of names: " and ". */
   and: string;
+  /** "1" → "1" (English), "1er" (French): the day of the month as printed. */
+  day?: (day: number) => string;
+  /** " by the 122nd IPU Assembly": the body after the adoption phrase (English: `byThe`). */
+  byBody?: (name: string) => string;
+  /** A place named in prose, when the language does not write it "<kind> paragraph <n>". */
+  place?: (ref: ParagraphRef, numbering: SubparagraphNumbering) => string;
+  /** Last touches of a sentence: French contracts "de le" to "du". */
+  tidy?: (sentence: string) => string;
 }
 
 export const ENGLISH: Wording = {
+  language: 'en',
+  numberLocale: 'en-US',
   resolutionAdopted: 'Resolution adopted',
   byThe: 'by the',
   methods: {

@@ -114,6 +114,7 @@ export function describePlace(
   numbering: SubparagraphNumbering = 'letter',
   words: Wording = ENGLISH,
 ): string {
+  if (words.place) return words.place(ref, numbering);
   const op = words.operativeParagraph;
   switch (ref.kind) {
     case 'resolution':

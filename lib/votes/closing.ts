@@ -19,6 +19,11 @@ export interface ClosingInput {
   weights: ReadonlyMap<string, number>;
   /** Show of hands: the counts the chair entered. */
   enteredCounts?: VoteTotals | null;
+  /**
+   * Secret ballot: the totals kept while it was open (already weighted when the vote is)
+   * and how many delegations voted — its ballots carry no choice (lib/votes/secret.ts).
+   */
+  secretTally?: { totals: VoteTotals; voted: number } | null;
 }
 
 export interface ClosedVoteResult extends VoteResult {
@@ -43,12 +48,21 @@ export function closeVoteResult(input: ClosingInput): ClosedVoteResult {
   if (counted && !input.enteredCounts) {
     throw new RangeError('a show of hands is closed with the counts the chair announces (yes, no, abstain)');
   }
-  const totals = counted ? { ...input.enteredCounts! } : tallyBallots(input.ballots, weights);
+  if (input.method === 'secret') {
+    if (!input.secretTally) throw new RangeError('a secret ballot is closed with the totals kept while it was open');
+    if (input.ballots.length > 0) throw new RangeError('a secret ballot keeps no choice beside a delegation');
+  }
+  const secret = input.method === 'secret' ? input.secretTally! : null;
+  const totals = counted
+    ? { ...input.enteredCounts! }
+    : secret
+      ? { ...secret.totals }
+      : tallyBallots(input.ballots, weights);
   const result = decideResult({ totals, rule: input.majority, membership, quorum: input.quorum ?? undefined });
   return {
     ...result,
     totals,
     membership,
-    ballotsCast: counted ? null : new Set(input.ballots.map((b) => b.delegationId)).size,
+    ballotsCast: counted ? null : secret ? secret.voted : new Set(input.ballots.map((b) => b.delegationId)).size,
   };
 }

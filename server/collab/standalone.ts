@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/client';
 import { readServerConfig } from '../config';
 import { createCollabService } from './service';
 import { setCollabService } from './registry';
+import { startUseCaseRuntime } from '../use-case-runtime';
 import { createRelay } from './relay-factory';
 
 /**
@@ -25,6 +26,7 @@ async function main() {
     log,
   });
   setCollabService(collab);
+  startUseCaseRuntime(collab);
   const server = http.createServer((_req, res) =>
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /collab/<resolution id> is served here\n'),
   );

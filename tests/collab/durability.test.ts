@@ -42,7 +42,10 @@ describe('killing the server mid-edit', () => {
         await sleep(5);
       }
     })();
-    await sleep(1500);
+    // Kill once the clients have received a fair amount of each other's typing: a fixed
+    // wait saw only 3 deliveries when the shared machine was at load average 40.
+    await waitFor(() => clients.flatMap((c) => c.received).length > 20, 60_000, 'some relayed typing');
+    await sleep(300);
     await f.server.stop('SIGKILL');
     const receivedBeforeKill = clients.flatMap((c) => c.received);
     stop = true;

@@ -136,7 +136,14 @@ for (const kind of testDatabaseKinds()) {
     it('a secret vote shows no tally while open and keeps only the totals once closed', async () => {
       const { vote } = await voteWith({ method: 'secret' }, { Canada: 'yes', Kenya: 'no', Brazil: 'yes' });
       const open = await presentVote(db, vote, { delegationId: d.Kenya, committeeId });
-      expect(open).toMatchObject({ tally: null, ballots: [], ballotsCast: 3, ownChoice: 'no' });
+      // Nothing stored says what Kenya chose: only that it has voted.
+      expect(open).toMatchObject({ tally: null, ballots: [], ballotsCast: 3, ownChoice: null, ownBallotCast: true });
+      await expect(
+        castBallot(db, { voteId: vote.id, delegationId: d.Kenya, choice: 'yes', actorId: chairId }),
+      ).rejects.toMatchObject({
+        code: 'conflict:ballot',
+        message: expect.stringMatching(/secret ballot cannot be changed/),
+      });
       const { result } = await close(vote.id);
       expect(result.totals).toEqual({ yes: 2, no: 1, abstain: 0 });
       expect(result.byChoice).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, collabAccess, type Actor, type Role } from '@/lib/permissions';
+import { ACTIONS, can, collabAccess, languageCollabAccess, type Actor, type Role } from '@/lib/permissions';
 import { STAGES } from '@/lib/resolution/types';
 
 const actor = (role: Role | null, delegationId: string | null = null): Actor => ({ userId: 'u', role, delegationId });
@@ -7,6 +7,7 @@ const chair = actor('chair');
 const secretariat = actor('secretariat');
 const iran = actor('member', 'd-iran');
 const observer = actor('observer');
+const translator = actor('translator');
 const outsider = actor(null);
 
 describe('who may do what', () => {
@@ -25,6 +26,31 @@ describe('who may do what', () => {
       for (const stage of STAGES) expect(can(observer, action, { stage, delegationId: null }), action).toBe(false);
     }
     expect(can(observer, 'resolution:read')).toBe(true);
+  });
+
+  it('a translator reads everything and writes only the language versions', () => {
+    const reads = ['committee:read', 'resolution:read', 'audit:read', 'token:manage'];
+    for (const action of ACTIONS.filter((a) => !reads.includes(a))) {
+      for (const stage of STAGES) {
+        const allowed = action === 'language:edit' && stage !== 'withdrawn';
+        expect(can(translator, action, { stage, delegationId: null }), `${action} at ${stage}`).toBe(allowed);
+      }
+    }
+    expect(can(translator, 'resolution:read')).toBe(true);
+    expect(collabAccess(translator, 'drafting')).toBe('read');
+    expect(languageCollabAccess(translator, 'drafting')).toBe('write');
+    expect(languageCollabAccess(translator, 'adopted')).toBe('write');
+  });
+
+  it('the chair or the secretariat adds language versions; the secretariat translates too; only the chair overrides', () => {
+    for (const a of [chair, secretariat]) expect(can(a, 'language:add', { stage: 'voting' })).toBe(true);
+    for (const a of [iran, observer, translator]) expect(can(a, 'language:add', { stage: 'voting' })).toBe(false);
+    expect(can(secretariat, 'language:edit', { stage: 'adopted' })).toBe(true);
+    for (const a of [chair, iran, observer]) expect(can(a, 'language:edit', { stage: 'drafting' })).toBe(false);
+    expect(languageCollabAccess(iran, 'drafting')).toBe('read');
+    expect(languageCollabAccess(actor(null), 'drafting')).toBe('none');
+    expect(can(chair, 'language:override')).toBe(true);
+    for (const a of [secretariat, iran, translator]) expect(can(a, 'language:override')).toBe(false);
   });
 
   it('during drafting the chair, the secretariat and members co-edit the text', () => {

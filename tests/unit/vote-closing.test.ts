@@ -37,6 +37,24 @@ describe('closeVoteResult: what a vote comes to at closing', () => {
     ).toThrow(/counts/);
   });
 
+  it('a secret ballot is counted from the totals kept while it was open, never from choices beside delegations', () => {
+    const secret = { method: 'secret', majority: 'absolute', quorum: null, weighted: false, weights } as const;
+    const result = closeVoteResult({
+      ...secret,
+      ballots: [],
+      secretTally: { totals: { yes: 3, no: 0, abstain: 1 }, voted: 4 },
+    });
+    expect(result).toMatchObject({ outcome: 'adopted', totals: { yes: 3, no: 0, abstain: 1 }, ballotsCast: 4 });
+    expect(() => closeVoteResult({ ...secret, ballots: [] })).toThrow(/totals kept/);
+    expect(() =>
+      closeVoteResult({
+        ...secret,
+        ballots: [{ delegationId: 'a', choice: 'yes' }],
+        secretTally: { totals: { yes: 1, no: 0, abstain: 0 }, voted: 1 },
+      }),
+    ).toThrow(/no choice beside a delegation/);
+  });
+
   it('weights count only when the vote is weighted, for the totals and the membership alike', () => {
     const ballots = [
       { delegationId: 'a', choice: 'yes' },

@@ -18,7 +18,7 @@ interface MemberRow {
   delegationName: string | null;
 }
 
-const ROLES = ['chair', 'secretariat', 'member', 'observer'];
+const ROLES = ['chair', 'secretariat', 'member', 'observer', 'translator'];
 
 /** Delegations and members; chair and secretariat manage them, everyone else reads. */
 export function RosterManager(props: {

@@ -38,7 +38,7 @@ async function resolutionAtAmendments(c: Ctx) {
 }
 
 /** An amendment of Iran's to OP 1 of a fresh resolution. */
-async function iransAmendment(c: Ctx, status: 'draft' | 'tabled') {
+export async function iransAmendment(c: Ctx, status: 'draft' | 'tabled') {
   const { resolutionId, paragraphs } = await resolutionAtAmendments(c);
   const op1 = paragraphs.find((p) => p.kind === 'operative')!;
   const scope = { committeeId: c.committeeId, resolutionId, actorId: c.userIds['iran@example.org'] };
@@ -54,7 +54,7 @@ async function iransAmendment(c: Ctx, status: 'draft' | 'tabled') {
   return { resolutionId, amendmentId: amendment.id };
 }
 
-const everyone = ['chair', 'secretariat', 'member', 'observer'] as const;
+const everyone = ['chair', 'secretariat', 'member', 'observer', 'translator'] as const;
 const itsDelegation = ['secretariat', 'member'] as const;
 
 export const amendmentCases: Cases = {

@@ -8,14 +8,20 @@ const DRAFT =
 
 /** Committees, members, resolutions, versions, tokens. */
 export const platformCases: Cases = {
-  'get /me': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
-  'get /committees': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
+  'get /me': {
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
+    call: async () => ({}),
+  },
+  'get /committees': {
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
+    call: async () => ({}),
+  },
   'get /committees/{committee}': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async () => ({ params: { committee: 'peace-security' } }),
   },
   'get /committees/{committee}/delegations': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async (c) => ({ params: { committee: c.committeeId } }),
   },
   'post /committees/{committee}/delegations': {
@@ -37,7 +43,7 @@ export const platformCases: Cases = {
     },
   },
   'get /committees/{committee}/members': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async () => ({ params: { committee: 'peace-security' } }),
   },
   'post /committees/{committee}/members': {
@@ -65,7 +71,7 @@ export const platformCases: Cases = {
     },
   },
   'get /committees/{committee}/resolutions': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async () => ({ params: { committee: 'peace-security' } }),
   },
   'post /committees/{committee}/resolutions': {
@@ -77,11 +83,11 @@ export const platformCases: Cases = {
     call: async () => ({ params: { committee: 'peace-security' }, body: { text: DRAFT } }),
   },
   'get /resolutions/{id}': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async (c) => ({ params: { id: c.resolutionId } }),
   },
   'get /resolutions/{id}/text': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async (c) => ({ params: { id: c.resolutionId } }),
   },
   'post /resolutions/{id}/stage': {
@@ -96,7 +102,7 @@ export const platformCases: Cases = {
     },
   },
   'get /resolutions/{id}/versions': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async (c) => ({ params: { id: c.resolutionId } }),
   },
   'post /resolutions/{id}/versions': {
@@ -104,7 +110,7 @@ export const platformCases: Cases = {
     call: async (c) => ({ params: { id: c.resolutionId }, body: { name: unique('Version') } }),
   },
   'get /resolutions/{id}/versions/{versionId}': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async (c) => {
       const { listVersions } = await import('@/db/queries/resolutions');
       const [v] = await listVersions(c.db, c.resolutionId);
@@ -112,7 +118,7 @@ export const platformCases: Cases = {
     },
   },
   'get /resolutions/{id}/versions/compare': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async (c) => {
       const { listVersions } = await import('@/db/queries/resolutions');
       const [v] = await listVersions(c.db, c.resolutionId);
@@ -120,23 +126,32 @@ export const platformCases: Cases = {
     },
   },
   'get /resolutions/{id}/events': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async (c) => ({ params: { id: c.resolutionId } }),
   },
   'get /resolutions/{id}/export': {
-    allowed: ['chair', 'secretariat', 'member', 'observer'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async (c) => ({ params: { id: c.resolutionId }, query: { format: 'text' } }),
   },
-  'get /tokens': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
+  'get /tokens': {
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
+    call: async () => ({}),
+  },
   'post /tokens': {
-    allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
     call: async () => ({ body: { name: 'script' } }),
   },
-  'get /sessions': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
+  'get /sessions': {
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
+    call: async () => ({}),
+  },
   // Ends the caller's browser sessions; the matrix authenticates with API tokens, which stay.
-  'delete /sessions': { allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'], call: async () => ({}) },
+  'delete /sessions': {
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
+    call: async () => ({}),
+  },
   'delete /tokens/{tokenId}': {
-    allowed: ['chair', 'secretariat', 'member', 'observer', 'outsider'],
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
     call: async (c, who) => {
       const userId = who === 'anonymous' ? c.userIds['chair@example.org'] : c.userIds[EMAIL[who]];
       const t = await issueApiToken(c.db, userId, 'to revoke');

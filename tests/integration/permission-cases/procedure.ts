@@ -12,7 +12,7 @@ import { unique, type Cases, type Ctx } from './types';
 
 const DRAFT =
   'The Assembly,\n\nRecalling its earlier work,\n\n  1. Decides to act;\n\n  2. Invites parliaments to report.\n';
-const everyone = ['chair', 'secretariat', 'member', 'observer'] as const;
+const everyone = ['chair', 'secretariat', 'member', 'observer', 'translator'] as const;
 
 async function iran(c: Ctx): Promise<string> {
   const [d] = await c.db

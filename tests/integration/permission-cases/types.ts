@@ -1,14 +1,15 @@
 import type { Db } from '@/db/client';
 
 /** Shared vocabulary of the role × action matrix (see ../api-permissions.test.ts). */
-export type Who = 'chair' | 'secretariat' | 'member' | 'observer' | 'outsider' | 'anonymous';
-export const WHO: Who[] = ['chair', 'secretariat', 'member', 'observer', 'outsider', 'anonymous'];
+export type Who = 'chair' | 'secretariat' | 'member' | 'observer' | 'translator' | 'outsider' | 'anonymous';
+export const WHO: Who[] = ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider', 'anonymous'];
 /** The demo accounts playing each role (member: Iran's delegate; outsider: another committee). */
 export const EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
   chair: 'chair@example.org',
   secretariat: 'secretariat@example.org',
   member: 'iran@example.org',
   observer: 'observer@example.org',
+  translator: 'translator@example.org',
   outsider: 'democracy@example.org',
 };
 

@@ -4,6 +4,7 @@ import { resolutionOperations } from '../resolutions/schema';
 import { tokenOperations } from '../tokens/schema';
 import { sessionOperations } from '../sessions/schema';
 import { procedureOperations } from '../procedure/schema';
+import { languageOperations } from '../languages/schema';
 import type { Operation } from './openapi';
 
 /** Every operation of /api/v1, for the OpenAPI document and the permission matrix test. */
@@ -14,4 +15,5 @@ export const operations: Operation[] = [
   ...sessionOperations,
   ...procedureOperations,
   ...amendmentOperations,
+  ...languageOperations,
 ];

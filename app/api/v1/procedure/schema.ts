@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '@/lib/text/free-text';
 import { resolutionParams } from '../resolutions/schema';
 import type { Operation } from '../_lib/openapi';
 
@@ -15,14 +16,12 @@ const isoDate = z
 export const reservationParams = resolutionParams.extend({ reservationId: z.uuid() });
 export const reservationBody = z.strictObject({
   kind: z.enum(['reservation', 'dissociation', 'interpretative_statement']),
-  paragraphId: z
-    .string()
+  paragraphId: freeText()
     .min(1)
     .max(100)
     .nullable()
     .meta({ description: 'Stable paragraph id; null for the whole text' }),
-  text: z
-    .string()
+  text: freeText()
     .trim()
     .min(3, 'Give the words of the reservation.')
     .max(2000)
@@ -42,7 +41,7 @@ const counts = z.strictObject({
 export const openVoteBody = z.strictObject({
   subject: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('amendment'), amendmentId: z.uuid() }),
-    z.strictObject({ kind: z.literal('paragraph'), paragraphId: z.string().min(1).max(100) }),
+    z.strictObject({ kind: z.literal('paragraph'), paragraphId: freeText().min(1).max(100) }),
     z.strictObject({ kind: z.literal('resolution') }),
   ]),
   method: z.enum(['show_of_hands', 'recorded', 'roll_call', 'secret', 'electronic']),
@@ -68,9 +67,8 @@ export const ballotBody = z.strictObject({
 });
 const adoptionFacts = {
   date: isoDate.optional().meta({ description: 'Date of adoption, YYYY-MM-DD (default today)' }),
-  place: z.string().trim().min(1).max(200).optional(),
-  session: z
-    .string()
+  place: freeText().trim().min(1).max(200).optional(),
+  session: freeText()
     .trim()
     .min(1)
     .max(200)
@@ -94,6 +92,13 @@ export const adoptionBody = z.strictObject({
 });
 
 export const auditListQuery = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(500) });
+
+/** Optional: publishing takes no body unless the chair overrides the language versions' check. */
+export const publicationBody = z.strictObject({
+  overrideLanguages: z.boolean().default(false).meta({
+    description: 'The chair publishes although an official language version is incomplete or out of date (audited)',
+  }),
+});
 
 export const procedureOperations: Operation[] = [
   {
@@ -150,7 +155,8 @@ export const procedureOperations: Operation[] = [
   {
     method: 'post',
     path: '/votes/{voteId}/ballots',
-    summary: "Cast (or change) a delegation's ballot; one per delegation, until the vote closes",
+    summary:
+      "Cast (or change) a delegation's ballot; one per delegation, until the vote closes. A secret ballot cannot be changed: a second one gets 409",
     tag: 'votes',
     params: voteParams,
     body: ballotBody,
@@ -185,9 +191,11 @@ export const procedureOperations: Operation[] = [
   {
     method: 'post',
     path: '/resolutions/{id}/publication',
-    summary: 'Publish the adopted resolution: its reservations become final',
+    summary:
+      'Publish the adopted resolution: its reservations become final. Every official language version must be complete and up to date, unless the chair overrides (optional body)',
     tag: 'adoption',
     params: resolutionParams,
+    body: publicationBody,
     allowed: 'chair, secretariat',
   },
   {

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { api, isApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
+import { SECRET_BALLOT_NOTICE } from '@/lib/votes/secret';
 import { TallyChart } from './TallyChart';
 import { MAJORITY_NAMES, METHOD_NAMES, type ProcedureContext, type VoteView } from './types';
 
@@ -26,6 +27,8 @@ export function VoteCard({
   const [counts, setCounts] = useState({ yes: '', no: '', abstain: '' });
   const open = vote.status === 'open';
   const subject = subjectLabel(vote, context);
+  // A secret ballot, once cast, is final (lib/votes/secret.ts).
+  const secretCast = vote.method === 'secret' && vote.ownBallotCast;
 
   async function send(method: string, url: string, body: unknown, success: string) {
     setBusy(true);
@@ -77,6 +80,11 @@ export function VoteCard({
         </p>
       )}
 
+      {open && context.may.castOwn && vote.method === 'secret' && (
+        <p className="muted small" data-testid="secret-ballot-notice">
+          {secretCast ? 'Your delegation has cast its secret ballot; it cannot be changed.' : SECRET_BALLOT_NOTICE}
+        </p>
+      )}
       {open && context.may.castOwn && vote.method !== 'show_of_hands' && (
         <fieldset
           className="ballot-buttons"
@@ -86,7 +94,7 @@ export function VoteCard({
             <button
               type="button"
               key={c.value}
-              disabled={busy}
+              disabled={busy || secretCast}
               aria-pressed={vote.ownChoice === c.value}
               className={`ballot ballot-${c.value} ${vote.ownChoice === c.value ? 'chosen' : ''}`}
               onClick={() => cast(c.value)}

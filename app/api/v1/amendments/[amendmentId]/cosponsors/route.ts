@@ -1,25 +1,12 @@
-import { draftChanged } from '@/server/resolution-text';
-import { inviteCoSponsor } from '@/db/commands/amendment-drafter';
-import { publishProcedureEvent } from '@/server/procedure-events';
+import * as amendments from '@/usecases/amendments';
 import { endpoint } from '../../../_lib/endpoint';
-import { authorize } from '../../../_lib/authorize';
+import { act } from '../../../_lib/act';
 import { amendmentParams, coSponsorBody } from '../../schema';
-import { amendmentForUser } from '../../access';
 
-export const POST = endpoint({ params: amendmentParams, body: coSponsorBody }, async ({ db, user, params, body }) => {
-  const { access, subject, scope } = await amendmentForUser(db, user.id, params.amendmentId);
-  authorize(
-    access.actor,
-    'amendment:edit',
-    subject,
-    'Only the sponsoring or a co-sponsoring delegation (or the secretariat) may invite co-sponsors.',
-  );
-  const updated = await inviteCoSponsor(db, { ...scope, delegationId: body.delegationId });
-  draftChanged(params.amendmentId);
-  publishProcedureEvent({
-    resolutionId: scope.resolutionId,
-    type: 'amendment.cosponsor_invited',
-    data: { amendmentId: updated.id, delegationId: body.delegationId },
+export const POST = endpoint({ params: amendmentParams, body: coSponsorBody }, async (ctx) => {
+  const updated = await act(amendments.inviteCoSponsor, ctx, {
+    amendmentId: ctx.params.amendmentId,
+    delegationId: ctx.body.delegationId,
   });
   return Response.json({ id: updated.id, coSponsorDelegationIds: updated.coSponsorDelegationIds }, { status: 201 });
 });

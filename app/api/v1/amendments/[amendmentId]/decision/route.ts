@@ -1,30 +1,10 @@
-import { decideAmendment } from '@/server/amendment-adoption';
-import { conflict } from '@/lib/errors';
+import * as amendments from '@/usecases/amendments';
 import { endpoint } from '../../../_lib/endpoint';
-import { authorize } from '../../../_lib/authorize';
+import { act } from '../../../_lib/act';
 import { amendmentParams, decisionBody } from '../../schema';
-import { amendmentForUser } from '../../access';
 
-export const POST = endpoint({ params: amendmentParams, body: decisionBody }, async ({ db, user, params, body }) => {
-  const { access, subject, scope } = await amendmentForUser(db, user.id, params.amendmentId);
-  authorize(
-    access.actor,
-    'amendment:decide',
-    subject,
-    'Only the chair or the secretariat records decisions on amendments.',
-  );
-  if (access.stage !== 'amendments' && access.stage !== 'voting') {
-    throw conflict(
-      'stage',
-      `Amendments are decided at the amendments or voting stage; the resolution is at the ${access.stage} stage.`,
-    );
-  }
-  const result = await decideAmendment(db, {
-    ...scope,
-    outcome: body.outcome,
-    method: body.method,
-    voteId: body.voteId,
-  });
+export const POST = endpoint({ params: amendmentParams, body: decisionBody }, async (ctx) => {
+  const result = await act(amendments.decide, ctx, { amendmentId: ctx.params.amendmentId, ...ctx.body });
   return Response.json(
     {
       id: result.amendment.id,

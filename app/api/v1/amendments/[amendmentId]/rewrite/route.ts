@@ -1,36 +1,13 @@
-import { draftChanged } from '@/server/resolution-text';
-import { findAmendment } from '@/db/queries/amendments';
-import { rewriteAgainstCurrentText } from '@/db/commands/amendment-drafter';
-import { currentParagraphs } from '@/server/resolution-text';
-import { publishProcedureEvent } from '@/server/procedure-events';
+import * as amendments from '@/usecases/amendments';
 import { endpoint } from '../../../_lib/endpoint';
-import { authorize } from '../../../_lib/authorize';
+import { act } from '../../../_lib/act';
 import { amendmentParams, rewriteBody } from '../../schema';
-import { amendmentForUser } from '../../access';
 
-export const POST = endpoint({ params: amendmentParams, body: rewriteBody }, async ({ db, user, params, body }) => {
-  const { amendment, access, subject, scope } = await amendmentForUser(db, user.id, params.amendmentId);
-  authorize(
-    access.actor,
-    'amendment:edit',
-    subject,
-    'Only the sponsoring or a co-sponsoring delegation (or the secretariat) may rewrite this amendment.',
-  );
-  const parent = amendment.parentAmendmentId ? await findAmendment(db, amendment.parentAmendmentId) : null;
-  const updated = await rewriteAgainstCurrentText(db, {
-    ...scope,
-    proposedText: body.proposedText,
-    paragraphs: await currentParagraphs(db, scope.resolutionId),
-    parent,
+export const POST = endpoint({ params: amendmentParams, body: rewriteBody }, async (ctx) => {
+  const updated = await act(amendments.rewrite, ctx, {
+    amendmentId: ctx.params.amendmentId,
+    proposedText: ctx.body.proposedText,
   });
-  draftChanged(params.amendmentId);
-  publishProcedureEvent({
-    resolutionId: scope.resolutionId,
-    type: 'amendment.rewritten',
-    data: { amendmentId: updated.id, number: updated.number },
-  });
-  return Response.json(
-    { id: updated.id, number: updated.number, baseText: updated.baseText, proposedText: updated.proposedText },
-    { status: 201 },
-  );
+  const { id, number, baseText, proposedText } = updated;
+  return Response.json({ id, number, baseText, proposedText }, { status: 201 });
 });

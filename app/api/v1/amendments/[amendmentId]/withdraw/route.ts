@@ -1,25 +1,12 @@
-import { draftChanged } from '@/server/resolution-text';
-import { withdrawAmendment } from '@/db/commands/amendment-tabler';
-import { publishProcedureEvent } from '@/server/procedure-events';
+import * as amendments from '@/usecases/amendments';
 import { endpoint } from '../../../_lib/endpoint';
-import { authorize } from '../../../_lib/authorize';
+import { act } from '../../../_lib/act';
 import { amendmentParams, withdrawBody } from '../../schema';
-import { amendmentForUser } from '../../access';
 
-export const POST = endpoint({ params: amendmentParams, body: withdrawBody }, async ({ db, user, params, body }) => {
-  const { access, subject, scope } = await amendmentForUser(db, user.id, params.amendmentId);
-  authorize(
-    access.actor,
-    'amendment:withdraw',
-    subject,
-    'Only members of the sponsoring delegation may withdraw this amendment.',
-  );
-  const { amendment, fallen } = await withdrawAmendment(db, { ...scope, reason: body.reason });
-  draftChanged(params.amendmentId);
-  publishProcedureEvent({
-    resolutionId: scope.resolutionId,
-    type: 'amendment.withdrawn',
-    data: { amendmentId: amendment.id, number: amendment.number, fallen: fallen.map((f) => f.amendmentId) },
+export const POST = endpoint({ params: amendmentParams, body: withdrawBody }, async (ctx) => {
+  const { amendment, fallen } = await act(amendments.withdraw, ctx, {
+    amendmentId: ctx.params.amendmentId,
+    reason: ctx.body.reason,
   });
   return Response.json(
     { id: amendment.id, number: amendment.number, status: amendment.status, fallen },

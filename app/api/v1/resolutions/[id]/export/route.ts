@@ -8,6 +8,8 @@ import { renderPublishedPdf } from '@/lib/publication/pdf';
 import { renderPublishedDocx } from '@/lib/publication/docx';
 import { renderAkomaNtoso } from '@/lib/publication/akoma-ntoso';
 import { conflict } from '@/lib/errors';
+import { getLanguageVersion, listParagraphWordings } from '@/db/queries/languages';
+import { publishedDocumentIn } from '@/db/queries/publication-languages';
 import { endpoint } from '../../../_lib/endpoint';
 import { exportQuery, resolutionParams } from '../../schema';
 
@@ -26,12 +28,16 @@ const TYPES = {
  */
 export const GET = endpoint({ params: resolutionParams, query: exportQuery }, async ({ db, user, params, query }) => {
   const { resolution } = await resolutionForUser(db, user.id, params.id);
+  // A language version (?lang=fr): the same paragraphs and numbers, in its words.
+  const version =
+    query.lang && query.lang !== resolution.language ? await getLanguageVersion(db, resolution.id, query.lang) : null;
+  const suffix = version ? `.${version.language}` : '';
   const [type, extension] = TYPES[query.format];
   const file = (body: string | Uint8Array) =>
     new Response(body as BodyInit, {
       headers: {
         'content-type': type,
-        'content-disposition': `${query.format === 'text' || query.format === 'html' ? 'inline' : 'attachment'}; filename="resolution-${resolution.id}.${extension}"`,
+        'content-disposition': `${query.format === 'text' || query.format === 'html' ? 'inline' : 'attachment'}; filename="resolution-${resolution.id}${suffix}.${extension}"`,
       },
     });
   if (!resolutionIsAdopted(resolution)) {
@@ -41,17 +47,28 @@ export const GET = endpoint({ params: resolutionParams, query: exportQuery }, as
         `The ${query.format} export is the published text, which exists once the resolution is adopted; a draft exports as text.`,
       );
     }
-    const paragraphs = await currentParagraphs(db, resolution.id);
+    let paragraphs = await currentParagraphs(db, resolution.id);
+    if (version) {
+      // Untranslated paragraphs keep the original's words, so the numbers still match.
+      const words = new Map(
+        (await listParagraphWordings(db, resolution.id, version.language)).map((w) => [w.id, w.text]),
+      );
+      paragraphs = paragraphs.map((p) => ({
+        ...p,
+        runs: undefined,
+        text: words.get(p.id)?.trim() ? (words.get(p.id) ?? '') : p.text,
+      }));
+    }
     return file(
       renderDraftText({
         heading: null,
-        enactingFormula: resolution.enactingFormula,
+        enactingFormula: version ? version.enactingFormula : resolution.enactingFormula,
         paragraphs,
         subparagraphNumbering: resolution.subparagraphNumbering,
       }),
     );
   }
-  const doc = await publishedDocumentOf(db, resolution);
+  const doc = version ? await publishedDocumentIn(db, resolution, version) : await publishedDocumentOf(db, resolution);
   switch (query.format) {
     case 'text':
       return file(renderPublishedText(doc));

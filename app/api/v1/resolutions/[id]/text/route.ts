@@ -1,13 +1,30 @@
 import { resolutionForUser } from '@/db/queries/resolutions';
 import { currentParagraphs } from '@/server/resolution-text';
+import { readVersionText } from '@/usecases/languages/language-text';
 import { endpoint } from '../../../_lib/endpoint';
-import { resolutionParams } from '../../schema';
+import { resolutionParams, textQuery } from '../../schema';
 import { presentParagraph } from '../../present';
+import { languageContext, presentTranslatedParagraph } from '../../../languages/act';
 
-export const GET = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
+export const GET = endpoint({ params: resolutionParams, query: textQuery }, async ({ db, user, params, query }) => {
   const { resolution } = await resolutionForUser(db, user.id, params.id);
+  if (query.lang && query.lang !== resolution.language) {
+    const version = await readVersionText(languageContext(db), user.id, {
+      resolutionId: resolution.id,
+      language: query.lang,
+    });
+    return {
+      resolutionId: resolution.id,
+      language: version.language,
+      official: version.official,
+      direction: version.direction,
+      counts: version.counts,
+      paragraphs: version.paragraphs.map(presentTranslatedParagraph),
+    };
+  }
   return {
     resolutionId: resolution.id,
+    language: resolution.language,
     paragraphs: (await currentParagraphs(db, resolution.id)).map(presentParagraph),
   };
 });

@@ -1,18 +1,23 @@
 import type * as Y from 'yjs';
-import type { Db } from '../db/client';
-import { recordDecision, revertDecision, type Decision, type DecisionResult } from '../db/commands/amendment-decider';
-import { saveVersion } from '../db/commands/version-saver';
-import { readParagraphs } from '../lib/text/ydoc';
-import { updateParagraphs } from '../lib/text/paragraph-edits';
-import { applyAmendment } from '../lib/amendments/apply';
-import type { Paragraph } from '../lib/resolution/types';
-import { changeText, currentParagraphs, currentState } from './resolution-text';
-import { publishProcedureEvent } from './procedure-events';
+import {
+  recordDecision,
+  revertDecision,
+  type Decision,
+  type DecisionResult,
+} from '../../db/commands/amendment-decider';
+import { saveVersion } from '../../db/commands/version-saver';
+import { readParagraphs } from '../../lib/text/ydoc';
+import { updateParagraphs } from '../../lib/text/paragraph-edits';
+import { applyAmendment } from '../../lib/amendments/apply';
+import type { Paragraph } from '../../lib/resolution/types';
+import type { ProcedureEvent } from '../kernel/events';
+import { readNumberedParagraphs } from '../kernel/text-store';
+import type { UseCaseContext } from '../kernel/use-case';
 
 /**
  * Records the committee's decision on an amendment and, when adopted, applies it to the
- * live text as one Yjs transaction attributed to it ("A/3 adopted"), then keeps that text
- * as a named version.
+ * text as one Yjs transaction attributed to it ("A/3 adopted"), then keeps that text as a
+ * named version. Shared by the decision itself and by a closed vote on the amendment.
  *
  * The database transaction comes first: it is where two decisions racing each other are
  * told apart (the resolution's row lock), and a refusal there must leave the text alone.
@@ -21,16 +26,18 @@ import { publishProcedureEvent } from './procedure-events';
  * changed, the decision is undone and the error reported: never an amendment marked
  * adopted whose words are not in the text.
  */
-export async function decideAmendment(db: Db, decision: Omit<Decision, 'paragraphs'>): Promise<DecisionResult> {
-  const before = stripNumbers(await currentParagraphs(db, decision.resolutionId));
+export async function applyDecision(
+  { db, text }: UseCaseContext,
+  decision: Omit<Decision, 'paragraphs'>,
+): Promise<{ result: DecisionResult; event: ProcedureEvent }> {
+  const before = stripNumbers(await readNumberedParagraphs(text, decision.resolutionId));
   const result = await recordDecision(db, { ...decision, paragraphs: before });
   const label = `${result.amendment.number ?? 'Amendment'} ${result.amendment.status}`;
 
   if (result.paragraphs) {
     const after = result.paragraphs;
     try {
-      await changeText(
-        db,
+      await text.change(
         decision.resolutionId,
         (doc: Y.Doc) => {
           const live = readParagraphs(doc);
@@ -46,7 +53,7 @@ export async function decideAmendment(db: Db, decision: Omit<Decision, 'paragrap
       await saveVersion(db, {
         resolutionId: decision.resolutionId,
         name: label,
-        state: await currentState(db, decision.resolutionId),
+        state: await text.read(decision.resolutionId),
         actorId: decision.actorId,
         reason: 'amendment',
       });
@@ -56,9 +63,9 @@ export async function decideAmendment(db: Db, decision: Omit<Decision, 'paragrap
     }
   }
 
-  publishProcedureEvent({
-    resolutionId: decision.resolutionId,
+  const event: ProcedureEvent = {
     type: 'amendment.decided',
+    resolutionId: decision.resolutionId,
     data: {
       amendmentId: result.amendment.id,
       number: result.amendment.number,
@@ -66,8 +73,8 @@ export async function decideAmendment(db: Db, decision: Omit<Decision, 'paragrap
       fallen: result.fallen.map((f) => f.amendmentId),
       textChanged: !!result.paragraphs,
     },
-  });
-  return result;
+  };
+  return { result, event };
 }
 
 const stripNumbers = (paragraphs: Paragraph[]): Paragraph[] =>

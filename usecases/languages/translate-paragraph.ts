@@ -1,0 +1,84 @@
+import { storeParagraphWordings } from '../../db/commands/language-versions';
+import { listParagraphWordings } from '../../db/queries/languages';
+import { conflict, notFound } from '../../lib/errors';
+import { alignVersion, confirmWording } from '../../lib/languages/alignment';
+import type { AlignedParagraph } from '../../lib/languages/types';
+import {
+  authorize,
+  languageActing,
+  originalParagraphs,
+  refuseIfPublishedOfficial,
+  versionOf,
+  type LanguageActContext,
+  type LanguageOutcome,
+} from './context';
+
+interface ParagraphInput {
+  resolutionId: string;
+  language: string;
+  paragraphId: string;
+}
+
+/**
+ * A translator (or the secretariat) writes one paragraph's wording in a version. Writing it
+ * confirms it against the original as it reads now: it is up to date until the original
+ * paragraph changes.
+ */
+export async function translateParagraph(
+  ctx: LanguageActContext,
+  actorId: string,
+  input: ParagraphInput & { text: string },
+): Promise<LanguageOutcome<AlignedParagraph>> {
+  return writeParagraph(ctx, actorId, input, () => input.text);
+}
+
+/** "Confirm": the original's change does not affect the translation; its words stay. */
+export async function confirmParagraph(
+  ctx: LanguageActContext,
+  actorId: string,
+  input: ParagraphInput,
+): Promise<LanguageOutcome<AlignedParagraph>> {
+  return writeParagraph(ctx, actorId, input, (current) => {
+    if (current === null || current.trim() === '')
+      throw conflict(
+        'translation',
+        'This paragraph has no translation yet: write one (PUT …/paragraphs/{paragraphId}).',
+      );
+    return current;
+  });
+}
+
+async function writeParagraph(
+  ctx: LanguageActContext,
+  actorId: string,
+  input: ParagraphInput,
+  wording: (current: string | null) => string,
+): Promise<LanguageOutcome<AlignedParagraph>> {
+  const { resolution, access } = await languageActing(ctx.db, actorId, input.resolutionId);
+  authorize(
+    access.actor,
+    'language:edit',
+    { stage: access.stage },
+    'The secretariat and translators edit language versions.',
+  );
+  const version = await versionOf(ctx.db, resolution, input.language);
+  refuseIfPublishedOfficial(resolution, version);
+  const original = await originalParagraphs(ctx, resolution.id);
+  const paragraph = original.find((p) => p.id === input.paragraphId);
+  if (!paragraph) throw notFound('paragraph', 'The original has no paragraph with this id (it may have been deleted).');
+  const stored = await listParagraphWordings(ctx.db, resolution.id, input.language);
+  const current = stored.find((w) => w.id === paragraph.id)?.text ?? null;
+  const written = confirmWording(paragraph.id, wording(current), paragraph.text);
+  await storeParagraphWordings(ctx.db, { resolutionId: resolution.id, language: input.language, actorId }, [written]);
+  const [aligned] = alignVersion([paragraph], [written]);
+  return {
+    result: aligned,
+    events: [
+      {
+        type: 'language.changed',
+        resolutionId: resolution.id,
+        data: { language: input.language, paragraphId: paragraph.id },
+      },
+    ],
+  };
+}
