@@ -179,9 +179,14 @@ describe('what the editor never sends is refused, with its reason', () => {
     await guard.check(live, room);
     await guard.check(offline, room);
     // Integrated now, and checked: a paragraph past the bound is refused once it would be.
-    expect(await refusal(guard.check(change((d) => textOf(d, 0).insert(0, 'q'.repeat(200))), room))).toMatch(
-      /the limit is 200/,
-    );
+    expect(
+      await refusal(
+        guard.check(
+          change((d) => textOf(d, 0).insert(0, 'q'.repeat(200))),
+          room,
+        ),
+      ),
+    ).toMatch(/the limit is 200/);
   });
 
   it('a refused update leaves nothing behind: what came after it is checked without it', async () => {
