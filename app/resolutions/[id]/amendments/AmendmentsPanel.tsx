@@ -1,11 +1,15 @@
 'use client';
 import Link from 'next/link';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
 import { useProcedureEvents, type ProcedureEvent } from '@/app/_components/useProcedureEvents';
 import { useToast } from '@/app/_components/Toaster';
-import { useAmendRequests } from '@/app/_components/amend-request';
+import { focusParagraph, useAmendRequests } from '@/app/_components/amend-request';
+import { formatDateTime } from '@/app/_lib/dates';
+import { publishTextMarks } from '@/app/_components/amendment-marks-store';
+import { textMarks } from '@/app/_lib/text-marks';
+import type { VoteView } from '../procedure/types';
 import { AmendmentCard } from './AmendmentCard';
 import { AmendmentForm } from './AmendmentForm';
 import type { AmendmentView, AmendmentsContext, CompilationResponse, ParagraphOption } from './types';
@@ -33,27 +37,37 @@ export function AmendmentsPanel({
   const toast = useToast();
   const base = `/api/v1/resolutions/${context.resolutionId}`;
 
+  // Votes tell how a decided amendment was decided (the tally), shown on its mark in the text.
+  const [votes, setVotes] = useState<VoteView[]>([]);
   const reload = useCallback(async () => {
-    const [compiled, text] = await Promise.all([
+    const [compiled, text, held] = await Promise.all([
       api<CompilationResponse>('GET', `${base}/amendments`),
       api<{ paragraphs: ParagraphOption[] }>('GET', `${base}/text`),
+      api<{ votes: VoteView[] }>('GET', `${base}/votes`),
     ]);
     setAmendments(compiled.amendments);
     setParagraphs(text.paragraphs);
+    setVotes(held.votes);
   }, [base]);
+  useEffect(() => {
+    void api<{ votes: VoteView[] }>('GET', `${base}/votes`)
+      .then((held) => setVotes(held.votes))
+      .catch(() => {});
+  }, [base]);
+  // The amendments in the text: each paragraph's marks, drawn by the editor.
+  useEffect(() => publishTextMarks(textMarks(amendments, votes)), [amendments, votes]);
+  useEffect(() => () => publishTextMarks([]), []);
 
-  useAmendRequests((paragraphId) => {
+  useAmendRequests(async (paragraphId) => {
     if (!context.mayDraft) return;
+    // Always on the paragraph's current wording, including paragraphs written since the
+    // page loaded: the list is fetched again before the form opens on it.
+    await reload().catch(() => {});
     setDrafting((d) => ({ paragraphId, n: (d?.n ?? 0) + 1 }));
-    // The form is in the side panel: bring it into view for someone working in the text.
-    requestAnimationFrame(() =>
-      document
-        .querySelector('[data-testid="amendment-form"]')
-        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
-    );
   });
 
   const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
+    if (e.type === 'vote.closed') void reload().catch(() => {});
     if (!e.type.startsWith('amendment.') && e.type !== 'stage.changed') return;
     void reload().catch(() => {});
     const number = (e.data as { number?: string } | undefined)?.number;
@@ -76,9 +90,7 @@ export function AmendmentsPanel({
         Amendments <span className={`live-dot ${connected ? 'on' : ''}`} title={connected ? 'live' : 'reconnecting'} />
       </h2>
       {context.tablingDeadline && (
-        <p className="muted small">
-          Tabling deadline: {new Date(context.tablingDeadline).toUTCString().replace(':00 GMT', ' UTC')}
-        </p>
+        <p className="muted small">Tabling deadline: {formatDateTime(context.tablingDeadline)}</p>
       )}
       {context.mayDraft && !drafting && (
         <button type="button" className="primary" onClick={() => setDrafting({ n: 0 })} data-testid="amend-start">
@@ -91,9 +103,19 @@ export function AmendmentsPanel({
           context={context}
           paragraphs={paragraphs}
           initialParagraphId={drafting.paragraphId}
+          // Opened from a paragraph (or Ctrl+Alt+A): the form comes into view with focus in it.
+          focusOnOpen={drafting.paragraphId !== undefined}
           onDone={() => {
             setDrafting(null);
             void reload();
+          }}
+          onCancel={() => {
+            const from = drafting.paragraphId;
+            setDrafting(null);
+            // Back where the delegate was: their paragraph, or the button that opened the form.
+            if (from) focusParagraph(from);
+            else
+              requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="amend-start"]')?.focus());
           }}
         />
       )}

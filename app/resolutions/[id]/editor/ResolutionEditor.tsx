@@ -7,7 +7,9 @@ import { useCollabSession, type CollabSession, type CollabState } from './useCol
 import { Toolbar } from './Toolbar';
 import { PresenceList } from './PresenceList';
 import { ConnectionBadge } from './ConnectionBadge';
-import { requestAmendment } from '@/app/_components/amend-request';
+import { requestAmendment, useFocusParagraphRequests } from '@/app/_components/amend-request';
+import { useTextMarks } from '@/app/_components/amendment-marks-store';
+import { amendmentMarksKey } from './amendment-marks';
 
 interface EditorUser {
   name: string;
@@ -109,6 +111,21 @@ function LiveEditor({
     },
     [session],
   );
+  // The amendments of each paragraph, drawn in the text (kept live by the amendments panel).
+  const marks = useTextMarks();
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(amendmentMarksKey, { marks }));
+  }, [editor, marks]);
+  useFocusParagraphRequests((paragraphId) => {
+    if (!editor) return;
+    let target: number | null = null;
+    editor.state.doc.forEach((node, pos) => {
+      if (target === null && node.attrs.id === paragraphId) target = pos + 1;
+    });
+    if (target === null) return;
+    editor.chain().focus().setTextSelection(target).scrollIntoView().run();
+  });
   useEffect(() => {
     if (!editor) return;
     if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
@@ -117,7 +134,8 @@ function LiveEditor({
 
   return (
     <>
-      {editor && <Toolbar editor={editor} />}
+      {/* Nothing to format for someone who may only read: no greyed-out toolbar. */}
+      {editor && canEdit && <Toolbar editor={editor} />}
       {!state.loaded && fallback}
       <article
         className="resolution-text resolution-editor"
