@@ -261,7 +261,8 @@ describe('the export', () => {
     const served = await okJson<{ text: string }>(
       callRoute('GET', '/resolutions/{id}/published', { token: token.iran, params: { id: resolutionId } }),
     );
-    expect((publication?.details as { textSha256: string }).textSha256).toBe(plain(served.text));
+    expect(publication).toBeDefined();
+    expect((publication!.details as { textSha256: string }).textSha256).toBe(plain(served.text));
 
     // An edited entry in the export no longer checks.
     const edited = structuredClone(chain);
