@@ -23,21 +23,36 @@ export const INSTALLATION_COMMITTEE = '00000000-0000-0000-0000-000000000000';
  * the transaction of the act itself, so the act and its record commit together.
  */
 export async function recordAuditEvent(tx: Queryable, act: AuditAct): Promise<void> {
+  await recordAuditEvents(tx, [act]);
+}
+
+/**
+ * Appends several acts of one transaction (a batch of ballots) in order: one lock, one read
+ * of the chain's head, the entries chained here and written in one INSERT. Its rows take
+ * their seq in the order of the VALUES list, which is the order they are chained in.
+ */
+export async function recordAuditEvents(tx: Queryable, acts: readonly AuditAct[]): Promise<void> {
+  if (acts.length === 0) return;
   const key = auditKey(); // before the lock: a missing key fails the act, not the chain
   await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
-  const entry = {
-    committeeId: act.committeeId,
-    resolutionId: act.resolutionId ?? null,
-    actorId: act.actorId ?? null,
-    action: act.action,
-    details: act.details,
-    at: at.toISOString(),
-  };
-  const hash = sealEntry(key, { prevHash, ...entry });
-  await tx.insert(auditEvents).values({ ...entry, at, prevHash, hash });
+  const rows = acts.map((act) => {
+    const entry = {
+      committeeId: act.committeeId,
+      resolutionId: act.resolutionId ?? null,
+      actorId: act.actorId ?? null,
+      action: act.action,
+      details: act.details,
+      at: at.toISOString(),
+    };
+    const hash = sealEntry(key, { prevHash, ...entry });
+    const row = { ...entry, at, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insert(auditEvents).values(rows);
 }
 
 export const FOREIGN_CHAIN_WARNING =
