@@ -12,7 +12,6 @@ import { createCollabService } from './collab/service';
 import { createCliBridge } from './cli-bridge';
 import { setCollabService } from './collab/registry';
 import { startUseCaseRuntime } from './use-case-runtime';
-import { accessChanged } from './resolution-text';
 import { createRelay } from './collab/relay-factory';
 import { clientAddressStamper } from './auth/client-address';
 import { log } from './log';
@@ -76,9 +75,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);
   const useCases = startUseCaseRuntime(collab);
-  const cliBridge = lock
-    ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
-    : null;
+  const cliBridge = lock ? createCliBridge({ getDb: async () => database.db, secret: lock.secret }) : null;
 
   // Sign-in throttling needs the client's real address, which only this server knows.
   const stampClientAddress = clientAddressStamper();
