@@ -22,7 +22,7 @@ interface Waiting<I, O> {
   reject(e: unknown): void;
 }
 
-type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
+export type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
 export interface BatchOptions {
   /** At most this many commands per transaction (default 250). */
@@ -42,9 +42,6 @@ export function batchTransactions<I, O>(
   const maxBatch = options.maxBatch ?? 250;
   const inSavepoint = (tx: Db, input: I): Promise<O> =>
     options.ownTransaction ? command(tx, input) : tx.transaction((inner) => command(inner as unknown as Db, input));
-  let queue: Waiting<I, O>[] = [];
-  let writing = false;
-
   const alone = async (w: Waiting<I, O>) => {
     try {
       w.resolve(await command(await getDb(), w.input));
@@ -82,6 +79,65 @@ export function batchTransactions<I, O>(
       else w.reject(s.error);
     });
   };
+
+  return queueInBatches(maxBatch, write);
+}
+
+/**
+ * The same queue for a set-based command: it takes the whole batch at once (one statement
+ * per step instead of one per input) and answers each input on its own — a refused input
+ * is a `{ ok: false }` of its own, not an exception. If the batch's transaction fails as a
+ * whole, its inputs are run again one transaction each, as above.
+ */
+export function batchSetTransactions<I, O>(
+  getDb: () => Promise<Db>,
+  commandSet: (tx: Db, inputs: readonly I[]) => Promise<Settled<O>[]>,
+  options: Pick<BatchOptions, 'maxBatch'> = {},
+): TransactionBatcher<I, O> {
+  const settle = (batch: Waiting<I, O>[], settled: Settled<O>[]) =>
+    batch.forEach((w, i) => {
+      const s = settled[i];
+      if (s.ok) w.resolve(s.value);
+      else w.reject(s.error);
+    });
+  const inOwnTransaction = async (db: Db, batch: Waiting<I, O>[]) =>
+    settle(
+      batch,
+      await db.transaction((tx) =>
+        commandSet(
+          tx as unknown as Db,
+          batch.map((w) => w.input),
+        ),
+      ),
+    );
+  const write = async (batch: Waiting<I, O>[]) => {
+    let db: Db;
+    try {
+      db = await getDb();
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+      return;
+    }
+    try {
+      await inOwnTransaction(db, batch);
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      for (const w of batch) await inOwnTransaction(db, [w]).catch((e: unknown) => w.reject(e));
+    }
+  };
+  return queueInBatches(options.maxBatch ?? 250, write);
+}
+
+/**
+ * Commands arriving in the same tick join one batch; those arriving while a batch is being
+ * written form the next one, at most `maxBatch` each.
+ */
+function queueInBatches<I, O>(
+  maxBatch: number,
+  write: (batch: Waiting<I, O>[]) => Promise<void>,
+): TransactionBatcher<I, O> {
+  let queue: Waiting<I, O>[] = [];
+  let writing = false;
 
   const flush = async () => {
     writing = true;

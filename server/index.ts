@@ -20,6 +20,7 @@ import { createHealthRoutes, type ReadinessCheck } from './observability/health'
 import { collectProcessMetrics, serveMetrics } from './observability/metrics';
 import { redisReadiness } from './observability/redis-check';
 import { closeInOrder } from './shutdown';
+import { refuseOversizedBody } from '../lib/http/body-limit';
 import { startupFailure } from './startup-errors';
 
 /**
@@ -99,6 +100,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
         return;
       }
       if (cliBridge?.(req, res)) return;
+      if (refuseOversizedBody(req, res)) return;
       stampClientAddress(req);
       handle(req, res).catch((e) => {
         httpLog.error({ err: e }, 'request failed');

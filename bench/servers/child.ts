@@ -116,12 +116,26 @@ export function worstLoop(reports: LoopDelay[]): LoopDelay & { perProcess: LoopD
   };
 }
 
-/** A port free right now (the OS picks it); for servers whose public URL must name their port. */
-export function freePort(): Promise<number> {
+/**
+ * A port free right now, for servers whose public URL must name their port: the OS picks
+ * it, or, with BENCH_PORT_RANGE=3901-3999 (a shared machine where each person has a
+ * range), the first free one in that range.
+ */
+export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORT_RANGE ?? '');
+  if (!range) return probePort(0);
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    const free = await probePort(port).catch(() => null);
+    if (free) return free;
+  }
+  throw new Error(`no free port in BENCH_PORT_RANGE ${process.env.BENCH_PORT_RANGE}`);
+}
+
+function probePort(wanted: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
+    probe.listen(wanted, '127.0.0.1', () => {
       const { port } = probe.address() as net.AddressInfo;
       probe.close(() => resolve(port));
     });

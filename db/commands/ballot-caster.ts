@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../client';
+import type { Settled } from '../batched-transactions';
 import { ballots, delegations, resolutions, votes, voteTallies } from '../schema';
-import { recordAuditEvent } from './audit-recorder';
+import { recordAuditEvents, type AuditAct } from './audit-recorder';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { SECRET_BALLOT_FINAL } from '../../lib/votes/secret';
-import type { Choice } from '../../lib/votes/types';
+import { CHOICES, type Choice, type VoteTotals } from '../../lib/votes/types';
 
 export interface BallotCast {
   voteId: string;
@@ -20,87 +21,159 @@ export interface CastOutcome {
   secret: boolean;
 }
 
-/**
- * A delegation's ballot: one per delegation and vote. A second ballot replaces the first —
- * an upsert on the unique (vote, delegation) index, so any number of simultaneous casts
- * leave exactly one row per delegation. The vote row is read FOR SHARE: ballots do not
- * wait for each other, but closing (which updates that row) waits for the ballots in
- * flight, and a ballot arriving after closing sees the vote closed and is refused.
- *
- * A secret ballot is written in two places that nothing joins: the ballot row says only
- * that the delegation has voted (no choice), and the vote's totals grow by its weight. No
- * statement ever holds the delegation and its choice together, so neither the rows nor the
- * write-ahead log nor the audit link them; the price is that a secret ballot is final.
- */
+/** One ballot in its own transaction (the CLI, tests, a batch that had to be retried alone). */
 export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome> {
-  return db.transaction(async (tx) => {
-    const [vote] = await tx
-      .select({
-        id: votes.id,
-        status: votes.status,
-        method: votes.method,
-        weighted: votes.weighted,
-        resolutionId: votes.resolutionId,
-        committeeId: resolutions.committeeId,
-      })
-      .from(votes)
-      .innerJoin(resolutions, eq(resolutions.id, votes.resolutionId))
-      .where(eq(votes.id, cast.voteId))
-      .for('share', { of: votes });
-    if (!vote) throw notFound('vote');
-    if (vote.status !== 'open')
-      throw conflict('vote', 'This vote is closed; ballots can no longer be cast or changed.');
-    if (vote.method === 'show_of_hands') {
-      throw conflict(
-        'vote',
-        'This vote is by show of hands: the chair enters the counts when closing it; there are no ballots.',
-      );
-    }
-    const [delegation] = await tx
-      .select({ id: delegations.id, voteWeight: delegations.voteWeight })
-      .from(delegations)
-      .where(and(eq(delegations.id, cast.delegationId), eq(delegations.committeeId, vote.committeeId)));
-    if (!delegation)
-      throw badRequest('delegation', 'That delegation is not in this committee.', [
-        { path: 'body.delegationId', message: 'not a delegation of this committee' },
-      ]);
+  const [settled] = await db.transaction((tx) => castBallots(tx, [cast]));
+  if (!settled.ok) throw settled.error;
+  return settled.value;
+}
 
-    const secret = vote.method === 'secret';
-    let replaced: boolean;
-    if (secret) {
-      const [voted] = await tx
-        .insert(ballots)
-        .values({ voteId: vote.id, delegationId: cast.delegationId, choice: null, castBy: cast.actorId })
-        .onConflictDoNothing({ target: [ballots.voteId, ballots.delegationId] })
-        .returning({ id: ballots.id });
-      if (!voted) throw conflict('ballot', SECRET_BALLOT_FINAL);
-      const weight = vote.weighted === 1 ? delegation.voteWeight : 1;
-      const added = { yes: 0, no: 0, abstain: 0, [cast.choice]: weight };
+interface VoteRow {
+  id: string;
+  status: string;
+  method: string;
+  weighted: number;
+  resolutionId: string;
+  committeeId: string;
+}
+
+/**
+ * Ballots cast together, written set-based inside the caller's transaction: the votes read
+ * once (FOR SHARE), the delegations checked in one query, one upsert of all ballot rows,
+ * one addition to each secret vote's totals and the audit entries chained here and written
+ * in one statement — a fixed number of statements whatever the number of ballots. Each
+ * ballot gets its own answer: a refused one (closed vote, unknown delegation, a secret
+ * ballot cast twice) is refused alone and writes nothing.
+ *
+ * One row per delegation and vote: a second ballot replaces the first (an upsert on the
+ * unique index), and two ballots of one delegation in the same batch count as cast in their
+ * order (the last one stands; both are in the audit). Reading the vote FOR SHARE lets
+ * ballots go together while closing (which updates that row) waits for the ballots in
+ * flight; a ballot arriving after closing sees the vote closed and is refused.
+ *
+ * A secret ballot is written in two places that nothing joins (lib/votes/secret.ts): its
+ * row says only that the delegation has voted (no choice), and the vote's totals grow by
+ * its weight. No statement holds a delegation and its choice together, so neither the rows
+ * nor the write-ahead log nor the audit link them; the price is that it is final.
+ */
+export async function castBallots(tx: Queryable, casts: readonly BallotCast[]): Promise<Settled<CastOutcome>[]> {
+  const out: (Settled<CastOutcome> | undefined)[] = casts.map(() => undefined);
+  const refuse = (i: number, error: unknown) => {
+    out[i] = { ok: false, error };
+  };
+
+  const voteIds = [...new Set(casts.map((c) => c.voteId))].sort();
+  const voteRows: VoteRow[] = await tx
+    .select({
+      id: votes.id,
+      status: votes.status,
+      method: votes.method,
+      weighted: votes.weighted,
+      resolutionId: votes.resolutionId,
+      committeeId: resolutions.committeeId,
+    })
+    .from(votes)
+    .innerJoin(resolutions, eq(resolutions.id, votes.resolutionId))
+    .where(inArray(votes.id, voteIds))
+    .orderBy(asc(votes.id))
+    .for('share', { of: votes });
+  const voteById = new Map(voteRows.map((v) => [v.id, v]));
+  const delegationIds = [...new Set(casts.map((c) => c.delegationId))];
+  const delegationRows = await tx
+    .select({ id: delegations.id, committeeId: delegations.committeeId, voteWeight: delegations.voteWeight })
+    .from(delegations)
+    .where(inArray(delegations.id, delegationIds));
+  const delegationById = new Map(delegationRows.map((d) => [d.id, d]));
+
+  // Accepted so far, in arrival order.
+  const accepted: number[] = [];
+  casts.forEach((cast, i) => {
+    const refusal = refusalOf(voteById.get(cast.voteId), delegationById.get(cast.delegationId)?.committeeId);
+    if (refusal) refuse(i, refusal);
+    else accepted.push(i);
+  });
+
+  const key = (c: BallotCast) => `${c.voteId}/${c.delegationId}`;
+  const secret = (i: number) => voteById.get(casts[i].voteId)!.method === 'secret';
+
+  // Open votes: one upsert of the last ballot of each delegation in this batch.
+  const lastOf = new Map<string, number>();
+  for (const i of accepted) if (!secret(i)) lastOf.set(key(casts[i]), i);
+  const existedBefore = new Set<string>();
+  if (lastOf.size > 0) {
+    const rows = await tx
+      .insert(ballots)
+      .values(
+        [...lastOf.values()].map((i) => ({
+          voteId: casts[i].voteId,
+          delegationId: casts[i].delegationId,
+          choice: casts[i].choice,
+          castBy: casts[i].actorId,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [ballots.voteId, ballots.delegationId],
+        set: { choice: sql`excluded.choice`, castBy: sql`excluded.cast_by`, castAt: sql`now()` },
+      })
+      // xmax = 0 on a returned row means it was inserted, not updated: a first ballot.
+      .returning({ voteId: ballots.voteId, delegationId: ballots.delegationId, inserted: sql<boolean>`(xmax = 0)` });
+    for (const r of rows) if (!r.inserted) existedBefore.add(`${r.voteId}/${r.delegationId}`);
+  }
+
+  // Secret votes: the first ballot of each delegation that has not voted yet is recorded as
+  // cast (no choice); every other is refused, as a secret ballot cannot be changed.
+  const firstOf = new Map<string, number>();
+  for (const i of accepted) if (secret(i) && !firstOf.has(key(casts[i]))) firstOf.set(key(casts[i]), i);
+  const newlyVoted = new Set<string>();
+  if (firstOf.size > 0) {
+    const rows = await tx
+      .insert(ballots)
+      .values(
+        [...firstOf.values()].map((i) => ({
+          voteId: casts[i].voteId,
+          delegationId: casts[i].delegationId,
+          choice: null,
+          castBy: casts[i].actorId,
+        })),
+      )
+      .onConflictDoNothing({ target: [ballots.voteId, ballots.delegationId] })
+      .returning({ voteId: ballots.voteId, delegationId: ballots.delegationId });
+    for (const r of rows) newlyVoted.add(`${r.voteId}/${r.delegationId}`);
+    const added = new Map<string, VoteTotals>();
+    for (const i of firstOf.values()) {
+      const cast = casts[i];
+      if (!newlyVoted.has(key(cast))) continue;
+      const vote = voteById.get(cast.voteId)!;
+      const totals = added.get(vote.id) ?? { yes: 0, no: 0, abstain: 0 };
+      totals[cast.choice] += vote.weighted === 1 ? delegationById.get(cast.delegationId)!.voteWeight : 1;
+      added.set(vote.id, totals);
+    }
+    if (added.size > 0) {
       await tx
         .insert(voteTallies)
-        .values({ voteId: vote.id, ...added })
+        .values([...added].map(([voteId, totals]) => ({ voteId, ...totals })))
         .onConflictDoUpdate({
           target: voteTallies.voteId,
-          set: {
-            yes: sql`${voteTallies.yes} + excluded.yes`,
-            no: sql`${voteTallies.no} + excluded.no`,
-            abstain: sql`${voteTallies.abstain} + excluded.abstain`,
-          },
+          set: Object.fromEntries(CHOICES.map((c) => [c, sql.raw(`vote_tallies.${c} + excluded.${c}`)])),
         });
-      replaced = false;
-    } else {
-      // xmax = 0 on the returned row means it was inserted, not updated: a first ballot.
-      const [row] = await tx
-        .insert(ballots)
-        .values({ voteId: vote.id, delegationId: cast.delegationId, choice: cast.choice, castBy: cast.actorId })
-        .onConflictDoUpdate({
-          target: [ballots.voteId, ballots.delegationId],
-          set: { choice: cast.choice, castBy: cast.actorId, castAt: sql`now()` },
-        })
-        .returning({ inserted: sql<boolean>`(xmax = 0)` });
-      replaced = !row.inserted;
     }
-    await recordAuditEvent(tx, {
+  }
+
+  const seen = new Set<string>();
+  const acts: AuditAct[] = [];
+  for (const i of accepted) {
+    const cast = casts[i];
+    const k = key(cast);
+    const isSecret = secret(i);
+    if (isSecret && (firstOf.get(k) !== i || !newlyVoted.has(k))) {
+      refuse(i, conflict('ballot', SECRET_BALLOT_FINAL));
+      continue;
+    }
+    const replaced = !isSecret && (seen.has(k) || existedBefore.has(k));
+    seen.add(k);
+    const vote = voteById.get(cast.voteId)!;
+    out[i] = { ok: true, value: { replaced, secret: isSecret } };
+    acts.push({
       committeeId: vote.committeeId,
       resolutionId: vote.resolutionId,
       actorId: cast.actorId,
@@ -109,11 +182,28 @@ export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome>
       details: {
         voteId: vote.id,
         delegationId: cast.delegationId,
-        ...(secret ? {} : { choice: cast.choice }),
+        ...(isSecret ? {} : { choice: cast.choice }),
         replaced,
         onBehalf: !!cast.onBehalf,
       },
     });
-    return { replaced, secret };
-  });
+  }
+  await recordAuditEvents(tx, acts);
+  return out as Settled<CastOutcome>[];
+}
+
+/** Why a ballot cannot be cast at all, before anything is written; null when it can. */
+function refusalOf(vote: VoteRow | undefined, delegationCommitteeId: string | undefined) {
+  if (!vote) return notFound('vote');
+  if (vote.status !== 'open') return conflict('vote', 'This vote is closed; ballots can no longer be cast or changed.');
+  if (vote.method === 'show_of_hands')
+    return conflict(
+      'vote',
+      'This vote is by show of hands: the chair enters the counts when closing it; there are no ballots.',
+    );
+  if (delegationCommitteeId !== vote.committeeId)
+    return badRequest('delegation', 'That delegation is not in this committee.', [
+      { path: 'body.delegationId', message: 'not a delegation of this committee' },
+    ]);
+  return null;
 }

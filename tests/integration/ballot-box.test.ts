@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditEvents, ballots, committees, delegations } from '@/db/schema';
+import { auditEvents, ballots, committees, delegations, voteTallies } from '@/db/schema';
 import { seedDemo } from '@/db/commands/demo-seeder';
 import { openVote } from '@/db/commands/vote-opener';
-import { castBallot, type BallotCast } from '@/db/commands/ballot-caster';
-import { batchTransactions } from '@/db/batched-transactions';
+import { castBallot, castBallots, type BallotCast } from '@/db/commands/ballot-caster';
+import { closeVote } from '@/db/commands/vote-closer';
+import { batchSetTransactions, batchTransactions } from '@/db/batched-transactions';
+import type { VoteMethod } from '@/lib/votes/types';
 import { verifyAuditChain } from '@/db/queries/audit';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/database';
-import { resolutionAtVoting, userId } from './procedure-fixtures';
+import { paragraphsOf, resolutionAtVoting, userId } from './procedure-fixtures';
 
 /**
  * The ballot box: ballots arriving together are written in one transaction, each still in
@@ -96,5 +98,124 @@ describe.each(testDatabaseKinds())('ballot box on %s', (kind) => {
       .where(and(eq(auditEvents.resolutionId, resolution.id), eq(auditEvents.action, 'ballot.cast')));
     expect(audit).toHaveLength(380);
     expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  /** The server's box: set-based batches (db/commands/ballot-box.ts), counting transactions. */
+  function setBasedBox() {
+    const counter = { transactions: 0 };
+    const counting = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key === 'transaction') counter.transactions++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    return { counter, box: batchSetTransactions(async () => counting, castBallots) };
+  }
+
+  async function openOne(method: VoteMethod) {
+    const resolution = await resolutionAtVoting(db, committeeId);
+    // A separate vote on a paragraph: closing it adopts nothing.
+    const paragraphIds = (await paragraphsOf(db, resolution.id)).map((p) => p.id);
+    const vote = await openVote(db, {
+      resolution,
+      subject: { kind: 'paragraph', paragraphId: paragraphIds[1] },
+      method,
+      majority: 'simple',
+      actorId: chairId,
+      paragraphIds,
+    });
+    const audit = async () =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.resolutionId, resolution.id), eq(auditEvents.action, 'ballot.cast')));
+    return { vote, audit };
+  }
+
+  it('set-based: 190 at once, then all changed twice at once: one row each, every ballot audited once, in order', async () => {
+    const { vote, audit } = await openOne('electronic');
+    const { counter, box } = setBasedBox();
+    const cast = (delegationId: string, choice: 'yes' | 'no' | 'abstain') =>
+      box.run({ voteId: vote.id, delegationId, choice, actorId: chairId });
+    const first = await Promise.allSettled([
+      ...delegationIds.map((id, i) => cast(id, i % 2 ? 'yes' : 'abstain')),
+      cast('00000000-0000-4000-8000-000000000000', 'yes'),
+    ]);
+    expect(first.slice(0, 190).map((o) => o.status === 'fulfilled' && o.value.replaced)).toEqual(
+      Array(190).fill(false),
+    );
+    expect(first[190]).toMatchObject({ status: 'rejected', reason: { code: 'bad_request:delegation' } });
+    expect(counter.transactions).toBeLessThan(20);
+
+    // Each delegation sends two changes in the same burst: both answered "replaced", the second stands.
+    const changed = await Promise.all(delegationIds.flatMap((id) => [cast(id, 'yes'), cast(id, 'no')]));
+    expect(changed.every((o) => o.replaced && !o.secret)).toBe(true);
+    const rows = await db.select().from(ballots).where(eq(ballots.voteId, vote.id));
+    expect(rows).toHaveLength(190);
+    expect(new Set(rows.map((r) => r.delegationId)).size).toBe(190);
+    expect(rows.every((r) => r.choice === 'no')).toBe(true);
+    const entries = await audit();
+    expect(entries).toHaveLength(190 * 3);
+    // Per delegation, the audit holds its ballots in the order they were cast.
+    const byDelegation = new Map<string, string[]>();
+    for (const e of entries.sort((a, b) => a.seq - b.seq)) {
+      const d = e.details as { delegationId: string; choice: string };
+      byDelegation.set(d.delegationId, [...(byDelegation.get(d.delegationId) ?? []), d.choice]);
+    }
+    expect(delegationIds.map((id) => byDelegation.get(id))).toEqual(
+      delegationIds.map((_, i) => [i % 2 ? 'yes' : 'abstain', 'yes', 'no']),
+    );
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('set-based, two boxes at once (two processes): each secret ballot counted exactly once, a second refused', async () => {
+    const { vote, audit } = await openOne('secret');
+    const a = setBasedBox().box;
+    const b = setBasedBox().box;
+    // Every delegation casts from both boxes in the same instant, and twice from the first.
+    const outcomes = await Promise.allSettled(
+      delegationIds.flatMap((id, i) => {
+        const choice = (['yes', 'no', 'abstain'] as const)[i % 3];
+        const cast = { voteId: vote.id, delegationId: id, choice, actorId: chairId };
+        return [a.run(cast), b.run(cast), a.run(cast)];
+      }),
+    );
+    const accepted = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.filter((o) => o.status === 'rejected');
+    expect(accepted).toHaveLength(190);
+    expect(refused).toHaveLength(380);
+    expect(refused.every((o) => (o.reason as { code: string }).code === 'conflict:ballot')).toBe(true);
+    for (let i = 0; i < 190; i++) {
+      expect(outcomes.slice(i * 3, i * 3 + 3).filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    }
+    const rows = await db.select().from(ballots).where(eq(ballots.voteId, vote.id));
+    expect(rows).toHaveLength(190);
+    expect(rows.every((r) => r.choice === null)).toBe(true);
+    const [tally] = await db.select().from(voteTallies).where(eq(voteTallies.voteId, vote.id));
+    expect(tally).toMatchObject({ yes: 64, no: 63, abstain: 63 });
+    const entries = await audit();
+    expect(entries).toHaveLength(190);
+    expect(entries.every((e) => !('choice' in (e.details as object)))).toBe(true);
+    const { result } = await closeVote(db, { voteId: vote.id, actorId: chairId });
+    expect(result).toMatchObject({ totals: { yes: 64, no: 63, abstain: 63 }, ballotsCast: 190 });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('set-based ballots racing the close: counted in the stored result or refused, never lost or added after', async () => {
+    const { vote, audit } = await openOne('electronic');
+    const { box } = setBasedBox();
+    const casts = delegationIds.map((id) =>
+      box.run({ voteId: vote.id, delegationId: id, choice: 'yes', actorId: chairId }).then(
+        () => 'counted',
+        (e: Error) => (/closed/.test(e.message) ? 'refused' : Promise.reject(e)),
+      ),
+    );
+    const closing = closeVote(db, { voteId: vote.id, actorId: chairId });
+    const outcomes = await Promise.all(casts);
+    const { result } = await closing;
+    const counted = outcomes.filter((o) => o === 'counted').length;
+    expect(result.totals.yes).toBe(counted);
+    expect(await db.select().from(ballots).where(eq(ballots.voteId, vote.id))).toHaveLength(counted);
+    expect(await audit()).toHaveLength(counted);
   });
 });

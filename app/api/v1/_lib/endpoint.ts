@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import type { User } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { MAX_REQUEST_BODY_BYTES, tooLargeMessage } from '@/lib/http/body-limit';
 import { userFromCredentials } from '@/server/auth/request-user';
 import { noteRequestUser } from '@/server/observability/request-context';
 import { errorResponse, toErrorResponse, zodIssues } from './errors';
@@ -13,7 +14,8 @@ import { errorResponse, toErrorResponse, zodIssues } from './errors';
  * reads as the two lines that are its own.
  */
 
-const MAX_JSON_BYTES = 3 * 1024 * 1024; // a 2 MB resolution text plus JSON overhead
+/** A 2 MB resolution text (or a 2 MB file as base64) plus JSON overhead; the server's limit too. */
+const MAX_JSON_BYTES = MAX_REQUEST_BODY_BYTES;
 
 export interface EndpointSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   params?: P;
@@ -95,8 +97,13 @@ export async function readJson(request: Request): Promise<unknown> {
   }
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > MAX_JSON_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw tooLarge();
+  const bytes = await readBounded(request, MAX_JSON_BYTES);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DomainError('bad_request:encoding', 'The request body is not UTF-8.');
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -104,8 +111,29 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-const tooLarge = () =>
-  new DomainError('too_large:body', `The request body is larger than the limit of ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
+/**
+ * The body, read chunk by chunk and given up as soon as it passes `limit`: a chunked body
+ * declares no length, and must not be buffered whole before it is measured.
+ */
+async function readBounded(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+const tooLarge = () => new DomainError('too_large:body', tooLargeMessage(MAX_JSON_BYTES));
 
 const isUnsafe = (r: Request) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method);
 

@@ -1,18 +1,18 @@
 import { z } from 'zod';
+import { freeText } from '@/lib/text/free-text';
 import { AMENDMENT_STATUSES } from '@/lib/amendments/types';
 import { resolutionParams } from '../resolutions/schema';
 import type { Operation } from '../_lib/openapi';
 
 export const amendmentParams = z.object({ amendmentId: z.uuid().meta({ description: 'Amendment id' }) });
 
-const paragraphId = z
-  .string()
+const paragraphId = freeText()
   .trim()
   .min(1)
   .max(100)
   .meta({ description: 'Stable paragraph id (from GET /resolutions/{id}/text)' });
-const wording = z.string().max(20_000, 'The text is longer than the limit of 20,000 characters.');
-const rationale = z.string().max(5_000, 'The rationale is longer than the limit of 5,000 characters.');
+const wording = freeText().max(20_000, 'The text is longer than the limit of 20,000 characters.');
+const rationale = freeText().max(5_000, 'The rationale is longer than the limit of 5,000 characters.');
 const position = z.enum(['before', 'after']);
 const common = {
   rationale: rationale.optional(),
@@ -69,9 +69,9 @@ export const coSponsorshipAnswerBody = z.strictObject({
 export const coSponsorParams = amendmentParams.extend({
   delegationId: z.uuid().meta({ description: 'The co-sponsoring delegation' }),
 });
-export const withdrawBody = z.strictObject({ reason: z.string().max(1000).optional() });
+export const withdrawBody = z.strictObject({ reason: freeText().max(1000).optional() });
 export const rulingBody = z.strictObject({
-  reason: z.string().trim().min(3, 'Give the reason for the ruling.').max(2000),
+  reason: freeText().trim().min(3, 'Give the reason for the ruling.').max(2000),
 });
 export const decisionBody = z.strictObject({
   outcome: z.enum(['adopted', 'rejected']),
@@ -96,7 +96,7 @@ export const votingOrderBody = z.strictObject({
 export const compilationQuery = z.object({
   status: z.enum(AMENDMENT_STATUSES as [string, ...string[]]).optional(),
   delegation: z.uuid().optional().meta({ description: 'Sponsor or co-sponsor delegation id' }),
-  paragraph: z.string().max(100).optional().meta({ description: 'Stable paragraph id' }),
+  paragraph: freeText().max(100).optional().meta({ description: 'Stable paragraph id' }),
 });
 export const previewQuery = z.object({
   ids: z

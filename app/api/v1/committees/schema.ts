@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { freeText } from '@/lib/text/free-text';
 import { ROLES } from '@/lib/permissions';
 import type { Operation } from '../_lib/openapi';
 
 export const committeeParams = z.object({
-  committee: z.string().min(1).max(200).meta({ description: 'Committee id or slug, e.g. peace-security' }),
+  committee: freeText().min(1).max(200).meta({ description: 'Committee id or slug, e.g. peace-security' }),
 });
 export const delegationParams = committeeParams.extend({ delegationId: z.uuid() });
 export const memberParams = committeeParams.extend({ userId: z.uuid() });
 
 export const delegationBody = z.strictObject({
-  name: z.string().trim().min(2).max(120),
+  name: freeText().trim().min(2).max(120),
   voteWeight: z.number().int().min(1).max(100000).optional(),
 });
 export const delegationPatch = z.strictObject({
-  name: z.string().trim().min(2).max(120).optional(),
+  name: freeText().trim().min(2).max(120).optional(),
   voteWeight: z.number().int().min(1).max(100000).optional(),
 });
 
@@ -21,7 +22,7 @@ export const memberBody = z.strictObject({
   email: z.email(),
   role: z.enum(ROLES),
   delegationId: z.uuid().nullable().optional(),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: freeText().trim().min(1).max(200).optional(),
   password: z.string().min(8).max(200).optional(),
 });
 export const memberPatch = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '@/lib/text/free-text';
 import type { Operation } from '../_lib/openapi';
 import { resolutionParams } from '../resolutions/schema';
 
@@ -16,19 +17,18 @@ export const languageCode = z
 
 export const languageParams = resolutionParams.extend({ language: languageCode });
 export const languageParagraphParams = languageParams.extend({
-  paragraphId: z.string().min(1).max(100).meta({ description: "The original's stable paragraph id" }),
+  paragraphId: freeText().min(1).max(100).meta({ description: "The original's stable paragraph id" }),
 });
 export const reservationTranslationParams = languageParams.extend({ reservationId: z.uuid() });
 export const amendmentTranslationParams = z.object({ amendmentId: z.uuid(), language: languageCode });
 
 const frame = {
-  title: z.string().trim().max(500).optional().meta({ description: 'The title in this language' }),
-  sessionLabel: z.string().trim().max(200).optional().meta({
+  title: freeText().trim().max(500).optional().meta({ description: 'The title in this language' }),
+  sessionLabel: freeText().trim().max(200).optional().meta({
     description: "The adopting body as this language's heading prints it",
     example: '122e Assemblée de l’UIP',
   }),
-  enactingFormula: z
-    .string()
+  enactingFormula: freeText()
     .trim()
     .max(1000)
     .optional()
@@ -36,27 +36,26 @@ const frame = {
 };
 
 export const addLanguageBody = z.strictObject({
-  language: z.string().trim().min(2).max(10).meta({ example: 'fr' }),
+  language: freeText().trim().min(2).max(10).meta({ example: 'fr' }),
   official: z.boolean().default(false).meta({ description: 'Must be complete and up to date before publication' }),
   ...frame,
 });
 export const updateLanguageBody = z.strictObject({ official: z.boolean().optional(), ...frame });
-export const paragraphTranslationBody = z.strictObject({ text: z.string().max(MAX_TRANSLATION_CHARS) });
+export const paragraphTranslationBody = z.strictObject({ text: freeText().max(MAX_TRANSLATION_CHARS) });
 export const importTranslationBody = z.strictObject({
-  text: z
-    .string()
+  text: freeText()
     .min(1)
     .max(MAX_FILE_CHARS)
     .meta({ description: 'The translated text, paragraphs numbered as printed' }),
 });
 export const reservationTranslationBody = z.strictObject({
-  text: z.string().max(MAX_TRANSLATION_CHARS),
-  delegationName: z.string().trim().max(200).optional().meta({
+  text: freeText().max(MAX_TRANSLATION_CHARS),
+  delegationName: freeText().trim().max(200).optional().meta({
     description: "The delegation's name as this language writes it",
     example: 'l’Iran (République islamique d’)',
   }),
 });
-export const amendmentTranslationBody = z.strictObject({ proposedText: z.string().max(MAX_TRANSLATION_CHARS) });
+export const amendmentTranslationBody = z.strictObject({ proposedText: freeText().max(MAX_TRANSLATION_CHARS) });
 
 const status = z.enum(['missing', 'up_to_date', 'needs_translation']);
 const counts = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '@/lib/text/free-text';
 import { resolutionParams } from '../resolutions/schema';
 import type { Operation } from '../_lib/openapi';
 
@@ -15,14 +16,12 @@ const isoDate = z
 export const reservationParams = resolutionParams.extend({ reservationId: z.uuid() });
 export const reservationBody = z.strictObject({
   kind: z.enum(['reservation', 'dissociation', 'interpretative_statement']),
-  paragraphId: z
-    .string()
+  paragraphId: freeText()
     .min(1)
     .max(100)
     .nullable()
     .meta({ description: 'Stable paragraph id; null for the whole text' }),
-  text: z
-    .string()
+  text: freeText()
     .trim()
     .min(3, 'Give the words of the reservation.')
     .max(2000)
@@ -42,7 +41,7 @@ const counts = z.strictObject({
 export const openVoteBody = z.strictObject({
   subject: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('amendment'), amendmentId: z.uuid() }),
-    z.strictObject({ kind: z.literal('paragraph'), paragraphId: z.string().min(1).max(100) }),
+    z.strictObject({ kind: z.literal('paragraph'), paragraphId: freeText().min(1).max(100) }),
     z.strictObject({ kind: z.literal('resolution') }),
   ]),
   method: z.enum(['show_of_hands', 'recorded', 'roll_call', 'secret', 'electronic']),
@@ -68,9 +67,8 @@ export const ballotBody = z.strictObject({
 });
 const adoptionFacts = {
   date: isoDate.optional().meta({ description: 'Date of adoption, YYYY-MM-DD (default today)' }),
-  place: z.string().trim().min(1).max(200).optional(),
-  session: z
-    .string()
+  place: freeText().trim().min(1).max(200).optional(),
+  session: freeText()
     .trim()
     .min(1)
     .max(200)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '@/lib/text/free-text';
 import { PARAGRAPH_KINDS, STAGES } from '@/lib/resolution/types';
 import { committeeParams } from '../committees/schema';
 import type { Operation } from '../_lib/openapi';
@@ -8,11 +9,10 @@ export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const resolutionParams = z.object({ id: z.uuid().meta({ description: 'Resolution id' }) });
 
 const importSource = {
-  text: z.string().max(MAX_IMPORT_BYTES, `The text is longer than the limit of 2 MB.`).optional(),
+  text: freeText().max(MAX_IMPORT_BYTES, `The text is longer than the limit of 2 MB.`).optional(),
   file: z
     .strictObject({
-      name: z
-        .string()
+      name: freeText()
         .max(255)
         .regex(/\.(txt|docx)$/i, 'Only .txt and .docx files can be imported.'),
       contentBase64: z
@@ -28,7 +28,7 @@ export const importPreviewBody = z
 
 export const createResolutionBody = z
   .strictObject({
-    title: z.string().trim().min(3).max(300).optional(),
+    title: freeText().trim().min(3).max(300).optional(),
     ...importSource,
     asAdopted: z.boolean().optional().meta({
       description:
@@ -45,7 +45,7 @@ export const createResolutionBody = z
 export const stageBody = z.strictObject({ to: z.enum(STAGES) });
 
 export const versionParams = resolutionParams.extend({ versionId: z.uuid() });
-export const versionBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
+export const versionBody = z.strictObject({ name: freeText().trim().min(1).max(200) });
 const versionRef = z
   .union([z.literal('current'), z.uuid('Give a version id or "current".')])
   .meta({ description: 'A version id, or "current" for the live text', example: 'current' });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { freeText } from '@/lib/text/free-text';
 import type { Operation } from '../_lib/openapi';
 
-export const tokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const tokenBody = z.strictObject({ name: freeText().trim().min(1).max(100) });
 export const tokenParams = z.object({ tokenId: z.uuid() });
 
 export const tokenOperations: Operation[] = [
