@@ -4,6 +4,7 @@ import './globals.css';
 import { optionalUser } from './_lib/current-user';
 import { Toaster } from './_components/Toaster';
 import { SignOutButton } from './_components/SignOutButton';
+import { ConfirmProvider } from './_components/ConfirmDialog';
 
 export const metadata: Metadata = {
   title: 'Concord',
@@ -37,7 +38,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </nav>
         </header>
         <Toaster>
-          <main id="main">{children}</main>
+          <ConfirmProvider>
+            <main id="main">{children}</main>
+          </ConfirmProvider>
         </Toaster>
       </body>
     </html>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listCommitteesForUser } from '@/db/queries/committees';
+import { STAGE_NAMES } from '@/lib/resolution/stages';
+import { committeesWithResolutions } from './_lib/home-page';
 import { currentUser } from './_lib/current-user';
 import { ROLE_NAMES } from './_lib/labels';
 
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function Home() {
   const user = await currentUser('/');
-  const committees = await listCommitteesForUser(await getDb(), user.id);
+  const committees = await committeesWithResolutions(await getDb(), user.id);
   return (
     <div>
       <h1>Your committees</h1>
@@ -19,7 +20,7 @@ export default async function Home() {
         </p>
       )}
       <ul className="cards">
-        {committees.map(({ committee, role, delegation }) => (
+        {committees.map(({ committee, role, delegation, byStage }) => (
           <li key={committee.id} className="card">
             <h2>
               <Link href={`/committees/${committee.slug}`}>{committee.name}</Link>
@@ -32,6 +33,23 @@ export default async function Home() {
               You are <strong>{ROLE_NAMES[role]}</strong>
               {delegation ? ` of ${delegation.name}` : ''}.
             </p>
+            {byStage.length === 0 ? (
+              <p className="muted small">No resolution yet.</p>
+            ) : (
+              <dl className="home-stages" data-testid="home-resolutions">
+                {byStage.map(({ stage, resolutions }) => (
+                  <div key={stage}>
+                    <dt>{STAGE_NAMES[stage]}</dt>
+                    {resolutions.map((r) => (
+                      <dd key={r.id}>
+                        <Link href={`/resolutions/${r.id}`}>{r.title}</Link>
+                        {r.published && <span className="badge status-adopted"> published</span>}
+                      </dd>
+                    ))}
+                  </div>
+                ))}
+              </dl>
+            )}
           </li>
         ))}
       </ul>

@@ -29,6 +29,8 @@ export interface BenchOptions {
   historyDocs: number;
   /** 2 or more: Concord processes on PostgreSQL relaying through Redis. */
   concordProcesses: number;
+  /** Concord's database: PGlite (one process only) or PostgreSQL (TEST_DATABASE_URL). */
+  database: 'pglite' | 'postgres';
   /** B1: seconds of load before the measured phase (0 with --cold: measured from the first second). */
   warmupS: number;
   /** B1: the server was started seconds before the measured phase, nothing warmed up. */
@@ -84,6 +86,7 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --history A,B          B3: updates of history per document (default 1000,100000)
   --history-docs N       B3: documents opened per history size (default 4)
   --concord-processes N  1 (PGlite, default) or 2–4 (PostgreSQL + Redis: needs REDIS_URL and TEST_DATABASE_URL)
+  --database D           pglite (default with one process) or postgres (TEST_DATABASE_URL; the default with several)
   --warmup S             B1: seconds of the same load before the measured phase (default 10; quick 2)
   --cold                 B1: no warm-up — measured from the first second against a server started seconds before
   --name NAME            results file name part (default: the scenarios run)
@@ -139,6 +142,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     '--history',
     '--history-docs',
     '--concord-processes',
+    '--database',
     '--warmup',
     '--cold',
     '--name',
@@ -181,6 +185,13 @@ export function parseOptions(argv: string[]): BenchOptions {
       `--concord-processes ${concordProcesses} needs REDIS_URL and TEST_DATABASE_URL (PostgreSQL) in the environment`,
     );
   }
+  const database = (str('--database') ?? (concordProcesses > 1 ? 'postgres' : 'pglite')) as string;
+  if (database !== 'pglite' && database !== 'postgres')
+    throw new UsageError(`--database: unknown database "${database}" (known: pglite, postgres)`);
+  if (database === 'pglite' && concordProcesses > 1)
+    throw new UsageError('--database pglite serves one process only (several share PostgreSQL)');
+  if (database === 'postgres' && !process.env.TEST_DATABASE_URL)
+    throw new UsageError('--database postgres needs TEST_DATABASE_URL (PostgreSQL) in the environment');
   const cold = given.has('--cold');
   if (cold && given.has('--warmup')) throw new UsageError('--cold and --warmup exclude each other');
   const verifiers = int('--verifiers', Math.min(d.verifiers, connections - editors), 0);
@@ -207,6 +218,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     history,
     historyDocs: int('--history-docs', d.historyDocs),
     concordProcesses,
+    database,
     cold,
     warmupS: cold ? 0 : int('--warmup', d.warmupS, 0),
     name: validName(str('--name')) ?? SCENARIOS.filter((s) => only.includes(s)).join('-'),

@@ -58,6 +58,7 @@ export const ACTIONS = [
   'reservation:withdraw',
   'resolution:adopt',
   'resolution:publish',
+  'screen:steer', // what the room's screen shows
   'language:add', // a language version of a resolution, official or not
   'language:edit', // a language version's wording, and translations of statements and amendments
   'language:override', // publish although an official version is incomplete or out of date
@@ -148,6 +149,7 @@ const rules: Record<Action, Rule> = {
     (a.role === 'member' && !!a.delegationId && s.delegationId === a.delegationId) || a.role === 'secretariat',
   'resolution:adopt': (a) => a.role === 'chair',
   'resolution:publish': presiding,
+  'screen:steer': presiding,
   'language:add': (a, s) => presiding(a) && s.stage !== 'withdrawn',
   // Translation goes on after adoption: the published versions are often finished then.
   'language:edit': (a, s) => (a.role === 'secretariat' || a.role === 'translator') && s.stage !== 'withdrawn',

@@ -20,6 +20,7 @@ import { createHealthRoutes, type ReadinessCheck } from './observability/health'
 import { collectProcessMetrics, serveMetrics } from './observability/metrics';
 import { redisReadiness } from './observability/redis-check';
 import { closeInOrder } from './shutdown';
+import { installScreenMemory } from './screen-state';
 import { refuseOversizedBody } from '../lib/http/body-limit';
 import { startupFailure } from './startup-errors';
 
@@ -66,15 +67,37 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const publicUrlGiven = !!process.env.NEXTAUTH_URL;
   process.env.NEXTAUTH_URL ||= config.publicUrl;
 
-  const app = next({ dev: config.dev, dir: projectRoot, quiet: !config.dev });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const upgradeNext = app.getUpgradeHandler();
-
   const collabLog = log('collab');
+  installScreenMemory();
   const relay = await createRelay(config.redisUrl, (m) => collabLog.info(m));
   const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);
+  // Warmed while Next prepares, and awaited before listening: the first clients of a
+  // session must not be served by a cold relay (server/collab/warm-up.ts).
+  const warming = collab.warmUp().then(
+    (warm) =>
+      collabLog.info(
+        {
+          guardMs: Math.round(warm.guardMs),
+          relayMs: Math.round(warm.relayMs),
+          databaseMs: Math.round(warm.databaseMs),
+        },
+        'relay warmed up',
+      ),
+    (e: unknown) => collabLog.warn({ err: e }, 'relay warm-up failed (serving anyway)'),
+  );
+
+  const app = next({ dev: config.dev, dir: projectRoot, quiet: !config.dev });
+  try {
+    await app.prepare();
+  } catch (e) {
+    await warming;
+    await collab.close();
+    throw e;
+  }
+  const handle = app.getRequestHandler();
+  const upgradeNext = app.getUpgradeHandler();
+  await warming;
   const useCases = startUseCaseRuntime(collab);
   const cliBridge = lock ? createCliBridge({ getDb: async () => database.db, secret: lock.secret }) : null;
 

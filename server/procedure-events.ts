@@ -20,6 +20,8 @@ export interface ProcedureEvent {
 
 interface Bus {
   emitter: EventEmitter;
+  /** Hear every resolution's events, local and remote (e.g. the room screen's memory). */
+  observers?: Set<(event: ProcedureEvent) => void>;
   /** Set by a cross-process relay: sends a local event to the other processes. */
   forward?: (event: ProcedureEvent) => void;
 }
@@ -38,12 +40,25 @@ function bus(): Bus {
 export function publishProcedureEvent(event: ProcedureEvent): void {
   const full = { ...event, at: event.at ?? new Date().toISOString() };
   bus().emitter.emit(full.resolutionId, full);
+  observe(full);
   bus().forward?.(full);
+}
+
+function observe(event: ProcedureEvent): void {
+  for (const o of bus().observers ?? []) o(event);
+}
+
+export function observeProcedureEvents(observer: (event: ProcedureEvent) => void): () => void {
+  const b = bus();
+  b.observers ??= new Set();
+  b.observers.add(observer);
+  return () => b.observers?.delete(observer);
 }
 
 /** Delivers an event that came from another process (no forwarding back). */
 export function deliverRemoteProcedureEvent(event: ProcedureEvent): void {
   bus().emitter.emit(event.resolutionId, event);
+  observe(event);
 }
 
 export function subscribeProcedureEvents(resolutionId: string, listener: (e: ProcedureEvent) => void): () => void {

@@ -23,3 +23,26 @@ export function useAmendRequests(handler: (paragraphId: string) => void): void {
     return () => window.removeEventListener(EVENT, listener);
   }, []);
 }
+
+/**
+ * Back to a paragraph of the text (Escape in the amendment form, a mark's "back to the
+ * text"): the live editor puts the caret at its start and scrolls it into view.
+ */
+const FOCUS_EVENT = 'concord:focus-paragraph';
+
+export function focusParagraph(paragraphId: string): void {
+  window.dispatchEvent(new CustomEvent(FOCUS_EVENT, { detail: { paragraphId } }));
+}
+
+export function useFocusParagraphRequests(handler: (paragraphId: string) => void): void {
+  const current = useRef(handler);
+  current.current = handler;
+  useEffect(() => {
+    const listener = (e: Event) => {
+      const id = (e as CustomEvent<{ paragraphId?: unknown }>).detail?.paragraphId;
+      if (typeof id === 'string') current.current(id);
+    };
+    window.addEventListener(FOCUS_EVENT, listener);
+    return () => window.removeEventListener(FOCUS_EVENT, listener);
+  }, []);
+}

@@ -8,6 +8,5 @@ export const ROLE_NAMES: Record<Role, string> = {
   translator: 'a translator',
 };
 
-export function formatDateTime(d: Date | string): string {
-  return `${new Date(d).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
-}
+// Dates are written one way across the app: "1 April 2010, 14:05 UTC".
+export { formatDate, formatDateTime } from './dates';

@@ -14,6 +14,11 @@ export class ArrivalLedger {
   readonly crossProcess = new Histogram();
   /** Sender and receiver on the same server process (with several processes). */
   readonly withinProcess = new Histogram();
+  /**
+   * The same latencies by the second of the phase their update was sent in (index 0: the
+   * first second): a cold start shows as slow early seconds that the whole-phase p99 hides.
+   */
+  readonly bySecond: Histogram[];
   readonly slowest: Float64Array;
   readonly reached: Uint32Array;
   /** Markers of an earlier phase (late arrivals after its drain ended). */
@@ -33,7 +38,11 @@ export class ArrivalLedger {
     private receiverProcess: readonly number[] = [],
     /** Server processes; editor e talks to process e mod serverProcesses (editors are clients 0…E-1). */
     private serverProcesses = 1,
+    /** When the phase's schedule started (µs, shared clock) and how many seconds it lasts. */
+    private phaseStartUs = 0,
+    durationS = 0,
   ) {
+    this.bySecond = Array.from({ length: Math.max(1, Math.ceil(durationS)) }, () => new Histogram());
     this.slowest = new Float64Array(editors * maxSeq);
     this.reached = new Uint32Array(editors * maxSeq);
     this.counts = ownEditor.map(() => new Uint8Array(editors * maxSeq));
@@ -58,6 +67,8 @@ export class ArrivalLedger {
       this.firstArrivals++;
       const latency = arrivedUs - sentUs;
       this.latency.record(latency);
+      const second = Math.floor((sentUs - this.phaseStartUs) / 1e6);
+      this.bySecond[Math.min(this.bySecond.length - 1, Math.max(0, second))].record(latency);
       if (this.serverProcesses > 1) {
         if (editor % this.serverProcesses !== this.receiverProcess[slot]) this.crossProcess.record(latency);
         else this.withinProcess.record(latency);

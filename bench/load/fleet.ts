@@ -37,6 +37,8 @@ export interface PhaseOutcome {
   withinProcessLatency: LatencySummary | null;
   /** Per update: until the last of the other clients had it (updates that reached all). */
   untilAllHaveIt: LatencySummary;
+  /** `latency` by the second of the phase the update was sent in (first second first). */
+  bySecond: LatencySummary[];
   drainMs: number;
   load: {
     processes: number;
@@ -176,6 +178,11 @@ export class LoadFleet {
     }
     const sum = (f: (r: PhaseReport) => number) => results.reduce((a, r) => a + f(r), 0);
     for (const r of results) latency.add(r.latency);
+    const bySecond = results[0].bySecond.map((_, i) => {
+      const h = new Histogram();
+      for (const r of results) if (r.bySecond[i]) h.add(r.bySecond[i]);
+      return h.summary();
+    });
     // An update has reached everyone when all clients but its sender got it.
     const untilAll = new Histogram();
     const everyoneElse = this.specs.length - 1;
@@ -210,6 +217,7 @@ export class LoadFleet {
       crossProcessLatency: cross.count > 0 ? cross.summary() : null,
       withinProcessLatency: within.count > 0 ? within.summary() : null,
       untilAllHaveIt: untilAll.summary(),
+      bySecond,
       drainMs: Math.max(...results.map((r) => r.drainMs)),
       load: {
         processes: this.processes.length,

@@ -48,6 +48,8 @@ export interface PhaseReport {
   latency: HistogramData;
   crossProcess: HistogramData;
   withinProcess: HistogramData;
+  /** Latency by the second of the phase the update was sent in. */
+  bySecond: HistogramData[];
   slowest: Float64Array;
   reached: Uint32Array;
   expected: number;

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LeanClient, type ClientSpec } from './client';
 import { ArrivalLedger } from './arrivals';
@@ -62,7 +65,39 @@ async function connect(specs: ClientSpec[], concurrency: number, timeoutMs: numb
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, clients.length) }, lane));
+  warmUpLocally();
   reply({ type: 'connected', ok: clients.length - failures.length, failures, connectMs });
+}
+
+/**
+ * The load generator's own hot path (typing into a Y.Doc, encoding the update message,
+ * scanning received bytes for markers) run locally a few thousand times, so that a cold
+ * B1 measures the server's first second, not this process compiling its code. Nothing is
+ * sent.
+ */
+function warmUpLocally(): void {
+  const doc = new Y.Doc();
+  const fragment = doc.getXmlFragment('resolution');
+  for (let i = 0; i < 10; i++) {
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText('Warm-up paragraph.')]);
+    fragment.insert(i, [p]);
+  }
+  const scratch = new ArrivalLedger(0, 10, 400, [-1], [0], 1, nowUs(), 1);
+  doc.on('update', (update: Uint8Array) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, update);
+    scratch.record(0, Buffer.from(encoding.toUint8Array(encoder)), nowUs());
+  });
+  const lengths = new Array(10).fill('Warm-up paragraph.'.length);
+  for (let k = 0; k < 3000; k++) {
+    const e = k % 10;
+    const text = editText(0, e, Math.floor(k / 10), nowUs());
+    ((fragment.get(e) as Y.XmlElement).firstChild as Y.XmlText).insert(lengths[e], text);
+    lengths[e] += text.length;
+  }
+  doc.destroy();
 }
 
 // The histogram records whole timer intervals: subtract the interval to get the delay.
@@ -80,6 +115,8 @@ async function runPhase(p: Extract<ToWorker, { type: 'phase' }>): Promise<void> 
     clients.map((c) => c.spec.editorIndex),
     clients.map((c) => c.spec.index % p.serverProcesses),
     p.serverProcesses,
+    p.startUs,
+    p.durationS,
   );
   disconnects = 0;
   const editors = new Map(clients.filter((c) => c.spec.role === 'editor').map((c) => [c.spec.editorIndex, c]));
@@ -134,6 +171,7 @@ async function finalize(run: number, sent: Int32Array, deadlineUs: number): Prom
     latency: l.latency.toData(),
     crossProcess: l.crossProcess.toData(),
     withinProcess: l.withinProcess.toData(),
+    bySecond: l.bySecond.map((h) => h.toData()),
     slowest: l.slowest,
     reached: l.reached,
     expected: l.expected(sent),

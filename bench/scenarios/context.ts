@@ -41,7 +41,9 @@ export class BenchContext {
   label(name: ServerName): string {
     if (name === 'concord' && this.options.concordProcesses > 1)
       return `Concord (${this.options.concordProcesses} processes, PostgreSQL + Redis)`;
-    return name === 'concord' ? 'Concord (1 process, PGlite)' : SERVER_LABEL[name];
+    if (name === 'concord')
+      return `Concord (1 process, ${this.options.database === 'postgres' ? 'PostgreSQL' : 'PGlite'})`;
+    return SERVER_LABEL[name];
   }
 
   /** Why Concord cannot run here, or null. */
@@ -55,14 +57,14 @@ export class BenchContext {
   }
 
   private async prepareFixture(): Promise<ConcordFixture> {
-    const { editors, connections, concordProcesses } = this.options;
+    const { editors, connections, database } = this.options;
     const counts = { editors, watchers: Math.max(connections - editors, 1) };
     const started = performance.now();
     log(
       `preparing Concord's database (${counts.editors} members, ${counts.watchers} observers, tokens, the example resolution)…`,
     );
     let fixture: ConcordFixture;
-    if (concordProcesses === 1) fixture = await preparePgliteFixture(counts);
+    if (database === 'pglite') fixture = await preparePgliteFixture(counts);
     else {
       const database = await openDatabase({ url: process.env.TEST_DATABASE_URL });
       try {
@@ -94,6 +96,7 @@ export class BenchContext {
     return startConcord({
       fixture: await this.fixture(),
       processes: this.options.concordProcesses,
+      database: this.options.database,
       databaseUrl: process.env.TEST_DATABASE_URL,
       redisUrl: process.env.REDIS_URL,
     });

@@ -28,6 +28,8 @@ export interface ConcordOptions {
    * 2 or more: processes on PostgreSQL relaying through Redis, clients split between them.
    */
   processes: number;
+  /** One process: PGlite (default) or PostgreSQL at databaseUrl. Several: always PostgreSQL. */
+  database?: 'pglite' | 'postgres';
   /** PGlite: serve this folder instead of a fresh copy (B3 prepares its own). */
   dataDir?: string;
   /** processes = 2 */
@@ -57,22 +59,26 @@ export async function startConcord(options: ConcordOptions): Promise<RunningConc
   };
   delete base.DATABASE_URL;
   delete base.REDIS_URL;
-  const ownsDir = options.processes === 1 && !options.dataDir;
-  const dataDir = options.processes === 1 ? (options.dataDir ?? copyFixtureDir(options.fixture)) : null;
+  const pglite = options.processes === 1 && options.database !== 'postgres';
+  const ownsDir = pglite && !options.dataDir;
+  const dataDir = pglite ? (options.dataDir ?? copyFixtureDir(options.fixture)) : null;
   // Known ports rather than 0: NEXTAUTH_URL (the public origin the Origin check accepts)
   // must name the port, and the clients send that origin like the app's own page would.
   const withPort = async (env: NodeJS.ProcessEnv) => {
     const port = await freePort();
     return { ...env, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}` };
   };
-  const envs: NodeJS.ProcessEnv[] =
-    options.processes === 1
-      ? [await withPort({ ...base, CONCORD_DATA_DIR: dataDir! })]
-      : await Promise.all(
-          Array.from({ length: options.processes }, () =>
-            withPort({ ...base, DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl }),
-          ),
-        );
+  const envs: NodeJS.ProcessEnv[] = pglite
+    ? [await withPort({ ...base, CONCORD_DATA_DIR: dataDir! })]
+    : await Promise.all(
+        Array.from({ length: options.processes }, () =>
+          withPort({
+            ...base,
+            DATABASE_URL: options.databaseUrl,
+            ...(options.processes > 1 ? { REDIS_URL: options.redisUrl } : {}),
+          }),
+        ),
+      );
   const children: ServerChild[] = [];
   try {
     // One after the other: the processes share a database and migrate on start.

@@ -60,7 +60,8 @@ export function presenceUser(user: { name: string; delegation: string | null; ro
 /** "Ali Rezaei (Iran)" or "Jane Doe (secretariat)": how a caret and the presence list name someone. */
 export function presenceLabel(user: Pick<PresenceUser, 'name' | 'delegation' | 'role'>): string {
   const who = user.delegation || user.role;
-  return who ? `${user.name} (${who})` : user.name;
+  // "Name · Delegation": parentheses nest badly with names like "Iran (Islamic Rep. of)".
+  return who ? `${user.name} · ${who}` : user.name;
 }
 
 /** Reads a remote awareness state defensively: it is input from another browser. */

@@ -14,6 +14,8 @@ export interface CollabConfig {
   groupCommitMs: number;
   /** At most one broadcast per document per this many ms; updates ready meanwhile are merged. */
   broadcastIntervalMs: number;
+  /** Peers written to per turn of the event loop in a broadcast (0 = all at once). */
+  broadcastSlice: number;
   /** Stored updates after which the log is compacted into a snapshot. */
   compactAfterUpdates: number;
   /** A document with no connection is unloaded after this long. */
@@ -50,6 +52,7 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     maxConnectionsPerDocument: intFrom(env, 'CONCORD_COLLAB_MAX_CONNECTIONS_PER_DOCUMENT', 2000, 1),
     groupCommitMs: intFrom(env, 'CONCORD_COLLAB_GROUP_COMMIT_MS', 3, 0),
     broadcastIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MS', 20, 0),
+    broadcastSlice: intFrom(env, 'CONCORD_COLLAB_BROADCAST_SLICE', 250, 0),
     compactAfterUpdates: intFrom(env, 'CONCORD_COLLAB_COMPACT_AFTER', 500, 1),
     idleUnloadMs: intFrom(env, 'CONCORD_COLLAB_IDLE_UNLOAD_MS', 30_000, 0),
     updateGuardMs: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MS', 500, 10),

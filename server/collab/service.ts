@@ -15,6 +15,7 @@ import { DraftRoom } from './draft-room';
 import { draftRoomName } from '../../lib/amendments/draft-text';
 import { localRelay, type AccessTarget, type CrossProcessRelay, type RelayListener } from './relay';
 import { createUpdateGuard } from './update-guard';
+import { warmUpCollab } from './warm-up';
 import type { CollabService, TextChangeAuthor } from './types';
 
 export interface CollabServiceOptions {
@@ -174,6 +175,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         maybeCompact,
         onError,
         broadcastIntervalMs: config.broadcastIntervalMs,
+        broadcastSlice: config.broadcastSlice,
       });
       // Follow first: an update relayed while the stored state loads is applied after it
       // (Yjs merges in any order), never missed.
@@ -362,6 +364,8 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     draftChanged: (amendmentId) => recheck({ amendmentId }, true),
 
     stats: () => ({ documents: documents.size + drafts.size, connections: connections.size }),
+
+    warmUp: async () => warmUpCollab({ guard, config, getDb: options.getDb }),
 
     async close() {
       closing = true;

@@ -27,6 +27,14 @@ async function main() {
   });
   setCollabService(collab);
   startUseCaseRuntime(collab);
+  // Before listening: the first clients of a session must not be served by a cold relay.
+  await collab.warmUp().then(
+    (warm) =>
+      log(
+        `warmed up: update guard ${Math.round(warm.guardMs)} ms, relay ${Math.round(warm.relayMs)} ms, database ${Math.round(warm.databaseMs)} ms`,
+      ),
+    (e: unknown) => log(`warm-up failed (serving anyway): ${e instanceof Error ? e.message : e}`),
+  );
   const server = http.createServer((_req, res) =>
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /collab/<resolution id> is served here\n'),
   );

@@ -33,6 +33,11 @@ export interface CollabService {
    * re-checked, on every process.
    */
   draftChanged(amendmentId: string): Promise<void>;
+  /**
+   * Runs the relay's hot path on scratch data (server/collab/warm-up.ts), so that the first
+   * clients are not served by a cold process. Call once before listening.
+   */
+  warmUp(): Promise<{ guardMs: number; relayMs: number; databaseMs: number }>;
   /** Live numbers for logs and benchmarks. */
   stats(): { documents: number; connections: number };
   close(): Promise<void>;

@@ -48,8 +48,10 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     // The chair moves the draft through the amendment stage to the vote.
     await chair.goto(resolutionUrl);
     await chair.getByTestId('stage-to-amendments').click();
+    await chair.getByTestId('confirm-ok').click(); // the in-app confirmation dialog
     await expect.poll(() => chair.getByTestId('stage-banner').textContent()).toContain('Amendments');
     await chair.getByTestId('stage-to-voting').click();
+    await chair.getByTestId('confirm-ok').click(); // the in-app confirmation dialog
     await expect.poll(() => chair.getByTestId('stage-banner').textContent()).toContain('Voting');
 
     // Iran's delegate records the reservation in the example's words.
@@ -97,6 +99,7 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     await screenshot(chair, 'adoption-live-tally');
     await viewShot(chair, 'adoption-live-tally');
     await chair.getByTestId('vote-close').click();
+    await chair.getByTestId('confirm-ok').click(); // the in-app confirmation dialog
     await expect.poll(() => chair.getByTestId('vote-result').getAttribute('data-outcome')).toBe('adopted');
     await expect.poll(() => iran.getByTestId('vote-result').count(), { timeout: 10_000 }).toBe(1);
     await screenshot(iran, 'adoption-vote-result-member');
@@ -133,6 +136,7 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     // The chair publishes it; from then on reservations are final.
     await chair.goto(`${resolutionUrl}/published`);
     await chair.getByTestId('publish').click();
+    await chair.getByTestId('confirm-ok').click(); // the in-app confirmation dialog
     await expect
       .poll(() => chair.locator('.published-toolbar').textContent(), { timeout: 10_000 })
       .toContain('Published ');

@@ -75,12 +75,16 @@ describe.skipIf(skip)('amendments in the browser', () => {
   it('the chair opens the amendments stage', async () => {
     const chair = pages['chair@example.org'];
     await chair.getByTestId('stage-to-amendments').click();
+    await chair.getByTestId('confirm-ok').click(); // the in-app confirmation dialog
     await expect
       .poll(() => chair.getByTestId('stage-banner').textContent(), { timeout: 15_000 })
       .toContain('Amendments');
   });
 
-  it('Iran tables an amendment to OP 8; Thailand sees it appear with its redline, live', async () => {
+  // Two browsers open the 50-paragraph text: slow on a loaded machine, hence the longer budget.
+  it('Iran tables an amendment to OP 8; Thailand sees it appear with its redline, live', {
+    timeout: 90_000,
+  }, async () => {
     const iran = await open('iran@example.org');
     const thailand = await open('thailand@example.org');
     const op8 = await paragraph(iran, 'OP 8').getAttribute('data-id');
@@ -194,6 +198,7 @@ describe.skipIf(skip)('amendments in the browser', () => {
     expect(await thailand.getByTestId('amendments-panel').locator('[data-status="draft"]').count()).toBe(0);
     // Kenya drops Canada again: the draft leaves Canada's panel without a reload.
     await draft.getByRole('button', { name: 'Remove Canada as co-sponsor of Draft' }).click();
+    await kenya.getByTestId('confirm-ok').click();
     await expect.poll(() => seenByCanada.count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => draft.textContent(), { timeout: 10_000 }).not.toContain('with Canada');
   });

@@ -140,6 +140,51 @@ for (const kind of testDatabaseKinds()) {
       live.destroy();
     });
 
+    it('writes a broadcast to many peers a slice at a time: every peer gets every message once, in order', async () => {
+      const committer = createGroupCommitter(
+        async () => database.db,
+        2,
+        (e) => errors.push(String(e)),
+      );
+      const live = new LiveDocument(resolutionId, {
+        committer,
+        relay: localRelay,
+        maybeCompact() {},
+        onError: (c, e) => errors.push(`${c}: ${e}`),
+        broadcastSlice: 3,
+      });
+      await live.load(database.db);
+      const client = clientOf(live);
+      const before = Y.encodeStateAsUpdate(client);
+      const typist = peer();
+      const watchers = Array.from({ length: 8 }, peer);
+      live.peers.add(typist);
+      for (const w of watchers) live.peers.add(w);
+      const words = ['one ', 'two ', 'three ', 'four '];
+      let sliced = false;
+      for (const word of words) {
+        live.applyFrom(
+          edit(client, () => typeFirst(client, word)),
+          typist,
+        );
+        await live.settled();
+        // The first slice is written at once, the other peers on the next turns of the loop.
+        if (watchers.some((w) => w.got.length < watchers[0].got.length)) sliced = true;
+      }
+      expect(sliced).toBe(true);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(typist.got).toHaveLength(0);
+      for (const w of watchers) {
+        expect(w.got).toEqual(watchers[0].got);
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, before);
+        for (const m of w.got) Y.applyUpdate(doc, updateIn(m));
+        expect(readParagraphs(doc)[0].text).toMatch(/^four three two one /);
+      }
+      expect(watchers[0].got).toHaveLength(words.length);
+      live.destroy();
+    });
+
     it('repairs a paragraph id a client duplicated, and stores the repair', async () => {
       const live = await open();
       const client = clientOf(live);

@@ -18,9 +18,9 @@ describe('presence in the editor', () => {
 
   it('names people by delegation, or by role when they speak for none', () => {
     expect(presenceLabel({ name: 'Delegate of Kenya', delegation: 'Kenya', role: 'member' })).toBe(
-      'Delegate of Kenya (Kenya)',
+      'Delegate of Kenya · Kenya',
     );
-    expect(presenceLabel({ name: 'Observer', delegation: null, role: 'observer' })).toBe('Observer (observer)');
+    expect(presenceLabel({ name: 'Observer', delegation: null, role: 'observer' })).toBe('Observer · observer');
   });
 
   it("reads another browser's awareness state defensively", () => {

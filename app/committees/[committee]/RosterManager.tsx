@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api, isApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
+import { useConfirm } from '@/app/_components/ConfirmDialog';
+import { useApiAction } from '@/app/_components/useApiAction';
 
 interface DelegationRow {
   id: string;
@@ -32,15 +34,25 @@ export function RosterManager(props: {
   const toast = useToast();
   const base = `/api/v1/committees/${committee}`;
 
-  async function run(action: () => Promise<unknown>, success: string) {
-    try {
-      await action();
+  const action = useApiAction();
+  const confirm = useConfirm();
+  const run = (call: () => Promise<unknown>, success: string) =>
+    action.run(call, { success, failure: 'Something went wrong', refresh: true });
+  /** Removing from the roster is asked in a dialog that shows a refusal itself. */
+  const remove = async (title: string, call: () => Promise<unknown>, success: string) => {
+    const removed = await confirm({
+      title,
+      confirmLabel: 'Remove',
+      danger: true,
+      action: async () => {
+        await call();
+      },
+    });
+    if (removed) {
       toast(success);
       router.refresh();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Something went wrong', 'error');
     }
-  }
+  };
 
   const [delegationName, setDelegationName] = useState('');
   const [member, setMember] = useState({ email: '', role: 'member', delegationId: '', name: '', password: '' });
@@ -91,8 +103,11 @@ export function RosterManager(props: {
                       type="button"
                       className="link-button danger"
                       onClick={() =>
-                        confirm(`Remove ${d.name}?`) &&
-                        run(() => api('DELETE', `${base}/delegations/${d.id}`), `${d.name} removed`)
+                        remove(
+                          `Remove ${d.name}?`,
+                          () => api('DELETE', `${base}/delegations/${d.id}`),
+                          `${d.name} removed`,
+                        )
                       }
                     >
                       Remove
@@ -180,8 +195,11 @@ export function RosterManager(props: {
                       type="button"
                       className="link-button danger"
                       onClick={() =>
-                        confirm(`Remove ${m.name} from the committee?`) &&
-                        run(() => api('DELETE', `${base}/members/${m.userId}`), `${m.name} removed`)
+                        remove(
+                          `Remove ${m.name} from the committee?`,
+                          () => api('DELETE', `${base}/members/${m.userId}`),
+                          `${m.name} removed`,
+                        )
                       }
                     >
                       Remove

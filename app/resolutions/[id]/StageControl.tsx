@@ -1,8 +1,8 @@
 'use client';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { api, isApiFailure } from '@/app/_components/api';
+import { api } from '@/app/_components/api';
+import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { useToast } from '@/app/_components/Toaster';
+import { useRouter } from 'next/navigation';
 
 export function StageControl({
   resolutionId,
@@ -11,21 +11,21 @@ export function StageControl({
   resolutionId: string;
   stages: { value: string; label: string }[];
 }) {
-  const [busy, setBusy] = useState(false);
-  const router = useRouter();
+  const confirm = useConfirm();
   const toast = useToast();
+  const router = useRouter();
   async function move(to: string, label: string) {
-    if (!confirm(`Move the resolution to the ${label.toLowerCase()} stage? A version of the text is kept.`)) return;
-    setBusy(true);
-    try {
-      await api('POST', `/api/v1/resolutions/${resolutionId}/stage`, { to });
-      toast(`Stage changed to ${label}`);
-      router.refresh();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not change the stage', 'error');
-    } finally {
-      setBusy(false);
-    }
+    const moved = await confirm({
+      title: `Move to the ${label.toLowerCase()} stage?`,
+      message: 'A version of the text as it stands is kept.',
+      confirmLabel: `Move to ${label}`,
+      action: async () => {
+        await api('POST', `/api/v1/resolutions/${resolutionId}/stage`, { to });
+      },
+    });
+    if (!moved) return;
+    toast(`Stage changed to ${label}`);
+    router.refresh();
   }
   return (
     <span className="stage-actions">
@@ -34,7 +34,6 @@ export function StageControl({
           type="button"
           key={s.value}
           className="secondary"
-          disabled={busy}
           onClick={() => move(s.value, s.label)}
           data-testid={`stage-to-${s.value}`}
         >

@@ -7,6 +7,7 @@ import { can } from '@/lib/permissions';
 import { STAGE_NAMES, nextStages } from '@/lib/resolution/stages';
 import type { Stage } from '@/lib/resolution/types';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
+import { STAGE_GUIDE } from '@/app/_lib/stage-guide';
 import { StageControl } from './StageControl';
 import { ResolutionText } from './ResolutionText';
 import { ResolutionEditor } from './editor/ResolutionEditor';
@@ -37,13 +38,13 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
       </p>
       <div className={`stage-banner stage-${stage}`} role="status" data-testid="stage-banner">
         <strong>{STAGE_NAMES[stage]}</strong>
-        <span>
-          {stage === 'drafting' && 'The text is open for co-editing by the chair, the secretariat and members.'}
-          {stage === 'amendments' &&
-            'The text changes only through amendments; the secretariat may make technical corrections.'}
-          {stage === 'voting' && 'Amendments and the text are being put to the vote.'}
-          {stage === 'adopted' && 'Adopted: the text is final.'}
-          {stage === 'withdrawn' && 'Withdrawn.'}
+        <span className="stage-guide">
+          <span data-testid="stage-now">{STAGE_GUIDE[stage].now}</span>
+          {STAGE_GUIDE[stage].next && (
+            <span className="stage-next" data-testid="stage-next">
+              Next: {STAGE_GUIDE[stage].next}
+            </span>
+          )}
         </span>
         {can(access.actor, 'resolution:change-stage', { stage }) && nextStages(stage).length > 0 && (
           <StageControl

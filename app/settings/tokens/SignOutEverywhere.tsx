@@ -1,9 +1,11 @@
 'use client';
 import { useSignOut } from '@/app/_components/SignOutButton';
+import { useConfirm } from '@/app/_components/ConfirmDialog';
 
 /** Ends every session of the account, this browser's included (issue 11.3). */
 export function SignOutEverywhere({ sessions }: { sessions: number }) {
   const { busy, start, failure } = useSignOut(true);
+  const confirm = useConfirm();
   return (
     <section className="card" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Signed-in browsers</h2>
@@ -16,8 +18,15 @@ export function SignOutEverywhere({ sessions }: { sessions: number }) {
         type="button"
         className="danger"
         disabled={busy}
-        onClick={() => {
-          if (confirm('Sign out of Concord on every browser, this one included?')) start();
+        onClick={async () => {
+          if (
+            await confirm({
+              title: 'Sign out of Concord on every browser, this one included?',
+              confirmLabel: 'Sign out everywhere',
+              danger: true,
+            })
+          )
+            start();
         }}
       >
         {busy ? 'Signing out…' : 'Sign out everywhere'}

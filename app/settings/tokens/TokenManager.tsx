@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api, isApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
+import { formatDateTime } from '@/app/_lib/dates';
+import { useConfirm } from '@/app/_components/ConfirmDialog';
 
 interface TokenRow {
   id: string;
@@ -18,6 +20,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
   const [created, setCreated] = useState<string | null>(null);
   const router = useRouter();
   const toast = useToast();
+  const confirm = useConfirm();
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -33,14 +36,18 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
   }
 
   async function revoke(t: TokenRow) {
-    if (!confirm(`Revoke "${t.name}"? Scripts using it stop working.`)) return;
-    try {
-      await api('DELETE', `/api/v1/tokens/${t.id}`);
-      toast(`Token "${t.name}" revoked`);
-      router.refresh();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not revoke the token', 'error');
-    }
+    const revoked = await confirm({
+      title: `Revoke "${t.name}"?`,
+      message: 'Scripts using it stop working.',
+      confirmLabel: 'Revoke',
+      danger: true,
+      action: async () => {
+        await api('DELETE', `/api/v1/tokens/${t.id}`);
+      },
+    });
+    if (!revoked) return;
+    toast(`Token "${t.name}" revoked`);
+    router.refresh();
   }
 
   return (
@@ -88,8 +95,8 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
               <td>
                 <code>{t.prefix}…</code>
               </td>
-              <td>{new Date(t.createdAt).toLocaleString('en-GB')}</td>
-              <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString('en-GB') : 'never'}</td>
+              <td>{formatDateTime(t.createdAt)}</td>
+              <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
               <td>{t.revokedAt ? 'revoked' : 'active'}</td>
               <td>
                 {!t.revokedAt && (

@@ -4,6 +4,7 @@ import { resolutionOperations } from '../resolutions/schema';
 import { tokenOperations } from '../tokens/schema';
 import { sessionOperations } from '../sessions/schema';
 import { procedureOperations } from '../procedure/schema';
+import { screenOperations } from '../screen/schema';
 import { languageOperations } from '../languages/schema';
 import type { Operation } from './openapi';
 
@@ -15,5 +16,6 @@ export const operations: Operation[] = [
   ...sessionOperations,
   ...procedureOperations,
   ...amendmentOperations,
+  ...screenOperations,
   ...languageOperations,
 ];

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { api, isApiFailure } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
+import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { Redline } from './Redline';
 import { LiveDraftEditor, TrackedTextEditor } from './TrackedTextEditor';
 import type { AmendmentView, AmendmentsContext } from './types';
@@ -31,6 +32,7 @@ export function AmendmentCard({
   onChanged: () => void;
 }) {
   const toast = useToast();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
   // One tracked-changes editor serves three purposes: rewriting a stale amendment against
   // the current text, editing a draft (live, with its co-sponsors), and proposing a
@@ -91,21 +93,22 @@ export function AmendmentCard({
     (me.role === 'secretariat' ||
       (me.role === 'member' && (me.delegationId === a.sponsor.id || me.delegationId === delegationId)));
   async function removeCoSponsor(delegationId: string, delegationName: string) {
-    setBusy(true);
-    try {
-      await api('DELETE', `/api/v1/amendments/${a.id}/cosponsors/${delegationId}`);
-      toast(`${delegationName} no longer co-sponsors ${name}`);
-      onChanged();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not remove the co-sponsor', 'error');
-    } finally {
-      setBusy(false);
-    }
+    await api('DELETE', `/api/v1/amendments/${a.id}/cosponsors/${delegationId}`);
+    toast(`${delegationName} no longer co-sponsors ${name}`);
+    onChanged();
   }
-  const rule = () => {
-    const reason = window.prompt(`Why is ${name} inadmissible?`);
-    if (reason) void run('rule', 'ruling', { reason }, `${name} ruled inadmissible`);
-  };
+  const rule = () =>
+    void confirm({
+      title: `Rule ${name} inadmissible`,
+      input: { label: 'The reason, as recorded' },
+      confirmLabel: 'Rule inadmissible',
+      danger: true,
+      action: async (reason) => {
+        await api('POST', `/api/v1/amendments/${a.id}/ruling`, { reason });
+        toast(`${name} ruled inadmissible`);
+        onChanged();
+      },
+    });
 
   return (
     <li
@@ -150,8 +153,12 @@ export function AmendmentCard({
                 }
                 title={me.delegationId === c.id ? 'Withdraw our co-sponsorship' : 'Remove this co-sponsor'}
                 onClick={() =>
-                  window.confirm(`${c.name} will no longer co-sponsor ${name}. Continue?`) &&
-                  void removeCoSponsor(c.id, c.name)
+                  void confirm({
+                    title: `${c.name} will no longer co-sponsor ${name}`,
+                    confirmLabel: me.delegationId === c.id ? 'Withdraw co-sponsorship' : 'Remove co-sponsor',
+                    danger: true,
+                    action: () => removeCoSponsor(c.id, c.name),
+                  })
                 }
               >
                 ×
@@ -301,7 +308,19 @@ export function AmendmentCard({
             type="button"
             className="link-button danger"
             disabled={busy}
-            onClick={() => window.confirm(`Withdraw ${name}?`) && run('withdraw', 'withdraw', {}, `${name} withdrawn`)}
+            onClick={() =>
+              void confirm({
+                title: `Withdraw ${name}?`,
+                message: 'A withdrawn amendment is no longer before the committee.',
+                confirmLabel: `Withdraw ${name}`,
+                danger: true,
+                action: async () => {
+                  await api('POST', `/api/v1/amendments/${a.id}/withdraw`, {});
+                  toast(`${name} withdrawn`);
+                  onChanged();
+                },
+              })
+            }
           >
             Withdraw
           </button>

@@ -1,7 +1,7 @@
 'use client';
-import { useState } from 'react';
-import { api, isApiFailure } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { Redline } from './Redline';
 import { TrackedTextEditor } from './TrackedTextEditor';
 import type { AmendmentsContext, ParagraphOption } from './types';
@@ -26,14 +26,25 @@ export function AmendmentForm({
   context,
   paragraphs,
   initialParagraphId,
+  focusOnOpen = false,
   onDone,
+  onCancel,
 }: {
   context: AmendmentsContext;
   paragraphs: ParagraphOption[];
   initialParagraphId?: string;
+  focusOnOpen?: boolean;
   onDone: () => void;
+  onCancel: () => void;
 }) {
-  const toast = useToast();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!focusOnOpen || !form.current) return;
+    form.current.scrollIntoView({ block: 'start' });
+    form.current.querySelector<HTMLElement>('select, input, textarea, [contenteditable="true"]')?.focus({
+      preventScroll: true,
+    });
+  }, [focusOnOpen]);
   const [paragraphId, setParagraphId] = useState(
     initialParagraphId ?? paragraphs.find((p) => p.kind === 'operative')?.id ?? paragraphs[0]?.id ?? '',
   );
@@ -52,8 +63,7 @@ export function AmendmentForm({
   const [sponsor, setSponsor] = useState(context.me.delegationId ?? '');
   const [coSponsors, setCoSponsors] = useState<string[]>([]);
   const [tableNow, setTableNow] = useState(context.stage === 'amendments');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const action = useApiAction();
 
   const choose = (id: string) => {
     setParagraphId(id);
@@ -68,8 +78,6 @@ export function AmendmentForm({
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
     const common = {
       rationale: rationale || undefined,
       coSponsorDelegationIds: coSponsors.length ? coSponsors : undefined,
@@ -83,27 +91,49 @@ export function AmendmentForm({
           : kind === 'move'
             ? { kind, targetParagraphId: paragraphId, anchorParagraphId: destination, position, ...common }
             : { kind, anchorParagraphId: paragraphId, position, newKind, proposedText: text, ...common };
-    try {
-      const drafted = await api<{ id: string }>('POST', `/api/v1/resolutions/${context.resolutionId}/amendments`, body);
-      if (tableNow) {
+    const done = await action.run(
+      async () => {
+        const drafted = await api<{ id: string }>(
+          'POST',
+          `/api/v1/resolutions/${context.resolutionId}/amendments`,
+          body,
+        );
+        if (!tableNow) return 'Draft amendment saved';
         const tabled = await api<{ number: string }>('POST', `/api/v1/amendments/${drafted.id}/table`);
-        toast(`Amendment ${tabled.number} tabled`);
-      } else toast('Draft amendment saved');
-      onDone();
-    } catch (err) {
-      const message = isApiFailure(err) ? err.message : 'Could not save the amendment';
-      setProblem(message);
-      toast(message, 'error');
-    } finally {
-      setBusy(false);
-    }
+        return `Amendment ${tabled.number} tabled`;
+      },
+      { success: (said) => said, failure: 'Could not save the amendment', inline: true },
+    );
+    if (done !== undefined) onDone();
   }
+  const fieldError = (field: string, id: string) =>
+    action.fieldErrors[field] ? (
+      <p className="field-error" id={id} data-testid={`field-error-${field}`}>
+        {action.fieldErrors[field]}
+      </p>
+    ) : null;
+  const busy = action.busy;
+  // Shown once, at the foot, only what is not already said next to a field.
+  const shownByField = ['proposedText', 'rationale', 'sponsorDelegationId'].some((f) => action.fieldErrors[f]);
+  const problem = shownByField ? null : action.problem;
 
   const others = context.delegations.filter(
     (d) => d.id !== (context.me.role === 'member' ? context.me.delegationId : sponsor),
   );
   return (
-    <form className="amendment-form card" onSubmit={submit} data-testid="amendment-form" aria-label="New amendment">
+    <form
+      ref={form}
+      className="amendment-form card"
+      onSubmit={submit}
+      data-testid="amendment-form"
+      aria-label="New amendment"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
       <label>
         Paragraph
         <select value={paragraphId} onChange={(e) => choose(e.target.value)} data-testid="amend-paragraph">
@@ -187,6 +217,7 @@ export function AmendmentForm({
             label={kind === 'modify' ? 'The paragraph as amended' : 'Text of the new paragraph'}
             testId="amend-text"
           />
+          {fieldError('proposedText', 'amend-text-error')}
         </div>
       ) : (
         <div className="amend-preview">
@@ -203,8 +234,11 @@ export function AmendmentForm({
           onChange={(e) => setRationale(e.target.value)}
           rows={2}
           data-testid="amend-rationale"
+          aria-invalid={action.fieldErrors.rationale ? true : undefined}
+          aria-describedby={action.fieldErrors.rationale ? 'amend-rationale-error' : undefined}
         />
       </label>
+      {fieldError('rationale', 'amend-rationale-error')}
       {context.me.role !== 'member' && (
         <label>
           On behalf of
@@ -218,6 +252,7 @@ export function AmendmentForm({
           </select>
         </label>
       )}
+      {context.me.role !== 'member' && fieldError('sponsorDelegationId', 'amend-sponsor-error')}
       <details>
         <summary>Co-sponsors ({coSponsors.length})</summary>
         <div className="cosponsor-list">
@@ -255,7 +290,7 @@ export function AmendmentForm({
         <button type="submit" className="primary" disabled={busy} data-testid="amend-submit">
           {tableNow ? 'Table amendment' : 'Save draft'}
         </button>
-        <button type="button" className="secondary" onClick={onDone}>
+        <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>

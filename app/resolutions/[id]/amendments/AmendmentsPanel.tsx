@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
 import { useProcedureEvents, type ProcedureEvent } from '@/app/_components/useProcedureEvents';
 import { useToast } from '@/app/_components/Toaster';
-import { useAmendRequests } from '@/app/_components/amend-request';
+import { focusParagraph, useAmendRequests } from '@/app/_components/amend-request';
+import { formatDateTime } from '@/app/_lib/dates';
 import { AmendmentCard } from './AmendmentCard';
 import { AmendmentForm } from './AmendmentForm';
 import type { AmendmentView, AmendmentsContext, CompilationResponse, ParagraphOption } from './types';
@@ -42,15 +43,12 @@ export function AmendmentsPanel({
     setParagraphs(text.paragraphs);
   }, [base]);
 
-  useAmendRequests((paragraphId) => {
+  useAmendRequests(async (paragraphId) => {
     if (!context.mayDraft) return;
+    // Always on the paragraph's current wording, including paragraphs written since the
+    // page loaded: the list is fetched again before the form opens on it.
+    await reload().catch(() => {});
     setDrafting((d) => ({ paragraphId, n: (d?.n ?? 0) + 1 }));
-    // The form is in the side panel: bring it into view for someone working in the text.
-    requestAnimationFrame(() =>
-      document
-        .querySelector('[data-testid="amendment-form"]')
-        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
-    );
   });
 
   const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
@@ -76,9 +74,7 @@ export function AmendmentsPanel({
         Amendments <span className={`live-dot ${connected ? 'on' : ''}`} title={connected ? 'live' : 'reconnecting'} />
       </h2>
       {context.tablingDeadline && (
-        <p className="muted small">
-          Tabling deadline: {new Date(context.tablingDeadline).toUTCString().replace(':00 GMT', ' UTC')}
-        </p>
+        <p className="muted small">Tabling deadline: {formatDateTime(context.tablingDeadline)}</p>
       )}
       {context.mayDraft && !drafting && (
         <button type="button" className="primary" onClick={() => setDrafting({ n: 0 })} data-testid="amend-start">
@@ -91,9 +87,19 @@ export function AmendmentsPanel({
           context={context}
           paragraphs={paragraphs}
           initialParagraphId={drafting.paragraphId}
+          // Opened from a paragraph (or Ctrl+Alt+A): the form comes into view with focus in it.
+          focusOnOpen={drafting.paragraphId !== undefined}
           onDone={() => {
             setDrafting(null);
             void reload();
+          }}
+          onCancel={() => {
+            const from = drafting.paragraphId;
+            setDrafting(null);
+            // Back where the delegate was: their paragraph, or the button that opened the form.
+            if (from) focusParagraph(from);
+            else
+              requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="amend-start"]')?.focus());
           }}
         />
       )}

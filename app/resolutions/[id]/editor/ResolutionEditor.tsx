@@ -7,7 +7,7 @@ import { useCollabSession, type CollabSession, type CollabState } from './useCol
 import { Toolbar } from './Toolbar';
 import { PresenceList } from './PresenceList';
 import { ConnectionBadge } from './ConnectionBadge';
-import { requestAmendment } from '@/app/_components/amend-request';
+import { requestAmendment, useFocusParagraphRequests } from '@/app/_components/amend-request';
 
 interface EditorUser {
   name: string;
@@ -109,6 +109,15 @@ function LiveEditor({
     },
     [session],
   );
+  useFocusParagraphRequests((paragraphId) => {
+    if (!editor) return;
+    let target: number | null = null;
+    editor.state.doc.forEach((node, pos) => {
+      if (target === null && node.attrs.id === paragraphId) target = pos + 1;
+    });
+    if (target === null) return;
+    editor.chain().focus().setTextSelection(target).scrollIntoView().run();
+  });
   useEffect(() => {
     if (!editor) return;
     if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
@@ -117,7 +126,8 @@ function LiveEditor({
 
   return (
     <>
-      {editor && <Toolbar editor={editor} />}
+      {/* Nothing to format for someone who may only read: no greyed-out toolbar. */}
+      {editor && canEdit && <Toolbar editor={editor} />}
       {!state.loaded && fallback}
       <article
         className="resolution-text resolution-editor"

@@ -1,8 +1,9 @@
 'use client';
 import { useRef, useState } from 'react';
-import { useRouter } from 'next/navigation';
-import { api, isApiFailure } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
+import { formatDate } from '@/app/_lib/dates';
+import { trapTab } from '@/app/_components/focus-trap';
 import type { ProcedureContext } from './types';
 
 /**
@@ -11,9 +12,7 @@ import type { ProcedureContext } from './types';
  */
 export function AdoptionDialog({ context }: { context: ProcedureContext }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
+  const action = useApiAction();
   const [method, setMethod] = useState('consensus');
   const [date, setDate] = useState(context.adoptionDefaults.date);
   const [place, setPlace] = useState(context.adoptionDefaults.place);
@@ -21,22 +20,18 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
 
   async function adopt(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    try {
-      await api('POST', `/api/v1/resolutions/${context.resolutionId}/adoption`, {
-        method,
-        date,
-        ...(place.trim() ? { place } : {}),
-        ...(session.trim() ? { session } : {}),
-      });
-      toast('The resolution is adopted');
-      dialog.current?.close();
-      router.refresh();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not declare adoption', 'error');
-    } finally {
-      setBusy(false);
-    }
+    // Refusals ("a vote is open") are shown inside the dialog: a toast would sit behind its backdrop.
+    const adopted = await action.run(
+      () =>
+        api('POST', `/api/v1/resolutions/${context.resolutionId}/adoption`, {
+          method,
+          date,
+          ...(place.trim() ? { place } : {}),
+          ...(session.trim() ? { session } : {}),
+        }),
+      { success: 'The resolution is adopted', failure: 'Could not declare adoption', refresh: true, inline: true },
+    );
+    if (adopted !== undefined) dialog.current?.close();
   }
 
   return (
@@ -49,7 +44,13 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
       >
         Declare adopted…
       </button>
-      <dialog ref={dialog} className="adoption-dialog" aria-labelledby="adoption-title" data-testid="adoption-dialog">
+      <dialog
+        ref={dialog}
+        className="adoption-dialog"
+        aria-labelledby="adoption-title"
+        data-testid="adoption-dialog"
+        onKeyDown={trapTab}
+      >
         <form onSubmit={adopt} className="procedure-form">
           <h3 id="adoption-title">Declare the resolution adopted</h3>
           <p className="muted small">
@@ -80,8 +81,19 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
           </fieldset>
           <label>
             Date
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required name="date" />
+            <input
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              required
+              name="date"
+              aria-describedby="adoption-date-words"
+            />
           </label>
+          {/* The picker's own format follows the browser's locale; the words are unambiguous. */}
+          <p className="muted small" id="adoption-date-words" data-testid="adoption-date-words">
+            {date ? `Printed as: ${formatDate(date)}` : 'Choose the date of adoption.'}
+          </p>
           <label>
             Place
             <input value={place} onChange={(e) => setPlace(e.target.value)} name="place" placeholder="Bangkok" />
@@ -95,8 +107,13 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
               placeholder="122nd IPU Assembly"
             />
           </label>
+          {action.problem && (
+            <p className="error" role="alert" data-testid="adoption-problem">
+              {action.problem}
+            </p>
+          )}
           <div className="form-actions">
-            <button type="submit" disabled={busy} data-testid="adopt-confirm">
+            <button type="submit" disabled={action.busy} data-testid="adopt-confirm">
               Declare adopted
             </button>
             <button type="button" className="secondary" onClick={() => dialog.current?.close()}>

@@ -7,6 +7,8 @@ import { useProcedureEvents, type ProcedureEvent } from '@/app/_components/usePr
 import { useToast } from '@/app/_components/Toaster';
 import { ReservationsSection } from './ReservationsSection';
 import { VotesSection } from './VotesSection';
+import { BallotSheet } from './BallotSheet';
+import { ScreenControl } from '../screen/ScreenControl';
 import { AdoptionDialog } from './AdoptionDialog';
 import { ReservationMarks } from './ReservationMarks';
 import type { ProcedureContext, ReservationView, VoteView } from './types';
@@ -59,7 +61,12 @@ export function ProcedureBoard({
     } else if (e.type.startsWith('vote.')) {
       void reloadVotes().catch(() => {});
       // The chair, who opened or closed it, already had the outcome's own toast.
-      if (e.type === 'vote.opened' && !context.may.openVote) toast('A vote is open', 'info');
+      if (e.type === 'vote.opened' && !context.may.openVote)
+        toast(
+          'A vote is open',
+          'info',
+          context.may.castOwn ? { label: 'Go to your ballot', target: '#ballot-sheet' } : undefined,
+        );
       if (e.type === 'vote.closed' && !context.may.closeVote)
         toast(
           `The vote is closed: ${String((e.data as { outcome?: string })?.outcome ?? '').replace('_', ' ')}`,
@@ -94,6 +101,8 @@ export function ProcedureBoard({
       )}
       {context.may.adopt && context.stage === 'voting' && <AdoptionDialog context={context} />}
       <VotesSection context={context} votes={votes} onChanged={reloadVotes} />
+      <BallotSheet votes={votes} context={context} onChanged={reloadVotes} />
+      <ScreenControl context={context} votes={votes} />
       <ReservationsSection context={context} reservations={reservations} onChanged={reloadReservations} />
     </aside>
   );

@@ -67,6 +67,7 @@ export async function ProcedurePanel({ resolution, access }: { resolution: Resol
       recordAnyReservation: actor.role === 'secretariat',
       adopt: can(actor, 'resolution:adopt', { stage }),
       publish: can(actor, 'resolution:publish', { stage }),
+      steerScreen: can(actor, 'screen:steer', { stage }),
     },
     adoptionDefaults: {
       session: resolution.sessionLabel,

@@ -1,29 +1,29 @@
 'use client';
-import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { api, isApiFailure } from '@/app/_components/api';
+import { api } from '@/app/_components/api';
+import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { useToast } from '@/app/_components/Toaster';
 
 /** The secretariat publishes the adopted text; reservations are final from then on. */
 export function PublishButton({ resolutionId }: { resolutionId: string }) {
-  const [busy, setBusy] = useState(false);
-  const router = useRouter();
+  const confirm = useConfirm();
   const toast = useToast();
+  const router = useRouter();
   async function publish() {
-    if (!confirm('Publish the adopted text? Reservations can no longer be recorded or withdrawn afterwards.')) return;
-    setBusy(true);
-    try {
-      await api('POST', `/api/v1/resolutions/${resolutionId}/publication`);
-      toast('Published');
-      router.refresh();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not publish', 'error');
-    } finally {
-      setBusy(false);
-    }
+    const done = await confirm({
+      title: 'Publish the adopted text?',
+      message: 'Reservations can no longer be recorded or withdrawn afterwards.',
+      confirmLabel: 'Publish',
+      action: async () => {
+        await api('POST', `/api/v1/resolutions/${resolutionId}/publication`);
+      },
+    });
+    if (!done) return;
+    toast('Published');
+    router.refresh();
   }
   return (
-    <button type="button" onClick={publish} disabled={busy} data-testid="publish">
+    <button type="button" onClick={publish} data-testid="publish">
       Publish
     </button>
   );

@@ -1,6 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { api, isApiFailure } from '@/app/_components/api';
+import { api } from '@/app/_components/api';
+import { useConfirm } from '@/app/_components/ConfirmDialog';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { useToast } from '@/app/_components/Toaster';
 import { KIND_NAMES, type ProcedureContext, type ReservationView } from './types';
 
@@ -14,13 +16,14 @@ export function ReservationsSection({
   reservations: ReservationView[];
   onChanged: () => Promise<void>;
 }) {
+  const confirm = useConfirm();
   const toast = useToast();
+  const action = useApiAction();
   const canRecord =
     !context.published &&
     context.stage !== 'withdrawn' &&
     (context.may.recordOwnReservation || context.may.recordAnyReservation);
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [paragraphId, setParagraphId] = useState('');
   const [kind, setKind] = useState<ReservationView['kind']>('reservation');
   const [text, setText] = useState('');
@@ -28,34 +31,38 @@ export function ReservationsSection({
 
   async function record(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    try {
-      await api('POST', `/api/v1/resolutions/${context.resolutionId}/reservations`, {
-        kind,
-        paragraphId: paragraphId || null,
-        text,
-        ...(context.may.recordAnyReservation ? { delegationId } : {}),
-      });
-      toast('Reservation recorded');
-      setText('');
-      setOpen(false);
-      await onChanged();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not record the reservation', 'error');
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run(
+      () =>
+        api('POST', `/api/v1/resolutions/${context.resolutionId}/reservations`, {
+          kind,
+          paragraphId: paragraphId || null,
+          text,
+          ...(context.may.recordAnyReservation ? { delegationId } : {}),
+        }),
+      {
+        success: 'Reservation recorded',
+        failure: 'Could not record the reservation',
+        refresh: onChanged,
+        inline: true,
+      },
+    );
+    if (done === undefined) return;
+    setText('');
+    setOpen(false);
   }
 
   async function withdraw(r: ReservationView) {
-    if (!confirm(`Withdraw the ${KIND_NAMES[r.kind].toLowerCase()} of ${r.delegation}?`)) return;
-    try {
-      await api('DELETE', `/api/v1/resolutions/${context.resolutionId}/reservations/${r.id}`);
-      toast('Reservation withdrawn');
-      await onChanged();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not withdraw it', 'error');
-    }
+    const withdrawn = await confirm({
+      title: `Withdraw the ${KIND_NAMES[r.kind].toLowerCase()} of ${r.delegation}?`,
+      message: r.text,
+      confirmLabel: 'Withdraw it',
+      danger: true,
+      action: async () => {
+        await api('DELETE', `/api/v1/resolutions/${context.resolutionId}/reservations/${r.id}`);
+        await onChanged();
+      },
+    });
+    if (withdrawn) toast('Reservation withdrawn');
   }
 
   const mayWithdraw = (r: ReservationView) =>
@@ -143,10 +150,22 @@ export function ReservationsSection({
               maxLength={2000}
               name="text"
               placeholder='in relation to the concept of "gender equality".'
+              aria-invalid={action.fieldErrors.text ? true : undefined}
+              aria-describedby={action.fieldErrors.text ? 'reservation-text-error' : undefined}
             />
           </label>
+          {action.fieldErrors.text && (
+            <p className="field-error" id="reservation-text-error">
+              {action.fieldErrors.text}
+            </p>
+          )}
+          {action.problem && !action.fieldErrors.text && (
+            <p className="error" role="alert">
+              {action.problem}
+            </p>
+          )}
           <div className="form-actions">
-            <button type="submit" disabled={busy}>
+            <button type="submit" disabled={action.busy}>
               Record
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>

@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { api, isApiFailure } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
+import { api } from '@/app/_components/api';
+import { useConfirm } from '@/app/_components/ConfirmDialog';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { SECRET_BALLOT_NOTICE } from '@/lib/votes/secret';
 import { TallyChart } from './TallyChart';
 import { MAJORITY_NAMES, METHOD_NAMES, type ProcedureContext, type VoteView } from './types';
@@ -22,40 +23,38 @@ export function VoteCard({
   context: ProcedureContext;
   onChanged: () => Promise<void>;
 }) {
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
+  const action = useApiAction();
+  const busy = action.busy;
   const [counts, setCounts] = useState({ yes: '', no: '', abstain: '' });
   const open = vote.status === 'open';
   const subject = subjectLabel(vote, context);
   // A secret ballot, once cast, is final (lib/votes/secret.ts).
   const secretCast = vote.method === 'secret' && vote.ownBallotCast;
 
-  async function send(method: string, url: string, body: unknown, success: string) {
-    setBusy(true);
-    try {
-      await api(method, url, body);
-      toast(success);
-      await onChanged();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'The request failed', 'error');
-    } finally {
-      setBusy(false);
-    }
-  }
   const cast = (choice: string, delegationId?: string) =>
-    send(
-      'POST',
-      `/api/v1/votes/${vote.id}/ballots`,
-      { choice, ...(delegationId ? { delegationId } : {}) },
-      delegationId ? 'Ballot entered' : `You voted ${choice}`,
+    action.run(
+      () => api('POST', `/api/v1/votes/${vote.id}/ballots`, { choice, ...(delegationId ? { delegationId } : {}) }),
+      {
+        success: delegationId ? 'Ballot entered' : `You voted ${choice}`,
+        failure: 'The ballot was not recorded',
+        refresh: onChanged,
+      },
     );
-  const close = () => {
+  const close = async () => {
     const body =
       vote.method === 'show_of_hands'
         ? { counts: { yes: Number(counts.yes || 0), no: Number(counts.no || 0), abstain: Number(counts.abstain || 0) } }
         : {};
-    if (!confirm(`Close the vote on ${subject}? The result is final.`)) return;
-    void send('POST', `/api/v1/votes/${vote.id}/close`, body, 'Vote closed');
+    await confirm({
+      title: `Close the vote on ${subject}?`,
+      message: 'The result is final.',
+      confirmLabel: 'Close the vote',
+      action: async () => {
+        await api('POST', `/api/v1/votes/${vote.id}/close`, body);
+        await onChanged();
+      },
+    });
   };
 
   const result = vote.result;
@@ -187,7 +186,7 @@ export function VoteCard({
   );
 }
 
-function subjectLabel(vote: VoteView, context: ProcedureContext): string {
+export function subjectLabel(vote: VoteView, context: Pick<ProcedureContext, 'paragraphs'>): string {
   if (vote.subject.kind === 'resolution') return 'the whole text';
   if (vote.subject.kind === 'amendment') return `amendment A/${vote.subject.amendmentNumber ?? '?'}`;
   const p = context.paragraphs.find((x) => x.id === vote.subject.paragraphId);

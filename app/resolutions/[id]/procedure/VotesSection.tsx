@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { api, isApiFailure } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { VoteCard } from './VoteCard';
 import { MAJORITY_NAMES, METHOD_NAMES, type ProcedureContext, type VoteView } from './types';
 
@@ -15,9 +15,9 @@ export function VotesSection({
   votes: VoteView[];
   onChanged: () => Promise<void>;
 }) {
-  const toast = useToast();
+  const action = useApiAction();
+  const busy = action.busy;
   const [opening, setOpening] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [subject, setSubject] = useState('resolution');
   const [method, setMethod] = useState('electronic');
   const [majority, setMajority] = useState('simple');
@@ -28,29 +28,24 @@ export function VotesSection({
 
   async function open(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
     const [kind, id] = subject.split(':');
-    try {
-      await api('POST', `/api/v1/resolutions/${context.resolutionId}/votes`, {
-        subject:
-          kind === 'amendment'
-            ? { kind, amendmentId: id }
-            : kind === 'paragraph'
-              ? { kind, paragraphId: id }
-              : { kind: 'resolution' },
-        method,
-        majority,
-        quorum: quorum ? Number(quorum) : null,
-        weighted,
-      });
-      toast('Vote opened');
-      setOpening(false);
-      await onChanged();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not open the vote', 'error');
-    } finally {
-      setBusy(false);
-    }
+    const opened = await action.run(
+      () =>
+        api('POST', `/api/v1/resolutions/${context.resolutionId}/votes`, {
+          subject:
+            kind === 'amendment'
+              ? { kind, amendmentId: id }
+              : kind === 'paragraph'
+                ? { kind, paragraphId: id }
+                : { kind: 'resolution' },
+          method,
+          majority,
+          quorum: quorum ? Number(quorum) : null,
+          weighted,
+        }),
+      { success: 'Vote opened', failure: 'Could not open the vote', refresh: onChanged, inline: true },
+    );
+    if (opened !== undefined) setOpening(false);
   }
 
   const ordered = [...votes].sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
@@ -58,6 +53,11 @@ export function VotesSection({
     <section className="procedure-section" aria-labelledby="votes-heading">
       <h3 id="votes-heading">Votes</h3>
       {ordered.length === 0 && <p className="muted small">No vote taken yet.</p>}
+      {context.may.openVote && (context.stage === 'drafting' || context.stage === 'amendments') && (
+        <p className="muted small" data-testid="votes-later">
+          Votes are opened at the voting stage.
+        </p>
+      )}
       {ordered.map((v) => (
         <VoteCard key={v.id} vote={v} context={context} onChanged={onChanged} />
       ))}
@@ -127,6 +127,11 @@ export function VotesSection({
               Weighted votes
             </label>
           </div>
+          {action.problem && (
+            <p className="error" role="alert">
+              {action.problem}
+            </p>
+          )}
           <div className="form-actions">
             <button type="submit" disabled={busy}>
               Open the vote

@@ -32,6 +32,8 @@ export interface ProcedureContext {
     recordAnyReservation: boolean;
     adopt: boolean;
     publish: boolean;
+    /** Chooses what the room's screen shows. */
+    steerScreen: boolean;
   };
   adoptionDefaults: { session: string; place: string; date: string };
 }

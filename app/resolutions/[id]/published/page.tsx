@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { publishedDocumentOf } from '@/db/queries/publication';
+import { formatDate } from '@/app/_lib/dates';
 import type { StoredAdoption } from '@/db/commands/adoption-declarer';
 import { can } from '@/lib/permissions';
 import { DomainError } from '@/lib/errors';
@@ -54,7 +55,7 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
       <p className="breadcrumbs">{back}</p>
       <div className="published-toolbar">
         <span className="muted">
-          {adoption.publishedAt ? `Published ${adoption.publishedAt.slice(0, 10)}` : 'Adopted, not yet published'}
+          {adoption.publishedAt ? `Published ${formatDate(adoption.publishedAt)}` : 'Adopted, not yet published'}
         </span>
         <nav aria-label="Exports" className="exports">
           {EXPORTS.filter((e) => !(e.format === 'pdf' && noPdf)).map((e) => (

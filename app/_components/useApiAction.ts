@@ -1,0 +1,62 @@
+'use client';
+import { useCallback, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { isApiFailure, type ApiFailure } from './api';
+import { useToast } from './Toaster';
+import { issuesByField, plainFailure } from '@/app/_lib/plain-words';
+
+export interface ApiActionOptions<T> {
+  /** The toast on success (one per outcome); none when omitted. */
+  success?: string | ((result: T) => string);
+  /** Said when the failure has no message of its own ("Could not close the vote"). */
+  failure: string;
+  /** After success: re-render the server parts of the page, and/or call a reload. */
+  refresh?: boolean | (() => unknown);
+  /**
+   * The failure is shown next to the form (from `problem` / `fieldErrors`) instead of as a
+   * toast: forms say what to fix where it is fixed.
+   */
+  inline?: boolean;
+}
+
+/**
+ * The one way a component calls the API for an act: busy while it runs, one toast for the
+ * outcome, the failure in plain words (kept for an inline message), and a refresh after.
+ */
+export function useApiAction() {
+  const toast = useToast();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+
+  const run = useCallback(
+    async <T>(call: () => Promise<T>, options: ApiActionOptions<T>): Promise<T | undefined> => {
+      setBusy(true);
+      setFailure(null);
+      try {
+        const result = await call();
+        const said = typeof options.success === 'function' ? options.success(result) : options.success;
+        if (said) toast(said);
+        if (typeof options.refresh === 'function') await options.refresh();
+        else if (options.refresh) router.refresh();
+        return result;
+      } catch (err) {
+        const f: ApiFailure = isApiFailure(err) ? err : { message: options.failure, status: 0 };
+        setFailure(f);
+        if (!options.inline) toast(plainFailure(f) || options.failure, 'error');
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [toast, router],
+  );
+
+  return {
+    run,
+    busy,
+    problem: failure ? plainFailure(failure) : null,
+    fieldErrors: failure ? issuesByField(failure) : {},
+    clear: useCallback(() => setFailure(null), []),
+  };
+}

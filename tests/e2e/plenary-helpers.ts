@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { signIn } from './harness';
+
+/** Shared steps of the plenary suites (issue 13): people signed in, and acts taken through the API. */
+export const DOCS_SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
+export async function signedIn(
+  browser: Browser,
+  url: string,
+  email: string,
+  viewport = { width: 1400, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, url, email);
+  await page.waitForURL(`${url}/`);
+  return page;
+}
+
+/** An act through the JSON API with the page's session (what the page's own buttons send). */
+export async function act<T = Record<string, unknown>>(page: Page, method: string, url: string, body?: unknown) {
+  const res = await page.request.fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok()) throw new Error(`${method} ${url} → ${res.status()}: ${text}`);
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
+export async function firstResolutionId(page: Page, base: string): Promise<string> {
+  const list = await act<{ resolutions?: { id: string }[] }>(
+    page,
+    'GET',
+    `${base}/api/v1/committees/peace-security/resolutions`,
+  );
+  return (list.resolutions ?? (list as unknown as { id: string }[]))[0].id;
+}
+
+export async function paragraphsOf(page: Page, base: string, id: string) {
+  return (
+    await act<{ paragraphs: { id: string; label: string; text: string }[] }>(
+      page,
+      'GET',
+      `${base}/api/v1/resolutions/${id}/text`,
+    )
+  ).paragraphs;
+}
+
+/** A screenshot for the README: the viewport, as a person sees it. */
+export async function docScreenshot(page: Page, name: string) {
+  fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
+}
