@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { findUserByEmail } from '../db/queries/access';
-import { currentParagraphs, currentState } from '../server/resolution-text';
+import { currentParagraphs, currentState, languageChanged } from '../server/resolution-text';
 import { publishProcedureEvent } from '../server/procedure-events';
 import { addLanguage } from '../usecases/languages/add-language';
 import { importTranslation } from '../usecases/languages/import-translation';
@@ -56,7 +56,12 @@ async function actorId(db: Db, email: string): Promise<string> {
 
 async function run<R>(outcome: Promise<LanguageOutcome<R>>): Promise<R> {
   const { result, events } = await outcome;
-  for (const e of events) publishProcedureEvent(e);
+  for (const e of events) {
+    publishProcedureEvent(e);
+    // An open live room of the version folds the new wording in.
+    if (e.type === 'language.changed' && typeof e.data.language === 'string')
+      languageChanged(e.resolutionId, e.data.language);
+  }
   return result;
 }
 

@@ -18,11 +18,17 @@ export function ballotBox(): TransactionBatcher<BallotCast, CastOutcome> {
   const maxBatch = Number(process.env.CONCORD_BALLOT_BATCH_MAX) || 250;
   slot.__concordBallotBox ??=
     process.env.CONCORD_BALLOT_SET_BASED === '0'
-      ? batchTransactions(getDb, (db: Db, cast: BallotCast) => castBallot(db, cast), {
+      ? batchTransactions(getDb, (db: Db, cast: BallotCast) => castBallot(db, cast, { withStanding: true }), {
           maxBatch,
           // castBallot runs wholly in db.transaction: in a batch, that is its savepoint.
           ownTransaction: true,
         })
-      : batchSetTransactions(getDb, castBallots, { maxBatch });
+      : batchSetTransactions(
+          getDb,
+          (tx: Db, casts: readonly BallotCast[]) => castBallots(tx, casts, { withStanding: true }),
+          {
+            maxBatch,
+          },
+        );
   return slot.__concordBallotBox;
 }

@@ -19,11 +19,26 @@ export interface BallotCast {
 export interface CastOutcome {
   replaced: boolean;
   secret: boolean;
+  /**
+   * The vote right after the batch this ballot was written in (read in its transaction, so
+   * with every ballot committed before it, from any process): one object per vote and
+   * batch, shared by the ballots of that batch — what the live tally shows. Null when not
+   * asked for (`withStanding`).
+   */
+  standing: VoteStanding | null;
 }
 
-/** One ballot in its own transaction (the CLI, tests, a batch that had to be retried alone). */
-export async function castBallot(db: Db, cast: BallotCast): Promise<CastOutcome> {
-  const [settled] = await db.transaction((tx) => castBallots(tx, [cast]));
+export interface VoteStanding {
+  voteId: string;
+  ballotsCast: number;
+  eligible: number;
+  /** Null for a secret vote: its totals are shown only at the close. */
+  tally: VoteTotals | null;
+}
+
+/** One ballot in its own transaction (the CLI, tests, the ballot box ballot by ballot). */
+export async function castBallot(db: Db, cast: BallotCast, options: CastOptions = {}): Promise<CastOutcome> {
+  const [settled] = await db.transaction((tx) => castBallots(tx, [cast], options));
   if (!settled.ok) throw settled.error;
   return settled.value;
 }
@@ -56,7 +71,16 @@ interface VoteRow {
  * its weight. No statement holds a delegation and its choice together, so neither the rows
  * nor the write-ahead log nor the audit link them; the price is that it is final.
  */
-export async function castBallots(tx: Queryable, casts: readonly BallotCast[]): Promise<Settled<CastOutcome>[]> {
+export interface CastOptions {
+  /** Read the vote's standing after the writes (one query per vote): the ballot box does. */
+  withStanding?: boolean;
+}
+
+export async function castBallots(
+  tx: Queryable,
+  casts: readonly BallotCast[],
+  options: CastOptions = {},
+): Promise<Settled<CastOutcome>[]> {
   const out: (Settled<CastOutcome> | undefined)[] = casts.map(() => undefined);
   const refuse = (i: number, error: unknown) => {
     out[i] = { ok: false, error };
@@ -159,6 +183,12 @@ export async function castBallots(tx: Queryable, casts: readonly BallotCast[]): 
     }
   }
 
+  const standings = options.withStanding
+    ? await standingsOf(
+        tx,
+        [...new Set(accepted.map((i) => casts[i].voteId))].map((id) => voteById.get(id)!),
+      )
+    : new Map<string, VoteStanding>();
   const seen = new Set<string>();
   const acts: AuditAct[] = [];
   for (const i of accepted) {
@@ -172,7 +202,7 @@ export async function castBallots(tx: Queryable, casts: readonly BallotCast[]): 
     const replaced = !isSecret && (seen.has(k) || existedBefore.has(k));
     seen.add(k);
     const vote = voteById.get(cast.voteId)!;
-    out[i] = { ok: true, value: { replaced, secret: isSecret } };
+    out[i] = { ok: true, value: { replaced, secret: isSecret, standing: standings.get(vote.id) ?? null } };
     acts.push({
       committeeId: vote.committeeId,
       resolutionId: vote.resolutionId,
@@ -206,4 +236,33 @@ function refusalOf(vote: VoteRow | undefined, delegationCommitteeId: string | un
       { path: 'body.delegationId', message: 'not a delegation of this committee' },
     ]);
   return null;
+}
+
+/**
+ * Each vote's ballots cast, delegations entitled and (not secret) live tally, weighted when
+ * the vote is: one query per vote, after the batch's writes.
+ */
+async function standingsOf(tx: Queryable, voted: readonly VoteRow[]): Promise<Map<string, VoteStanding>> {
+  const out = new Map<string, VoteStanding>();
+  for (const vote of voted) {
+    const weight = vote.weighted === 1 ? sql`${delegations.voteWeight}` : sql`1`;
+    const [row] = await tx
+      .select({
+        ballotsCast: sql<number>`count(*)::int`,
+        yes: sql<number>`coalesce(sum(${weight}) filter (where ${ballots.choice} = 'yes'), 0)::int`,
+        no: sql<number>`coalesce(sum(${weight}) filter (where ${ballots.choice} = 'no'), 0)::int`,
+        abstain: sql<number>`coalesce(sum(${weight}) filter (where ${ballots.choice} = 'abstain'), 0)::int`,
+        eligible: sql<number>`(select count(*)::int from ${delegations} where ${delegations.committeeId} = ${vote.committeeId})`,
+      })
+      .from(ballots)
+      .innerJoin(delegations, eq(delegations.id, ballots.delegationId))
+      .where(eq(ballots.voteId, vote.id));
+    out.set(vote.id, {
+      voteId: vote.id,
+      ballotsCast: row.ballotsCast,
+      eligible: row.eligible,
+      tally: vote.method === 'secret' ? null : { yes: row.yes, no: row.no, abstain: row.abstain },
+    });
+  }
+  return out;
 }

@@ -87,7 +87,7 @@ export async function updateLanguageVersion(
 /** Writes (or confirms) paragraph wordings of one version, in one transaction. */
 export async function storeParagraphWordings(
   db: Queryable,
-  scope: Omit<LanguageScope, 'committeeId'>,
+  scope: { resolutionId: string; language: string; actorId: string | null },
   wordings: readonly StoredWording[],
 ): Promise<void> {
   if (wordings.length === 0) return;

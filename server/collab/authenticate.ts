@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client';
 import { isUuid, resolutionAccess } from '../../db/queries/access';
 import { userFromCredentials } from '../auth/request-user';
 import { collabAccess, draftCollabAccess } from '../../lib/permissions';
+import { languageRoomAccess, languageRoomFromPath } from './language-access';
 import { findAmendment } from '../../db/queries/amendments';
 import { draftRoomName } from '../../lib/amendments/draft-text';
 import { CloseCode } from '../../lib/collab/close-codes';
@@ -17,6 +18,8 @@ export interface CollabIdentity {
   resolutionId: string;
   /** Set for a draft amendment's room. */
   amendmentId: string | null;
+  /** Set for a language version's room ("<resolution id>/<language>"). */
+  language?: string;
   /** The room name: the resolution id, or "amendment/<id>". Also the relay key. */
   room: string;
   access: Access;
@@ -26,7 +29,10 @@ export interface CollabIdentity {
 
 export type Admission = { ok: true; identity: CollabIdentity } | { ok: false; code: CloseCode; reason: string };
 
-export type Room = { kind: 'resolution'; resolutionId: string } | { kind: 'amendment'; amendmentId: string };
+export type Room =
+  | { kind: 'resolution'; resolutionId: string }
+  | { kind: 'amendment'; amendmentId: string }
+  | { kind: 'language'; resolutionId: string; language: string };
 
 /**
  * /collab/<resolution id>, or /collab/amendment/<amendment id> for a draft amendment that
@@ -34,6 +40,8 @@ export type Room = { kind: 'resolution'; resolutionId: string } | { kind: 'amend
  * server URL, so the room names are "<resolution id>" and "amendment/<amendment id>").
  */
 export function roomFromPath(pathname: string): Room | null {
+  const language = languageRoomFromPath(pathname);
+  if (language) return language;
   const m = /^\/collab\/(?:(amendment)\/)?([^/]+)\/?$/.exec(pathname);
   if (!m) return null;
   let id: string;
@@ -66,6 +74,23 @@ export async function admit(
   });
   if (!user) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in or give an API token' };
   const wantsAccessNotices = url.searchParams.get('access') === '1';
+  if (room.kind === 'language') {
+    const access = await languageRoomAccess(db, user.id, room.resolutionId, room.language);
+    if (access === 'none') return { ok: false, code: CloseCode.notFound, reason: 'no such language version' };
+    return {
+      ok: true,
+      identity: {
+        userId: user.id,
+        userName: user.name,
+        resolutionId: room.resolutionId,
+        amendmentId: null,
+        language: room.language,
+        room: `${room.resolutionId}/${room.language}`,
+        access,
+        wantsAccessNotices,
+      },
+    };
+  }
   if (room.kind === 'amendment') {
     const decided = await draftAccessOf(db, user.id, room.amendmentId);
     if (decided.access === 'none') return { ok: false, code: CloseCode.notFound, reason: 'no such amendment' };
@@ -126,8 +151,9 @@ export async function draftAccessOf(
 /** The access of a collaboration socket, whichever room it is in. */
 export async function identityAccess(
   db: Queryable,
-  identity: Pick<CollabIdentity, 'userId' | 'resolutionId' | 'amendmentId'>,
+  identity: Pick<CollabIdentity, 'userId' | 'resolutionId' | 'amendmentId' | 'language'>,
 ): Promise<Access | 'none'> {
+  if (identity.language) return languageRoomAccess(db, identity.userId, identity.resolutionId, identity.language);
   if (identity.amendmentId) return (await draftAccessOf(db, identity.userId, identity.amendmentId)).access;
   return accessOf(db, identity.userId, identity.resolutionId);
 }

@@ -48,6 +48,8 @@ export interface LiveDocumentDeps {
    * merged into one message. 0 = every stored batch at once.
    */
   broadcastIntervalMs?: number;
+  /** After a stored change that may have changed the structure (language rooms follow it). */
+  onStructureChange?(doc: LiveDocument): void;
   /**
    * Peers written to per turn of the event loop when a broadcast reaches more than this
    * many; the rest follow on the next turns (in order: a peer never gets a later message
@@ -229,6 +231,7 @@ export class LiveDocument implements SharedDocument {
           this.storedUpToSeq = Math.max(this.storedUpToSeq, seq);
           this.enqueue(update, from, true);
           this.deps.maybeCompact(this);
+          if (structural) this.deps.onStructureChange?.(this);
         },
         (e) => this.deps.onError(`storing an update of ${this.resolutionId}`, e),
       );

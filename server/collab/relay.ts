@@ -19,6 +19,8 @@ export interface CrossProcessRelay {
  * amendment's room (tabled, co-sponsors changed, wording changed through the API).
  */
 export interface AccessTarget {
+  /** A room by name (a language version's: "<resolution id>/<language>"). */
+  room?: string;
   resolutionId?: string;
   userId?: string;
   amendmentId?: string;

@@ -13,6 +13,10 @@ import { createGroupCommitter } from './group-commit';
 import { LiveDocument, type Peer, type SharedDocument } from './live-document';
 import { DraftRoom } from './draft-room';
 import { draftRoomName } from '../../lib/amendments/draft-text';
+import { createLanguageRooms } from './language-rooms';
+import { languageRoomName } from './language-room';
+import * as YDoc from 'yjs';
+import { readParagraphs } from '../../lib/text/ydoc';
 import { localRelay, type AccessTarget, type CrossProcessRelay, type RelayListener } from './relay';
 import { createUpdateGuard } from './update-guard';
 import { warmUpCollab } from './warm-up';
@@ -52,6 +56,11 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
 
   const listener: RelayListener = {
     remoteUpdate(id, update) {
+      const language = languages.get(id);
+      if (language)
+        return void language
+          .then((room) => room.applyRemote(update))
+          .catch((e) => onError('applying a relayed language update', e));
       if (drafts.has(id))
         return void drafts
           .get(id)!
@@ -63,6 +72,11 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         .catch((e) => onError('applying a relayed update', e));
     },
     remoteAwareness(id, update) {
+      const language = languages.get(id);
+      if (language)
+        return void language
+          .then((room) => room.applyRemoteAwareness(update))
+          .catch((e) => onError('applying relayed language presence', e));
       if (drafts.has(id))
         return void drafts
           .get(id)!
@@ -78,6 +92,26 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     },
   };
   const relay = options.relay?.(listener) ?? localRelay;
+
+  /** The original's paragraphs as they read now, for the language rooms. */
+  const readOriginal = async (resolutionId: string) => {
+    const doc = new YDoc.Doc();
+    try {
+      YDoc.applyUpdate(doc, await service.readState(resolutionId));
+      return readParagraphs(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
+  /** Language versions being translated live: rooms "<resolution id>/<language>". */
+  const languages = createLanguageRooms({
+    getDb: options.getDb,
+    relay,
+    onError,
+    readOriginal,
+    idleUnloadMs: config.idleUnloadMs,
+    onClosedToEdits: (room) => void recheck({ resolutionId: room.resolutionId }, false),
+  });
 
   /** Draft amendments being co-edited, by room name ("amendment/<id>"). */
   const drafts = new Map<string, Promise<DraftRoom>>();
@@ -175,6 +209,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         maybeCompact,
         onError,
         broadcastIntervalMs: config.broadcastIntervalMs,
+        onStructureChange: (doc) => languages.followStructure(doc.resolutionId),
         broadcastSlice: config.broadcastSlice,
       });
       // Follow first: an update relayed while the stored state loads is applied after it
@@ -236,7 +271,10 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     let live: SharedDocument & { peers: Set<Peer>; leave(peer: Peer): void };
     let idle: () => void;
     try {
-      if (identity.amendmentId) {
+      if (identity.language) {
+        const room = await languages.open(identity.resolutionId, identity.language);
+        [live, idle] = [room, () => languages.scheduleIdle(room, closing)];
+      } else if (identity.amendmentId) {
         const room = await openDraft(identity.amendmentId);
         [live, idle] = [room, () => scheduleDraftIdle(room)];
       } else {
@@ -271,6 +309,12 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
   const recheck = async (target: AccessTarget, publish: boolean) => {
     if (publish) relay.publishAccessChange(target);
     // A draft's wording may have changed outside its room: fold it in (stored, then sent).
+    // A language version's wordings may have changed outside its room: the same.
+    if (target.room)
+      void languages
+        .get(target.room)
+        ?.then((room) => room.reconcile())
+        .catch(() => {});
     if (target.amendmentId)
       void drafts
         .get(draftRoomName(target.amendmentId))
@@ -280,7 +324,8 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       (c) =>
         (target.resolutionId && c.identity.resolutionId === target.resolutionId) ||
         (target.userId && c.userId === target.userId) ||
-        (target.amendmentId && c.identity.amendmentId === target.amendmentId),
+        (target.amendmentId && c.identity.amendmentId === target.amendmentId) ||
+        (target.room !== undefined && c.identity.room === target.room),
     );
     if (!affected.length) return;
     const db = await options.getDb();
@@ -311,7 +356,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
   }, 30_000);
   heartbeat.unref();
 
-  return {
+  const service: CollabService = {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/collab' && !url.pathname.startsWith('/collab/')) return false;
@@ -362,8 +407,12 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     reauthorize: (resolutionId) => recheck({ resolutionId }, true),
     reauthorizeUser: (userId) => recheck({ userId }, true),
     draftChanged: (amendmentId) => recheck({ amendmentId }, true),
+    async languageChanged(resolutionId, language) {
+      languages.reconcile(resolutionId, language);
+      await recheck({ room: languageRoomName(resolutionId, language) }, true);
+    },
 
-    stats: () => ({ documents: documents.size + drafts.size, connections: connections.size }),
+    stats: () => ({ documents: documents.size + drafts.size + languages.size(), connections: connections.size }),
 
     warmUp: async () => warmUpCollab({ guard, config, getDb: options.getDb }),
 
@@ -378,6 +427,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       await Promise.all(rooms.map((r) => r?.settled()));
       for (const r of rooms) r?.destroy();
       drafts.clear();
+      await languages.close();
       const lives = await Promise.all([...documents.values()].map((p) => p.catch(() => null)));
       await Promise.all(lives.map((l) => l?.settled()));
       await committer.idle();
@@ -389,4 +439,5 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       await new Promise<void>((r) => wss.close(() => r()));
     },
   };
+  return service;
 }

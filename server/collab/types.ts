@@ -34,6 +34,11 @@ export interface CollabService {
    */
   draftChanged(amendmentId: string): Promise<void>;
   /**
+   * A language version's wordings changed outside its room (the API, an import) or it was
+   * published: folded into the room `<resolution id>/<language>` and its sockets re-checked.
+   */
+  languageChanged?(resolutionId: string, language: string): Promise<void>;
+  /**
    * Runs the relay's hot path on scratch data (server/collab/warm-up.ts), so that the first
    * clients are not served by a cold process. Call once before listening.
    */

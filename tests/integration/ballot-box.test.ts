@@ -109,7 +109,13 @@ describe.each(testDatabaseKinds())('ballot box on %s', (kind) => {
         return Reflect.get(target, key, receiver);
       },
     });
-    return { counter, box: batchSetTransactions(async () => counting, castBallots) };
+    return {
+      counter,
+      box: batchSetTransactions(
+        async () => counting,
+        (tx, casts: readonly BallotCast[]) => castBallots(tx, casts, { withStanding: true }),
+      ),
+    };
   }
 
   async function openOne(method: VoteMethod) {
@@ -150,6 +156,9 @@ describe.each(testDatabaseKinds())('ballot box on %s', (kind) => {
     // Each delegation sends two changes in the same burst: both answered "replaced", the second stands.
     const changed = await Promise.all(delegationIds.flatMap((id) => [cast(id, 'yes'), cast(id, 'no')]));
     expect(changed.every((o) => o.replaced && !o.secret)).toBe(true);
+    // The live tally each batch announces: the last one is the final count.
+    const last = changed.at(-1)!.standing;
+    expect(last).toMatchObject({ ballotsCast: 190, eligible: 190, tally: { yes: 0, no: 190, abstain: 0 } });
     const rows = await db.select().from(ballots).where(eq(ballots.voteId, vote.id));
     expect(rows).toHaveLength(190);
     expect(new Set(rows.map((r) => r.delegationId)).size).toBe(190);
@@ -181,6 +190,8 @@ describe.each(testDatabaseKinds())('ballot box on %s', (kind) => {
       }),
     );
     const accepted = outcomes.filter((o) => o.status === 'fulfilled');
+    // A secret vote's standing says how many have voted, never a tally.
+    expect(accepted.every((o) => o.value.standing?.tally === null)).toBe(true);
     const refused = outcomes.filter((o) => o.status === 'rejected');
     expect(accepted).toHaveLength(190);
     expect(refused).toHaveLength(380);

@@ -1,10 +1,10 @@
 import { ballotBox } from '../../db/commands/ballot-box';
 import { openVote as storeOpening, type VoteOpening } from '../../db/commands/vote-opener';
 import { closeVote as storeClosing, type VoteClosing } from '../../db/commands/vote-closer';
-import { presentVote, voteForUser } from '../../db/queries/votes';
+import { voteForUser, voteForUserSoon } from '../../db/queries/votes';
+import type { VoteStanding } from '../../db/commands/ballot-caster';
 import { badRequest } from '../../lib/errors';
 import type { ProcedureEvent } from '../kernel/events';
-import { freshResult } from '../kernel/single-flight';
 import { readNumberedParagraphs } from '../kernel/text-store';
 import { authorize, defineUseCase, userIdOf } from '../kernel/use-case';
 import { resolutionActing } from '../amendments/access';
@@ -40,17 +40,20 @@ export const openVote = defineUseCase('vote.open', async ({ db, text }, actor, i
   };
 });
 
+/** Standings already announced (one per batch of ballots); forgotten with the batch. */
+const announced = new WeakSet<VoteStanding>();
+
 /**
  * A member casts their own delegation's ballot (vote:cast); the chair or the secretariat
  * enters a delegation's ballot as announced on the floor, e.g. at a roll call (vote:record).
- * Ballots arriving together are written in one transaction (the ballot box) and share one
- * recount, announced once: the caller whose recount ran carries the "ballot.cast" event.
+ * Ballots arriving together are written in one transaction, set-based (the ballot box), and
+ * share one standing read in it: the first caller holding it carries the "ballot.cast" event.
  */
 export const castBallot = defineUseCase(
   'vote.cast',
   async ({ db }, actor, input: { voteId: string; delegationId?: string | null; choice: 'yes' | 'no' | 'abstain' }) => {
     const userId = userIdOf(actor);
-    const { vote, access } = await voteForUser(db, userId, input.voteId);
+    const { vote, access } = await voteForUserSoon(db, userId, input.voteId);
     const committeeActor = access.actor;
     const delegationId = input.delegationId ?? committeeActor.delegationId;
     const own = committeeActor.role === 'member' && !!delegationId && delegationId === committeeActor.delegationId;
@@ -72,25 +75,21 @@ export const castBallot = defineUseCase(
       onBehalf: !own,
     });
     // Everyone watching sees the tally move; a secret vote shows only how many have voted.
-    let recounted = false;
-    const now = await freshResult(`tally:${vote.id}`, () => {
-      recounted = true;
-      return presentVote(db, vote, { delegationId: null, committeeId: access.committeeId });
-    });
-    const events: ProcedureEvent[] = recounted
-      ? [
-          {
-            type: 'ballot.cast',
-            resolutionId: vote.resolutionId,
-            data: {
-              voteId: vote.id,
-              ballotsCast: now.ballotsCast,
-              eligible: now.eligible,
-              ...(now.tally ? { tally: now.tally } : {}),
-            },
-          },
-        ]
-      : [];
+    const now = outcome.standing!; // the ballot box always reads it
+    const events: ProcedureEvent[] = [];
+    if (!announced.has(now)) {
+      announced.add(now);
+      events.push({
+        type: 'ballot.cast',
+        resolutionId: vote.resolutionId,
+        data: {
+          voteId: vote.id,
+          ballotsCast: now.ballotsCast,
+          eligible: now.eligible,
+          ...(now.tally ? { tally: now.tally } : {}),
+        },
+      });
+    }
     return { result: { vote, delegationId, replaced: outcome.replaced, now }, events };
   },
 );

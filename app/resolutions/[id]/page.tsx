@@ -57,7 +57,10 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
       <p className="muted">
         {resolution.sessionLabel}
         {resolution.place ? ` · ${resolution.place}` : ''} · you are {access.actor.role}
-        {delegation ? ` of ${delegation.name}` : ''} · {editable ? 'you can edit the text' : 'read only'}
+        {delegation ? ` of ${delegation.name}` : ''} · {editable ? 'you can edit the text' : 'read only'} ·{' '}
+        <Link href={`/resolutions/${resolution.id}/languages`} data-testid="languages-link">
+          Language versions
+        </Link>
       </p>
       <div className="with-sidebar">
         <ResolutionEditor

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { currentState } from '@/usecases/reads/resolution-text';
+import { languageChanged } from '@/server/resolution-text';
 import { publishProcedureEvent } from '@/server/procedure-events';
 import { renderRedlineText } from '@/lib/amendments/redline';
 import { describeCounts } from '@/lib/languages/alignment';
@@ -15,7 +16,12 @@ export function languageContext(db: Db): LanguageActContext {
 /** Runs a language act and tells every open page of the resolution. */
 export async function act<R>(outcome: Promise<LanguageOutcome<R>>): Promise<R> {
   const { result, events } = await outcome;
-  for (const e of events) publishProcedureEvent(e);
+  for (const e of events) {
+    publishProcedureEvent(e);
+    // An open live room of the version folds the new wording in.
+    if (e.type === 'language.changed' && typeof e.data.language === 'string')
+      languageChanged(e.resolutionId, e.data.language);
+  }
   return result;
 }
 

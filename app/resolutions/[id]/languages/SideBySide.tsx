@@ -1,0 +1,174 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useCallback, useState } from 'react';
+import { api, isApiFailure } from '@/app/_components/api';
+import { useProcedureEvents } from '@/app/_components/useProcedureEvents';
+import type { DiffSegment } from '@/lib/amendments/diff';
+import type { TranslationStatus } from '@/lib/languages/types';
+import { Redline } from '../amendments/Redline';
+
+export interface SideBySideParagraph {
+  id: string;
+  kind: string;
+  label: string;
+  originalText: string;
+  translation: string;
+  status: TranslationStatus;
+  /** The original's change since the wording was confirmed. */
+  change: DiffSegment[] | null;
+}
+
+const STATUS_LABELS: Record<TranslationStatus, string> = {
+  up_to_date: 'Up to date',
+  needs_translation: 'Needs translation',
+  missing: 'Missing',
+};
+
+interface Props {
+  resolutionId: string;
+  originalLanguage: string;
+  language: string;
+  languageLabel: string;
+  direction: 'ltr' | 'rtl';
+  canEdit: boolean;
+  paragraphs: SideBySideParagraph[];
+}
+
+/**
+ * Two aligned columns, one row per paragraph of the original: its number, its words, the
+ * version's words (right to left for Arabic and the like) and the paragraph's status, with
+ * the original's change as a redline where it needs translation. A filter leaves only what
+ * needs work; the page refreshes when anyone translates or the original changes.
+ */
+export function SideBySide(props: Props) {
+  const router = useRouter();
+  const [onlyWork, setOnlyWork] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(() => router.refresh(), [router]);
+  useProcedureEvents(
+    props.resolutionId,
+    useCallback(
+      (e) => {
+        if (e.type.startsWith('language.') || e.type.startsWith('amendment.decided') || e.type === 'version.restored')
+          refresh();
+      },
+      [refresh],
+    ),
+  );
+  const base = `/api/v1/resolutions/${props.resolutionId}/languages/${props.language}/paragraphs`;
+
+  async function save(id: string, text: string) {
+    setError(null);
+    try {
+      await api('PUT', `${base}/${encodeURIComponent(id)}`, { text });
+      setEditing(null);
+      refresh();
+    } catch (e) {
+      setError(isApiFailure(e) ? e.message : 'Not saved.');
+    }
+  }
+  async function confirm(id: string) {
+    setError(null);
+    try {
+      await api('POST', `${base}/${encodeURIComponent(id)}/confirm`);
+      refresh();
+    } catch (e) {
+      setError(isApiFailure(e) ? e.message : 'Not confirmed.');
+    }
+  }
+
+  const shown = onlyWork ? props.paragraphs.filter((p) => p.status !== 'up_to_date') : props.paragraphs;
+  return (
+    <section aria-labelledby="side-by-side-title" className="side-by-side" data-testid="side-by-side">
+      <h2 id="side-by-side-title">
+        {props.languageLabel} ({props.language}) beside the original
+      </h2>
+      <label className="filter">
+        <input
+          type="checkbox"
+          checked={onlyWork}
+          onChange={(e) => setOnlyWork(e.target.checked)}
+          data-testid="filter-needs-translation"
+        />{' '}
+        Only what needs translation
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">No.</th>
+            <th scope="col">Original ({props.originalLanguage})</th>
+            <th scope="col">
+              {props.languageLabel} ({props.language})
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((p) => (
+            <tr
+              key={p.id}
+              data-testid="aligned-row"
+              data-id={p.id}
+              data-status={p.status}
+              className={`status-${p.status}`}
+            >
+              <th scope="row">{p.label}</th>
+              <td lang={props.originalLanguage}>
+                {p.change ? <Redline segments={p.change} testId="original-change" /> : p.originalText}
+              </td>
+              <td>
+                <span className={`badge translation-${p.status}`} data-testid="translation-status">
+                  {STATUS_LABELS[p.status]}
+                </span>
+                {editing === p.id ? (
+                  <form action={(form) => save(p.id, String(form.get('text') ?? ''))} className="translation-form">
+                    <label>
+                      <span className="sr-only">
+                        {p.label} in {props.languageLabel}
+                      </span>
+                      <textarea
+                        name="text"
+                        defaultValue={p.translation}
+                        lang={props.language}
+                        dir={props.direction}
+                        rows={4}
+                      />
+                    </label>
+                    <button type="submit">Save</button>{' '}
+                    <button type="button" onClick={() => setEditing(null)}>
+                      Cancel
+                    </button>
+                  </form>
+                ) : (
+                  <>
+                    <p lang={props.language} dir={props.direction} data-testid="translation">
+                      {p.translation}
+                    </p>
+                    {props.canEdit && (
+                      <p className="actions">
+                        <button type="button" onClick={() => setEditing(p.id)} aria-label={`Translate ${p.label}`}>
+                          Translate
+                        </button>
+                        {p.status === 'needs_translation' && (
+                          <button type="button" onClick={() => confirm(p.id)} aria-label={`Confirm ${p.label}`}>
+                            Confirm unchanged
+                          </button>
+                        )}
+                      </p>
+                    )}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length === 0 && <p data-testid="nothing-to-translate">Every paragraph is up to date.</p>}
+    </section>
+  );
+}

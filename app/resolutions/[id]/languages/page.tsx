@@ -1,0 +1,89 @@
+import Link from 'next/link';
+import { can } from '@/lib/permissions';
+import type { Stage } from '@/lib/resolution/types';
+import { describeCounts } from '@/lib/languages/alignment';
+import { languageName } from '@/lib/languages/codes';
+import { openResolutionPage } from '@/app/_lib/resolution-page';
+import { currentState } from '@/usecases/reads/resolution-text';
+import { listVersionSummaries, readVersionText } from '@/usecases/languages/language-text';
+import type { LanguageActContext } from '@/usecases/languages/context';
+import { SideBySide } from './SideBySide';
+import { AddLanguageForm } from './AddLanguageForm';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The original and one language version side by side, paragraph by paragraph, with each
+ * paragraph's status; translators (and the secretariat) write and confirm here.
+ */
+export default async function LanguagesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ lang?: string }>;
+}) {
+  const { id } = await params;
+  const { lang } = await searchParams;
+  const { user, db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/languages`);
+  const stage = resolution.stage as Stage;
+  const ctx: LanguageActContext = { db, text: { read: (resolutionId) => currentState(db, resolutionId) } };
+  const { original, versions } = await listVersionSummaries(ctx, user.id, { resolutionId: resolution.id });
+  const selected = versions.find((v) => v.language === lang) ?? versions[0];
+  const version = selected
+    ? await readVersionText(ctx, user.id, { resolutionId: resolution.id, language: selected.language })
+    : null;
+
+  return (
+    <div className="languages-page">
+      <p className="breadcrumbs">
+        <Link href={`/resolutions/${resolution.id}`}>{resolution.title}</Link> ›
+      </p>
+      <h1>Language versions</h1>
+      <p className="muted">
+        Original: {languageName(original)} ({original}). Structure comes only from the original: every version has its
+        paragraphs and numbers.
+      </p>
+      {versions.length > 0 ? (
+        <nav aria-label="Language versions">
+          <ul className="language-tabs" data-testid="language-counts">
+            {versions.map((v) => (
+              <li key={v.language}>
+                <Link
+                  href={`/resolutions/${resolution.id}/languages?lang=${v.language}`}
+                  aria-current={v.language === selected?.language ? 'page' : undefined}
+                  data-testid={`language-${v.language}`}
+                >
+                  {describeCounts(v.language, v.counts)}
+                  {v.official ? ' · official' : ''}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : (
+        <p data-testid="no-languages">This resolution has no language versions yet.</p>
+      )}
+      {can(access.actor, 'language:add', { stage }) && <AddLanguageForm resolutionId={resolution.id} />}
+      {version && (
+        <SideBySide
+          resolutionId={resolution.id}
+          originalLanguage={original}
+          language={version.language}
+          languageLabel={languageName(version.language)}
+          direction={version.direction}
+          canEdit={can(access.actor, 'language:edit', { stage })}
+          paragraphs={version.paragraphs.map((p) => ({
+            id: p.id,
+            kind: p.kind,
+            label: p.label,
+            originalText: p.originalText,
+            translation: p.translation,
+            status: p.status,
+            change: p.originalChange ?? null,
+          }))}
+        />
+      )}
+    </div>
+  );
+}
