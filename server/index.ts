@@ -5,6 +5,7 @@ import next from 'next';
 import { checkMigrationsApplied, installDatabase, openDatabase, ping, type Database } from '../db/client';
 import { acquireDataDirLock, releaseDataDirLock, updateDataDirLock, type DataDirLock } from '../db/data-dir-lock';
 import { describeTightened, secureDataFolder } from '../db/data-folder';
+import { FOREIGN_CHAIN_WARNING, keyAuditChain } from '../db/commands/audit-recorder';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoOnce } from '../db/commands/demo-seeder';
 import { readServerConfig, projectRoot, type ServerConfig } from './config';
 import { ensureAuthSecret } from './secrets';
@@ -12,7 +13,6 @@ import { createCollabService } from './collab/service';
 import { createCliBridge } from './cli-bridge';
 import { setCollabService } from './collab/registry';
 import { startUseCaseRuntime } from './use-case-runtime';
-import { accessChanged } from './resolution-text';
 import { createRelay } from './collab/relay-factory';
 import { clientAddressStamper } from './auth/client-address';
 import { log } from './log';
@@ -54,6 +54,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
         // Under the start-up lock: two processes starting together never both seed.
         atStart: async (db) => {
           await ensureAuthSecret(db);
+          if ((await keyAuditChain(db)) === 'foreign') logger.error(FOREIGN_CHAIN_WARNING);
           if (config.seedDemo) seeded = await seedDemoOnce(db);
         },
       }),
@@ -100,9 +101,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const upgradeNext = app.getUpgradeHandler();
   await warming;
   const useCases = startUseCaseRuntime(collab);
-  const cliBridge = lock
-    ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
-    : null;
+  const cliBridge = lock ? createCliBridge({ getDb: async () => database.db, secret: lock.secret }) : null;
 
   // Sign-in throttling needs the client's real address, which only this server knows.
   const stampClientAddress = clientAddressStamper();
