@@ -18,11 +18,3 @@ export function accessChanged(target: { resolutionId?: string; userId?: string }
 export function draftChanged(amendmentId: string) {
   void getCollabService()?.draftChanged(amendmentId);
 }
-
-/**
- * A language version's wordings changed outside its live room (the API, an import, the
- * CLI): the room `<resolution id>/<language>` folds them in and re-checks its sockets.
- */
-export function languageChanged(resolutionId: string, language: string) {
-  void getCollabService()?.languageChanged?.(resolutionId, language);
-}
