@@ -12,6 +12,7 @@ import path from 'node:path';
 import { dataDirFromEnv, openDatabase, type Database } from '../db/client';
 import { acquireDataDirLock, readLiveLock, releaseDataDirLock, type DataDirLock } from '../db/data-dir-lock';
 import { describeTightened, secureDataFolder } from '../db/data-folder';
+import { FOREIGN_CHAIN_WARNING, keyAuditChain } from '../db/commands/audit-recorder';
 import { MAX_IMPORT_BYTES } from '../lib/resolution/import-source';
 import { DomainError } from '../lib/errors';
 import { CLI_BRIDGE_PATH, CLI_SECRET_HEADER, type CliBridgeResponse } from '../server/cli-bridge';
@@ -78,6 +79,8 @@ async function runningServer(dataDir: string): Promise<DataDirLock | null> {
 
 async function runOn(database: Database, argv: string[]): Promise<number> {
   try {
+    // As the server does at start: a chain from before the key gets its first keyed entry.
+    if ((await keyAuditChain(database.db)) === 'foreign') err(`concord: warning: ${FOREIGN_CHAIN_WARNING}`);
     const io: CliIo = { db: database.db, out, err, readFile: readInputFile };
     return await runCliCommand(argv, io);
   } finally {

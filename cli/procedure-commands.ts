@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { resolutions } from '../db/schema';
-import { listAuditEvents, verifyAuditChain } from '../db/queries/audit';
+import { exportAuditChain, listAuditEvents, verifyAuditChain } from '../db/queries/audit';
 import { akomaNtosoMetadataOf, publishedDocumentOf } from '../db/queries/publication';
 import { publishedDocumentIn } from '../db/queries/publication-languages';
 import { getLanguageVersion } from '../db/queries/languages';
@@ -37,10 +37,11 @@ export const procedureCommands: CliCommand[] = [
     spec: {
       name: 'audit verify',
       summary:
-        'Verifies the hash chain of the audit log; exits 1 and names the first broken entry if it was tampered with.',
+        'Verifies the keyed hash chain (HMAC-SHA256) of the audit log; exits 1 and names the first broken entry if it was tampered with.',
       flags: {},
       notes: [
-        'The chain cannot show that its LAST entries were removed: compare the count printed with one kept elsewhere.',
+        'The key is CONCORD_AUDIT_KEY, or audit.key in the data folder: run it where the server runs.',
+        'The chain cannot show that its LAST entries were removed: compare the count and head printed with ones kept elsewhere.',
       ],
     },
     async run(_args, io) {
@@ -51,6 +52,17 @@ export const procedureCommands: CliCommand[] = [
           `The audit chain is broken at entry ${verdict.brokenAtSeq}: ${verdict.reason}.`,
         );
       io.out(`The audit chain is intact: ${verdict.count} entr${verdict.count === 1 ? 'y' : 'ies'} verified.`);
+    },
+  },
+  {
+    spec: {
+      name: 'audit export',
+      summary: 'Prints the whole audit chain as JSON, for a party outside Concord to check with the key.',
+      flags: {},
+      notes: ['The algorithm is in the export itself and in README.md, "Security".'],
+    },
+    async run(_args, io) {
+      print(io, JSON.stringify(await exportAuditChain(io.db), null, 2));
     },
   },
   {

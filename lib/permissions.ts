@@ -59,6 +59,7 @@ export const ACTIONS = [
   'language:edit', // a language version's wording, and translations of statements and amendments
   'language:override', // publish although an official version is incomplete or out of date
   'audit:read',
+  'audit:export', // the whole keyed chain as JSON, for an outside check
   'token:manage', // one's own API tokens (no committee needed)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -147,6 +148,7 @@ const rules: Record<Action, Rule> = {
   'language:edit': (a, s) => (a.role === 'secretariat' || a.role === 'translator') && s.stage !== 'withdrawn',
   'language:override': (a) => a.role === 'chair',
   'audit:read': participant,
+  'audit:export': presiding,
   'token:manage': () => true,
 };
 

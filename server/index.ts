@@ -5,6 +5,7 @@ import next from 'next';
 import { checkMigrationsApplied, installDatabase, openDatabase, ping, type Database } from '../db/client';
 import { acquireDataDirLock, releaseDataDirLock, updateDataDirLock, type DataDirLock } from '../db/data-dir-lock';
 import { describeTightened, secureDataFolder } from '../db/data-folder';
+import { FOREIGN_CHAIN_WARNING, keyAuditChain } from '../db/commands/audit-recorder';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoOnce } from '../db/commands/demo-seeder';
 import { readServerConfig, projectRoot, type ServerConfig } from './config';
 import { ensureAuthSecret } from './secrets';
@@ -54,6 +55,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
         // Under the start-up lock: two processes starting together never both seed.
         atStart: async (db) => {
           await ensureAuthSecret(db);
+          if ((await keyAuditChain(db)) === 'foreign') logger.error(FOREIGN_CHAIN_WARNING);
           if (config.seedDemo) seeded = await seedDemoOnce(db);
         },
       }),

@@ -92,7 +92,7 @@ export async function startServerChild(props: {
     loopReport: () =>
       new Promise<LoopDelay>((resolve, reject) => {
         if (!child.connected) return reject(new Error(`${props.name} has no IPC channel (exited?)`));
-        const timer = setTimeout(() => reject(new Error(`${props.name} did not report its event loop`)), 10_000);
+        const timer = setTimeout(() => reject(new Error(`${props.name} did not report its event loop`)), 60_000);
         const onMessage = (m: { type?: string } & LoopDelay) => {
           if (m?.type !== 'loop:report') return;
           clearTimeout(timer);

@@ -1,7 +1,8 @@
-import { desc, sql } from 'drizzle-orm';
-import type { Queryable } from '../client';
+import { count, desc, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../client';
 import { auditEvents } from '../schema';
-import { auditEntryHash, GENESIS_HASH } from '../../lib/audit/chain';
+import { auditKey } from '../audit-key';
+import { GENESIS_HASH, isLegacy, isSealed, KEYED_CHAIN_ACTION, sealEntry } from '../../lib/audit/chain';
 
 export interface AuditAct {
   committeeId: string;
@@ -12,11 +13,14 @@ export interface AuditAct {
   details: Record<string, unknown>;
 }
 
+/** Serialises appenders across processes: two rows chained to the same predecessor would read as tampering. */
+const APPEND_LOCK = 7263515;
+/** The committee of acts that belong to the installation, not to a committee (no row has this id). */
+export const INSTALLATION_COMMITTEE = '00000000-0000-0000-0000-000000000000';
+
 /**
- * Appends one procedural act to the hash-chained audit log. Call it inside the transaction
- * of the act itself, so the act and its record commit together. The advisory lock
- * serialises appenders across processes: two rows chained to the same predecessor would
- * read as tampering.
+ * Appends one procedural act to the keyed hash chain (lib/audit/chain.ts). Call it inside
+ * the transaction of the act itself, so the act and its record commit together.
  */
 export async function recordAuditEvent(tx: Queryable, act: AuditAct): Promise<void> {
   await recordAuditEvents(tx, [act]);
@@ -29,7 +33,8 @@ export async function recordAuditEvent(tx: Queryable, act: AuditAct): Promise<vo
  */
 export async function recordAuditEvents(tx: Queryable, acts: readonly AuditAct[]): Promise<void> {
   if (acts.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(7263515)`);
+  const key = auditKey(); // before the lock: a missing key fails the act, not the chain
+  await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
@@ -42,10 +47,40 @@ export async function recordAuditEvents(tx: Queryable, acts: readonly AuditAct[]
       details: act.details,
       at: at.toISOString(),
     };
-    const hash = auditEntryHash({ prevHash, ...entry });
+    const hash = sealEntry(key, { prevHash, ...entry });
     const row = { ...entry, at, prevHash, hash };
     prevHash = hash;
     return row;
   });
   await tx.insert(auditEvents).values(rows);
+}
+
+export const FOREIGN_CHAIN_WARNING =
+  'the last entry of the audit chain is not sealed with this audit key: CONCORD_AUDIT_KEY (or audit.key in the data folder) is not the key the chain was recorded with, or the chain was tampered with; run "concord audit verify"';
+
+export type ChainKeying = 'empty' | 'keyed' | 'sealed-legacy' | 'foreign';
+
+/**
+ * At start (server, CLI): a chain recorded before the key existed gets its first keyed
+ * entry now, chained to its last plain one, which pins every entry before it. Returns what
+ * it found: 'foreign' means the last entry is neither plain nor sealed with this key — the
+ * key is not the one the chain was recorded with (or the chain was tampered with), which
+ * `audit verify` will report; nothing is appended then.
+ */
+export async function keyAuditChain(db: Db): Promise<ChainKeying> {
+  const key = auditKey();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
+    const [last] = await tx.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+    if (!last) return 'empty';
+    if (isSealed(key, last)) return 'keyed';
+    if (!isLegacy(last)) return 'foreign';
+    const [{ n }] = await tx.select({ n: count() }).from(auditEvents);
+    await recordAuditEvent(tx, {
+      committeeId: INSTALLATION_COMMITTEE,
+      action: KEYED_CHAIN_ACTION,
+      details: { algorithm: 'HMAC-SHA256', legacyEntries: Number(n), legacyHead: last.hash },
+    });
+    return 'sealed-legacy';
+  });
 }

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import { resolutions, type Resolution } from '../schema';
 import { recordAuditEvent } from './audit-recorder';
 import type { StoredAdoption } from './adoption-declarer';
 import { conflict } from '../../lib/errors';
+import { renderPublishedText } from '../../lib/publication/plain-text';
+import { publishedDocumentOf } from '../queries/publication';
 
 /**
  * The secretariat publishes an adopted resolution: from then on its reservations are final
@@ -42,12 +45,19 @@ export async function publishResolution(
       .set({ adoption: published, updatedAt: sql`now()` })
       .where(eq(resolutions.id, resolution.id))
       .returning();
+    // The published text's hash enters the keyed chain: a copy of the text can later be
+    // shown to be (or not to be) the one published (the "text" of GET …/published, or
+    // "concord published export": its UTF-8 bytes' SHA-256).
+    const text = renderPublishedText(await publishedDocumentOf(tx, row));
     await recordAuditEvent(tx, {
       committeeId: resolution.committeeId,
       resolutionId: resolution.id,
       actorId: props.actorId,
       action: 'resolution.published',
-      details: { publishedAt: published.publishedAt },
+      details: {
+        publishedAt: published.publishedAt,
+        textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      },
     });
     return row;
   });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bareResponseHeaders } from './security-headers';
 
 /**
  * Request bodies are bounded while they stream in (issue 11.4). The largest body Concord
@@ -84,6 +85,10 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number) {
   const body = JSON.stringify({ error: { code: 'too_large:body', message: tooLargeMessage(limit) } });
   // No "Connection: close": Node would destroy the socket right after the answer, on unread
   // data, and the reset can reach the client before the answer does.
-  res.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(413, {
+    ...bareResponseHeaders((process.env.NEXTAUTH_URL ?? '').startsWith('https:')),
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body, finish);
 }

@@ -59,3 +59,12 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * The headers of a response that is not a page and is sent before Next sees the request
+ * (a body refused for its size): it loads nothing and may not be framed.
+ */
+export function bareResponseHeaders(https: boolean): Record<string, string> {
+  const { 'Content-Security-Policy': _page, ...rest } = securityHeaders({ nonce: '', host: null, https, dev: false });
+  return { ...rest, 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'" };
+}

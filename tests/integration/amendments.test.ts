@@ -11,6 +11,7 @@ import { changeText, currentParagraphs } from '@/server/resolution-text';
 import { readParagraphs } from '@/lib/text/ydoc';
 import { updateParagraphs } from '@/lib/text/paragraph-edits';
 import { verifyChain } from '@/lib/audit/chain';
+import { auditKey } from '@/db/audit-key';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/database';
 import { callRoute } from './route-caller';
 
@@ -406,7 +407,9 @@ describe.each(testDatabaseKinds())('amendments, from draft to adoption (%s)', (k
 
     // Deciding it again is refused and changes nothing.
     await expectNothingChanged(() => act('chair', 'decision', ids.replaceWords, { outcome: 'adopted' }), 409);
-    expect(verifyChain(await database.db.select().from(auditEvents).orderBy(auditEvents.seq)).ok).toBe(true);
+    expect(verifyChain(await database.db.select().from(auditEvents).orderBy(auditEvents.seq), auditKey()).ok).toBe(
+      true,
+    );
   });
 
   it('adopts a sub-amendment into its parent, then the parent into the text', async () => {

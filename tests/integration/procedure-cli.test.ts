@@ -67,7 +67,7 @@ describe('procedure commands of the CLI', () => {
     const broken = await run('audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.err[0]).toBe(
-      `error: The audit chain is broken at entry ${seq}: entry ${seq} was changed after it was recorded: its content no longer matches its hash.`,
+      `error: The audit chain is broken at entry ${seq}: entry ${seq} was changed after it was recorded: its content no longer matches its keyed hash.`,
     );
   });
 });

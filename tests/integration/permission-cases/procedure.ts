@@ -152,4 +152,8 @@ export const procedureCases: Cases = {
     allowed: [...everyone],
     call: async (c) => ({ params: { id: c.resolutionId } }),
   },
+  'get /resolutions/{id}/audit/export': {
+    allowed: ['chair', 'secretariat'],
+    call: async (c) => ({ params: { id: c.resolutionId } }),
+  },
 };

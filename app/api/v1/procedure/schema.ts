@@ -210,9 +210,18 @@ export const procedureOperations: Operation[] = [
   {
     method: 'get',
     path: '/resolutions/{id}/audit/verify',
-    summary: 'Verify the audit hash chain; reports the first broken entry',
+    summary: 'Verify the keyed audit chain (HMAC-SHA256); reports the first broken entry',
     tag: 'audit',
     params: resolutionParams,
     allowed: 'any role',
+  },
+  {
+    method: 'get',
+    path: '/resolutions/{id}/audit/export',
+    summary:
+      'The whole audit chain as JSON, for an outside check with the key (README, "Security"); other committees\' entries show only their link and content digest',
+    tag: 'audit',
+    params: resolutionParams,
+    allowed: 'chair, secretariat',
   },
 ];

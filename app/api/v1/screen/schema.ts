@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { freeText } from '@/lib/text/free-text';
 import type { Operation } from '../_lib/openapi';
 import { resolutionParams } from '../resolutions/schema';
 
 /** What the chair or the secretariat puts on the room's screen (see lib/screen/content.ts). */
 export const screenContentBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('blank') }),
-  z.strictObject({ kind: z.literal('paragraph'), paragraphId: z.string().min(1).max(100) }),
+  z.strictObject({ kind: z.literal('paragraph'), paragraphId: freeText().min(1).max(100) }),
   z.strictObject({ kind: z.literal('amendment'), amendmentId: z.uuid() }),
   z.strictObject({ kind: z.literal('voting-order') }),
   z.strictObject({ kind: z.literal('vote'), voteId: z.uuid() }),

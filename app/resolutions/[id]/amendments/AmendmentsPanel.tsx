@@ -1,12 +1,15 @@
 'use client';
 import Link from 'next/link';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
 import { useProcedureEvents, type ProcedureEvent } from '@/app/_components/useProcedureEvents';
 import { useToast } from '@/app/_components/Toaster';
 import { focusParagraph, useAmendRequests } from '@/app/_components/amend-request';
 import { formatDateTime } from '@/app/_lib/dates';
+import { publishTextMarks } from '@/app/_components/amendment-marks-store';
+import { textMarks } from '@/app/_lib/text-marks';
+import type { VoteView } from '../procedure/types';
 import { AmendmentCard } from './AmendmentCard';
 import { AmendmentForm } from './AmendmentForm';
 import type { AmendmentView, AmendmentsContext, CompilationResponse, ParagraphOption } from './types';
@@ -34,14 +37,26 @@ export function AmendmentsPanel({
   const toast = useToast();
   const base = `/api/v1/resolutions/${context.resolutionId}`;
 
+  // Votes tell how a decided amendment was decided (the tally), shown on its mark in the text.
+  const [votes, setVotes] = useState<VoteView[]>([]);
   const reload = useCallback(async () => {
-    const [compiled, text] = await Promise.all([
+    const [compiled, text, held] = await Promise.all([
       api<CompilationResponse>('GET', `${base}/amendments`),
       api<{ paragraphs: ParagraphOption[] }>('GET', `${base}/text`),
+      api<{ votes: VoteView[] }>('GET', `${base}/votes`),
     ]);
     setAmendments(compiled.amendments);
     setParagraphs(text.paragraphs);
+    setVotes(held.votes);
   }, [base]);
+  useEffect(() => {
+    void api<{ votes: VoteView[] }>('GET', `${base}/votes`)
+      .then((held) => setVotes(held.votes))
+      .catch(() => {});
+  }, [base]);
+  // The amendments in the text: each paragraph's marks, drawn by the editor.
+  useEffect(() => publishTextMarks(textMarks(amendments, votes)), [amendments, votes]);
+  useEffect(() => () => publishTextMarks([]), []);
 
   useAmendRequests(async (paragraphId) => {
     if (!context.mayDraft) return;
@@ -52,6 +67,7 @@ export function AmendmentsPanel({
   });
 
   const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
+    if (e.type === 'vote.closed') void reload().catch(() => {});
     if (!e.type.startsWith('amendment.') && e.type !== 'stage.changed') return;
     void reload().catch(() => {});
     const number = (e.data as { number?: string } | undefined)?.number;

@@ -4,6 +4,10 @@ import { api, isApiFailure } from '@/app/_components/api';
 import { useProcedureEvents } from '@/app/_components/useProcedureEvents';
 import { useToast } from '@/app/_components/Toaster';
 import { Redline } from './Redline';
+import { conflictingAmendments, conflictSentence } from '@/app/_lib/amendment-conflicts';
+import { decidedHow } from '@/app/_lib/text-marks';
+import type { VoteView } from '../procedure/types';
+import { useEffect } from 'react';
 import type { AmendmentView, CompilationResponse, ParagraphOption } from './types';
 
 interface Preview {
@@ -39,13 +43,22 @@ export function CompilationTable({
   const toast = useToast();
   const base = `/api/v1/resolutions/${resolutionId}/amendments`;
 
+  const [votes, setVotes] = useState<VoteView[]>([]);
+  const loadVotes = useCallback(
+    async () => setVotes((await api<{ votes: VoteView[] }>('GET', `/api/v1/resolutions/${resolutionId}/votes`)).votes),
+    [resolutionId],
+  );
+  useEffect(() => void loadVotes().catch(() => {}), [loadVotes]);
   const reload = useCallback(
     async () => setAmendments((await api<CompilationResponse>('GET', base)).amendments),
     [base],
   );
   useProcedureEvents(resolutionId, (e) => {
     if (e.type.startsWith('amendment.')) void reload().catch(() => {});
+    if (e.type === 'vote.closed') void loadVotes().catch(() => {});
   });
+  // Said before any decision: which amendments compete for the same words.
+  const conflicts = useMemo(() => conflictingAmendments(amendments), [amendments]);
 
   const rows = useMemo(
     () =>
@@ -169,6 +182,16 @@ export function CompilationTable({
                 <span className={`badge status-${a.status}`}>{a.status}</span>
                 {a.stale && <span className="badge stale">{a.conflict ? 'needs rewriting' : 'stale'}</span>}
                 {a.statusReason && <div className="muted small">{a.statusReason}</div>}
+                {decidedHow(a, votes)?.startsWith('by vote') && (
+                  <div className="small" data-testid="compilation-tally">
+                    {decidedHow(a, votes)}
+                  </div>
+                )}
+                {conflicts.has(a.id) && (
+                  <div className="small compilation-conflict" data-testid="compilation-conflict">
+                    ⚠ {conflictSentence(a.number ?? 'draft', conflicts.get(a.id)!)}
+                  </div>
+                )}
               </td>
               <td>
                 {a.voting ? (

@@ -8,6 +8,8 @@ import { Toolbar } from './Toolbar';
 import { PresenceList } from './PresenceList';
 import { ConnectionBadge } from './ConnectionBadge';
 import { requestAmendment, useFocusParagraphRequests } from '@/app/_components/amend-request';
+import { useTextMarks } from '@/app/_components/amendment-marks-store';
+import { amendmentMarksKey } from './amendment-marks';
 
 interface EditorUser {
   name: string;
@@ -109,6 +111,12 @@ function LiveEditor({
     },
     [session],
   );
+  // The amendments of each paragraph, drawn in the text (kept live by the amendments panel).
+  const marks = useTextMarks();
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(amendmentMarksKey, { marks }));
+  }, [editor, marks]);
   useFocusParagraphRequests((paragraphId) => {
     if (!editor) return;
     let target: number | null = null;

@@ -10,6 +10,7 @@ import { ParagraphKinds } from '@/lib/editor/paragraph-kinds';
 import { ResolutionPaste } from '@/lib/editor/paste-extension';
 import { RemoteSelection } from '@/lib/editor/remote-selection';
 import { AmendAction } from '@/lib/editor/amend-action';
+import { AmendmentMarks } from './amendment-marks';
 import { presenceLabel, readPresenceUser, type PresenceUser } from '@/lib/editor/presence';
 import { newParagraphId } from '@/lib/resolution/ids';
 
@@ -34,6 +35,7 @@ export function resolutionEditorExtensions(opts: {
     ParagraphKinds,
     ResolutionPaste,
     AmendAction.configure({ onAmend: opts.onAmend ?? null }),
+    AmendmentMarks,
   ];
 }
 
