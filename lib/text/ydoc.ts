@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { resolutionSchema, TEXT_FIELD, PARAGRAPH_NODE_TYPES } from '../editor/schema';
 import type { Paragraph, ParagraphKind, TextRun } from '../resolution/types';
 
@@ -72,9 +72,39 @@ export function writeParagraphs(doc: Y.Doc, paragraphs: readonly Paragraph[]): v
   });
 }
 
+/**
+ * The paragraphs as the editor shows them, read straight from the Yjs types one level deep
+ * (paragraph elements, then their text nodes) rather than through y-prosemirror's
+ * recursive conversion: a document holding what the editor cannot (3,000 nested elements
+ * sent by a hostile client to an older server) is read in bounded depth and time, never
+ * overflowing the stack. What the editor would not show is skipped, as before: unknown
+ * top-level nodes, and anything but text inside a paragraph.
+ */
 export function readParagraphs(doc: Y.Doc): Paragraph[] {
-  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(TEXT_FIELD)) as PmNode;
-  return prosemirrorJSONToParagraphs(json);
+  const out: Paragraph[] = [];
+  for (const node of doc.getXmlFragment(TEXT_FIELD).toArray()) {
+    if (!(node instanceof Y.XmlElement) || !PARAGRAPH_NODE_TYPES.includes(node.nodeName as ParagraphKind)) continue;
+    const runs: TextRun[] = [];
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlText)) continue;
+      for (const op of child.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[]) {
+        if (typeof op.insert !== 'string' || op.insert.length === 0) continue;
+        const run: TextRun = { text: op.insert };
+        if (op.attributes && 'bold' in op.attributes) run.bold = true;
+        if (op.attributes && 'italic' in op.attributes) run.italic = true;
+        runs.push(run);
+      }
+    }
+    const id = node.getAttribute('id') as unknown;
+    const p: Paragraph = {
+      id: String(id ?? ''),
+      kind: node.nodeName as ParagraphKind,
+      text: runs.map((r) => r.text).join(''),
+    };
+    if (runs.some((r) => r.bold || r.italic)) p.runs = runs;
+    out.push(p);
+  }
+  return out;
 }
 
 /** A Yjs update holding the given text, ready to store as a new resolution's first state. */

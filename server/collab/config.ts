@@ -23,6 +23,10 @@ export interface CollabConfig {
   /** Time and memory an incoming update may take to decode before it is refused. */
   updateGuardMs: number;
   updateGuardMemoryMb: number;
+  /** Characters a paragraph (or a draft amendment's wording) may hold: longer ones are refused (4400). */
+  maxParagraphChars: number;
+  /** Bytes a document's encoded state may reach: an update taking it past is refused (4400). */
+  maxDocumentBytes: number;
   /** Origins a browser connection may come from, besides the request's own host. */
   allowedOrigins: string[];
 }
@@ -57,6 +61,8 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     idleUnloadMs: intFrom(env, 'CONCORD_COLLAB_IDLE_UNLOAD_MS', 30_000, 0),
     updateGuardMs: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MS', 500, 10),
     updateGuardMemoryMb: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MEMORY_MB', 256, 32),
+    maxParagraphChars: intFrom(env, 'CONCORD_COLLAB_MAX_PARAGRAPH_CHARS', 20_000, 1),
+    maxDocumentBytes: intFrom(env, 'CONCORD_COLLAB_MAX_DOCUMENT_BYTES', 5 * 1024 * 1024, 1024),
     allowedOrigins: [...origins],
   };
 }

@@ -32,7 +32,13 @@ export class Connection implements Peer {
     private readonly ws: WebSocket,
     readonly identity: CollabIdentity,
     private readonly live: SharedDocument,
-    private readonly deps: { guard: UpdateGuard; config: CollabConfig; onError(context: string, e: unknown): void },
+    private readonly deps: {
+      guard: UpdateGuard;
+      config: CollabConfig;
+      onError(context: string, e: unknown): void;
+      /** A message refused (closed with 4400): logged with its reason. */
+      onRefused(connection: Connection, reason: string): void;
+    },
   ) {
     this.userId = identity.userId;
     this.access = identity.access;
@@ -58,8 +64,8 @@ export class Connection implements Peer {
       .catch((e) => {
         // Refusals are logged too: a client closed for what it sent reconnects and may send it again.
         if (e instanceof UpdateRefused || isDecodingError(e))
-          this.deps.onError(`a message from ${this.userId} on ${this.identity.room} (closed, 4400)`, e);
-        if (e instanceof UpdateRefused) this.close(CloseCode.malformed, e.message.slice(0, 120));
+          this.deps.onRefused(this, e instanceof Error ? e.message : String(e));
+        if (e instanceof UpdateRefused) this.close(CloseCode.malformed, closeReason(e.message));
         else if (isDecodingError(e)) this.close(CloseCode.malformed, 'malformed message');
         else {
           this.deps.onError(`handling a message for ${this.identity.room}`, e);
@@ -137,10 +143,15 @@ export class Connection implements Peer {
       this.droppedReadOnlyUpdates++;
       return;
     }
-    await this.deps.guard.check(update);
-    if (this.closed || this.access !== 'write') return;
+    // Cheap checks first (the document's size), then the guard's worker (decoding, shape).
     const refusal = this.live.vet?.(update);
     if (refusal) throw new UpdateRefused(refusal);
+    const ticket = await this.deps.guard.check(update, this.live.room);
+    if (this.closed || this.access !== 'write') {
+      // Lost its rights while the check ran: never applied, and out of the guard's mirror.
+      this.deps.guard.discard(this.live.room, ticket);
+      return;
+    }
     try {
       this.live.applyFrom(update, this);
     } catch (e) {
@@ -160,6 +171,13 @@ export class Connection implements Peer {
 }
 
 class MalformedMessage extends Error {}
+
+/** A close frame's reason is at most 123 bytes of UTF-8. */
+export function closeReason(text: string): string {
+  let reason = text.slice(0, 120);
+  while (Buffer.byteLength(reason) > 120) reason = reason.slice(0, -1);
+  return reason;
+}
 
 function isDecodingError(e: unknown): boolean {
   // lib0 throws plain Errors ("Unexpected end of array", "Integer out of Range") and

@@ -7,6 +7,7 @@ import type { CrossProcessRelay } from './relay';
 import { isPeer, type Peer, type SharedDocument } from './live-document';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
 import { publishProcedureEvent } from '../procedure-events';
+import type { UpdateGuard } from './update-guard';
 
 const LOADED = Symbol('loaded from the database');
 const STORED = Symbol('stored elsewhere');
@@ -24,6 +25,8 @@ export interface DraftRoomDeps {
   onError(context: string, e: unknown): void;
   /** The amendment left the draft stage under the room: its sockets are re-checked. */
   onNoLongerDraft(room: DraftRoom): void;
+  /** Told of every change not checked by it (loaded, relayed, corrected): its mirror follows. */
+  guard?: Pick<UpdateGuard, 'feed'>;
 }
 
 /**
@@ -102,6 +105,10 @@ export class DraftRoom implements SharedDocument {
     }
   }
 
+  get room(): string {
+    return this.key;
+  }
+
   stateVector(): Uint8Array {
     return Y.encodeStateVector(this.doc);
   }
@@ -148,6 +155,8 @@ export class DraftRoom implements SharedDocument {
   }
 
   private onUpdate(update: Uint8Array, origin: unknown) {
+    // A client's update is in the guard's mirror already (checked there); others are told.
+    if (!isPeer(origin)) this.deps.guard?.feed(this.key, update);
     if (origin === LOADED) return;
     if (origin === STORED) {
       // Stored by another process (or the correction of a save here): out to everyone.

@@ -8,6 +8,7 @@ import type { CrossProcessRelay } from './relay';
 import { isPeer, type Peer, type SharedDocument } from './live-document';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
 import { publishProcedureEvent } from '../procedure-events';
+import type { UpdateGuard } from './update-guard';
 
 const LOADED = Symbol('loaded from the database');
 const STORED = Symbol('stored elsewhere');
@@ -29,6 +30,8 @@ export interface LanguageRoomDeps {
   readOriginal(resolutionId: string): Promise<Paragraph[]>;
   /** The version stopped taking edits (published as official): its sockets are re-checked. */
   onClosedToEdits(room: LanguageRoom): void;
+  /** Checks clients' updates against the original's schema; told of every other change. */
+  guard?: Pick<UpdateGuard, 'open' | 'feed' | 'forget'>;
 }
 
 /**
@@ -147,7 +150,13 @@ export class LanguageRoom implements SharedDocument {
     this.doc.destroy();
   }
 
+  get room(): string {
+    return this.key;
+  }
+
   private onUpdate(update: Uint8Array, origin: unknown) {
+    // A client's update is in the guard's mirror already (checked there); others are told.
+    if (!isPeer(origin)) this.deps.guard?.feed(this.key, update);
     if (origin === LOADED) return;
     if (origin === STORED) {
       this.broadcast(encodeUpdateMessage(update), null);

@@ -1,4 +1,6 @@
+import * as Y from 'yjs';
 import type { Db } from '../../db/client';
+import type { UpdateGuard } from './update-guard';
 import type { Paragraph } from '../../lib/resolution/types';
 import { LanguageRoom, languageRoomName } from './language-room';
 import type { CrossProcessRelay } from './relay';
@@ -11,6 +13,8 @@ export interface LanguageRoomsDeps {
   idleUnloadMs: number;
   /** A room stopped taking edits (published): its sockets are re-checked. */
   onClosedToEdits(room: LanguageRoom): void;
+  /** Checks clients' updates against the original's schema (a version has the same shape). */
+  guard?: Pick<UpdateGuard, 'open' | 'feed' | 'forget'>;
 }
 
 /** After a structural change of the original, its open language rooms follow within this. */
@@ -37,6 +41,9 @@ export function createLanguageRooms(deps: LanguageRoomsDeps) {
       const room = new LanguageRoom(resolutionId, language, deps);
       await deps.relay.follow(key);
       await room.load();
+      const verdict = await deps.guard?.open(key, 'resolution', () => Y.encodeStateAsUpdate(room.doc));
+      // Stored out of shape (an older server): repaired as a change of the room's own.
+      if (verdict?.repair) Y.applyUpdate(room.doc, verdict.repair, null);
       return room;
     })();
     rooms.set(key, loading);
@@ -53,6 +60,7 @@ export function createLanguageRooms(deps: LanguageRoomsDeps) {
       rooms.delete(room.key);
       await room.settled();
       await deps.relay.unfollow(room.key).catch((e) => deps.onError('unfollowing', e));
+      deps.guard?.forget(room.key);
       room.destroy();
     }, deps.idleUnloadMs);
     timer.unref();

@@ -9,10 +9,16 @@ import type { CrossProcessRelay } from './relay';
 import type { TextChangeAuthor } from './types';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
 import { EncodedState } from './encoded-state';
+import type { UpdateGuard } from './update-guard';
 
 /** Presence relayed by another process (the awareness origin): not published again. */
 export const REMOTE = Symbol('relayed by another process');
 export const SERVER = { userId: null, label: 'paragraph id repair' } satisfies TextChangeAuthor;
+/** The author of the change that brings a document stored by an older server back into shape. */
+export const SHAPE_REPAIR = {
+  userId: null,
+  label: 'content outside the editor’s schema removed',
+} satisfies TextChangeAuthor;
 
 /** What a live document needs to know about a connection. */
 export interface Peer {
@@ -24,6 +30,8 @@ export interface Peer {
 
 /** What a connection needs of the document it serves (a resolution, or a draft amendment). */
 export interface SharedDocument {
+  /** The room name (a resolution id, or "amendment/<id>"): also the guard's and the relay's key. */
+  readonly room: string;
   readonly awareness: awarenessProtocol.Awareness;
   /** Everything applied so far is stored: a new client may now sync. */
   settled(): Promise<void>;
@@ -43,6 +51,10 @@ export interface LiveDocumentDeps {
   /** Asked after every stored batch; compaction itself runs in the background. */
   maybeCompact(doc: LiveDocument): void;
   onError(context: string, e: unknown): void;
+  /** Told of every update taken without its check (relayed, made by the server): its mirror follows. */
+  guard?: Pick<UpdateGuard, 'feed'>;
+  /** Bytes the encoded state may reach: a client's update taking it past is refused. */
+  maxDocumentBytes?: number;
   /**
    * At most one broadcast per this many milliseconds: updates stored meanwhile go out
    * merged into one message. 0 = every stored batch at once.
@@ -140,6 +152,32 @@ export class LiveDocument implements SharedDocument {
     this.storedUpToSeq = stored.upToSeq;
   }
 
+  get room(): string {
+    return this.resolutionId;
+  }
+
+  /** A client's update that would take the document past its size bound is refused. */
+  vet(update: Uint8Array): string | null {
+    const max = this.deps.maxDocumentBytes;
+    if (max === undefined) return null;
+    const size = this.text.byteLength + update.byteLength;
+    return size > max ? `the document would reach ${size} bytes; the limit is ${max}` : null;
+  }
+
+  /** The repair of a document stored out of shape: stored and relayed like any change. */
+  takeRepair(update: Uint8Array): Promise<void> {
+    this.take(update, SHAPE_REPAIR);
+    return this.relayed;
+  }
+
+  /**
+   * A document that no update can repair (dependencies missing from its stored state)
+   * becomes the clean state given; the caller stores it as the new snapshot.
+   */
+  replaceState(clean: Uint8Array): void {
+    this.text = new EncodedState(clean, (e) => this.deps.onError(`merging an update into ${this.resolutionId}`, e));
+  }
+
   stateVector(): Uint8Array {
     return this.text.stateVector();
   }
@@ -192,7 +230,10 @@ export class LiveDocument implements SharedDocument {
   }
 
   applyRemote(update: Uint8Array): void {
-    if (this.text.add(update).added) this.enqueue(update, null, false);
+    if (this.text.add(update).added) {
+      this.deps.guard?.feed(this.resolutionId, update);
+      this.enqueue(update, null, false);
+    }
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -222,6 +263,8 @@ export class LiveDocument implements SharedDocument {
     const { added, structural } = this.text.add(update);
     if (!added) return;
     const from = isPeer(origin) ? origin : null;
+    // A client's update is in the guard's mirror already (checked there); others are told.
+    if (!from) this.deps.guard?.feed(this.resolutionId, update);
     const stored = this.deps.committer.store({ resolutionId: this.resolutionId, update, userId: origin.userId });
     this.relayed = this.relayed
       .then(() => stored)

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../../db/client';
 import { loadDocState } from '../../db/queries/doc-state';
@@ -10,7 +10,7 @@ import { CloseCode } from '../../lib/collab/close-codes';
 import { readCollabConfig, type CollabConfig } from './config';
 import { Connection } from './connection';
 import { createGroupCommitter } from './group-commit';
-import { LiveDocument, type Peer, type SharedDocument } from './live-document';
+import { LiveDocument, SHAPE_REPAIR, type Peer, type SharedDocument } from './live-document';
 import { DraftRoom } from './draft-room';
 import { draftRoomName } from '../../lib/amendments/draft-text';
 import { createLanguageRooms } from './language-rooms';
@@ -18,7 +18,9 @@ import { languageRoomName } from './language-room';
 import * as YDoc from 'yjs';
 import { readParagraphs } from '../../lib/text/ydoc';
 import { localRelay, type AccessTarget, type CrossProcessRelay, type RelayListener } from './relay';
-import { createUpdateGuard } from './update-guard';
+import { createUpdateGuard, type OpenVerdict } from './update-guard';
+import { draftShape, resolutionShape } from '../../lib/collab/document-shape';
+import { log as logger } from '../log';
 import { warmUpCollab } from './warm-up';
 import type { CollabService, TextChangeAuthor } from './types';
 
@@ -41,7 +43,21 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
   const onError = (context: string, e: unknown) =>
     log(`${context} failed: ${e instanceof Error ? e.message : String(e)}`);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
-  const guard = createUpdateGuard({ timeMs: config.updateGuardMs, memoryMb: config.updateGuardMemoryMb });
+  const limits = { maxParagraphChars: config.maxParagraphChars };
+  const collabLog = logger('collab');
+  const guard = createUpdateGuard({
+    timeMs: config.updateGuardMs,
+    memoryMb: config.updateGuardMemoryMb,
+    shapes: { resolution: resolutionShape(limits), draft: draftShape(limits) },
+    onReplaced: (reason) => collabLog.warn({ reason }, 'update guard worker replaced'),
+  });
+  const onRefused = (c: Connection, reason: string) =>
+    collabLog.warn({ userId: c.userId, room: c.identity.room, reason }, 'message refused, socket closed (4400)');
+  /** A document stored out of shape (by an older server) is repaired as it is loaded. */
+  const reportRepair = (room: string, verdict: OpenVerdict) => {
+    if (verdict.reasons.length)
+      collabLog.warn({ room, reasons: verdict.reasons }, 'document held content outside its schema: repaired');
+  };
   const committer = createGroupCommitter(options.getDb, config.groupCommitMs, (e) => onError('group commit', e));
 
   /** Loaded (or loading) documents; an unloading one is awaited before it is reopened. */
@@ -111,6 +127,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     readOriginal,
     idleUnloadMs: config.idleUnloadMs,
     onClosedToEdits: (room) => void recheck({ resolutionId: room.resolutionId }, false),
+    guard,
   });
 
   /** Draft amendments being co-edited, by room name ("amendment/<id>"). */
@@ -128,9 +145,14 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         relay,
         onError,
         onNoLongerDraft: (r) => void recheck({ amendmentId: r.amendmentId }, false),
+        guard,
       });
       await relay.follow(key);
       await room.load();
+      const verdict = await guard.open(key, 'draft', () => Y.encodeStateAsUpdate(room.doc));
+      reportRepair(key, verdict);
+      // Taken as a change of the room's own: stored, then sent to everyone.
+      if (verdict.repair) Y.applyUpdate(room.doc, verdict.repair, SHAPE_REPAIR);
       return room;
     })();
     drafts.set(key, loading);
@@ -146,6 +168,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       drafts.delete(room.key);
       await room.settled();
       await relay.unfollow(room.key).catch((e) => onError('unfollowing', e));
+      guard.forget(room.key);
       room.destroy();
     }, config.idleUnloadMs);
     timer.unref();
@@ -209,13 +232,23 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         maybeCompact,
         onError,
         broadcastIntervalMs: config.broadcastIntervalMs,
+        guard,
+        maxDocumentBytes: config.maxDocumentBytes,
         onStructureChange: (doc) => languages.followStructure(doc.resolutionId),
         broadcastSlice: config.broadcastSlice,
       });
       // Follow first: an update relayed while the stored state loads is applied after it
       // (Yjs merges in any order), never missed.
       await relay.follow(resolutionId);
-      await live.load(await options.getDb());
+      const db = await options.getDb();
+      await live.load(db);
+      const verdict = await guard.open(resolutionId, 'resolution', () => live.encodedState());
+      reportRepair(resolutionId, verdict);
+      if (verdict.replace) {
+        live.replaceState(verdict.replace);
+        await snapshotLiveState(db, resolutionId, live.compactedState(), live.storedUpToSeq);
+      }
+      if (verdict.repair) await live.takeRepair(verdict.repair);
       return live;
     })();
     documents.set(resolutionId, loading);
@@ -248,6 +281,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       await live.settled();
       if (live.storedSinceCompaction > 0) await compact(id);
       await relay.unfollow(id).catch((e) => onError('unfollowing', e));
+      guard.forget(id);
       live.destroy();
     })();
     unloading.set(id, done);
@@ -291,7 +325,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       ws.close(CloseCode.documentFull, 'too many connections to this document');
       return idle();
     }
-    connection = new Connection(ws, identity, live, { guard, config, onError });
+    connection = new Connection(ws, identity, live, { guard, config, onError, onRefused });
     const c = connection;
     connections.add(c);
     live.peers.add(c);

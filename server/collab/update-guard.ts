@@ -1,42 +1,98 @@
 import { Worker } from 'node:worker_threads';
+import type { DocumentShape } from '../../lib/collab/document-shape';
 
 /**
- * Checks incoming updates before the live document applies them. Jobs run in order in one
- * worker; if the worker has not answered the oldest job within the time bound (or ran out
- * of memory), that job is the culprit: it is refused, the worker replaced, and the jobs
- * queued behind it resubmitted. Everyone else only waits that bound once.
+ * Checks incoming updates before the live document applies them, in one worker thread that
+ * keeps a mirror of every open document (update-guard-worker.mjs): an update must decode
+ * within a time and memory bound and keep its document inside the document's shape (the
+ * editor's schema, paragraph length, no missing dependencies). Jobs run in order; if the
+ * worker has not answered the oldest job within its time bound (or ran out of memory),
+ * that job is the culprit: it is refused, the worker replaced (its mirrors made again from
+ * the live documents' states), and the jobs queued behind it resubmitted. Everyone else
+ * only waits that bound once.
  */
 export interface UpdateGuard {
-  check(update: Uint8Array): Promise<void>;
+  /**
+   * A document is served from now on: its mirror is made from `state()` (asked again if
+   * the worker is replaced). The answer says how to repair a document stored by an older
+   * server that holds what its shape forbids.
+   */
+  open(room: string, shape: string, state: () => Uint8Array): Promise<OpenVerdict>;
+  /** Checks a client's update; resolves when it may be applied (the mirror then holds it). */
+  check(update: Uint8Array, room?: string): Promise<CheckTicket>;
+  /** An update the document took without a check (relayed, made by the server). */
+  feed(room: string, update: Uint8Array): void;
+  /** A checked update that the document did not take after all (the client lost its rights meanwhile). */
+  discard(room: string, ticket: CheckTicket): void;
+  forget(room: string): void;
   close(): Promise<void>;
 }
 
+export interface OpenVerdict {
+  /** What was out of shape (empty when nothing was). */
+  reasons: string[];
+  /** An update bringing the document back into shape, to store and relay like any change. */
+  repair: Uint8Array | null;
+  /** A clean state to replace the stored one with, when no update can repair it. */
+  replace: Uint8Array | null;
+}
+
+export type CheckTicket = number;
+
 export class UpdateRefused extends Error {}
+
+type Message =
+  | { op: 'check'; room?: string; update: Uint8Array }
+  | { op: 'open'; room: string; shape: string; state: Uint8Array }
+  | { op: 'feed'; room: string; update: Uint8Array }
+  | { op: 'discard'; room: string; of: number }
+  | { op: 'forget'; room: string };
 
 interface Job {
   id: number;
-  update: Uint8Array;
-  resolve: () => void;
+  message: Message;
+  /** How long the worker may take on it before it is blamed. */
+  boundMs: number;
+  resolve: (result: unknown) => void;
   reject: (e: Error) => void;
+}
+
+interface Reply {
+  id: number;
+  ok: boolean;
+  error?: string;
+  ready?: boolean;
+  result?: { reasons: string[]; repair: ArrayBuffer | null; replace: ArrayBuffer | null };
 }
 
 const WORKER_URL = new URL('./update-guard-worker.mjs', import.meta.url);
 
-export function createUpdateGuard(options: { timeMs: number; memoryMb: number }): UpdateGuard {
+export function createUpdateGuard(options: {
+  timeMs: number;
+  memoryMb: number;
+  shapes?: Record<string, DocumentShape>;
+  /** Told when the worker is replaced (it hung or ran out of memory on a job). */
+  onReplaced?: (reason: string) => void;
+}): UpdateGuard {
   let worker: Worker | null = null;
   let ready = false;
   let nextId = 1;
   const pending: Job[] = [];
   let watchdog: NodeJS.Timeout | null = null;
   let closed = false;
+  /** Open documents: their shape and how to read their current state, for a new worker. */
+  const rooms = new Map<string, { shape: string; state: () => Uint8Array }>();
+  // Opening a large document costs more than checking one update: not the update's fault.
+  const openBoundMs = Math.max(30_000, options.timeMs * 20);
 
   const spawn = () => {
     const w = new Worker(WORKER_URL, {
+      workerData: { shapes: options.shapes ?? {} },
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 32 },
     });
     w.unref();
     ready = false;
-    w.on('message', (msg: { id: number; ok: boolean; error?: string; ready?: boolean }) => {
+    w.on('message', (msg: Reply) => {
       if (msg.ready) {
         if (w === worker) ready = true;
         armWatchdog();
@@ -45,13 +101,19 @@ export function createUpdateGuard(options: { timeMs: number; memoryMb: number })
       const i = pending.findIndex((j) => j.id === msg.id);
       if (i < 0) return;
       const [job] = pending.splice(i, 1);
-      if (msg.ok) job.resolve();
-      else job.reject(new UpdateRefused(`update could not be decoded: ${msg.error}`));
+      if (msg.ok) job.resolve(msg.result);
+      else job.reject(new UpdateRefused(msg.error ?? 'update refused'));
       armWatchdog();
     });
     w.on('error', () => fail(w, 'update exhausted the decoding memory bound'));
     w.on('exit', () => fail(w, 'update decoding stopped unexpectedly'));
     return w;
+  };
+
+  /** A new worker knows no document: each open one is mirrored again before any job. */
+  const respawn = () => {
+    worker = spawn();
+    for (const [room, { shape, state }] of rooms) post(job({ op: 'open', room, shape, state: state() }, openBoundMs));
   };
 
   /** The worker died or hung on the oldest job: refuse it, resubmit the others. */
@@ -62,17 +124,56 @@ export function createUpdateGuard(options: { timeMs: number; memoryMb: number })
     const culprit = pending.shift();
     culprit?.reject(new UpdateRefused(reason));
     if (closed) return;
-    if (pending.length) {
-      worker = spawn();
-      for (const job of pending) post(job);
+    options.onReplaced?.(`${reason} (job: ${culprit?.message.op ?? 'none'})`);
+    // Opens and feeds are remade from the live documents by respawn; checks are resubmitted.
+    const checks = pending.splice(0).filter((j) => {
+      if (j.message.op === 'check') return true;
+      j.resolve(j.message.op === 'open' ? { reasons: [], repair: null, replace: null } : undefined);
+      return false;
+    });
+    if (checks.length || rooms.size) {
+      respawn();
+      for (const j of checks) {
+        pending.push(j);
+        post(j);
+      }
     }
     armWatchdog();
   };
 
-  const post = (job: Job) => {
-    // A copy: the caller keeps its bytes, the transfer empties this one.
-    const copy = job.update.slice();
-    worker!.postMessage({ id: job.id, update: copy.buffer }, [copy.buffer]);
+  const job = (message: Message, boundMs: number): Job => {
+    const j: Job = { id: nextId++, message, boundMs, resolve: () => {}, reject: () => {} };
+    const done = new Promise<unknown>((resolve, reject) => {
+      j.resolve = resolve;
+      j.reject = reject;
+    });
+    jobResults.set(j, done);
+    pending.push(j);
+    return j;
+  };
+  const jobResults = new WeakMap<Job, Promise<unknown>>();
+
+  const post = (j: Job) => {
+    const m = j.message;
+    // Copies: the caller keeps its bytes, the transfer empties these.
+    if (m.op === 'check' || m.op === 'feed') {
+      const copy = m.update.slice();
+      worker!.postMessage({ op: m.op, id: j.id, room: m.room, update: copy.buffer }, [copy.buffer]);
+    } else if (m.op === 'open') {
+      const copy = m.state.slice();
+      worker!.postMessage({ op: 'open', id: j.id, room: m.room, shape: m.shape, state: copy.buffer }, [copy.buffer]);
+    } else {
+      worker!.postMessage({ ...m, id: j.id });
+    }
+  };
+
+  const submit = (message: Message, boundMs: number): { id: number; done: Promise<unknown> } => {
+    if (closed) return { id: 0, done: Promise.reject(new UpdateRefused('server closing')) };
+    if (!worker) respawn();
+    const j = job(message, boundMs);
+    post(j);
+    if (pending[0] === j) armWatchdog();
+    return { id: j.id, done: jobResults.get(j)! };
   };
 
   const armWatchdog = () => {
@@ -80,32 +181,50 @@ export function createUpdateGuard(options: { timeMs: number; memoryMb: number })
     watchdog = null;
     if (!pending.length || !worker || !ready) return;
     const w = worker;
-    const job = pending[0];
+    const oldest = pending[0];
     watchdog = setTimeout(() => {
       // The verdict waits for the answers already queued: if this thread was busy past the
       // bound, the worker's reply may be sitting behind the timer, and the update is innocent.
       setImmediate(() => {
-        if (worker === w && pending[0] === job) fail(w, `update took longer than ${options.timeMs} ms to decode`);
+        if (worker === w && pending[0] === oldest)
+          fail(w, `update took longer than ${oldest.boundMs} ms to decode and check`);
       });
-    }, options.timeMs);
+    }, oldest.boundMs);
     watchdog.unref();
   };
 
+  const quietly = (p: { done: Promise<unknown> }) => void p.done.catch(() => {});
+
   return {
-    check(update) {
-      if (closed) return Promise.reject(new UpdateRefused('server closing'));
-      return new Promise<void>((resolve, reject) => {
-        const job: Job = { id: nextId++, update, resolve, reject };
-        pending.push(job);
-        worker ??= spawn();
-        post(job);
-        if (pending.length === 1) armWatchdog();
-      });
+    async open(room, shape, state) {
+      rooms.set(room, { shape, state });
+      const result = (await submit({ op: 'open', room, shape, state: state() }, openBoundMs).done) as Reply['result'];
+      return {
+        reasons: result?.reasons ?? [],
+        repair: result?.repair ? new Uint8Array(result.repair) : null,
+        replace: result?.replace ? new Uint8Array(result.replace) : null,
+      };
+    },
+    async check(update, room) {
+      const message: Message = room === undefined ? { op: 'check', update } : { op: 'check', room, update };
+      const { id, done } = submit(message, options.timeMs);
+      await done;
+      return id;
+    },
+    feed(room, update) {
+      if (rooms.has(room) && !closed) quietly(submit({ op: 'feed', room, update }, options.timeMs * 4));
+    },
+    discard(room, ticket) {
+      if (rooms.has(room) && !closed) quietly(submit({ op: 'discard', room, of: ticket }, openBoundMs));
+    },
+    forget(room) {
+      if (!rooms.delete(room) || closed || !worker) return;
+      quietly(submit({ op: 'forget', room }, options.timeMs));
     },
     async close() {
       closed = true;
       if (watchdog) clearTimeout(watchdog);
-      for (const job of pending.splice(0)) job.reject(new UpdateRefused('server closing'));
+      for (const j of pending.splice(0)) j.reject(new UpdateRefused('server closing'));
       const w = worker;
       worker = null;
       await w?.terminate();

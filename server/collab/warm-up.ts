@@ -133,10 +133,13 @@ async function warmRelay(deps: WarmUpDeps, initial: Uint8Array, updates: Uint8Ar
       wantsAccessNotices: false,
     };
     const onError = () => {};
+    // The guard mirrors the room too, as for a real document (refusals are ignored here).
+    await deps.guard.open('warm-up', 'resolution', () => live.encodedState()).catch(() => null);
     const connection = new Connection(loopback.server, identity, live, {
       guard: deps.guard,
       config: deps.config,
       onError,
+      onRefused: onError,
     });
     live.peers.add(connection);
     connection.start();
@@ -162,6 +165,7 @@ async function warmRelay(deps: WarmUpDeps, initial: Uint8Array, updates: Uint8Ar
     live.compactedState();
     connection.close(1001, 'warm-up done');
   } finally {
+    deps.guard.forget('warm-up');
     live.destroy();
     await loopback.close();
   }

@@ -1,8 +1,8 @@
-import { revokeApiToken } from '@/db/commands/token-issuer';
+import * as tokens from '@/usecases/tokens';
 import { endpoint } from '../../_lib/endpoint';
+import { act } from '../../_lib/act';
 import { tokenParams } from '../schema';
 
-export const DELETE = endpoint({ params: tokenParams }, async ({ db, user, params }) => {
-  await revokeApiToken(db, user.id, params.tokenId);
-  return { ok: true };
-});
+export const DELETE = endpoint({ params: tokenParams }, (ctx) =>
+  act(tokens.revokeToken, ctx, { tokenId: ctx.params.tokenId }),
+);
