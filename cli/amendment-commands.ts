@@ -242,7 +242,7 @@ export const amendmentCommands: AmendmentCliCommand[] = [
     spec: {
       name: 'amendment cosponsor',
       summary:
-        'Invites a delegation to co-sponsor (--add) or removes one (--remove: the sponsor, or the co-sponsor itself).',
+        'Invites a delegation to co-sponsor (--add), removes one (--remove: the sponsor, or the co-sponsor itself), or answers your delegation’s invitation (--accept, --decline).',
       positionals: amendmentArg,
       flags: {
         resolution: resolutionFlag,
@@ -259,24 +259,41 @@ export const amendmentCommands: AmendmentCliCommand[] = [
           description: 'the co-sponsor removed, by name',
           check: textOfLength(1, 200),
         },
+        accept: { kind: 'switch', description: 'your delegation accepts its invitation (it is then listed)' },
+        decline: { kind: 'switch', description: 'your delegation declines its invitation' },
       },
     },
-    validate: (a) => (!!a.options.add === !!a.options.remove ? 'give either --add or --remove' : null),
+    validate: (a) =>
+      [!!a.options.add, !!a.options.remove, a.switches.has('accept'), a.switches.has('decline')].filter(Boolean)
+        .length !== 1
+        ? 'give one of --add, --remove, --accept, --decline'
+        : null,
     async run(args, io) {
       const { perform, scope } = await acting(io.db, args.options.as, args.options.resolution);
       const amendment = await amendmentNamed(io.db, args.options.resolution, args.positionals[0]);
-      const wanted = (args.options.add ?? args.options.remove).trim().toLowerCase();
       const names = await delegationNames(io.db, scope.committeeId);
-      const delegationId = [...names].find(([, name]) => name.toLowerCase() === wanted)?.[0];
-      if (!delegationId)
-        throw notFound(
-          'delegation',
-          `No delegation "${args.options.add ?? args.options.remove}" in this committee (${[...names.values()].join(', ')}).`,
-        );
-      const act = args.options.add ? amendments.inviteCoSponsor : amendments.removeCoSponsor;
-      const now = await perform(act, { amendmentId: amendment.id, delegationId });
+      const answer = args.switches.has('accept') || args.switches.has('decline');
+      let now: StoredAmendment;
+      if (answer) {
+        const accept = args.switches.has('accept');
+        ({ amendment: now } = await perform(amendments.answerCoSponsorship, { amendmentId: amendment.id, accept }));
+      } else {
+        const wanted = (args.options.add ?? args.options.remove).trim().toLowerCase();
+        const delegationId = [...names].find(([, name]) => name.toLowerCase() === wanted)?.[0];
+        if (!delegationId)
+          throw notFound(
+            'delegation',
+            `No delegation "${args.options.add ?? args.options.remove}" in this committee (${[...names.values()].join(', ')}).`,
+          );
+        const act = args.options.add ? amendments.inviteCoSponsor : amendments.removeCoSponsor;
+        now = await perform(act, { amendmentId: amendment.id, delegationId });
+      }
+      // Consent: only accepted co-sponsors are listed; open invitations are said as such.
+      const invited = now.invitedCoSponsorDelegationIds;
+      const accepted = now.coSponsorDelegationIds.filter((id) => !invited.includes(id));
+      const named = (ids: string[]) => ids.map((id) => names.get(id)).join(', ');
       io.out(
-        `Co-sponsors of ${now.number ?? 'the draft'}: ${now.coSponsorDelegationIds.map((id) => names.get(id)).join(', ') || 'none'}.`,
+        `Co-sponsors of ${now.number ?? 'the draft'}: ${named(accepted) || 'none'}${invited.length ? `; invited: ${named(invited)}` : ''}.`,
       );
     },
   },

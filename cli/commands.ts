@@ -2,17 +2,13 @@ import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { committees, resolutions, users, type Committee, type User } from '../db/schema';
-import {
-  addDelegation,
-  addMember,
-  changeMember,
-  createCommittee,
-  createUser,
-  removeMember,
-  setUserPassword,
-} from '../db/commands/committee-roster';
-import { issueApiToken, listApiTokens, revokeApiToken } from '../db/commands/token-issuer';
-import { importResolution } from '../db/commands/resolution-importer';
+import { createCommittee, createUser, setUserPassword } from '../db/commands/committee-roster';
+import { listApiTokens } from '../db/commands/token-issuer';
+import * as roster from '../usecases/roster';
+import * as tokens from '../usecases/tokens';
+import * as resolutionActs from '../usecases/resolutions';
+import { OPERATOR } from '../usecases/kernel/actor';
+import { execute, type UseCase } from '../usecases/kernel/use-case';
 import { seedDemoOnce } from '../db/commands/demo-seeder';
 import { amendmentCommands } from './amendment-commands';
 import { findCommittee, listDelegations, listMembers } from '../db/queries/committees';
@@ -28,6 +24,7 @@ import { ROLES, type Role } from '../lib/permissions';
 import { procedureCommands } from './procedure-commands';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
 import { languageCommands } from './language-commands';
+import { resolutionCommands } from './resolution-commands';
 import {
   UsageError,
   helpText,
@@ -51,6 +48,10 @@ import {
  * (which holds the PGlite folder), so both paths behave identically.
  */
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
+
+/** The operator (whoever runs the CLI on the server's machine) performs a use case. */
+const operate = <I, R>(io: CliIo, useCase: UseCase<I, R>, input: I) =>
+  execute(useCase, { db: io.db, actor: OPERATOR }, input);
 
 /** Formats the published-document exports will offer: the refusal says "not yet", not "unknown". */
 const PLANNED_FORMATS: readonly string[] = ['html', 'pdf', 'docx', 'akoma-ntoso', 'akn', 'xml'];
@@ -226,7 +227,11 @@ const COMMANDS: CliCommand[] = [
     async run(args, io) {
       const committee = await committeeNamed(io.db, args.options.committee);
       const weight = args.options.weight === undefined ? undefined : Number(args.options.weight);
-      const delegation = await addDelegation(io.db, committee.id, { name: args.options.name, voteWeight: weight });
+      const { delegation } = await operate(io, roster.addDelegation, {
+        committee: committee.id,
+        name: args.options.name,
+        voteWeight: weight,
+      });
       io.out(`Added delegation ${delegation.name} (weight ${delegation.voteWeight}) to ${committee.slug}.`);
       io.out(delegation.id);
     },
@@ -268,8 +273,7 @@ const COMMANDS: CliCommand[] = [
       const user = await userNamed(io.db, args.options.email);
       const delegationId = await delegationNamed(io.db, committee, args.options.delegation);
       const role = args.options.role as Role;
-      await addMember(io.db, committee.id, { email: user.email, role, delegationId });
-      io.accessChanged?.({ userId: user.id });
+      await operate(io, roster.addMember, { committee: committee.id, email: user.email, role, delegationId });
       io.out(
         `${user.email} is now ${role} in ${committee.slug}${await delegationSuffix(io.db, committee, delegationId)}.`,
       );
@@ -318,9 +322,8 @@ const COMMANDS: CliCommand[] = [
           ? current.delegationId
           : await delegationNamed(io.db, committee, args.options.delegation);
       const role = args.options.role as Role;
-      await changeMember(io.db, committee.id, user.id, { role, delegationId });
-      // Open editors of this user must lose (or gain) write access now, not on reconnect.
-      io.accessChanged?.({ userId: user.id });
+      // Open editors of this user lose (or gain) write access now ("member.changed").
+      await operate(io, roster.changeMember, { committee: committee.id, userId: user.id, role, delegationId });
       io.out(
         `${user.email} is now ${role} in ${committee.slug}${await delegationSuffix(io.db, committee, delegationId)}.`,
       );
@@ -335,8 +338,7 @@ const COMMANDS: CliCommand[] = [
     async run(args, io) {
       const committee = await committeeNamed(io.db, args.options.committee);
       const user = await userNamed(io.db, args.options.email);
-      await removeMember(io.db, committee.id, user.id);
-      io.accessChanged?.({ userId: user.id });
+      await operate(io, roster.removeMember, { committee: committee.id, userId: user.id });
       io.out(`Removed ${user.email} from ${committee.slug}.`);
     },
   },
@@ -359,7 +361,10 @@ const COMMANDS: CliCommand[] = [
     },
     async run(args, io) {
       const user = await userNamed(io.db, args.options.email);
-      const issued = await issueApiToken(io.db, user.id, args.options.name?.trim() || 'cli');
+      const issued = await operate(io, tokens.issueToken, {
+        userId: user.id,
+        name: args.options.name?.trim() || 'cli',
+      });
       io.out(`Token "${issued.name}" for ${user.email} (id ${issued.id}). It is shown only now; store it safely:`);
       io.out(issued.token);
     },
@@ -397,7 +402,7 @@ const COMMANDS: CliCommand[] = [
     },
     async run(args, io) {
       const user = await userNamed(io.db, args.options.email);
-      await revokeApiToken(io.db, user.id, args.options.id).catch((e: unknown) => {
+      await operate(io, tokens.revokeToken, { userId: user.id, tokenId: args.options.id }).catch((e: unknown) => {
         throw e instanceof DomainError
           ? notFound('token', `${user.email} has no active token with the id ${args.options.id}.`)
           : e;
@@ -445,16 +450,15 @@ const COMMANDS: CliCommand[] = [
         { file: { name: path.basename(file), contentBase64: Buffer.from(bytes).toString('base64') } },
         docxReader(),
       );
-      const { resolution, parsed, warnings } = await importResolution(io.db, {
-        committeeId: committee.id,
-        actorId: null,
+      const { resolution, parsed, warnings } = await operate(io, resolutionActs.createResolution, {
+        committee: committee.id,
         text,
         title: args.options.title,
         asAdopted: args.switches.has('as-adopted'),
         createDelegations: args.switches.has('create-delegations'),
       });
       for (const w of warnings) io.err(`warning: line ${w.line}: ${w.message}`);
-      const count = (kind: string) => parsed.paragraphs.filter((p) => p.kind === kind).length;
+      const count = (kind: string) => (parsed?.paragraphs ?? []).filter((p) => p.kind === kind).length;
       io.out(
         `Imported "${resolution.title}" into ${committee.slug} at the ${resolution.stage} stage: ` +
           `${count('preambular')} preambular, ${count('operative')} operative, ${count('subparagraph')} sub-paragraphs` +
@@ -525,6 +529,8 @@ const COMMANDS: CliCommand[] = [
   ...amendmentCommands,
   // Language versions (issue 16), acting as a named member.
   ...languageCommands,
+  // Stage and recovery, acting as a named member.
+  ...resolutionCommands,
 ];
 
 function overview(): string[] {

@@ -8,8 +8,6 @@ export interface CliIo {
   err(line: string): void;
   /** Files named on the command line (import's <file>): local disk, or sent with the request. */
   readFile(path: string): Uint8Array;
-  /** Inside the server: re-checks open collaboration sockets after a role change. */
-  accessChanged?(target: { userId: string }): void;
 }
 
 /** Exit codes: 0 done, 1 refused or failed (domain error, unexpected), 2 bad arguments. */

@@ -353,6 +353,8 @@ export const amendmentCosponsors = pgTable(
       .notNull()
       .references(() => delegations.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
+    /** Null while the delegation is only invited: it is listed and printed once one of its members accepts. */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('amendment_cosponsors_pk').on(t.amendmentId, t.delegationId)],
 );

@@ -27,6 +27,8 @@ export interface Subject {
   coSponsorDelegationIds?: readonly string[];
   /** For removing a co-sponsor: the co-sponsoring delegation to remove. */
   coSponsorRemoved?: string;
+  /** For answering an invitation to co-sponsor: the delegations invited and not yet answering. */
+  invitedDelegationIds?: readonly string[];
 }
 
 export const ACTIONS = [
@@ -37,11 +39,13 @@ export const ACTIONS = [
   'resolution:edit-text', // direct co-editing of the live text
   'resolution:change-stage',
   'version:create',
+  'version:restore', // a saved version becomes the current text again (recovery)
   'amendment:draft',
   'amendment:edit', // a draft of one's own delegation (sponsor or co-sponsor)
   'amendment:table',
   'amendment:withdraw',
   'amendment:remove-cosponsor', // the sponsor drops a co-sponsor, or a co-sponsor leaves
+  'amendment:answer-cosponsorship', // a member accepts or declines their delegation's invitation
   'amendment:rule', // admissibility
   'amendment:decide', // adopted / rejected
   'amendment:set-deadline',
@@ -120,6 +124,7 @@ const rules: Record<Action, Rule> = {
       : a.role === 'secretariat' && open(s),
   'resolution:change-stage': (a) => a.role === 'chair' || a.role === 'secretariat',
   'version:create': (a) => a.role !== null && a.role !== 'observer' && a.role !== 'translator',
+  'version:restore': (a, s) => presiding(a) && open(s),
   'amendment:draft': (a, s) => (a.role === 'member' || presiding(a)) && open(s),
   'amendment:edit': (a, s) => ownDelegation(a, s) || a.role === 'secretariat',
   'amendment:table': (a, s) =>
@@ -128,6 +133,9 @@ const rules: Record<Action, Rule> = {
   'amendment:remove-cosponsor': (a, s) =>
     a.role === 'secretariat' ||
     (ownDelegation(a, s) && (a.delegationId === s.delegationId || a.delegationId === s.coSponsorRemoved)),
+  // Consent is the invited delegation's own: no one answers for it, not even the secretariat.
+  'amendment:answer-cosponsorship': (a, s) =>
+    a.role === 'member' && !!a.delegationId && (s.invitedDelegationIds ?? []).includes(a.delegationId),
   'amendment:rule': (a) => a.role === 'chair',
   'amendment:decide': (a, s) => presiding(a) && stageAllows('amendment:decide', s),
   'amendment:set-deadline': presiding,

@@ -30,8 +30,6 @@ export interface CliBridgeResponse {
 export interface CliBridgeOptions {
   getDb: () => Promise<Db>;
   secret: string;
-  /** Re-checks open collaboration sockets after a role change (server/resolution-text.ts accessChanged). */
-  accessChanged?: (target: { userId: string }) => void;
 }
 
 /** Hashing first gives equal lengths, so the comparison takes the same time for any guess. */
@@ -136,7 +134,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: CliBridge
         if (!Object.hasOwn(files, path)) throw new Error(`${path} was not sent with the command`);
         return new Uint8Array(Buffer.from(files[path], 'base64'));
       },
-      accessChanged: opts.accessChanged,
     };
     const code = await runCliCommand(request.argv, io);
     reply(res, 200, { code, out, err } satisfies CliBridgeResponse);

@@ -13,7 +13,6 @@ import { createCollabService } from './collab/service';
 import { createCliBridge } from './cli-bridge';
 import { setCollabService } from './collab/registry';
 import { startUseCaseRuntime } from './use-case-runtime';
-import { accessChanged } from './resolution-text';
 import { createRelay } from './collab/relay-factory';
 import { clientAddressStamper } from './auth/client-address';
 import { log } from './log';
@@ -102,9 +101,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const upgradeNext = app.getUpgradeHandler();
   await warming;
   const useCases = startUseCaseRuntime(collab);
-  const cliBridge = lock
-    ? createCliBridge({ getDb: async () => database.db, secret: lock.secret, accessChanged })
-    : null;
+  const cliBridge = lock ? createCliBridge({ getDb: async () => database.db, secret: lock.secret }) : null;
 
   // Sign-in throttling needs the client's real address, which only this server knows.
   const stampClientAddress = clientAddressStamper();

@@ -3,6 +3,7 @@ import { installUseCaseRuntime, uninstallUseCaseRuntime } from '../usecases/kern
 import type { TextStore } from '../usecases/kernel/text-store';
 import type { CollabService } from './collab/types';
 import { collabAccessSubscriber } from './events/collab-access';
+import { credentialsSubscriber } from './events/credentials';
 import { procedureStreamSubscriber } from './events/procedure-stream';
 import { log } from './log';
 
@@ -16,6 +17,7 @@ export function startUseCaseRuntime(collab: CollabService | null): { bus: EventB
   const bus = new EventBus((err, event) => logger.error({ err, event: event.type }, 'an event subscriber failed'));
   bus.subscribe(procedureStreamSubscriber);
   if (collab) bus.subscribe(collabAccessSubscriber(collab));
+  bus.subscribe(credentialsSubscriber);
   const text: TextStore | null = collab
     ? {
         read: (resolutionId) => collab.readState(resolutionId),

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { amendmentCosponsors, amendments } from '../schema';
 import { delegationInCommittee, findAmendment, type StoredAmendment } from '../queries/amendments';
@@ -240,6 +240,53 @@ export async function removeCoSponsor(
       ...scope(props),
       amendmentId: amendment.id,
       action: 'cosponsor_removed',
+      details: { delegationId },
+    });
+  });
+  return findAmendment(db, amendment.id);
+}
+
+/**
+ * The invited delegation's answer, given by one of its members: accepted, it is listed and
+ * printed as a co-sponsor; declined, the invitation is gone (and with it its access).
+ */
+export async function answerCoSponsorship(
+  db: Db,
+  props: Scope & { amendment: StoredAmendment; delegationId: string; accept: boolean },
+): Promise<StoredAmendment> {
+  const { amendment, delegationId, accept } = props;
+  if (!amendment.invitedCoSponsorDelegationIds.includes(delegationId)) {
+    throw new DomainError(
+      'not_found:invitation',
+      `Your delegation has no open invitation to co-sponsor ${amendmentName(amendment)}.`,
+    );
+  }
+  if (amendment.status !== 'draft' && amendment.status !== 'tabled') {
+    throw conflict(
+      'amendment_status',
+      `${amendmentName(amendment)} is ${amendment.status}: co-sponsors can no longer join.`,
+    );
+  }
+  await db.transaction(async (tx) => {
+    const link = and(
+      eq(amendmentCosponsors.amendmentId, amendment.id),
+      eq(amendmentCosponsors.delegationId, delegationId),
+    );
+    const changed = accept
+      ? await tx
+          .update(amendmentCosponsors)
+          .set({ acceptedAt: sql`now()` })
+          .where(and(link, isNull(amendmentCosponsors.acceptedAt)))
+          .returning({ id: amendmentCosponsors.delegationId })
+      : await tx
+          .delete(amendmentCosponsors)
+          .where(and(link, isNull(amendmentCosponsors.acceptedAt)))
+          .returning({ id: amendmentCosponsors.delegationId });
+    if (changed.length === 0) throw conflict('invitation', 'The invitation was answered or withdrawn meanwhile.');
+    await recordAmendmentAct(tx, {
+      ...scope(props),
+      amendmentId: amendment.id,
+      action: accept ? 'cosponsor_accepted' : 'cosponsor_declined',
       details: { delegationId },
     });
   });

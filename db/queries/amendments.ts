@@ -21,6 +21,11 @@ export interface StoredAmendment extends Amendment {
   /** Tabling order as a number (3 for "A/3"); null while a draft. */
   ordinal: number | null;
   votingPosition: number | null;
+  /**
+   * Co-sponsors invited and not yet accepted (a subset of coSponsorDelegationIds). They may
+   * read and co-edit the draft, to decide; only accepted ones are listed or printed.
+   */
+  invitedCoSponsorDelegationIds: string[];
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -28,7 +33,11 @@ export interface StoredAmendment extends Amendment {
 
 export const amendmentNumber = (ordinal: number | null) => (ordinal === null ? null : `A/${ordinal}`);
 
-export function toStoredAmendment(row: AmendmentRow, coSponsorDelegationIds: string[]): StoredAmendment {
+export function toStoredAmendment(
+  row: AmendmentRow,
+  coSponsorDelegationIds: string[],
+  invitedCoSponsorDelegationIds: string[] = [],
+): StoredAmendment {
   return {
     id: row.id,
     resolutionId: row.resolutionId,
@@ -49,6 +58,7 @@ export function toStoredAmendment(row: AmendmentRow, coSponsorDelegationIds: str
     status: row.status,
     statusReason: row.statusReason,
     votingPosition: row.votingPosition,
+    invitedCoSponsorDelegationIds,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -67,12 +77,14 @@ async function withCoSponsors(db: Queryable, rows: AmendmentRow[]): Promise<Stor
       ),
     )
     .orderBy(asc(amendmentCosponsors.createdAt));
-  return rows.map((r) =>
-    toStoredAmendment(
+  return rows.map((r) => {
+    const own = links.filter((l) => l.amendmentId === r.id);
+    return toStoredAmendment(
       r,
-      links.filter((l) => l.amendmentId === r.id).map((l) => l.delegationId),
-    ),
-  );
+      own.map((l) => l.delegationId),
+      own.filter((l) => l.acceptedAt === null).map((l) => l.delegationId),
+    );
+  });
 }
 
 /** Every amendment of a resolution, tabled ones in tabling order, then drafts by age. */

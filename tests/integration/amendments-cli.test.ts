@@ -226,18 +226,23 @@ describe.each(testDatabaseKinds())('amendment commands of the CLI (%s)', (kind) 
     const id = a.out.at(-1)!;
     const cosponsor = (as: string, ...flags: string[]) =>
       cli('amendment', 'cosponsor', id, '--resolution', resolutionId, '--as', as, ...flags);
+    // Consent (issue 11): an invited delegation is listed once one of its members accepts.
     expect((await cosponsor('kenya@example.org', '--add', 'Canada')).out).toEqual([
-      'Co-sponsors of the draft: Canada.',
+      'Co-sponsors of the draft: none; invited: Canada.',
     ]);
+    expect((await cosponsor('canada@example.org', '--accept')).out).toEqual(['Co-sponsors of the draft: Canada.']);
     expect((await cosponsor('kenya@example.org', '--add', 'thailand')).out).toEqual([
-      'Co-sponsors of the draft: Canada, Thailand.',
+      'Co-sponsors of the draft: Canada; invited: Thailand.',
     ]);
     const refused = await cosponsor('canada@example.org', '--remove', 'Thailand');
     expect(refused.code).toBe(1);
     expect(refused.err[0]).toContain('a co-sponsor only itself');
     expect((await cosponsor('canada@example.org', '--remove', 'Canada')).out).toEqual([
-      'Co-sponsors of the draft: Thailand.',
+      'Co-sponsors of the draft: none; invited: Thailand.',
     ]);
+    // Nobody answers for another delegation.
+    expect((await cosponsor('kenya@example.org', '--accept')).code).toBe(1);
+    expect((await cosponsor('thailand@example.org', '--decline')).out).toEqual(['Co-sponsors of the draft: none.']);
     const unknown = await cosponsor('kenya@example.org', '--add', 'Atlantis');
     expect(unknown.code).toBe(1);
     expect(unknown.err[0]).toContain('No delegation "Atlantis"');

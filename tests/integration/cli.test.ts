@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { EventBus } from '@/usecases/kernel/event-bus';
+import { installUseCaseRuntime } from '@/usecases/kernel/runtime';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
@@ -28,6 +30,12 @@ interface CliResult {
 /** runCliCommand with captured output and in-memory "files", as the bridge runs it. */
 function cliOn(db: Db, files: Record<string, Uint8Array> = {}) {
   const accessChanges: string[] = [];
+  // Socket re-checks follow the events the commands' use cases emit, as in the server.
+  const bus = new EventBus();
+  bus.subscribe((e) => {
+    if (e.type === 'member.changed') accessChanges.push(e.userId);
+  });
+  installUseCaseRuntime({ text: null, bus });
   const run = async (...argv: string[]): Promise<CliResult> => {
     const out: string[] = [];
     const err: string[] = [];
@@ -39,7 +47,6 @@ function cliOn(db: Db, files: Record<string, Uint8Array> = {}) {
         if (!Object.hasOwn(files, p)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
         return files[p];
       },
-      accessChanged: ({ userId }) => accessChanges.push(userId),
     };
     return { code: await runCliCommand(argv, io), out, err };
   };

@@ -10,3 +10,4 @@ export { withdrawAmendment as withdraw } from './withdraw-amendment';
 export { ruleAmendment as rule } from './rule-amendment';
 export { decideAmendment as decide } from './decide-amendment';
 export { setTablingDeadline, setVotingOrder } from './schedule';
+export { answerCoSponsorship } from './cosponsorship-answer';

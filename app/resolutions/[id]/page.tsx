@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { eq } from 'drizzle-orm';
 import { committees, delegations } from '@/db/schema';
 import { listVersions } from '@/db/queries/resolutions';
-import { currentParagraphs } from '@/server/resolution-text';
+import { currentParagraphs } from '@/usecases/reads/resolution-text';
 import { can } from '@/lib/permissions';
 import { STAGE_NAMES, nextStages } from '@/lib/resolution/stages';
 import type { Stage } from '@/lib/resolution/types';

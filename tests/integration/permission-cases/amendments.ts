@@ -138,6 +138,24 @@ export const amendmentCases: Cases = {
       return { params: { amendmentId, delegationId: kenya } };
     },
   },
+  'post /amendments/{amendmentId}/cosponsorship': {
+    // Kenya sponsors and invites Iran (the member's delegation); only Iran answers for Iran.
+    allowed: ['member'],
+    call: async (c) => {
+      const { resolutionId, paragraphs } = await resolutionAtAmendments(c);
+      const amendment = await draftAmendment(c.db, {
+        committeeId: c.committeeId,
+        resolutionId,
+        actorId: c.userIds['chair@example.org'],
+        kind: 'delete',
+        targetParagraphId: paragraphs.find((p) => p.kind === 'operative')!.id,
+        sponsorDelegationId: await delegationId(c, 'Kenya'),
+        coSponsorDelegationIds: [await delegationId(c, 'Iran (Islamic Rep. of)')],
+        paragraphs,
+      });
+      return { params: { amendmentId: amendment.id }, body: { answer: 'accept' } };
+    },
+  },
   'post /amendments/{amendmentId}/rewrite': {
     allowed: [...itsDelegation],
     call: async (c) => ({

@@ -117,6 +117,14 @@ export const platformCases: Cases = {
       return { params: { id: c.resolutionId, versionId: v.id } };
     },
   },
+  'post /resolutions/{id}/versions/{versionId}/restore': {
+    allowed: ['chair', 'secretariat'],
+    call: async (c) => {
+      const { listVersions } = await import('@/db/queries/resolutions');
+      const [v] = await listVersions(c.db, c.resolutionId);
+      return { params: { id: c.resolutionId, versionId: v.id } };
+    },
+  },
   'get /resolutions/{id}/versions/compare': {
     allowed: ['chair', 'secretariat', 'member', 'observer', 'translator'],
     call: async (c) => {

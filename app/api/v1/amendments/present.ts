@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import type { Resolution } from '@/db/schema';
 import { amendmentHistory, delegationNames, listAmendments, type StoredAmendment } from '@/db/queries/amendments';
-import { currentParagraphs } from '@/server/resolution-text';
+import { currentParagraphs } from '@/usecases/reads/resolution-text';
 import {
   compileAmendments,
   votingOrder,
@@ -24,6 +24,10 @@ export function presentAmendment(
   const a = c.amendment;
   const subject = amendmentSubject(a, stage);
   const live = a.status === 'draft' || a.status === 'tabled';
+  const invited = a.invitedCoSponsorDelegationIds;
+  const accepted = a.coSponsorDelegationIds.filter((id) => !invited.includes(id));
+  const seesInvitations = can(actor, 'amendment:edit', subject);
+  const answering = { ...subject, invitedDelegationIds: invited };
   return {
     id: a.id,
     number: a.number,
@@ -42,7 +46,10 @@ export function presentAmendment(
     currentText: c.currentText,
     rationale: a.rationale,
     sponsor: { id: a.sponsorDelegationId, name: names.get(a.sponsorDelegationId) ?? '' },
-    coSponsors: a.coSponsorDelegationIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+    // Consent: a delegation is listed (and printed) as co-sponsor once one of its members accepts.
+    coSponsors: accepted.map((id) => ({ id, name: names.get(id) ?? '' })),
+    // Open invitations, shown only to the amendment's own delegations and to the invited ones.
+    invitedCoSponsors: seesInvitations ? invited.map((id) => ({ id, name: names.get(id) ?? '' })) : [],
     parentAmendmentId: a.parentAmendmentId,
     parentNumber: a.parentAmendmentId ? (numbers.get(a.parentAmendmentId) ?? null) : null,
     stale: live && c.stale,
@@ -57,6 +64,7 @@ export function presentAmendment(
       table: a.status === 'draft' && can(actor, 'amendment:table', subject),
       withdraw: live && can(actor, 'amendment:withdraw', subject),
       rule: a.status === 'tabled' && can(actor, 'amendment:rule', subject),
+      answerCoSponsorship: live && can(actor, 'amendment:answer-cosponsorship', answering),
       decide: a.status === 'tabled' && can(actor, 'amendment:decide', subject),
       subAmend:
         a.status === 'tabled' &&

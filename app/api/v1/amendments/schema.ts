@@ -63,6 +63,9 @@ export const rewriteBody = z.strictObject({
   proposedText: wording.meta({ description: 'The amendment written again against the paragraph as it reads now' }),
 });
 export const coSponsorBody = z.strictObject({ delegationId: z.uuid() });
+export const coSponsorshipAnswerBody = z.strictObject({
+  answer: z.enum(['accept', 'decline']).meta({ description: 'Your delegation’s answer to its invitation' }),
+});
 export const coSponsorParams = amendmentParams.extend({
   delegationId: z.uuid().meta({ description: 'The co-sponsoring delegation' }),
 });
@@ -203,6 +206,16 @@ export const amendmentOperations: Operation[] = [
     params: amendmentParams,
     body: coSponsorBody,
     allowed: 'members of the sponsoring or a co-sponsoring delegation, secretariat',
+  },
+  {
+    method: 'post',
+    path: '/amendments/{amendmentId}/cosponsorship',
+    summary:
+      'Accept or decline your delegation’s invitation to co-sponsor: only accepted co-sponsors are listed and printed',
+    tag: 'amendments',
+    params: amendmentParams,
+    body: coSponsorshipAnswerBody,
+    allowed: 'members of the invited delegation',
   },
   {
     method: 'delete',

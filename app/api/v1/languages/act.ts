@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
-import { currentState, languageChanged } from '@/server/resolution-text';
+import { currentState } from '@/usecases/reads/resolution-text';
+import { languageChanged } from '@/server/resolution-text';
 import { publishProcedureEvent } from '@/server/procedure-events';
 import { renderRedlineText } from '@/lib/amendments/redline';
 import { describeCounts } from '@/lib/languages/alignment';

@@ -163,6 +163,15 @@ export const resolutionOperations: Operation[] = [
     allowed: 'any role',
   },
   {
+    method: 'post',
+    path: '/resolutions/{id}/versions/{versionId}/restore',
+    summary:
+      'Make this version the current text again: one change that open editors see live, the text before kept as a version, recorded in the audit',
+    tag: 'versions',
+    params: versionParams,
+    allowed: 'chair, secretariat (until adoption)',
+  },
+  {
     method: 'get',
     path: '/resolutions/{id}/versions/compare',
     summary: 'Compare two versions (or a version and the current text) as a paragraph-aware redline',

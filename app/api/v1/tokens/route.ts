@@ -1,7 +1,9 @@
-import { issueApiToken, listApiTokens } from '@/db/commands/token-issuer';
+import { listApiTokens } from '@/usecases/reads/tokens';
+import * as tokens from '@/usecases/tokens';
 import { endpoint } from '../_lib/endpoint';
+import { act } from '../_lib/act';
 import { tokenBody } from './schema';
 
 export const GET = endpoint({}, async ({ db, user }) => ({ tokens: await listApiTokens(db, user.id) }));
 
-export const POST = endpoint({ body: tokenBody }, async ({ db, user, body }) => issueApiToken(db, user.id, body.name));
+export const POST = endpoint({ body: tokenBody }, (ctx) => act(tokens.issueToken, ctx, { name: ctx.body.name }));

@@ -4,7 +4,7 @@ import type { Stage } from '@/lib/resolution/types';
 import { describeCounts } from '@/lib/languages/alignment';
 import { languageName } from '@/lib/languages/codes';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
-import { currentState } from '@/server/resolution-text';
+import { currentState } from '@/usecases/reads/resolution-text';
 import { listVersionSummaries, readVersionText } from '@/usecases/languages/language-text';
 import type { LanguageActContext } from '@/usecases/languages/context';
 import { SideBySide } from './SideBySide';

@@ -5,7 +5,7 @@ import type { ResolutionAccess } from '@/db/queries/access';
 import { listReservations } from '@/db/queries/reservations';
 import { listVotes, presentVote } from '@/db/queries/votes';
 import type { StoredAdoption } from '@/db/commands/adoption-declarer';
-import { currentParagraphs } from '@/server/resolution-text';
+import { currentParagraphs } from '@/usecases/reads/resolution-text';
 import { can } from '@/lib/permissions';
 import { presentReservation } from '@/app/api/v1/procedure/present';
 import { ProcedureBoard } from './ProcedureBoard';

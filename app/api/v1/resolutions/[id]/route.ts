@@ -1,5 +1,5 @@
 import { resolutionForUser } from '@/db/queries/resolutions';
-import { currentParagraphs } from '@/server/resolution-text';
+import { currentParagraphs } from '@/usecases/reads/resolution-text';
 import { endpoint } from '../../_lib/endpoint';
 import { resolutionParams } from '../schema';
 import { presentParagraph, presentResolution } from '../present';

@@ -1,11 +1,10 @@
 import { committeeForUser } from '@/db/queries/committees';
 import { listResolutions } from '@/db/queries/resolutions';
-import { importResolution } from '@/db/commands/resolution-importer';
-import { createBlankResolution } from '@/db/commands/blank-resolution-creator';
+import * as resolutions from '@/usecases/resolutions';
 import { importSourceText } from '@/lib/resolution/import-source';
 import { docxReader } from '@/server/docx-reader';
 import { endpoint } from '../../../_lib/endpoint';
-import { authorize } from '../../../_lib/authorize';
+import { act } from '../../../_lib/act';
 import { committeeParams } from '../../schema';
 import { createResolutionBody } from '../../../resolutions/schema';
 import { presentResolution } from '../../../resolutions/present';
@@ -15,25 +14,17 @@ export const GET = endpoint({ params: committeeParams }, async ({ db, user, para
   return { resolutions: (await listResolutions(db, committee.id)).map(presentResolution) };
 });
 
-export const POST = endpoint(
-  { params: committeeParams, body: createResolutionBody },
-  async ({ db, user, params, body }) => {
-    const { committee, actor } = await committeeForUser(db, user.id, params.committee);
-    authorize(actor, 'resolution:create');
-    if (body.text === undefined && body.file === undefined) {
-      return presentResolution(
-        await createBlankResolution(db, { committeeId: committee.id, actorId: user.id, title: body.title! }),
-      );
-    }
-    const text = await importSourceText(body, docxReader());
-    const outcome = await importResolution(db, {
-      committeeId: committee.id,
-      actorId: user.id,
-      text,
-      title: body.title,
-      asAdopted: body.asAdopted,
-      createDelegations: body.createDelegations,
-    });
-    return { ...presentResolution(outcome.resolution), warnings: outcome.warnings };
-  },
-);
+export const POST = endpoint({ params: committeeParams, body: createResolutionBody }, async (ctx) => {
+  const { body } = ctx;
+  // A .docx is read to text here, under the reader's bounds; the use case takes text.
+  const text =
+    body.text === undefined && body.file === undefined ? undefined : await importSourceText(body, docxReader());
+  const { resolution, warnings, parsed } = await act(resolutions.createResolution, ctx, {
+    committee: ctx.params.committee,
+    title: body.title,
+    text,
+    asAdopted: body.asAdopted,
+    createDelegations: body.createDelegations,
+  });
+  return parsed ? { ...presentResolution(resolution), warnings } : presentResolution(resolution);
+});

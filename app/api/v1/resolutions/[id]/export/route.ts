@@ -1,6 +1,6 @@
 import { resolutionForUser } from '@/db/queries/resolutions';
 import { akomaNtosoMetadataOf, publishedDocumentOf, resolutionIsAdopted } from '@/db/queries/publication';
-import { currentParagraphs } from '@/server/resolution-text';
+import { currentParagraphs } from '@/usecases/reads/resolution-text';
 import { renderDraftText } from '@/lib/resolution/plaintext';
 import { renderPublishedText } from '@/lib/publication/plain-text';
 import { renderPublishedHtml } from '@/lib/publication/html';

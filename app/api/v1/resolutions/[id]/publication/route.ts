@@ -1,11 +1,7 @@
-import { resolutionForUser } from '@/db/queries/resolutions';
-import { publishedDocumentOf } from '@/db/queries/publication';
-import { publishResolution } from '@/db/commands/publication-publisher';
-import { publishProcedureEvent } from '@/server/procedure-events';
-import { checkOfficialVersions } from '@/usecases/languages/publication-gate';
+import * as resolutions from '@/usecases/resolutions';
 import { badRequest } from '@/lib/errors';
 import { endpoint, readJson } from '../../../_lib/endpoint';
-import { authorize } from '../../../_lib/authorize';
+import { act } from '../../../_lib/act';
 import { resolutionParams } from '../../schema';
 import { presentResolution } from '../../present';
 import { publicationBody } from '../../../procedure/schema';
@@ -18,23 +14,8 @@ async function optionalBody(request: Request) {
   return parsed.data;
 }
 
-export const POST = endpoint({ params: resolutionParams }, async ({ db, user, params, request }) => {
-  const { resolution, access } = await resolutionForUser(db, user.id, params.id);
-  authorize(
-    access.actor,
-    'resolution:publish',
-    { stage: access.stage },
-    'The chair or the secretariat publishes an adopted resolution.',
-  );
-  const body = await optionalBody(request);
-  const published = await publishResolution(db, {
-    resolutionId: resolution.id,
-    actorId: user.id,
-    check: async (tx) => {
-      await publishedDocumentOf(tx, resolution);
-      await checkOfficialVersions(tx, resolution, { actor: access.actor, override: body.overrideLanguages });
-    },
-  });
-  publishProcedureEvent({ resolutionId: resolution.id, type: 'resolution.published', data: {} });
+export const POST = endpoint({ params: resolutionParams }, async (ctx) => {
+  const body = await optionalBody(ctx.request);
+  const published = await act(resolutions.publish, ctx, { resolutionId: ctx.params.id, ...body });
   return presentResolution(published);
 });

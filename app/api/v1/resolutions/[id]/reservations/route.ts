@@ -1,11 +1,9 @@
 import { resolutionForUser } from '@/db/queries/resolutions';
 import { listReservations } from '@/db/queries/reservations';
-import { recordReservation } from '@/db/commands/reservation-recorder';
-import { currentParagraphs } from '@/server/resolution-text';
-import { publishProcedureEvent } from '@/server/procedure-events';
-import { badRequest } from '@/lib/errors';
+import * as reservations from '@/usecases/reservations';
+import { currentParagraphs } from '@/usecases/reads/resolution-text';
 import { endpoint } from '../../../_lib/endpoint';
-import { authorize } from '../../../_lib/authorize';
+import { act } from '../../../_lib/act';
 import { resolutionParams } from '../../schema';
 import { reservationBody, reservationListQuery } from '../../../procedure/schema';
 import { presentReservation } from '../../../procedure/present';
@@ -22,37 +20,11 @@ export const GET = endpoint(
   },
 );
 
-export const POST = endpoint(
-  { params: resolutionParams, body: reservationBody },
-  async ({ db, user, params, body }) => {
-    const { resolution, access } = await resolutionForUser(db, user.id, params.id);
-    const delegationId = body.delegationId ?? access.actor.delegationId;
-    authorize(
-      access.actor,
-      'reservation:record',
-      { stage: access.stage, delegationId: delegationId ?? undefined },
-      'Reservations are recorded by a member for their own delegation, or by the secretariat.',
-    );
-    if (!delegationId)
-      throw badRequest('delegation', 'Give delegationId: the delegation making the reservation.', [
-        { path: 'body.delegationId', message: 'required' },
-      ]);
-    const paragraphs = await currentParagraphs(db, resolution.id);
-    const row = await recordReservation(db, {
-      resolutionId: resolution.id,
-      delegationId,
-      paragraphId: body.paragraphId,
-      kind: body.kind,
-      text: body.text,
-      actorId: user.id,
-      paragraphIds: paragraphs.map((p) => p.id),
-    });
-    publishProcedureEvent({
-      resolutionId: resolution.id,
-      type: 'reservation.recorded',
-      data: { reservationId: row.id },
-    });
-    const [listed] = (await listReservations(db, resolution.id)).filter((r) => r.id === row.id);
-    return presentReservation(listed, paragraphs);
-  },
-);
+export const POST = endpoint({ params: resolutionParams, body: reservationBody }, async (ctx) => {
+  const { reservation, paragraphs } = await act(reservations.recordReservation, ctx, {
+    ...ctx.body,
+    resolutionId: ctx.params.id,
+  });
+  const [listed] = (await listReservations(ctx.db, ctx.params.id)).filter((r) => r.id === reservation.id);
+  return presentReservation(listed, paragraphs);
+});

@@ -1,26 +1,10 @@
-import { resolutionForUser } from '@/db/queries/resolutions';
-import { changeStage } from '@/db/commands/stage-changer';
-import { accessChanged, currentState } from '@/server/resolution-text';
-import { publishProcedureEvent } from '@/server/procedure-events';
+import * as resolutions from '@/usecases/resolutions';
 import { endpoint } from '../../../_lib/endpoint';
-import { authorize } from '../../../_lib/authorize';
+import { act } from '../../../_lib/act';
 import { resolutionParams, stageBody } from '../../schema';
 import { presentResolution } from '../../present';
 
-export const POST = endpoint({ params: resolutionParams, body: stageBody }, async ({ db, user, params, body }) => {
-  const { resolution, access } = await resolutionForUser(db, user.id, params.id);
-  authorize(access.actor, 'resolution:change-stage', { stage: access.stage });
-  const changed = await changeStage(db, {
-    resolution,
-    to: body.to,
-    actorId: user.id,
-    state: await currentState(db, resolution.id),
-  });
-  accessChanged({ resolutionId: resolution.id });
-  publishProcedureEvent({
-    resolutionId: resolution.id,
-    type: 'stage.changed',
-    data: { from: resolution.stage, to: changed.stage },
-  });
+export const POST = endpoint({ params: resolutionParams, body: stageBody }, async (ctx) => {
+  const changed = await act(resolutions.changeStage, ctx, { resolutionId: ctx.params.id, to: ctx.body.to });
   return Response.json(presentResolution(changed));
 });

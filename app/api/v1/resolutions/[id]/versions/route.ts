@@ -1,8 +1,7 @@
 import { listVersions, resolutionForUser } from '@/db/queries/resolutions';
-import { saveVersion } from '@/db/commands/version-saver';
-import { currentState } from '@/server/resolution-text';
+import * as resolutions from '@/usecases/resolutions';
 import { endpoint } from '../../../_lib/endpoint';
-import { authorize } from '../../../_lib/authorize';
+import { act } from '../../../_lib/act';
 import { resolutionParams, versionBody } from '../../schema';
 
 export const GET = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
@@ -10,13 +9,6 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
   return { versions: await listVersions(db, resolution.id) };
 });
 
-export const POST = endpoint({ params: resolutionParams, body: versionBody }, async ({ db, user, params, body }) => {
-  const { resolution, access } = await resolutionForUser(db, user.id, params.id);
-  authorize(access.actor, 'version:create', { stage: access.stage });
-  return saveVersion(db, {
-    resolutionId: resolution.id,
-    name: body.name,
-    state: await currentState(db, resolution.id),
-    actorId: user.id,
-  });
-});
+export const POST = endpoint({ params: resolutionParams, body: versionBody }, (ctx) =>
+  act(resolutions.saveVersion, ctx, { resolutionId: ctx.params.id, name: ctx.body.name }),
+);

@@ -1,22 +1,14 @@
-import { committeeForUser } from '@/db/queries/committees';
-import { changeMember, removeMember } from '@/db/commands/committee-roster';
-import { accessChanged } from '@/server/resolution-text';
+import * as roster from '@/usecases/roster';
 import { endpoint } from '../../../../_lib/endpoint';
-import { authorize } from '../../../../_lib/authorize';
+import { act } from '../../../../_lib/act';
 import { memberParams, memberPatch } from '../../../schema';
 
-export const PATCH = endpoint({ params: memberParams, body: memberPatch }, async ({ db, user, params, body }) => {
-  const { committee, actor } = await committeeForUser(db, user.id, params.committee);
-  authorize(actor, 'committee:manage');
-  const m = await changeMember(db, committee.id, params.userId, body);
-  accessChanged({ userId: params.userId });
-  return { userId: m.userId, role: m.role, delegationId: m.delegationId };
+export const PATCH = endpoint({ params: memberParams, body: memberPatch }, async (ctx) => {
+  const { member } = await act(roster.changeMember, ctx, { ...ctx.params, ...ctx.body });
+  return { userId: member.userId, role: member.role, delegationId: member.delegationId };
 });
 
-export const DELETE = endpoint({ params: memberParams }, async ({ db, user, params }) => {
-  const { committee, actor } = await committeeForUser(db, user.id, params.committee);
-  authorize(actor, 'committee:manage');
-  await removeMember(db, committee.id, params.userId);
-  accessChanged({ userId: params.userId });
+export const DELETE = endpoint({ params: memberParams }, async (ctx) => {
+  await act(roster.removeMember, ctx, ctx.params);
   return { ok: true };
 });

@@ -1,6 +1,6 @@
 import type { Queryable } from '@/db/client';
 import { getVersion } from '@/db/queries/resolutions';
-import { currentParagraphs } from '@/server/resolution-text';
+import { currentParagraphs } from '@/usecases/reads/resolution-text';
 import { decodeParagraphs } from '@/lib/text/ydoc';
 import { compareVersions, type VersionComparison } from '@/lib/versions/compare';
 import { diffWords } from '@/lib/amendments/diff';
