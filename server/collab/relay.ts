@@ -30,8 +30,11 @@ export interface AccessTarget {
 
 export interface RelayListener {
   remoteUpdate(resolutionId: string, update: Uint8Array): void;
-  remoteAwareness(resolutionId: string, update: Uint8Array): void;
+  /** Presence from another process (`from`: its id, to drop its clients' entries should it die). */
+  remoteAwareness(resolutionId: string, update: Uint8Array, from?: string): void;
   remoteAccessChange(target: AccessTarget): void;
+  /** A process stopped being heard from (crashed): the presence it relayed is removed. */
+  processGone?(from: string): void;
 }
 
 export const localRelay: CrossProcessRelay = {

@@ -87,7 +87,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         ?.then((live) => live.applyRemote(update))
         .catch((e) => onError('applying a relayed update', e));
     },
-    remoteAwareness(id, update) {
+    remoteAwareness(id, update, from) {
       const language = languages.get(id);
       if (language)
         return void language
@@ -96,12 +96,16 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       if (drafts.has(id))
         return void drafts
           .get(id)!
-          .then((room) => room.applyRemoteAwareness(update))
+          .then((room) => room.applyRemoteAwareness(update, from))
           .catch((e) => onError('applying relayed draft presence', e));
       void documents
         .get(id)
-        ?.then((live) => live.applyRemoteAwareness(update))
+        ?.then((live) => live.applyRemoteAwareness(update, from))
         .catch((e) => onError('applying relayed presence', e));
+    },
+    processGone(from) {
+      for (const loading of [...documents.values(), ...drafts.values()])
+        void loading.then((room) => room.dropProcess(from)).catch(() => {});
     },
     remoteAccessChange(target) {
       void recheck(target, false);
