@@ -1,12 +1,13 @@
 import type { Db } from '../db/client';
 import { findUserByEmail } from '../db/queries/access';
-import { currentParagraphs, currentState, languageChanged } from '../server/resolution-text';
-import { publishProcedureEvent } from '../server/procedure-events';
+import { currentParagraphs } from '../server/resolution-text';
+import { userActor } from '../usecases/kernel/actor';
+import { textStoreFor } from '../usecases/kernel/runtime';
+import { execute, type UseCase, type UseCaseContext } from '../usecases/kernel/use-case';
 import { addLanguage } from '../usecases/languages/add-language';
 import { importTranslation } from '../usecases/languages/import-translation';
 import { listVersionSummaries, readVersionText } from '../usecases/languages/language-text';
 import { confirmParagraph, translateParagraph } from '../usecases/languages/translate-paragraph';
-import type { LanguageActContext, LanguageOutcome } from '../usecases/languages/context';
 import { describeCounts } from '../lib/languages/alignment';
 import { normaliseLanguageCode } from '../lib/languages/codes';
 import { renderRedlineText } from '../lib/amendments/redline';
@@ -44,8 +45,8 @@ const paragraphArg = { name: 'paragraph', description: 'its label ("OP 8", "PP 3
 
 const STATUS_WORDS = { up_to_date: 'up to date', needs_translation: 'needs translation', missing: 'missing' } as const;
 
-function context(db: Db): LanguageActContext {
-  return { db, text: { read: (resolutionId) => currentState(db, resolutionId) } };
+function context(db: Db): UseCaseContext {
+  return { db, text: textStoreFor(db) };
 }
 
 async function actorId(db: Db, email: string): Promise<string> {
@@ -54,15 +55,9 @@ async function actorId(db: Db, email: string): Promise<string> {
   return user.id;
 }
 
-async function run<R>(outcome: Promise<LanguageOutcome<R>>): Promise<R> {
-  const { result, events } = await outcome;
-  for (const e of events) {
-    publishProcedureEvent(e);
-    // An open live room of the version folds the new wording in.
-    if (e.type === 'language.changed' && typeof e.data.language === 'string')
-      languageChanged(e.resolutionId, e.data.language);
-  }
-  return result;
+/** Runs a language act as the member named by --as; its events reach the subscribers (rooms, pages). */
+async function run<I, R>(io: CliIo, email: string, useCase: UseCase<I, R>, input: I): Promise<R> {
+  return execute(useCase, { db: io.db, actor: userActor(await actorId(io.db, email)) }, input);
 }
 
 /** A paragraph by stable id or current label. */
@@ -116,15 +111,13 @@ export const languageCommands: CliCommand[] = [
       },
     },
     async run(args, io) {
-      const version = await run(
-        addLanguage(context(io.db), await actorId(io.db, args.options.as), {
-          resolutionId: args.options.resolution,
-          language: language(args),
-          official: args.switches.has('official'),
-          sessionLabel: args.options.body,
-          enactingFormula: args.options.formula,
-        }),
-      );
+      const version = await run(io, args.options.as, addLanguage, {
+        resolutionId: args.options.resolution,
+        language: language(args),
+        official: args.switches.has('official'),
+        sessionLabel: args.options.body,
+        enactingFormula: args.options.formula,
+      });
       io.out(`Added the ${version.official ? 'official ' : ''}"${version.language}" version.`);
     },
   },
@@ -191,14 +184,12 @@ export const languageCommands: CliCommand[] = [
     },
     async run(args, io) {
       const resolutionId = args.options.resolution;
-      const p = await run(
-        translateParagraph(context(io.db), await actorId(io.db, args.options.as), {
-          resolutionId,
-          language: language(args),
-          paragraphId: await paragraphNamed(io.db, resolutionId, args.positionals[1]),
-          text: args.options.text,
-        }),
-      );
+      const p = await run(io, args.options.as, translateParagraph, {
+        resolutionId,
+        language: language(args),
+        paragraphId: await paragraphNamed(io.db, resolutionId, args.positionals[1]),
+        text: args.options.text,
+      });
       io.out(`${p.label}: ${STATUS_WORDS[p.status]}.`);
     },
   },
@@ -212,13 +203,11 @@ export const languageCommands: CliCommand[] = [
     },
     async run(args, io) {
       const resolutionId = args.options.resolution;
-      const p = await run(
-        confirmParagraph(context(io.db), await actorId(io.db, args.options.as), {
-          resolutionId,
-          language: language(args),
-          paragraphId: await paragraphNamed(io.db, resolutionId, args.positionals[1]),
-        }),
-      );
+      const p = await run(io, args.options.as, confirmParagraph, {
+        resolutionId,
+        language: language(args),
+        paragraphId: await paragraphNamed(io.db, resolutionId, args.positionals[1]),
+      });
       io.out(`${p.label}: ${STATUS_WORDS[p.status]}.`);
     },
   },
@@ -235,13 +224,11 @@ export const languageCommands: CliCommand[] = [
     },
     files: (args) => [args.positionals[1]],
     async run(args, io) {
-      const match = await run(
-        importTranslation(context(io.db), await actorId(io.db, args.options.as), {
-          resolutionId: args.options.resolution,
-          language: language(args),
-          text: readText(io, args.positionals[1]),
-        }),
-      );
+      const match = await run(io, args.options.as, importTranslation, {
+        resolutionId: args.options.resolution,
+        language: language(args),
+        text: readText(io, args.positionals[1]),
+      });
       io.out(`Imported ${match.paragraphs.length} paragraph${match.paragraphs.length === 1 ? '' : 's'}.`);
       for (const s of match.skipped) io.out(`skipped line ${s.line}: ${s.text.slice(0, 80)}`);
       if (match.untranslated.length) io.out(`not in the file: ${match.untranslated.join(', ')}`);

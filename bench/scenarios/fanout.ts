@@ -123,12 +123,11 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
       (r) => r.outcome.bySecond[0]?.p99Ms ?? null,
     ),
     row('latency p99 by second (first 5 s; worst second)', (r) => {
-      const p99s = r.outcome.bySecond.map((s) => s.p99Ms ?? 0);
-      const worst = p99s.indexOf(Math.max(...p99s));
-      return `${p99s
-        .slice(0, 5)
-        .map((v) => Math.round(v))
-        .join(' / ')} ms; worst s${worst + 1} ${fmt.ms(p99s[worst])}`;
+      // A second with nothing sent in it (load generators that fell behind) shows as "–".
+      const p99s = r.outcome.bySecond.map((s) => s.p99Ms);
+      const worst = p99s.indexOf(Math.max(...p99s.map((v) => v ?? -1)));
+      const shown = p99s.slice(0, 5).map((v) => (v === null ? '–' : Math.round(v)));
+      return `${shown.join(' / ')} ms; worst s${worst + 1} ${fmt.ms(p99s[worst])}`;
     }),
     ...(runs.some((r) => r.outcome?.crossProcessLatency)
       ? [

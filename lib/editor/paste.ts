@@ -1,5 +1,6 @@
 import type { ParagraphKind, TextRun } from '../resolution/types';
 import { decodeEntities } from '../text/html-entities';
+import { parseResolutionText } from '../resolution/parse';
 
 /**
  * What a paste into the resolution editor becomes: one paragraph per pasted paragraph,
@@ -35,6 +36,8 @@ export function isResolutionEditorHtml(html: string | null | undefined): boolean
  * preambular). HTML is preferred when present, as it keeps bold and italic.
  */
 export function pastedParagraphs(clip: Clipboard, contextKind: ParagraphKind): PastedParagraph[] {
+  const whole = wholeResolution(clip.text ?? '');
+  if (whole) return whole;
   const blocks = clip.html?.trim() ? htmlBlocks(clip.html) : textBlocks(clip.text ?? '');
   const out: PastedParagraph[] = [];
   for (const runs of blocks) {
@@ -215,4 +218,33 @@ function takeNumber(runs: TextRun[], contextKind: ParagraphKind): PastedParagrap
   const re = kind === 'operative' ? OPERATIVE : SUBPARAGRAPH;
   const rest = [{ ...runs[0], text: first.replace(re, '') }, ...runs.slice(1)];
   return { kind, runs: tidyRuns(rest) };
+}
+
+// ---------------------------------------------------------------- a whole resolution
+
+/** About one printed page: a paste longer than this is asked about before it goes in. */
+export const PAGE_OF_TEXT = 3000;
+
+export function pastedLength(paragraphs: readonly PastedParagraph[]): number {
+  return paragraphs.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.text.length, 0), 0);
+}
+
+/**
+ * A whole resolution pasted as text (from a PDF, an e-mail, the published page) is read by
+ * the import parser: preambular and operative paragraphs and sub-paragraphs by their shape,
+ * typed numbers dropped, and the heading, title, enacting formula, closing lines and
+ * footnotes — the page furniture — left out. Null when the text is not one (a few lines).
+ */
+export function wholeResolution(text: string): PastedParagraph[] | null {
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim());
+  if (lines.length < 4) return null;
+  const parsed = parseResolutionText(text);
+  if (!parsed.ok) return null;
+  const { paragraphs, enactingFormula, heading } = parsed.resolution;
+  // A whole resolution says who resolves ("The 122nd Assembly …,") or carries its heading;
+  // a run of paragraphs without either is left to the ordinary paste (numbers set kinds).
+  if (paragraphs.length < 2 || (!enactingFormula && !heading)) return null;
+  return paragraphs
+    .map((p) => ({ kind: p.kind, runs: tidyRuns(p.runs?.length ? p.runs : [{ text: p.text }]) }))
+    .filter((p) => p.runs.length > 0);
 }

@@ -23,6 +23,8 @@ export interface AccessTarget {
   room?: string;
   resolutionId?: string;
   userId?: string;
+  /** With userId: the user's credentials changed (signed out, token revoked): re-check what each socket was opened with. */
+  credentials?: boolean;
   amendmentId?: string;
 }
 

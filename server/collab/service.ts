@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../../db/client';
 import { loadDocState } from '../../db/queries/doc-state';
 import { compactDocument, snapshotLiveState } from '../../db/commands/doc-compactor';
-import { admit, identityAccess, type Admission, type CollabIdentity } from './authenticate';
+import { admit, credentialHolds, identityAccess, type Admission, type CollabIdentity } from './authenticate';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { readCollabConfig, type CollabConfig } from './config';
 import { Connection } from './connection';
@@ -363,9 +363,24 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     );
     if (!affected.length) return;
     const db = await options.getDb();
+    if (target.userId && target.credentials) {
+      // Signed out or token revoked: each socket's own credential is asked about, and what
+      // the socket sends waits for the answer (no write slips in), then it closes (4401).
+      await Promise.all(
+        affected.map(async (c) => {
+          const credential = c.identity.credential;
+          if (!credential) return;
+          const holds = credentialHolds(db, c.userId, credential);
+          c.hold(holds);
+          if (!(await holds.catch(() => true)))
+            c.close(CloseCode.unauthenticated, 'signed out, or the API token was revoked');
+        }),
+      );
+    }
     const answers = new Map<string, ReturnType<typeof identityAccess>>();
     await Promise.all(
       affected.map(async (c) => {
+        if (c.isClosed) return;
         const key = `${c.userId}:${c.identity.room}`;
         if (!answers.has(key)) answers.set(key, identityAccess(db, c.identity));
         const access = await answers.get(key)!.catch(() => null);
@@ -440,6 +455,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
 
     reauthorize: (resolutionId) => recheck({ resolutionId }, true),
     reauthorizeUser: (userId) => recheck({ userId }, true),
+    credentialsChanged: (target) => recheck({ userId: target.userId, credentials: true }, true),
     draftChanged: (amendmentId) => recheck({ amendmentId }, true),
     async languageChanged(resolutionId, language) {
       languages.reconcile(resolutionId, language);

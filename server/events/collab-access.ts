@@ -1,4 +1,4 @@
-import { draftTouched, resolutionAccessTouched, type DomainEvent } from '../../usecases/kernel/events';
+import { draftTouched, languageTouched, resolutionAccessTouched, type DomainEvent } from '../../usecases/kernel/events';
 import type { CollabService } from '../collab/types';
 
 /**
@@ -14,6 +14,8 @@ export function collabAccessSubscriber(collab: CollabService) {
     const resolutionId = resolutionAccessTouched(event);
     if (resolutionId) return collab.reauthorize(resolutionId);
     if (event.type === 'member.changed') return collab.reauthorizeUser(event.userId);
+    const language = languageTouched(event);
+    if (language) return collab.languageChanged?.(language.resolutionId, language.language);
     return undefined;
   };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditEvents, ballots, committees, delegations, voteTallies } from '@/db/schema';
+import { auditEvents, ballots, committees, delegations, users, voteTallies } from '@/db/schema';
+import { voteForUser, voteForUserSoon } from '@/db/queries/votes';
 import { seedDemo } from '@/db/commands/demo-seeder';
 import { openVote } from '@/db/commands/vote-opener';
 import { castBallot, castBallots, type BallotCast } from '@/db/commands/ballot-caster';
@@ -22,12 +23,13 @@ describe.each(testDatabaseKinds())('ballot box on %s', (kind) => {
   let db: Db;
   let chairId: string;
   let committeeId: string;
+  let demoCommitteeId: string;
   const delegationIds: string[] = [];
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     db = database.db;
-    await seedDemo(db);
+    ({ committeeId: demoCommitteeId } = await seedDemo(db));
     chairId = await userId(db, 'chair');
     const [big] = await db
       .insert(committees)
@@ -228,5 +230,33 @@ describe.each(testDatabaseKinds())('ballot box on %s', (kind) => {
     expect(result.totals.yes).toBe(counted);
     expect(await db.select().from(ballots).where(eq(ballots.voteId, vote.id))).toHaveLength(counted);
     expect(await audit()).toHaveLength(counted);
+  });
+
+  it('the vote looked up for many requests at once: the same answers as one by one, 404 for a stranger', async () => {
+    const resolution = await resolutionAtVoting(db, demoCommitteeId);
+    const paragraphIds = (await paragraphsOf(db, resolution.id)).map((p) => p.id);
+    const vote = await openVote(db, {
+      resolution,
+      subject: { kind: 'paragraph', paragraphId: paragraphIds[1] },
+      method: 'electronic',
+      majority: 'simple',
+      actorId: chairId,
+      paragraphIds,
+    });
+    const iranId = await userId(db, 'iran');
+    const [stranger] = await db
+      .insert(users)
+      .values({ email: `stranger-${kind}@example.org`, name: 'Stranger' })
+      .returning();
+    const [chair, iran, none, unknown] = await Promise.allSettled([
+      voteForUserSoon(db, chairId, vote.id),
+      voteForUserSoon(db, iranId, vote.id),
+      voteForUserSoon(db, stranger.id, vote.id),
+      voteForUserSoon(db, iranId, '00000000-0000-4000-8000-000000000000'),
+    ]);
+    expect(chair).toEqual({ status: 'fulfilled', value: await voteForUser(db, chairId, vote.id) });
+    expect(iran).toEqual({ status: 'fulfilled', value: await voteForUser(db, iranId, vote.id) });
+    expect(none).toMatchObject({ status: 'rejected', reason: { code: 'not_found:vote' } });
+    expect(unknown).toMatchObject({ status: 'rejected', reason: { code: 'not_found:vote' } });
   });
 });

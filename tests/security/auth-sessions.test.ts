@@ -83,9 +83,9 @@ describe('a copied session cookie after sign-out', () => {
     expect(await refusedWith(socketWith({ cookie: copy }))).toBe(4401);
   });
 
-  // The socket's re-check is CollabService.credentialsChanged (the collab branch), called by
-  // server/auth/credentials-changed.ts: remove `.skip` once both are merged.
-  it.skip('an open socket on the cookie closes with 4401 within 2 s of sign-out', async () => {
+  // The socket's re-check is CollabService.credentialsChanged, called by
+  // server/auth/credentials-changed.ts (and relayed to every process through Redis).
+  it('an open socket on the cookie closes with 4401 within 2 s of sign-out', async () => {
     const cookie = await signIn('kenya@example.org');
     const open = socketWith({ cookie });
     await synced(open);

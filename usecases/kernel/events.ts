@@ -36,7 +36,12 @@ export type ProcedureEvent =
   | On<'resolution.published', Record<string, never>>
   | On<'resolution.created', Record<string, never>>
   | On<'version.saved', { versionId: string }>
-  | On<'version.restored', { versionId: string; name: string }>;
+  | On<'version.restored', { versionId: string; name: string }>
+  | On<'language.added', { language: string }>
+  | On<'language.changed', LanguageChange>;
+
+/** What changed in a language version (ids only): one paragraph, a statement, an amendment, or several. */
+type LanguageChange = { language: string; paragraphId?: string; reservationId?: string; amendmentId?: string };
 
 /** Facts about people rather than one resolution: who may still hold which sockets. */
 export type AccessEvent =
@@ -71,4 +76,9 @@ const STAGE_EVENTS: ReadonlySet<DomainEventType> = new Set(['stage.changed', 're
 
 export function resolutionAccessTouched(e: DomainEvent): string | null {
   return STAGE_EVENTS.has(e.type) && isProcedureEvent(e) ? e.resolutionId : null;
+}
+
+/** A language version whose wordings changed outside its live room: the room folds them in. */
+export function languageTouched(e: DomainEvent): { resolutionId: string; language: string } | null {
+  return e.type === 'language.changed' ? { resolutionId: e.resolutionId, language: e.data.language } : null;
 }

@@ -1,30 +1,15 @@
-import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { resolutionForUser } from '../../db/queries/resolutions';
 import { getLanguageVersion } from '../../db/queries/languages';
 import type { LanguageVersion, Resolution } from '../../db/schema';
 import type { ResolutionAccess } from '../../db/queries/access';
-import { conflict, forbidden } from '../../lib/errors';
-import { can, type Action, type Actor, type Subject } from '../../lib/permissions';
-import { numberParagraphs } from '../../lib/resolution/numbering';
+import { conflict } from '../../lib/errors';
 import type { NumberedParagraph } from '../../lib/resolution/types';
-import { readParagraphs } from '../../lib/text/ydoc';
+import { readNumberedParagraphs } from '../kernel/text-store';
+import type { UseCaseContext } from '../kernel/use-case';
 
-/**
- * What the language acts use: the database and the original's text (the live document when
- * the collaboration service holds it, the stored log otherwise), as the use-case kernel's
- * TextStore gives them.
- */
-export interface LanguageActContext {
-  db: Db;
-  text: { read(resolutionId: string): Promise<Uint8Array> };
-}
-
-/** An act's result and what pages must hear of it (ids only). */
-export interface LanguageOutcome<R> {
-  result: R;
-  events: { type: string; resolutionId: string; data: Record<string, unknown> }[];
-}
+/** What the language acts and reads use: the kernel's context (database and text store). */
+export type LanguageActContext = UseCaseContext;
 
 export interface LanguageActing {
   resolution: Resolution;
@@ -46,14 +31,8 @@ export async function versionOf(db: Db, resolution: Resolution, language: string
   return getLanguageVersion(db, resolution.id, language);
 }
 
-export async function originalParagraphs(ctx: LanguageActContext, resolutionId: string): Promise<NumberedParagraph[]> {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, await ctx.text.read(resolutionId));
-    return numberParagraphs(readParagraphs(doc));
-  } finally {
-    doc.destroy();
-  }
+export function originalParagraphs(ctx: LanguageActContext, resolutionId: string): Promise<NumberedParagraph[]> {
+  return readNumberedParagraphs(ctx.text, resolutionId);
 }
 
 /** An official version is the record once published: it no longer changes. */
@@ -65,9 +44,4 @@ export function refuseIfPublishedOfficial(resolution: Resolution, version: Langu
       `The "${version.language}" version was published with the resolution on ${publishedAt.slice(0, 10)}; it no longer changes.`,
     );
   }
-}
-
-/** Throws 403 unless `can()` allows it (the kernel's authorize() once it is on main). */
-export function authorize(actor: Actor, action: Action, subject: Subject, message: string): void {
-  if (!can(actor, action, subject)) throw forbidden(action, message);
 }

@@ -2,55 +2,52 @@ import { storeParagraphWordings } from '../../db/commands/language-versions';
 import { DomainError } from '../../lib/errors';
 import { confirmWording } from '../../lib/languages/alignment';
 import { matchTranslatedText, type TranslatedTextMatch } from '../../lib/languages/translated-text';
-import {
-  authorize,
-  languageActing,
-  originalParagraphs,
-  refuseIfPublishedOfficial,
-  versionOf,
-  type LanguageActContext,
-  type LanguageOutcome,
-} from './context';
+import { authorize, defineUseCase, userIdOf, type Outcome } from '../kernel/use-case';
+import { languageActing, originalParagraphs, refuseIfPublishedOfficial, versionOf } from './context';
 
 /**
  * A translated text file imported as a language version, matched to the original by
  * paragraph numbers (lib/languages/translated-text.ts). A file with a number the original
  * does not have is refused whole, with the lines: storing half of it would hide the error.
  */
-export async function importTranslation(
-  ctx: LanguageActContext,
-  actorId: string,
-  input: { resolutionId: string; language: string; text: string },
-): Promise<LanguageOutcome<TranslatedTextMatch>> {
-  const { resolution, access } = await languageActing(ctx.db, actorId, input.resolutionId);
-  authorize(
-    access.actor,
-    'language:edit',
-    { stage: access.stage },
-    'The secretariat and translators edit language versions.',
-  );
-  const version = await versionOf(ctx.db, resolution, input.language);
-  refuseIfPublishedOfficial(resolution, version);
-  const original = await originalParagraphs(ctx, resolution.id);
-  const match = matchTranslatedText(input.text, original);
-  if (match.errors.length > 0) {
-    throw new DomainError(
-      'unprocessable:translation',
-      `The file does not match the original's paragraphs: ${match.errors
-        .slice(0, 3)
-        .map((e) => `line ${e.line}: ${e.message}`)
-        .join('; ')}`,
-      match.errors.map((e) => ({ path: 'text', line: e.line, message: e.message })),
+export const importTranslation = defineUseCase(
+  'language.import',
+  async (
+    ctx,
+    actor,
+    input: { resolutionId: string; language: string; text: string },
+  ): Promise<Outcome<TranslatedTextMatch>> => {
+    const actorId = userIdOf(actor);
+    const { resolution, access } = await languageActing(ctx.db, actorId, input.resolutionId);
+    authorize(
+      access.actor,
+      'language:edit',
+      { stage: access.stage },
+      'The secretariat and translators edit language versions.',
     );
-  }
-  const byId = new Map(original.map((p) => [p.id, p]));
-  await storeParagraphWordings(
-    ctx.db,
-    { resolutionId: resolution.id, language: input.language, actorId },
-    match.paragraphs.map((t) => confirmWording(t.paragraphId, t.text, byId.get(t.paragraphId)?.text ?? '')),
-  );
-  return {
-    result: match,
-    events: [{ type: 'language.changed', resolutionId: resolution.id, data: { language: input.language } }],
-  };
-}
+    const version = await versionOf(ctx.db, resolution, input.language);
+    refuseIfPublishedOfficial(resolution, version);
+    const original = await originalParagraphs(ctx, resolution.id);
+    const match = matchTranslatedText(input.text, original);
+    if (match.errors.length > 0) {
+      throw new DomainError(
+        'unprocessable:translation',
+        `The file does not match the original's paragraphs: ${match.errors
+          .slice(0, 3)
+          .map((e) => `line ${e.line}: ${e.message}`)
+          .join('; ')}`,
+        match.errors.map((e) => ({ path: 'text', line: e.line, message: e.message })),
+      );
+    }
+    const byId = new Map(original.map((p) => [p.id, p]));
+    await storeParagraphWordings(
+      ctx.db,
+      { resolutionId: resolution.id, language: input.language, actorId },
+      match.paragraphs.map((t) => confirmWording(t.paragraphId, t.text, byId.get(t.paragraphId)?.text ?? '')),
+    );
+    return {
+      result: match,
+      events: [{ type: 'language.changed' as const, resolutionId: resolution.id, data: { language: input.language } }],
+    };
+  },
+);

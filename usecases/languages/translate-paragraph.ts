@@ -3,15 +3,8 @@ import { listParagraphWordings } from '../../db/queries/languages';
 import { conflict, notFound } from '../../lib/errors';
 import { alignVersion, confirmWording } from '../../lib/languages/alignment';
 import type { AlignedParagraph } from '../../lib/languages/types';
-import {
-  authorize,
-  languageActing,
-  originalParagraphs,
-  refuseIfPublishedOfficial,
-  versionOf,
-  type LanguageActContext,
-  type LanguageOutcome,
-} from './context';
+import { authorize, defineUseCase, userIdOf, type Outcome, type UseCaseContext } from '../kernel/use-case';
+import { languageActing, originalParagraphs, refuseIfPublishedOfficial, versionOf } from './context';
 
 interface ParagraphInput {
   resolutionId: string;
@@ -24,36 +17,30 @@ interface ParagraphInput {
  * confirms it against the original as it reads now: it is up to date until the original
  * paragraph changes.
  */
-export async function translateParagraph(
-  ctx: LanguageActContext,
-  actorId: string,
-  input: ParagraphInput & { text: string },
-): Promise<LanguageOutcome<AlignedParagraph>> {
-  return writeParagraph(ctx, actorId, input, () => input.text);
-}
+export const translateParagraph = defineUseCase(
+  'language.translate-paragraph',
+  (ctx, actor, input: ParagraphInput & { text: string }) =>
+    writeParagraph(ctx, userIdOf(actor), input, () => input.text),
+);
 
 /** "Confirm": the original's change does not affect the translation; its words stay. */
-export async function confirmParagraph(
-  ctx: LanguageActContext,
-  actorId: string,
-  input: ParagraphInput,
-): Promise<LanguageOutcome<AlignedParagraph>> {
-  return writeParagraph(ctx, actorId, input, (current) => {
+export const confirmParagraph = defineUseCase('language.confirm-paragraph', (ctx, actor, input: ParagraphInput) =>
+  writeParagraph(ctx, userIdOf(actor), input, (current) => {
     if (current === null || current.trim() === '')
       throw conflict(
         'translation',
         'This paragraph has no translation yet: write one (PUT …/paragraphs/{paragraphId}).',
       );
     return current;
-  });
-}
+  }),
+);
 
 async function writeParagraph(
-  ctx: LanguageActContext,
+  ctx: UseCaseContext,
   actorId: string,
   input: ParagraphInput,
   wording: (current: string | null) => string,
-): Promise<LanguageOutcome<AlignedParagraph>> {
+): Promise<Outcome<AlignedParagraph>> {
   const { resolution, access } = await languageActing(ctx.db, actorId, input.resolutionId);
   authorize(
     access.actor,

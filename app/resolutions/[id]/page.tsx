@@ -33,6 +33,9 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
 
   return (
     <div className="resolution-page">
+      <a className="skip-link" href="#resolution-editor">
+        Skip to the text
+      </a>
       <p className="breadcrumbs">
         <Link href="/">Committees</Link> › <Link href={`/committees/${committee.slug}`}>{committee.name}</Link> ›
       </p>

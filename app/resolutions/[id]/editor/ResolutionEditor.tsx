@@ -9,6 +9,7 @@ import { PresenceList } from './PresenceList';
 import { ConnectionBadge } from './ConnectionBadge';
 import { requestAmendment, useFocusParagraphRequests } from '@/app/_components/amend-request';
 import { useTextMarks } from '@/app/_components/amendment-marks-store';
+import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { amendmentMarksKey } from './amendment-marks';
 
 interface EditorUser {
@@ -73,6 +74,7 @@ function LiveEditor({
 }) {
   const { name, delegation, role } = user;
   const presence = useMemo(() => presenceUser({ name, delegation, role }), [name, delegation, role]);
+  const confirm = useConfirm();
   const extensions = useMemo(
     () =>
       resolutionEditorExtensions({
@@ -80,8 +82,15 @@ function LiveEditor({
         provider: session.provider,
         user: presence,
         onAmend: mayAmend ? requestAmendment : null,
+        // More than a page's worth is asked about first, in the app's own dialog.
+        confirmLargePaste: (paragraphs, characters) =>
+          confirm({
+            title: `Insert ${paragraphs} paragraphs?`,
+            message: `The pasted text is ${characters.toLocaleString('en-GB')} characters long — more than a page. It goes in where the cursor is, for everyone.`,
+            confirmLabel: 'Insert them',
+          }),
       }),
-    [session, presence, mayAmend],
+    [session, presence, mayAmend, confirm],
   );
   // Never editable before the server's text has arrived or when the server says "read":
   // the server would drop the updates anyway, and the text would then differ from everyone's.

@@ -11,6 +11,7 @@ import { ResolutionPaste } from '@/lib/editor/paste-extension';
 import { RemoteSelection } from '@/lib/editor/remote-selection';
 import { AmendAction } from '@/lib/editor/amend-action';
 import { AmendmentMarks } from './amendment-marks';
+import { ParagraphKeys } from './paragraph-keys';
 import { presenceLabel, readPresenceUser, type PresenceUser } from '@/lib/editor/presence';
 import { newParagraphId } from '@/lib/resolution/ids';
 
@@ -23,6 +24,7 @@ export function resolutionEditorExtensions(opts: {
   provider: WebsocketProvider;
   user: PresenceUser;
   onAmend?: ((paragraphId: string) => void) | null;
+  confirmLargePaste?: ((paragraphs: number, characters: number) => Promise<boolean>) | null;
 }): Extensions {
   return [
     ...resolutionSchemaExtensions,
@@ -33,9 +35,10 @@ export function resolutionEditorExtensions(opts: {
     RemoteSelection.configure({ document: opts.doc }),
     ParagraphNumbers,
     ParagraphKinds,
-    ResolutionPaste,
+    ResolutionPaste.configure({ confirmLarge: opts.confirmLargePaste ?? null }),
     AmendAction.configure({ onAmend: opts.onAmend ?? null }),
     AmendmentMarks,
+    ParagraphKeys,
   ];
 }
 

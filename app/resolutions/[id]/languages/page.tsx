@@ -4,9 +4,8 @@ import type { Stage } from '@/lib/resolution/types';
 import { describeCounts } from '@/lib/languages/alignment';
 import { languageName } from '@/lib/languages/codes';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
-import { currentState } from '@/usecases/reads/resolution-text';
 import { listVersionSummaries, readVersionText } from '@/usecases/languages/language-text';
-import type { LanguageActContext } from '@/usecases/languages/context';
+import { languageContext } from '@/app/api/v1/languages/present';
 import { SideBySide } from './SideBySide';
 import { AddLanguageForm } from './AddLanguageForm';
 
@@ -27,7 +26,7 @@ export default async function LanguagesPage({
   const { lang } = await searchParams;
   const { user, db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/languages`);
   const stage = resolution.stage as Stage;
-  const ctx: LanguageActContext = { db, text: { read: (resolutionId) => currentState(db, resolutionId) } };
+  const ctx = languageContext(db);
   const { original, versions } = await listVersionSummaries(ctx, user.id, { resolutionId: resolution.id });
   const selected = versions.find((v) => v.language === lang) ?? versions[0];
   const version = selected

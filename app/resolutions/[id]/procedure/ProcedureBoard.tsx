@@ -43,7 +43,11 @@ export function ProcedureBoard({
     setReservations(fresh);
   }, [base]);
 
+  // What others did, said to screen readers: stage changes, opened votes, results.
+  const [announcement, setAnnouncement] = useState('');
   const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
+    const said = announce(e);
+    if (said) setAnnouncement(said);
     if (e.type === 'ballot.cast') {
       const { voteId, tally, ballotsCast } = (e.data ?? {}) as {
         voteId?: string;
@@ -84,6 +88,9 @@ export function ProcedureBoard({
   return (
     <aside className="sidebar procedure-panel" aria-label="Procedure" data-testid="procedure-panel">
       <ReservationMarks reservations={reservations} />
+      <p className="sr-only" role="status" aria-live="polite" data-testid="live-announcer">
+        {announcement}
+      </p>
       <h2>
         Procedure{' '}
         <span
@@ -106,4 +113,24 @@ export function ProcedureBoard({
       <ReservationsSection context={context} reservations={reservations} onChanged={reloadReservations} />
     </aside>
   );
+}
+
+const STAGE_WORDS: Record<string, string> = {
+  drafting: 'drafting',
+  amendments: 'amendment',
+  voting: 'voting',
+  adopted: 'adopted',
+  withdrawn: 'withdrawn',
+};
+
+/** The sentence a screen reader hears for a procedural event, when it is news to the room. */
+function announce(e: ProcedureEvent): string | null {
+  const data = (e.data ?? {}) as { to?: string; outcome?: string };
+  if (e.type === 'stage.changed' && data.to)
+    return `The resolution moved to the ${STAGE_WORDS[data.to] ?? data.to} stage.`;
+  if (e.type === 'vote.opened') return 'A vote is open.';
+  if (e.type === 'vote.closed')
+    return `The vote is closed${data.outcome ? `: ${String(data.outcome).replace('_', ' ')}` : ''}.`;
+  if (e.type === 'resolution.adopted') return 'The resolution is adopted.';
+  return null;
 }

@@ -1,9 +1,10 @@
 import { addLanguage } from '@/usecases/languages/add-language';
 import { listVersionSummaries } from '@/usecases/languages/language-text';
 import { endpoint } from '../../../_lib/endpoint';
+import { act } from '../../../_lib/act';
 import { resolutionParams } from '../../schema';
 import { addLanguageBody } from '../../../languages/schema';
-import { act, languageContext, presentVersionSummary } from '../../../languages/act';
+import { languageContext, presentVersionSummary } from '../../../languages/present';
 
 export const GET = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
   const { original, versions } = await listVersionSummaries(languageContext(db), user.id, { resolutionId: params.id });
@@ -13,13 +14,13 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
 export const POST = endpoint(
   { params: resolutionParams, body: addLanguageBody },
   async ({ db, user, params, body }) => {
-    const version = await act(addLanguage(languageContext(db), user.id, { resolutionId: params.id, ...body }));
+    const v = await act(addLanguage, { db, user }, { resolutionId: params.id, ...body });
     return {
-      language: version.language,
-      official: version.official,
-      title: version.title,
-      sessionLabel: version.sessionLabel,
-      enactingFormula: version.enactingFormula,
+      language: v.language,
+      official: v.official,
+      title: v.title,
+      sessionLabel: v.sessionLabel,
+      enactingFormula: v.enactingFormula,
     };
   },
 );

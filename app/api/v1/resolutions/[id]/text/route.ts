@@ -4,7 +4,7 @@ import { readVersionText } from '@/usecases/languages/language-text';
 import { endpoint } from '../../../_lib/endpoint';
 import { resolutionParams, textQuery } from '../../schema';
 import { presentParagraph } from '../../present';
-import { languageContext, presentTranslatedParagraph } from '../../../languages/act';
+import { languageContext, presentTranslatedParagraph } from '../../../languages/present';
 
 export const GET = endpoint({ params: resolutionParams, query: textQuery }, async ({ db, user, params, query }) => {
   const { resolution } = await resolutionForUser(db, user.id, params.id);

@@ -2,8 +2,9 @@ import { updateLanguage } from '@/usecases/languages/add-language';
 import { readVersionText } from '@/usecases/languages/language-text';
 import { renderRedlineText } from '@/lib/amendments/redline';
 import { endpoint } from '../../../../_lib/endpoint';
+import { act } from '../../../../_lib/act';
 import { languageParams, updateLanguageBody } from '../../../../languages/schema';
-import { act, languageContext, presentTranslatedParagraph } from '../../../../languages/act';
+import { languageContext, presentTranslatedParagraph } from '../../../../languages/present';
 
 export const GET = endpoint({ params: languageParams }, async ({ db, user, params }) => {
   const version = await readVersionText(languageContext(db), user.id, {
@@ -23,15 +24,13 @@ export const GET = endpoint({ params: languageParams }, async ({ db, user, param
 export const PATCH = endpoint(
   { params: languageParams, body: updateLanguageBody },
   async ({ db, user, params, body }) => {
-    const version = await act(
-      updateLanguage(languageContext(db), user.id, { resolutionId: params.id, language: params.language, ...body }),
-    );
+    const v = await act(updateLanguage, { db, user }, { resolutionId: params.id, language: params.language, ...body });
     return {
-      language: version.language,
-      official: version.official,
-      title: version.title,
-      sessionLabel: version.sessionLabel,
-      enactingFormula: version.enactingFormula,
+      language: v.language,
+      official: v.official,
+      title: v.title,
+      sessionLabel: v.sessionLabel,
+      enactingFormula: v.enactingFormula,
     };
   },
 );

@@ -1,19 +1,17 @@
 import { translateParagraph } from '@/usecases/languages/translate-paragraph';
 import { endpoint } from '../../../../../../_lib/endpoint';
+import { act } from '../../../../../../_lib/act';
 import { languageParagraphParams, paragraphTranslationBody } from '../../../../../../languages/schema';
-import { act, languageContext, presentTranslatedParagraph } from '../../../../../../languages/act';
+import { presentTranslatedParagraph } from '../../../../../../languages/present';
 
 export const PUT = endpoint(
   { params: languageParagraphParams, body: paragraphTranslationBody },
   async ({ db, user, params, body }) =>
     presentTranslatedParagraph(
       await act(
-        translateParagraph(languageContext(db), user.id, {
-          resolutionId: params.id,
-          language: params.language,
-          paragraphId: params.paragraphId,
-          text: body.text,
-        }),
+        translateParagraph,
+        { db, user },
+        { resolutionId: params.id, language: params.language, paragraphId: params.paragraphId, text: body.text },
       ),
     ),
 );
