@@ -1,5 +1,4 @@
 import { getCollabService } from '../collab/registry';
-import type { CollabService } from '../collab/types';
 import { log } from '../log';
 
 /**
@@ -8,10 +7,8 @@ import { log } from '../log';
  * when that no longer holds, on every process. The one place sign-out reaches the sockets,
  * so it is easy to route through an event layer later.
  */
-type WithCredentialsCheck = CollabService & { credentialsChanged?(target: { userId: string }): Promise<void> | void };
-
 export async function credentialsChanged(userId: string): Promise<void> {
-  const collab = getCollabService() as WithCredentialsCheck | null;
+  const collab = getCollabService();
   try {
     await collab?.credentialsChanged?.({ userId });
   } catch (e) {

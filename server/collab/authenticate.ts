@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Queryable } from '../../db/client';
-import { isUuid, resolutionAccess } from '../../db/queries/access';
-import { userFromCredentials } from '../auth/request-user';
+import { findUserBySession, isUuid, resolutionAccess } from '../../db/queries/access';
+import { and, eq, isNull } from 'drizzle-orm';
+import { bearerToken, sessionClaims, userFromCredentials } from '../auth/request-user';
+import { apiTokens } from '../../db/schema';
+import { hashApiToken } from '../../lib/auth/tokens';
 import { collabAccess, draftCollabAccess } from '../../lib/permissions';
 import { languageRoomAccess, languageRoomFromPath } from './language-access';
 import { findAmendment } from '../../db/queries/amendments';
@@ -25,6 +28,28 @@ export interface CollabIdentity {
   access: Access;
   /** Whether the client asked for access notices (?access=1). */
   wantsAccessNotices: boolean;
+  /**
+   * What the socket was opened with: an API token (kept as its hash) or a session. Checked
+   * again when the user's credentials change (revocation, sign-out): a socket outlives
+   * neither its token nor its session.
+   */
+  credential?: Credential;
+}
+
+export type Credential = { kind: 'token'; tokenHash: string } | { kind: 'session'; sessionId: string };
+
+/** Whether a socket's credential still holds (token not revoked; session neither ended nor expired). */
+export async function credentialHolds(db: Queryable, userId: string, credential: Credential): Promise<boolean> {
+  if (credential.kind === 'token') {
+    const [row] = await db
+      .select({ id: apiTokens.id })
+      .from(apiTokens)
+      .where(
+        and(eq(apiTokens.tokenHash, credential.tokenHash), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+      );
+    return !!row;
+  }
+  return (await findUserBySession(db, credential.sessionId, userId)) !== null;
 }
 
 export type Admission = { ok: true; identity: CollabIdentity } | { ok: false; code: CloseCode; reason: string };
@@ -74,6 +99,13 @@ export async function admit(
   });
   if (!user) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in or give an API token' };
   const wantsAccessNotices = url.searchParams.get('access') === '1';
+  const token = bearerToken(req.headers.authorization ?? null) ?? url.searchParams.get('token');
+  const session = token ? null : await sessionClaims(req.headers.cookie ?? null);
+  const credential: Credential | undefined = token
+    ? { kind: 'token', tokenHash: hashApiToken(token) }
+    : session
+      ? { kind: 'session', sessionId: session.sessionId }
+      : undefined;
   if (room.kind === 'language') {
     const access = await languageRoomAccess(db, user.id, room.resolutionId, room.language);
     if (access === 'none') return { ok: false, code: CloseCode.notFound, reason: 'no such language version' };
@@ -88,6 +120,7 @@ export async function admit(
         room: `${room.resolutionId}/${room.language}`,
         access,
         wantsAccessNotices,
+        credential,
       },
     };
   }
@@ -104,6 +137,7 @@ export async function admit(
         room: draftRoomName(room.amendmentId),
         access: decided.access,
         wantsAccessNotices,
+        credential,
       },
     };
   }
@@ -119,6 +153,7 @@ export async function admit(
       room: room.resolutionId,
       access: decided,
       wantsAccessNotices,
+      credential,
     },
   };
 }

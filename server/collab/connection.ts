@@ -81,6 +81,17 @@ export class Connection implements Peer {
     this.ws.send(message);
   }
 
+  /**
+   * Nothing this socket sends is handled until `check` settles: its credentials are being
+   * checked again (a sign-out or revocation), and no write may slip in meanwhile.
+   */
+  hold(check: Promise<unknown>): void {
+    this.queue = this.queue.then(
+      () => check.then(noop, noop),
+      () => check.then(noop, noop),
+    );
+  }
+
   setAccess(access: Access): void {
     if (access === this.access) return;
     this.access = access;
@@ -169,6 +180,8 @@ export class Connection implements Peer {
     return true;
   }
 }
+
+const noop = () => {};
 
 class MalformedMessage extends Error {}
 

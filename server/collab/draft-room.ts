@@ -50,6 +50,8 @@ export class DraftRoom implements SharedDocument {
   closedToEdits = false;
   private resolutionId: string | null = null;
   private announceTimer: NodeJS.Timeout | null = null;
+  private readonly remoteOwners = new Map<number, string>();
+  private remoteFrom: string | null = null;
   /** Saves failed in a row (the database away): the next try waits longer. */
   private failures = 0;
 
@@ -67,6 +69,10 @@ export class DraftRoom implements SharedDocument {
         if (isPeer(origin)) {
           for (const id of added) origin.awarenessIds.add(id);
           for (const id of removed) origin.awarenessIds.delete(id);
+        }
+        if (origin === STORED) {
+          if (this.remoteFrom) for (const id of added.concat(updated)) this.remoteOwners.set(id, this.remoteFrom);
+          for (const id of removed) this.remoteOwners.delete(id);
         }
         this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
         if (origin !== STORED)
@@ -139,8 +145,19 @@ export class DraftRoom implements SharedDocument {
     Y.applyUpdate(this.doc, update, STORED);
   }
 
-  applyRemoteAwareness(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, STORED);
+  applyRemoteAwareness(update: Uint8Array, from?: string): void {
+    this.remoteFrom = from ?? null;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, STORED);
+    } finally {
+      this.remoteFrom = null;
+    }
+  }
+
+  /** Another process died: the presence entries it relayed go. */
+  dropProcess(from: string): void {
+    const ids = [...this.remoteOwners].filter(([, owner]) => owner === from).map(([id]) => id);
+    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, STORED);
   }
 
   leave(peer: Peer): void {

@@ -120,6 +120,9 @@ export class LiveDocument implements SharedDocument {
   /** Broadcasts still being written, oldest first, each to its peers as they were when it started. */
   private sending: { message: Uint8Array; except: Peer | null; peers: Peer[]; next: number }[] = [];
   private sendTimer: NodeJS.Immediate | null = null;
+  /** Which process relayed each remote presence entry, and the process of the entry being applied. */
+  private readonly remoteOwners = new Map<number, string>();
+  private remoteFrom: string | null = null;
   private lastBroadcast = 0;
 
   constructor(
@@ -236,8 +239,19 @@ export class LiveDocument implements SharedDocument {
     }
   }
 
-  applyRemoteAwareness(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  applyRemoteAwareness(update: Uint8Array, from?: string): void {
+    this.remoteFrom = from ?? null;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } finally {
+      this.remoteFrom = null;
+    }
+  }
+
+  /** Another process died: the presence entries it relayed go (and the local clients hear it). */
+  dropProcess(from: string): void {
+    const ids = [...this.remoteOwners].filter(([, owner]) => owner === from).map(([id]) => id);
+    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, REMOTE);
   }
 
   leave(peer: Peer): void {
@@ -288,6 +302,10 @@ export class LiveDocument implements SharedDocument {
     if (isPeer(origin)) {
       for (const id of added) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    if (origin === REMOTE) {
+      if (this.remoteFrom) for (const id of added.concat(updated)) this.remoteOwners.set(id, this.remoteFrom);
+      for (const id of removed) this.remoteOwners.delete(id);
     }
     // Batched like text updates: clients that joined together renew their presence
     // together, and one message per renewal per peer would stall the relay.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { AccessTarget, CrossProcessRelay, RelayListener } from './relay';
 import { deliverRemoteProcedureEvent, setProcedureEventForwarder, type ProcedureEvent } from '../procedure-events';
+import { redisKeyPrefix } from '../auth/sign-in-throttle-store';
 
 /**
  * Several Concord processes serving the same resolutions (REDIS_URL). Each document has a
@@ -10,16 +11,35 @@ import { deliverRemoteProcedureEvent, setProcedureEventForwarder, type Procedure
  * subscribes before it reads the stored state, so nothing relayed meanwhile is missed.
  *
  * Frame: 1 byte kind, 8 bytes sender id (a process ignores its own), then the payload.
+ *
+ * Every channel and key starts with CONCORD_REDIS_PREFIX (default "concord:"), so two
+ * deployments sharing one Redis never hear each other. Each process says it is alive on the
+ * shared channel every second (and keeps a key with a short expiry, for operators); one not
+ * heard from for `processTimeoutMs` is taken for dead, and the presence of its clients is
+ * removed on the others (a crashed process cannot say goodbye for them).
  */
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
-const SHARED_CHANNEL = 'concord:shared';
-const docChannel = (id: string) => `concord:doc:${id}`;
+const HEARTBEAT_MS = 1000;
+
+export interface RedisRelayOptions {
+  /** Channel and key prefix (CONCORD_REDIS_PREFIX). */
+  prefix?: string;
+  /** A process not heard from for this long is taken for dead (CONCORD_COLLAB_PROCESS_TIMEOUT_MS). */
+  processTimeoutMs?: number;
+}
 
 export async function connectRedisRelay(
   url: string,
   log: (m: string) => void,
+  relayOptions: RedisRelayOptions = {},
 ): Promise<(listener: RelayListener) => CrossProcessRelay> {
+  const prefix = relayOptions.prefix ?? redisKeyPrefix();
+  const processTimeoutMs =
+    relayOptions.processTimeoutMs ?? (Number(process.env.CONCORD_COLLAB_PROCESS_TIMEOUT_MS) || 4000);
+  const SHARED_CHANNEL = `${prefix}shared`;
+  const DOC_PREFIX = `${prefix}doc:`;
+  const docChannel = (id: string) => `${DOC_PREFIX}${id}`;
   const options = { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true };
   const pub = new Redis(url, options);
   const sub = new Redis(url, options);
@@ -37,11 +57,15 @@ export async function connectRedisRelay(
     throw new Error(`REDIS_URL: cannot connect to ${redactUrl(url)}: ${e instanceof Error ? e.message : e}`);
   }
   const self = randomBytes(8);
-  log(`relaying updates and presence through Redis at ${redactUrl(url)}`);
+  const selfHex = self.toString('hex');
+  log(`relaying updates and presence through Redis at ${redactUrl(url)} (prefix "${prefix}")`);
 
   const frame = (kind: number, payload: Uint8Array) => Buffer.concat([Buffer.from([kind]), self, payload]);
 
   return (listener) => {
+    /** Other processes, by id, and when each was last heard from. */
+    const heard = new Map<string, number>();
+    const alive = (from: string) => heard.set(from, Date.now());
     sub.on('messageBuffer', (channelBuf: Buffer, message: Buffer) => {
       const channel = channelBuf.toString();
       try {
@@ -50,17 +74,26 @@ export async function connectRedisRelay(
             from: string;
             access?: AccessTarget;
             event?: ProcedureEvent;
+            bye?: boolean;
           };
-          if (parsed.from === self.toString('hex')) return;
+          if (parsed.from === selfHex || typeof parsed.from !== 'string') return;
+          if (parsed.bye) {
+            heard.delete(parsed.from);
+            listener.processGone?.(parsed.from);
+            return;
+          }
+          alive(parsed.from);
           if (parsed.access) listener.remoteAccessChange(parsed.access);
           if (parsed.event) deliverRemoteProcedureEvent(parsed.event);
           return;
         }
         if (message.length < 9 || message.subarray(1, 9).equals(self)) return;
-        const id = channel.slice('concord:doc:'.length);
+        const from = message.subarray(1, 9).toString('hex');
+        alive(from);
+        const id = channel.slice(DOC_PREFIX.length);
         const payload = new Uint8Array(message.buffer, message.byteOffset + 9, message.length - 9);
         if (message[0] === KIND_UPDATE) listener.remoteUpdate(id, payload);
-        else if (message[0] === KIND_AWARENESS) listener.remoteAwareness(id, payload);
+        else if (message[0] === KIND_AWARENESS) listener.remoteAwareness(id, payload, from);
       } catch (e) {
         log(`ignored a malformed relay message on ${channel}: ${e instanceof Error ? e.message : e}`);
       }
@@ -71,6 +104,20 @@ export async function connectRedisRelay(
         .catch((e) => log(`redis publish: ${e.message}`));
     void sub.subscribe(SHARED_CHANNEL);
     setProcedureEventForwarder((event) => shared({ event }));
+    const aliveKey = `${prefix}collab:process:${selfHex}`;
+    const heartbeat = setInterval(() => {
+      shared({});
+      void pub.set(aliveKey, String(Date.now()), 'PX', processTimeoutMs).catch(() => {});
+      const now = Date.now();
+      for (const [from, at] of heard) {
+        if (now - at <= processTimeoutMs) continue;
+        heard.delete(from);
+        log(`process ${from} not heard from for ${now - at} ms: its clients' presence is removed`);
+        listener.processGone?.(from);
+      }
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    shared({});
 
     return {
       publishUpdate(id, update) {
@@ -91,7 +138,13 @@ export async function connectRedisRelay(
         await sub.unsubscribe(docChannel(id));
       },
       async close() {
+        clearInterval(heartbeat);
         setProcedureEventForwarder(undefined);
+        // A clean stop: the others drop this process's clients' presence at once.
+        await pub
+          .publish(SHARED_CHANNEL, JSON.stringify({ from: selfHex, bye: true }))
+          .then(() => pub.del(aliveKey))
+          .catch(() => {});
         await Promise.allSettled([pub.quit(), sub.quit()]);
       },
     };

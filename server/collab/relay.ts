@@ -23,13 +23,18 @@ export interface AccessTarget {
   room?: string;
   resolutionId?: string;
   userId?: string;
+  /** With userId: the user's credentials changed (signed out, token revoked): re-check what each socket was opened with. */
+  credentials?: boolean;
   amendmentId?: string;
 }
 
 export interface RelayListener {
   remoteUpdate(resolutionId: string, update: Uint8Array): void;
-  remoteAwareness(resolutionId: string, update: Uint8Array): void;
+  /** Presence from another process (`from`: its id, to drop its clients' entries should it die). */
+  remoteAwareness(resolutionId: string, update: Uint8Array, from?: string): void;
   remoteAccessChange(target: AccessTarget): void;
+  /** A process stopped being heard from (crashed): the presence it relayed is removed. */
+  processGone?(from: string): void;
 }
 
 export const localRelay: CrossProcessRelay = {

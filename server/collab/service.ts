@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../../db/client';
 import { loadDocState } from '../../db/queries/doc-state';
 import { compactDocument, snapshotLiveState } from '../../db/commands/doc-compactor';
-import { admit, identityAccess, type Admission, type CollabIdentity } from './authenticate';
+import { admit, credentialHolds, identityAccess, type Admission, type CollabIdentity } from './authenticate';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { readCollabConfig, type CollabConfig } from './config';
 import { Connection } from './connection';
@@ -87,7 +87,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         ?.then((live) => live.applyRemote(update))
         .catch((e) => onError('applying a relayed update', e));
     },
-    remoteAwareness(id, update) {
+    remoteAwareness(id, update, from) {
       const language = languages.get(id);
       if (language)
         return void language
@@ -96,12 +96,16 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       if (drafts.has(id))
         return void drafts
           .get(id)!
-          .then((room) => room.applyRemoteAwareness(update))
+          .then((room) => room.applyRemoteAwareness(update, from))
           .catch((e) => onError('applying relayed draft presence', e));
       void documents
         .get(id)
-        ?.then((live) => live.applyRemoteAwareness(update))
+        ?.then((live) => live.applyRemoteAwareness(update, from))
         .catch((e) => onError('applying relayed presence', e));
+    },
+    processGone(from) {
+      for (const loading of [...documents.values(), ...drafts.values()])
+        void loading.then((room) => room.dropProcess(from)).catch(() => {});
     },
     remoteAccessChange(target) {
       void recheck(target, false);
@@ -363,9 +367,24 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     );
     if (!affected.length) return;
     const db = await options.getDb();
+    if (target.userId && target.credentials) {
+      // Signed out or token revoked: each socket's own credential is asked about, and what
+      // the socket sends waits for the answer (no write slips in), then it closes (4401).
+      await Promise.all(
+        affected.map(async (c) => {
+          const credential = c.identity.credential;
+          if (!credential) return;
+          const holds = credentialHolds(db, c.userId, credential);
+          c.hold(holds);
+          if (!(await holds.catch(() => true)))
+            c.close(CloseCode.unauthenticated, 'signed out, or the API token was revoked');
+        }),
+      );
+    }
     const answers = new Map<string, ReturnType<typeof identityAccess>>();
     await Promise.all(
       affected.map(async (c) => {
+        if (c.isClosed) return;
         const key = `${c.userId}:${c.identity.room}`;
         if (!answers.has(key)) answers.set(key, identityAccess(db, c.identity));
         const access = await answers.get(key)!.catch(() => null);
@@ -440,6 +459,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
 
     reauthorize: (resolutionId) => recheck({ resolutionId }, true),
     reauthorizeUser: (userId) => recheck({ userId }, true),
+    credentialsChanged: (target) => recheck({ userId: target.userId, credentials: true }, true),
     draftChanged: (amendmentId) => recheck({ amendmentId }, true),
     async languageChanged(resolutionId, language) {
       languages.reconcile(resolutionId, language);

@@ -28,6 +28,12 @@ export interface CollabService {
   /** Re-checks every socket of a user (role changed or removed). */
   reauthorizeUser(userId: string): Promise<void>;
   /**
+   * A user's credentials changed (signed out, a session ended, an API token revoked): every
+   * socket of theirs opened with a credential that no longer holds closes with 4401, on
+   * every process; until it is checked, nothing it sends is handled.
+   */
+  credentialsChanged(target: { userId: string }): Promise<void>;
+  /**
    * A draft amendment changed outside its room (wording through the API, tabled,
    * withdrawn, co-sponsors changed): its wording is folded into the room and its sockets
    * re-checked, on every process.

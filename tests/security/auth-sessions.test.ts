@@ -83,9 +83,9 @@ describe('a copied session cookie after sign-out', () => {
     expect(await refusedWith(socketWith({ cookie: copy }))).toBe(4401);
   });
 
-  // The socket's re-check is CollabService.credentialsChanged (the collab branch), called by
-  // server/auth/credentials-changed.ts: remove `.skip` once both are merged.
-  it.skip('an open socket on the cookie closes with 4401 within 2 s of sign-out', async () => {
+  // The socket's re-check is CollabService.credentialsChanged, called by
+  // server/auth/credentials-changed.ts (and relayed to every process through Redis).
+  it('an open socket on the cookie closes with 4401 within 2 s of sign-out', async () => {
     const cookie = await signIn('kenya@example.org');
     const open = socketWith({ cookie });
     await synced(open);
@@ -173,5 +173,35 @@ describe('a revoked API token', () => {
     expect(revoked.status).toBe(200);
     expect((await me(auth)).status).toBe(401);
     expect(await refusedWith(socketWith({ token: created.token }))).toBe(4401);
+  });
+
+  it('closes a socket opened with it (4401) within 2 s, and nothing it sends after is applied', async () => {
+    const cookie = await signIn('iran@example.org');
+    const created = JSON.parse(
+      (
+        await request(`${concord.url}/api/v1/tokens`, {
+          method: 'POST',
+          headers: { cookie, origin: concord.url, 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'script with an open socket' }),
+        })
+      ).body,
+    ) as { token: string; id: string };
+    const open = socketWith({ token: created.token });
+    const watcher = socketWith({ cookie });
+    await synced(open);
+    await synced(watcher);
+    const revoked = await request(`${concord.url}/api/v1/tokens/${created.id}`, {
+      method: 'DELETE',
+      headers: { cookie, origin: concord.url },
+    });
+    expect(revoked.status).toBe(200);
+    await waitFor(() => open.closeCodes.includes(4401), 2_500, '4401 after revocation');
+    // The revoked script's edit never reaches anyone.
+    const fragment = open.doc.getXmlFragment('resolution');
+    const first = fragment.get(0) as import('yjs').XmlElement;
+    (first.get(0) as import('yjs').XmlText).insert(0, 'AFTER-REVOCATION ');
+    const mark = socketWith({ cookie });
+    await synced(mark);
+    expect(JSON.stringify(mark.doc.getXmlFragment('resolution').toJSON())).not.toContain('AFTER-REVOCATION');
   });
 });

@@ -33,6 +33,11 @@ export function AmendmentCard({
 }) {
   const toast = useToast();
   const confirm = useConfirm();
+  // Accepted co-sponsors, then open invitations (shown only to the amendment's own delegations).
+  const listed = [
+    ...a.coSponsors.map((c) => ({ ...c, invited: false })),
+    ...a.invitedCoSponsors.map((c) => ({ ...c, invited: true })),
+  ];
   const [busy, setBusy] = useState(false);
   // One tracked-changes editor serves three purposes: rewriting a stale amendment against
   // the current text, editing a draft (live, with its co-sponsors), and proposing a
@@ -136,11 +141,12 @@ export function AmendmentCard({
       </div>
       <div className="muted small">
         {a.sponsor.name}
-        {a.coSponsors.length > 0 && ' with '}
-        {a.coSponsors.map((c, i) => (
+        {listed.length > 0 && ' with '}
+        {listed.map((c, i) => (
           <span key={c.id} className="cosponsor" data-testid="cosponsor">
             {i > 0 && ', '}
             {c.name}
+            {c.invited && ' (invited)'}
             {mayRemoveCoSponsor(c.id) && (
               <button
                 type="button"
@@ -295,7 +301,7 @@ export function AmendmentCard({
           >
             <option value="">Invite co-sponsor…</option>
             {delegations
-              .filter((d) => d.id !== a.sponsor.id && !a.coSponsors.some((c) => c.id === d.id))
+              .filter((d) => d.id !== a.sponsor.id && !listed.some((c) => c.id === d.id))
               .map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
