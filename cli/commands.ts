@@ -38,7 +38,6 @@ import {
   parseArgs,
   textOfLength,
   usageLine,
-  type CommandSpec,
   type ParsedArgs,
 } from './args';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { api, isApiFailure } from '@/app/_components/api';
+import { api } from '@/app/_components/api';
 import { useToast } from '@/app/_components/Toaster';
 import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { useApiAction } from '@/app/_components/useApiAction';
