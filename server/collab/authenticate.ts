@@ -3,7 +3,8 @@ import type { Queryable } from '../../db/client';
 import { findUserBySession, isUuid, resolutionAccess } from '../../db/queries/access';
 import { and, eq, isNull } from 'drizzle-orm';
 import { bearerToken, sessionClaims, userFromCredentials } from '../auth/request-user';
-import { apiTokens } from '../../db/schema';
+import { apiTokens, delegations } from '../../db/schema';
+import { presenceUser, type PresenceUser } from '../../lib/editor/presence';
 import { hashApiToken } from '../../lib/auth/tokens';
 import { collabAccess, draftCollabAccess } from '../../lib/permissions';
 import { languageRoomAccess, languageRoomFromPath } from './language-access';
@@ -34,6 +35,22 @@ export interface CollabIdentity {
    * neither its token nor its session.
    */
   credential?: Credential;
+  /** The `user` part of this socket's presence entries (set once admitted). */
+  presence?: PresenceUser;
+}
+
+/** Who a socket's presence entries say they are: filled by the server, never by the client. */
+export async function presenceOf(db: Queryable, userId: string, userName: string, resolutionId: string) {
+  const access = await resolutionAccess(db, userId, resolutionId).catch(() => null);
+  let delegation: string | null = null;
+  if (access?.actor.delegationId) {
+    const [row] = await db
+      .select({ name: delegations.name })
+      .from(delegations)
+      .where(eq(delegations.id, access.actor.delegationId));
+    delegation = row?.name ?? null;
+  }
+  return presenceUser({ name: userName, delegation, role: access?.actor.role ?? '' });
 }
 
 export type Credential = { kind: 'token'; tokenHash: string } | { kind: 'session'; sessionId: string };

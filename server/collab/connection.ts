@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { Access, CollabIdentity } from './authenticate';
@@ -123,8 +124,8 @@ export class Connection implements Peer {
       case MessageType.sync:
         return this.handleSync(decoder);
       case MessageType.awareness: {
-        const update = decoding.readVarUint8Array(decoder);
-        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, update, this);
+        const update = this.vouched(decoding.readVarUint8Array(decoder));
+        if (update) awarenessProtocol.applyAwarenessUpdate(this.live.awareness, update, this);
         return;
       }
       case MessageType.queryAwareness:
@@ -168,6 +169,40 @@ export class Connection implements Peer {
     } catch (e) {
       throw new MalformedMessage(`update could not be applied: ${e instanceof Error ? e.message : e}`);
     }
+  }
+
+  /**
+   * A client speaks only for itself: entries for a client id another socket (or process)
+   * holds are dropped, and the `user` part of each entry is the server's account of this
+   * socket's user, whatever the client wrote there.
+   */
+  private vouched(update: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(update);
+    const encoder = encoding.createEncoder();
+    const count = decoding.readVarUint(decoder);
+    const kept: [number, number, string][] = [];
+    const states = this.live.awareness.getStates();
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      if (!this.awarenessIds.has(clientId) && states.has(clientId)) continue;
+      const state = JSON.parse(json) as unknown;
+      if (state === null || typeof state !== 'object' || Array.isArray(state)) {
+        kept.push([clientId, clock, 'null']);
+        continue;
+      }
+      const filled = this.identity.presence ? { ...state, user: this.identity.presence } : state;
+      kept.push([clientId, clock, JSON.stringify(filled)]);
+    }
+    if (!kept.length) return null;
+    encoding.writeVarUint(encoder, kept.length);
+    for (const [clientId, clock, json] of kept) {
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, json);
+    }
+    return encoding.toUint8Array(encoder);
   }
 
   private takeToken(): boolean {

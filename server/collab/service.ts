@@ -5,7 +5,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../../db/client';
 import { loadDocState } from '../../db/queries/doc-state';
 import { compactDocument, snapshotLiveState } from '../../db/commands/doc-compactor';
-import { admit, credentialHolds, identityAccess, type Admission, type CollabIdentity } from './authenticate';
+import {
+  admit,
+  credentialHolds,
+  identityAccess,
+  presenceOf,
+  type Admission,
+  type CollabIdentity,
+} from './authenticate';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { readCollabConfig, type CollabConfig } from './config';
 import { Connection } from './connection';
@@ -419,6 +426,10 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
           admission = closing
             ? ({ ok: false, code: CloseCode.goingAway, reason: 'server closing' } as const)
             : await admit(await options.getDb(), req, url, currentOrigins());
+          if (admission.ok) {
+            const { userId, userName, resolutionId } = admission.identity;
+            admission.identity.presence = await presenceOf(await options.getDb(), userId, userName, resolutionId);
+          }
         } catch (e) {
           onError('admitting a connection', e);
           admission = { ok: false, code: CloseCode.serverError, reason: 'server error' } as const;
