@@ -51,19 +51,26 @@ describe.skipIf(skip)('amendments in the text', () => {
         `${api}/committees/peace-security/delegations`,
       )
     ).delegations.filter((d) => d.name === 'Thailand');
-    const table = async (page: Page, body: Record<string, unknown>) => {
+    const table = async (page: Page, body: Record<string, unknown>, coSponsor?: Page) => {
       const drafted = await act<{ id: string }>(page, 'POST', `${api}/resolutions/${id}/amendments`, body);
+      // Only an accepted co-sponsor is listed: the invited delegation consents first.
+      if (coSponsor)
+        await act(coSponsor, 'POST', `${api}/amendments/${drafted.id}/cosponsorship`, { answer: 'accept' });
       return (await act<{ number: string }>(page, 'POST', `${api}/amendments/${drafted.id}/table`)).number;
     };
     proposedA1 = op8.text.replace('gender equality concerns', 'the rights of women and girls');
     expect(
-      await table(iran, {
-        kind: 'modify',
-        targetParagraphId: op8.id,
-        proposedText: proposedA1,
-        rationale: 'Names those the paragraph protects.',
-        coSponsorDelegationIds: thai ? [thai.id] : undefined,
-      }),
+      await table(
+        iran,
+        {
+          kind: 'modify',
+          targetParagraphId: op8.id,
+          proposedText: proposedA1,
+          rationale: 'Names those the paragraph protects.',
+          coSponsorDelegationIds: thai ? [thai.id] : undefined,
+        },
+        thailand,
+      ),
     ).toBe('A/1');
     expect(
       await table(thailand, {

@@ -37,7 +37,7 @@ describe.skipIf(skip)('starting several processes together', () => {
       const [{ committees }] = await sql`select count(*)::int as committees from committees`;
       const [{ users }] = await sql`select count(*)::int as users from users`;
       const [{ secrets }] = await sql`select count(*)::int as secrets from settings where key = 'auth_secret'`;
-      expect({ committees, users, secrets }).toEqual({ committees: 2, users: 8, secrets: 1 });
+      expect({ committees, users, secrets }).toEqual({ committees: 2, users: 9, secrets: 1 });
     } finally {
       await sql.end();
     }
