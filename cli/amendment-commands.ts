@@ -11,7 +11,7 @@ import { canSeeDraft } from '../usecases/amendments/access';
 import { userActor } from '../usecases/kernel/actor';
 import { execute, type UseCase } from '../usecases/kernel/use-case';
 import { currentParagraphs } from '../usecases/reads/resolution-text';
-import { isEmail, isUuid, oneOf, textOfLength, type CommandSpec, type ParsedArgs } from './args';
+import { isUuid, oneOf, textOfLength, type CommandSpec, type ParsedArgs, asFlag, resolutionFlag } from './args';
 import type { CliIo } from './io';
 
 /**
@@ -25,20 +25,6 @@ export interface AmendmentCliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<void>;
 }
 
-const resolutionFlag = {
-  kind: 'option',
-  required: true,
-  placeholder: 'resolution id',
-  description: 'the resolution ("concord resolution list")',
-  check: isUuid,
-} as const;
-const asFlag = {
-  kind: 'option',
-  required: true,
-  placeholder: 'e-mail',
-  description: 'the committee member acting',
-  check: isEmail,
-} as const;
 const amendmentArg = [
   {
     name: 'amendment',

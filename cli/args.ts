@@ -173,3 +173,21 @@ export const isPassword: ValueCheck = (v) =>
     : v.length > 200
       ? 'a password may have at most 200 characters'
       : null;
+
+/** `--resolution <id>`: the flag every command on one resolution takes. */
+export const resolutionFlag = {
+  kind: 'option',
+  required: true,
+  placeholder: 'resolution id',
+  description: 'the resolution ("concord resolution list")',
+  check: isUuid,
+} as const;
+
+/** `--as <e-mail>`: the committee member a command acts as, through the same use cases as the API. */
+export const asFlag = {
+  kind: 'option',
+  required: true,
+  placeholder: 'e-mail',
+  description: 'the committee member acting',
+  check: isEmail,
+} as const;

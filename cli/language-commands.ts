@@ -12,7 +12,7 @@ import { describeCounts } from '../lib/languages/alignment';
 import { normaliseLanguageCode } from '../lib/languages/codes';
 import { renderRedlineText } from '../lib/amendments/redline';
 import { DomainError, notFound } from '../lib/errors';
-import { isEmail, isUuid, textOfLength, type ParsedArgs } from './args';
+import { textOfLength, type ParsedArgs, asFlag, resolutionFlag } from './args';
 import type { CliCommand, CliIo } from './io';
 
 /**
@@ -22,20 +22,6 @@ import type { CliCommand, CliIo } from './io';
  * same acts as the API, so a translator here may do exactly what they may do there.
  */
 
-const resolutionFlag = {
-  kind: 'option',
-  required: true,
-  placeholder: 'resolution id',
-  description: 'the resolution ("concord resolution list")',
-  check: isUuid,
-} as const;
-const asFlag = {
-  kind: 'option',
-  required: true,
-  placeholder: 'e-mail',
-  description: 'the committee member acting',
-  check: isEmail,
-} as const;
 const languageArg = {
   name: 'language',
   description: 'a language code: fr, es, ar, zh, ru …',

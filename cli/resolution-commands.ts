@@ -4,20 +4,13 @@ import { notFound } from '../lib/errors';
 import * as resolutions from '../usecases/resolutions';
 import { userActor } from '../usecases/kernel/actor';
 import { execute } from '../usecases/kernel/use-case';
-import { isEmail, isUuid, oneOf } from './args';
+import { isUuid, oneOf, asFlag } from './args';
 import type { CliCommand, CliIo } from './io';
 
 /**
  * Acts on a resolution as a whole, performed as a named committee member (--as) through
  * the same use cases as the API: moving it to another stage, restoring a saved version.
  */
-const asFlag = {
-  kind: 'option',
-  required: true,
-  placeholder: 'e-mail',
-  description: 'the committee member acting',
-  check: isEmail,
-} as const;
 
 async function actorNamed(io: CliIo, email: string) {
   const user = await findUserByEmail(io.db, email);

@@ -12,16 +12,7 @@ export function requestAmendment(paragraphId: string): void {
 }
 
 export function useAmendRequests(handler: (paragraphId: string) => void): void {
-  const current = useRef(handler);
-  current.current = handler;
-  useEffect(() => {
-    const listener = (e: Event) => {
-      const id = (e as CustomEvent<{ paragraphId?: unknown }>).detail?.paragraphId;
-      if (typeof id === 'string') current.current(id);
-    };
-    window.addEventListener(EVENT, listener);
-    return () => window.removeEventListener(EVENT, listener);
-  }, []);
+  useParagraphRequests(EVENT, handler);
 }
 
 /**
@@ -35,6 +26,11 @@ export function focusParagraph(paragraphId: string): void {
 }
 
 export function useFocusParagraphRequests(handler: (paragraphId: string) => void): void {
+  useParagraphRequests(FOCUS_EVENT, handler);
+}
+
+/** Listens for one of these page events naming a paragraph; the latest handler is called. */
+function useParagraphRequests(event: string, handler: (paragraphId: string) => void): void {
   const current = useRef(handler);
   current.current = handler;
   useEffect(() => {
@@ -42,7 +38,7 @@ export function useFocusParagraphRequests(handler: (paragraphId: string) => void
       const id = (e as CustomEvent<{ paragraphId?: unknown }>).detail?.paragraphId;
       if (typeof id === 'string') current.current(id);
     };
-    window.addEventListener(FOCUS_EVENT, listener);
-    return () => window.removeEventListener(FOCUS_EVENT, listener);
-  }, []);
+    window.addEventListener(event, listener);
+    return () => window.removeEventListener(event, listener);
+  }, [event]);
 }

@@ -1,22 +1,11 @@
+import { ENGLISH } from '@/lib/publication/wording';
+
 /**
  * Dates as a committee writes them: "1 April 2010" — never 04/01/2010, which reads as
  * January in half the room. Calendar dates ("2010-04-01") are taken as they are, with no
  * time zone shift; instants are shown in UTC, the time zone of the record.
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = ENGLISH.months; // the published text's month names: one list
 
 export function formatDate(value: string | Date): string {
   const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
