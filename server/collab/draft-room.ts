@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { RemotePresence } from './remote-presence';
 import type { Db } from '../../db/client';
 import { syncDraft, type DraftSync } from '../../db/commands/draft-store';
 import { draftRoomName, readDraftText } from '../../lib/amendments/draft-text';
@@ -50,8 +51,7 @@ export class DraftRoom implements SharedDocument {
   closedToEdits = false;
   private resolutionId: string | null = null;
   private announceTimer: NodeJS.Timeout | null = null;
-  private readonly remoteOwners = new Map<number, string>();
-  private remoteFrom: string | null = null;
+  private readonly remotePresence = new RemotePresence(this.awareness, STORED);
   /** Saves failed in a row (the database away): the next try waits longer. */
   private failures = 0;
 
@@ -70,10 +70,7 @@ export class DraftRoom implements SharedDocument {
           for (const id of added) origin.awarenessIds.add(id);
           for (const id of removed) origin.awarenessIds.delete(id);
         }
-        if (origin === STORED) {
-          if (this.remoteFrom) for (const id of added.concat(updated)) this.remoteOwners.set(id, this.remoteFrom);
-          for (const id of removed) this.remoteOwners.delete(id);
-        }
+        if (origin === STORED) this.remotePresence.noteChange(added, updated, removed);
         this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
         if (origin !== STORED)
           this.deps.relay.publishAwareness(this.key, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -146,18 +143,12 @@ export class DraftRoom implements SharedDocument {
   }
 
   applyRemoteAwareness(update: Uint8Array, from?: string): void {
-    this.remoteFrom = from ?? null;
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, STORED);
-    } finally {
-      this.remoteFrom = null;
-    }
+    this.remotePresence.apply(update, from);
   }
 
   /** Another process died: the presence entries it relayed go. */
   dropProcess(from: string): void {
-    const ids = [...this.remoteOwners].filter(([, owner]) => owner === from).map(([id]) => id);
-    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, STORED);
+    this.remotePresence.dropProcess(from);
   }
 
   leave(peer: Peer): void {

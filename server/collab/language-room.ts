@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { RemotePresence } from './remote-presence';
 import type { Db } from '../../db/client';
 import { syncLanguageRoom, type LanguageRoomSync } from '../../db/commands/language-room-store';
 import { readParagraphs } from '../../lib/text/ydoc';
@@ -46,6 +47,7 @@ export interface LanguageRoomDeps {
 export class LanguageRoom implements SharedDocument {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly remotePresence = new RemotePresence(this.awareness, STORED);
   readonly peers = new Set<Peer>();
   readonly key: string;
   private pending: { update: Uint8Array; from: Peer | null }[] = [];
@@ -70,6 +72,7 @@ export class LanguageRoom implements SharedDocument {
           for (const id of added) origin.awarenessIds.add(id);
           for (const id of removed) origin.awarenessIds.delete(id);
         }
+        if (origin === STORED) this.remotePresence.noteChange(added, updated, removed);
         this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
         if (origin !== STORED)
           this.deps.relay.publishAwareness(this.key, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -135,8 +138,13 @@ export class LanguageRoom implements SharedDocument {
     Y.applyUpdate(this.doc, update, STORED);
   }
 
-  applyRemoteAwareness(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, STORED);
+  applyRemoteAwareness(update: Uint8Array, from?: string): void {
+    this.remotePresence.apply(update, from);
+  }
+
+  /** Another process died: the presence entries it relayed go. */
+  dropProcess(from: string): void {
+    this.remotePresence.dropProcess(from);
   }
 
   leave(peer: Peer): void {

@@ -74,6 +74,7 @@ export function createLanguageRooms(deps: LanguageRoomsDeps) {
     open,
     scheduleIdle,
     get: (key: string) => rooms.get(key),
+    all: () => [...rooms.values()],
     size: () => rooms.size,
     /** The original changed its structure: every open version of it follows (batched). */
     followStructure(resolutionId: string) {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { RemotePresence } from './remote-presence';
 import type { Queryable } from '../../db/client';
 import { loadDocState, type StoredDocState } from '../../db/queries/doc-state';
 import { repairParagraphIds } from '../../lib/text/paragraph-ids';
@@ -121,8 +122,7 @@ export class LiveDocument implements SharedDocument {
   private sending: { message: Uint8Array; except: Peer | null; peers: Peer[]; next: number }[] = [];
   private sendTimer: NodeJS.Immediate | null = null;
   /** Which process relayed each remote presence entry, and the process of the entry being applied. */
-  private readonly remoteOwners = new Map<number, string>();
-  private remoteFrom: string | null = null;
+  private readonly remotePresence = new RemotePresence(this.awareness, REMOTE);
   private lastBroadcast = 0;
 
   constructor(
@@ -240,18 +240,12 @@ export class LiveDocument implements SharedDocument {
   }
 
   applyRemoteAwareness(update: Uint8Array, from?: string): void {
-    this.remoteFrom = from ?? null;
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
-    } finally {
-      this.remoteFrom = null;
-    }
+    this.remotePresence.apply(update, from);
   }
 
   /** Another process died: the presence entries it relayed go (and the local clients hear it). */
   dropProcess(from: string): void {
-    const ids = [...this.remoteOwners].filter(([, owner]) => owner === from).map(([id]) => id);
-    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, REMOTE);
+    this.remotePresence.dropProcess(from);
   }
 
   leave(peer: Peer): void {
@@ -303,10 +297,7 @@ export class LiveDocument implements SharedDocument {
       for (const id of added) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
     }
-    if (origin === REMOTE) {
-      if (this.remoteFrom) for (const id of added.concat(updated)) this.remoteOwners.set(id, this.remoteFrom);
-      for (const id of removed) this.remoteOwners.delete(id);
-    }
+    if (origin === REMOTE) this.remotePresence.noteChange(added, updated, removed);
     // Batched like text updates: clients that joined together renew their presence
     // together, and one message per renewal per peer would stall the relay.
     let urgent = false;

@@ -98,7 +98,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       const language = languages.get(id);
       if (language)
         return void language
-          .then((room) => room.applyRemoteAwareness(update))
+          .then((room) => room.applyRemoteAwareness(update, from))
           .catch((e) => onError('applying relayed language presence', e));
       if (drafts.has(id))
         return void drafts
@@ -111,7 +111,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         .catch((e) => onError('applying relayed presence', e));
     },
     processGone(from) {
-      for (const loading of [...documents.values(), ...drafts.values()])
+      for (const loading of [...documents.values(), ...drafts.values(), ...languages.all()])
         void loading.then((room) => room.dropProcess(from)).catch(() => {});
     },
     remoteAccessChange(target) {
