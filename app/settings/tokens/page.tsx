@@ -1,6 +1,5 @@
 import { getDb } from '@/db/client';
-import { listApiTokens } from '@/db/commands/token-issuer';
-import { listLiveSessions } from '@/db/commands/session-keeper';
+import { listApiTokens, listLiveSessions } from '@/usecases/reads/tokens';
 import { currentUser } from '@/app/_lib/current-user';
 import { TokenManager } from './TokenManager';
 import { SignOutEverywhere } from './SignOutEverywhere';

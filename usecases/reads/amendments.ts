@@ -1,17 +1,17 @@
-import type { Db } from '@/db/client';
-import type { Resolution } from '@/db/schema';
-import { amendmentHistory, delegationNames, listAmendments, type StoredAmendment } from '@/db/queries/amendments';
-import { currentParagraphs } from '@/usecases/reads/resolution-text';
+import type { Db } from '../../db/client';
+import type { Resolution } from '../../db/schema';
+import { amendmentHistory, delegationNames, listAmendments, type StoredAmendment } from '../../db/queries/amendments';
+import { currentParagraphs } from './resolution-text';
 import {
   compileAmendments,
   votingOrder,
   type CompilationFilter,
   type CompiledAmendment,
-} from '@/lib/amendments/compilation';
-import { renderRedlineHtml, renderRedlineText } from '@/lib/amendments/redline';
-import { can, type Actor } from '@/lib/permissions';
-import type { Stage } from '@/lib/resolution/types';
-import { amendmentSubject, canSeeDraft } from './access';
+} from '../../lib/amendments/compilation';
+import { renderRedlineHtml, renderRedlineText } from '../../lib/amendments/redline';
+import { can, type Actor } from '../../lib/permissions';
+import type { Stage } from '../../lib/resolution/types';
+import { amendmentSubject, canSeeDraft } from '../amendments/access';
 
 /** An amendment as the API and the pages show it, with what the caller may do with it. */
 export function presentAmendment(

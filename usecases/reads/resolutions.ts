@@ -1,5 +1,5 @@
-import type { Resolution } from '@/db/schema';
-import type { NumberedParagraph } from '@/lib/resolution/types';
+import type { Resolution } from '../../db/schema';
+import type { NumberedParagraph } from '../../lib/resolution/types';
 
 export const presentResolution = (r: Resolution) => ({
   id: r.id,
@@ -24,3 +24,9 @@ export const presentParagraph = (p: NumberedParagraph) => ({
   text: p.text,
   ...(p.runs ? { runs: p.runs } : {}),
 });
+
+export type { Resolution } from '../../db/schema';
+export type { ResolutionAccess } from '../../db/queries/access';
+export type { StoredAdoption } from '../../db/commands/adoption-declarer';
+export { resolutionForUser, listResolutions, listVersions, getVersion } from '../../db/queries/resolutions';
+export { publishedDocumentOf } from '../../db/queries/publication';
