@@ -65,6 +65,13 @@ export function presentAmendment(
       withdraw: live && can(actor, 'amendment:withdraw', subject),
       rule: a.status === 'tabled' && can(actor, 'amendment:rule', subject),
       answerCoSponsorship: live && can(actor, 'amendment:answer-cosponsorship', answering),
+      // The listed and invited delegations this viewer may take off (the sponsor anyone, a co-sponsor itself).
+      removeCoSponsor: live
+        ? a.coSponsorDelegationIds.filter((id) =>
+            can(actor, 'amendment:remove-cosponsor', { ...subject, coSponsorRemoved: id }),
+          )
+        : [],
+      inviteCoSponsor: a.status === 'draft' && can(actor, 'amendment:edit', subject),
       decide: a.status === 'tabled' && can(actor, 'amendment:decide', subject),
       subAmend:
         a.status === 'tabled' &&

@@ -1,5 +1,8 @@
+import type { Queryable } from '../../db/client';
 import type { Resolution } from '../../db/schema';
-import type { NumberedParagraph } from '../../lib/resolution/types';
+import { listVersions } from '../../db/queries/resolutions';
+import { can, type Actor } from '../../lib/permissions';
+import type { NumberedParagraph, Stage } from '../../lib/resolution/types';
 
 export const presentResolution = (r: Resolution) => ({
   id: r.id,
@@ -30,3 +33,11 @@ export type { ResolutionAccess } from '../../db/queries/access';
 export type { StoredAdoption } from '../../db/commands/adoption-declarer';
 export { resolutionForUser, listResolutions, listVersions, getVersion } from '../../db/queries/resolutions';
 export { publishedDocumentOf } from '../../db/queries/publication';
+
+/** The saved versions, oldest first, each with what the viewer may do with it. */
+export async function versionsOf(db: Queryable, resolution: Resolution, actor: Actor) {
+  const stage = resolution.stage as Stage;
+  const restore = can(actor, 'version:restore', { stage });
+  return (await listVersions(db, resolution.id)).map((v) => ({ ...v, youCan: { restore } }));
+}
+export type ListedVersion = Awaited<ReturnType<typeof versionsOf>>[number];

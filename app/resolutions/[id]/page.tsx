@@ -84,6 +84,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
             name: v.name,
             createdBy: v.createdBy,
             createdAt: v.createdAt.toISOString(),
+            youCan: v.youCan,
           }))}
           canSave={can(access.actor, 'version:create', { stage })}
         />
