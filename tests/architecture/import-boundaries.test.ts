@@ -60,7 +60,9 @@ describe('import boundaries', () => {
   const isPage = (file: string) => layerOf(file) === 'app' && !file.startsWith('app/api/');
 
   it('keeps pages off the API: presenters and read models live in usecases/reads, shared by both', () => {
-    const intoApi = edges.filter((e) => isPage(e.from) && e.to.startsWith('app/api/')).map((e) => `${e.from} → ${e.to}`);
+    const intoApi = edges
+      .filter((e) => isPage(e.from) && e.to.startsWith('app/api/'))
+      .map((e) => `${e.from} → ${e.to}`);
     expect(intoApi).toEqual([]);
   });
 
