@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { STAGE_NAMES } from '@/lib/resolution/stages';
-import { committeesWithResolutions } from './_lib/home-page';
+import { committeesWithResolutions } from '@/usecases/reads/home';
 import { currentUser } from './_lib/current-user';
 import { ROLE_NAMES } from './_lib/labels';
 

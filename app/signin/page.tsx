@@ -1,6 +1,6 @@
 import { SignInForm } from './SignInForm';
 import { oidcSettings } from '@/server/auth/oidc';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/commands/demo-seeder';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/usecases/reads/demo';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { signedOutMessage, signInErrorMessage } from '@/lib/auth/sign-in-messages';
 
