@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { committeesWithResolutions } from './_lib/home-page';
+import { committeesWithResolutions } from '@/usecases/reads/home';
 import { currentUser } from './_lib/current-user';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from './SignInForm';
 import { oidcSettings } from '@/server/auth/oidc';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/commands/demo-seeder';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/usecases/reads/demo';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 
 export const dynamic = 'force-dynamic';

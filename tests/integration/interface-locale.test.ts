@@ -66,8 +66,12 @@ describe('the interface language of a user', () => {
     expect(out.join('\n')).toContain('Interface language for iran@example.org: fr.');
     const [row] = await db.select().from(users).where(eq(users.id, userId));
     expect(row.locale).toBe('fr');
-    expect(await runCliCommand(['user', 'set-locale', '--email', 'iran@example.org', '--locale', 'de'], io)).not.toBe(0);
-    expect(await runCliCommand(['user', 'set-locale', '--email', 'iran@example.org', '--locale', 'browser'], io)).toBe(0);
+    expect(await runCliCommand(['user', 'set-locale', '--email', 'iran@example.org', '--locale', 'de'], io)).not.toBe(
+      0,
+    );
+    expect(await runCliCommand(['user', 'set-locale', '--email', 'iran@example.org', '--locale', 'browser'], io)).toBe(
+      0,
+    );
     const [after] = await db.select().from(users).where(eq(users.id, userId));
     expect(after.locale).toBeNull();
   });

@@ -1,9 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { eq } from 'drizzle-orm';
-import { committees, delegations } from '@/db/schema';
-import { listVersions } from '@/db/queries/resolutions';
-import { currentParagraphs } from '@/usecases/reads/resolution-text';
+import { resolutionOverview } from '@/usecases/reads/resolution-page';
 import { can } from '@/lib/permissions';
 import { nextStages } from '@/lib/resolution/stages';
 import type { Stage } from '@/lib/resolution/types';
@@ -21,14 +18,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const { user, db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}`);
   const stage = resolution.stage as Stage;
-  const [[committee], paragraphs, versions] = await Promise.all([
-    db.select().from(committees).where(eq(committees.id, resolution.committeeId)),
-    currentParagraphs(db, resolution.id),
-    listVersions(db, resolution.id),
-  ]);
-  const [delegation] = access.actor.delegationId
-    ? await db.select().from(delegations).where(eq(delegations.id, access.actor.delegationId))
-    : [];
+  const { committee, paragraphs, versions, delegation } = await resolutionOverview(db, resolution, access.actor);
   const editable = can(access.actor, 'resolution:edit-text', { stage });
   const t = await getTranslations('resolution');
   const tr = await getTranslations();
@@ -100,6 +90,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
             name: v.name,
             createdBy: v.createdBy,
             createdAt: v.createdAt.toISOString(),
+            youCan: v.youCan,
           }))}
           canSave={can(access.actor, 'version:create', { stage })}
         />

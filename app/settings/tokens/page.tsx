@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listApiTokens } from '@/db/commands/token-issuer';
-import { listLiveSessions } from '@/db/commands/session-keeper';
+import { listLiveSessions, tokensOf } from '@/usecases/reads/tokens';
 import { currentUser } from '@/app/_lib/current-user';
 import { TokenManager } from './TokenManager';
 import { SignOutEverywhere } from './SignOutEverywhere';
@@ -12,7 +11,7 @@ export default async function TokensPage() {
   const user = await currentUser('/settings/tokens');
   const db = await getDb();
   const t = await getTranslations('tokens');
-  const [tokens, sessions] = await Promise.all([listApiTokens(db, user.id), listLiveSessions(db, user.id)]);
+  const [tokens, sessions] = await Promise.all([tokensOf(db, user.id), listLiveSessions(db, user.id)]);
   return (
     <div className="narrow-wide">
       <h1>{t('title')}</h1>
@@ -30,6 +29,7 @@ export default async function TokensPage() {
           createdAt: t.createdAt.toISOString(),
           lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
           revokedAt: t.revokedAt?.toISOString() ?? null,
+          youCan: t.youCan,
         }))}
       />
       <SignOutEverywhere sessions={sessions.length} />
