@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { api } from './api';
 
 /**
  * Signs out through /api/auth/logout, which ends the session on the server (every copy of
@@ -8,13 +9,11 @@ import { useState } from 'react';
  * logout when the session came from it, so a shared terminal does not stay signed in there.
  */
 async function endSession(everywhere: boolean): Promise<void> {
-  const res = await fetch('/api/auth/logout', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(everywhere ? { everywhere: true } : {}),
-  });
-  if (!res.ok) throw new Error(`sign-out answered ${res.status}`);
-  const { redirect } = (await res.json()) as { redirect?: string };
+  const { redirect } = await api<{ redirect?: string }>(
+    'POST',
+    '/api/auth/logout',
+    everywhere ? { everywhere: true } : {},
+  );
   window.location.assign(redirect || '/signin');
 }
 
