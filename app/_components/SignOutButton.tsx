@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from './api';
 
@@ -18,6 +19,7 @@ async function endSession(everywhere: boolean): Promise<void> {
 
 /** A sign-out control's state: idle, on its way, or failed (and saying so). */
 export function useSignOut(everywhere = false) {
+  const t = useTranslations('signOut');
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
   const start = () => {
     setState('busy');
@@ -26,18 +28,19 @@ export function useSignOut(everywhere = false) {
   const failure =
     state === 'failed' ? (
       <span role="alert" className="error">
-        Not signed out: the server did not answer. Try again.
+        {t('failed')}
       </span>
     ) : null;
   return { busy: state === 'busy', start, failure };
 }
 
 export function SignOutButton() {
+  const t = useTranslations('signOut');
   const { busy, start, failure } = useSignOut();
   return (
     <>
       <button type="button" className="link-button" disabled={busy} onClick={start}>
-        {busy ? 'Signing out…' : 'Sign out'}
+        {busy ? t('busy') : t('signOut')}
       </button>
       {failure}
     </>

@@ -1,9 +1,8 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { resolutionOverview } from '@/usecases/reads/resolution-page';
-import { STAGE_NAMES } from '@/lib/resolution/stages';
 import type { Stage } from '@/lib/resolution/types';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
-import { STAGE_GUIDE } from '@/app/_lib/stage-guide';
 import { StageControl } from './StageControl';
 import { ResolutionText } from './ResolutionText';
 import { ResolutionEditor } from './editor/ResolutionEditor';
@@ -23,39 +22,45 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
     access.actor,
   );
   const editable = youCan.editText;
+  const t = await getTranslations('resolution');
+  const tr = await getTranslations();
+  const next = stage === 'withdrawn' ? null : tr(`stageGuide.${stage}.next`);
 
   return (
     <div className="resolution-page">
       <a className="skip-link" href="#resolution-editor">
-        Skip to the text
+        {t('skipToText')}
       </a>
       <p className="breadcrumbs">
-        <Link href="/">Committees</Link> › <Link href={`/committees/${committee.slug}`}>{committee.name}</Link> ›
+        <Link href="/">{t('committees')}</Link> › <Link href={`/committees/${committee.slug}`}>{committee.name}</Link> ›
       </p>
       <div className={`stage-banner stage-${stage}`} role="status" data-testid="stage-banner">
-        <strong>{STAGE_NAMES[stage]}</strong>
+        <strong>{tr(`stages.${stage}`)}</strong>
         <span className="stage-guide">
-          <span data-testid="stage-now">{STAGE_GUIDE[stage].now}</span>
-          {STAGE_GUIDE[stage].next && (
+          <span data-testid="stage-now">{tr(`stageGuide.${stage}.now`)}</span>
+          {next && (
             <span className="stage-next" data-testid="stage-next">
-              Next: {STAGE_GUIDE[stage].next}
+              {t('next', { next })}
             </span>
           )}
         </span>
         {youCan.changeStageTo.length > 0 && (
           <StageControl
             resolutionId={resolution.id}
-            stages={youCan.changeStageTo.map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
+            stages={youCan.changeStageTo.map((s) => ({ value: s, label: tr(`stages.${s}`) }))}
           />
         )}
       </div>
       <h1>{resolution.title}</h1>
       <p className="muted">
         {resolution.sessionLabel}
-        {resolution.place ? ` · ${resolution.place}` : ''} · you are {access.actor.role}
-        {delegation ? ` of ${delegation.name}` : ''} · {editable ? 'you can edit the text' : 'read only'} ·{' '}
+        {resolution.place ? ` · ${resolution.place}` : ''} ·{' '}
+        {delegation
+          ? t('youAreOf', { role: tr(`roleNames.${access.actor.role!}`), delegation: delegation.name })
+          : t('youAre', { role: tr(`roleNames.${access.actor.role!}`) })}{' '}
+        · {editable ? t('canEdit') : t('readOnly')} ·{' '}
         <Link href={`/resolutions/${resolution.id}/languages`} data-testid="languages-link">
-          Language versions
+          {t('languageVersions')}
         </Link>
       </p>
       <div className="with-sidebar">
