@@ -31,6 +31,8 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash'),
+  /** The interface language the user chose ("en", "fr"); null follows the browser. */
+  locale: text('locale'),
   createdAt: createdAt(),
 });
 

@@ -44,6 +44,8 @@ export interface CollabServiceOptions {
  * read), the live documents with their load / idle unload / compaction lifecycle, and the
  * connections. Each concern lives in its own module; this one wires them together.
  */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function createCollabService(options: CollabServiceOptions): CollabService {
   const config = options.config ?? readCollabConfig();
   const log = options.log ?? ((m: string) => console.log(`[collab] ${m}`));
@@ -340,7 +342,9 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     const c = connection;
     connections.add(c);
     live.peers.add(c);
+    const stopExpiry = closeAtExpiry(c);
     ws.on('close', () => {
+      stopExpiry();
       c.close(CloseCode.goingAway, 'closed');
       connections.delete(c);
       live.leave(c);
@@ -348,6 +352,25 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     });
     c.start();
     for (const bytes of early.splice(0)) c.receive(bytes);
+  };
+
+  /**
+   * A socket opened with a session lives no longer than the session: one timer per socket,
+   * set to its expiry (sessions do not slide, so nothing needs asking when it fires).
+   */
+  const closeAtExpiry = (c: Connection): (() => void) => {
+    const credential = c.identity.credential;
+    if (credential?.kind !== 'session') return () => {};
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      const left = credential.expiresAt - Date.now();
+      if (left <= 0) return c.close(CloseCode.unauthenticated, 'the session expired: sign in again');
+      // A timer holds at most ~24.8 days; a longer session is re-armed when that passes.
+      timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+      timer.unref();
+    };
+    arm();
+    return () => clearTimeout(timer);
   };
 
   /** Re-asks the database what each affected socket may do, and acts on the answer. */
@@ -472,6 +495,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     reauthorizeUser: (userId) => recheck({ userId }, true),
     credentialsChanged: (target) => recheck({ userId: target.userId, credentials: true }, true),
     draftChanged: (amendmentId) => recheck({ amendmentId }, true),
+    accessChanged: (target) => recheck(target, false),
     async languageChanged(resolutionId, language) {
       languages.reconcile(resolutionId, language);
       await recheck({ room: languageRoomName(resolutionId, language) }, true);
