@@ -67,11 +67,6 @@ export function ReservationsSection({
     if (withdrawn) toast(t('withdrawn'));
   }
 
-  const mayWithdraw = (r: ReservationView) =>
-    !context.published &&
-    (context.may.recordAnyReservation ||
-      (context.may.recordOwnReservation && r.delegationId === context.me.delegationId));
-
   return (
     <section className="procedure-section" aria-labelledby="reservations-heading">
       <h3 id="reservations-heading">{t('title')}</h3>
@@ -91,7 +86,7 @@ export function ReservationsSection({
               </button>{' '}
               <strong>{r.delegation}</strong> <span className="muted small">{t(`kind.${r.kind}`)}</span>
               <div className="reservation-text">{r.text}</div>
-              {mayWithdraw(r) && (
+              {r.youCan.withdraw && (
                 <button type="button" className="link-button" onClick={() => withdraw(r)}>
                   {t('withdraw')}
                 </button>

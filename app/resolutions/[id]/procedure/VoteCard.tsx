@@ -81,12 +81,12 @@ export function VoteCard({
         </p>
       )}
 
-      {open && context.may.castOwn && vote.method === 'secret' && (
+      {vote.youCan.cast && vote.method === 'secret' && (
         <p className="muted small" data-testid="secret-ballot-notice">
           {secretCast ? t('secretCast') : t('secretNotice')}
         </p>
       )}
-      {open && context.may.castOwn && vote.method !== 'show_of_hands' && (
+      {vote.youCan.cast && vote.method !== 'show_of_hands' && (
         <fieldset
           className="ballot-buttons"
           aria-label={t('yourVoteFor', { delegation: context.me.delegationName ?? t('yourDelegation') })}
@@ -107,7 +107,7 @@ export function VoteCard({
         </fieldset>
       )}
 
-      {open && context.may.recordBallots && (vote.method === 'recorded' || vote.method === 'roll_call') && (
+      {vote.youCan.recordBallots && (
         <details className="roll">
           <summary>
             {vote.rollCall ? t('rollCallFrom', { first: vote.rollCall.drawnFirst }) : t('enterBallots')}
@@ -138,7 +138,7 @@ export function VoteCard({
         </details>
       )}
 
-      {open && context.may.closeVote && (
+      {vote.youCan.close && (
         <div className="close-vote">
           {vote.method === 'show_of_hands' && (
             <div className="form-row counts">
