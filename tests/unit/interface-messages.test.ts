@@ -164,7 +164,7 @@ describe('interface messages', () => {
       for (const m of text.matchAll(/(?<![=-])>([^<>{}();=]*[A-Za-z]{3,}[^<>{}();=]*)</g))
         if (!NOT_WORDS.includes(m[1].trim())) found.push(`${file}: ${m[1].trim()}`);
       for (const m of text.matchAll(/\b(?:aria-label|title|placeholder|alt)="([^"]*[A-Za-z]{3,}[^"]*)"/g))
-        found.push(`${file}: ${m[1]}`);
+        if (!NOT_WORDS.includes(m[1])) found.push(`${file}: ${m[1]}`);
       // A sentence in quotes given to a toast, a confirm or a label.
       for (const m of text.matchAll(
         /(?:toast|title|message|confirmLabel|label)\(?\s*[:(]\s*['`]([A-Z][a-z]+ [^'`]*)['`]/g,
