@@ -3,6 +3,11 @@
  * DESIGN.md, "One process, one of each"): keeping these packages external stops Next from
  * bundling a second copy of them into the route handlers.
  */
+import createNextIntlPlugin from 'next-intl/plugin';
+
+/** The interface language of each request is chosen in i18n/request.ts (no locale in URLs). */
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // CONCORD_NEXT_DIST lets several checkouts' test runs build side by side.
@@ -29,4 +34,4 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
 };
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -6,6 +6,8 @@ import { createCommittee, createUser, setUserPassword } from '../db/commands/com
 import { listApiTokens } from '../db/commands/token-issuer';
 import * as roster from '../usecases/roster';
 import * as tokens from '../usecases/tokens';
+import * as account from '../usecases/account';
+import { INTERFACE_LOCALES } from '../lib/i18n/locales';
 import * as resolutionActs from '../usecases/resolutions';
 import { OPERATOR } from '../usecases/kernel/actor';
 import { execute, type UseCase } from '../usecases/kernel/use-case';
@@ -133,6 +135,28 @@ const COMMANDS: CliCommand[] = [
     async run(args, io) {
       await setUserPassword(io.db, args.options.email, args.options.password);
       io.out(`Password set for ${args.options.email.toLowerCase()}.`);
+    },
+  },
+  {
+    spec: {
+      name: 'user set-locale',
+      summary: 'Sets a user\'s interface language (the pages\' language; "browser" follows the browser).',
+      flags: {
+        email: emailFlag,
+        locale: {
+          kind: 'option',
+          required: true,
+          placeholder: [...INTERFACE_LOCALES, 'browser'].join('|'),
+          description: 'the interface language',
+          check: oneOf([...INTERFACE_LOCALES, 'browser']),
+        },
+      },
+    },
+    async run(args, io) {
+      const user = await userNamed(io.db, args.options.email);
+      const locale = args.options.locale === 'browser' ? null : args.options.locale;
+      await operate(io, account.setLocale, { userId: user.id, locale });
+      io.out(`Interface language for ${user.email}: ${locale ?? 'the browser’s'}.`);
     },
   },
   {

@@ -16,6 +16,9 @@ import { FOREIGN_CHAIN_WARNING, keyAuditChain } from '../db/commands/audit-recor
 import { MAX_IMPORT_BYTES } from '../lib/resolution/import-source';
 import { DomainError } from '../lib/errors';
 import { CLI_BRIDGE_PATH, CLI_SECRET_HEADER, type CliBridgeResponse } from '../server/cli-bridge';
+import { EventBus } from '../usecases/kernel/event-bus';
+import { installUseCaseRuntime } from '../usecases/kernel/runtime';
+import { outsidePublisher } from '../server/events/outside-events';
 import { EXIT_FAILED, planCliCommand, runCliCommand, type CliIo } from './commands';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -57,7 +60,15 @@ async function main(): Promise<number> {
   if (process.env.DATABASE_URL) {
     const database = await openDatabase({ url: process.env.DATABASE_URL });
     if (verbose) err(`concord: running on PostgreSQL (${database.location})`);
-    return runOn(database, argv);
+    // Servers may be running beside us: what we revoke or change must reach their sockets now.
+    const publisher = outsidePublisher(database, {
+      redisUrl: process.env.REDIS_URL || null,
+      warn: (m) => err(`concord: warning: ${m}`),
+    });
+    const bus = new EventBus((e) => err(`concord: warning: ${e instanceof Error ? e.message : e}`));
+    bus.subscribe(publisher.subscriber);
+    installUseCaseRuntime({ text: null, bus });
+    return runOn(database, argv, () => publisher.close());
   }
   const dataDir = dataDirFromEnv();
   const server = await runningServer(dataDir);
@@ -77,13 +88,14 @@ async function runningServer(dataDir: string): Promise<DataDirLock | null> {
   }
 }
 
-async function runOn(database: Database, argv: string[]): Promise<number> {
+async function runOn(database: Database, argv: string[], beforeClose?: () => Promise<void>): Promise<number> {
   try {
     // As the server does at start: a chain from before the key gets its first keyed entry.
     if ((await keyAuditChain(database.db)) === 'foreign') err(`concord: warning: ${FOREIGN_CHAIN_WARNING}`);
     const io: CliIo = { db: database.db, out, err, readFile: readInputFile };
     return await runCliCommand(argv, io);
   } finally {
+    await beforeClose?.();
     await database.close();
   }
 }

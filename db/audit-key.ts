@@ -19,7 +19,7 @@ import { PRIVATE_DIR_MODE } from './data-folder';
 export const AUDIT_KEY_FILE = 'audit.key';
 const MIN_KEY_LENGTH = 32;
 
-const slot = globalThis as unknown as { __concordAuditKey?: { source: string; key: Buffer } };
+const slot = globalThis as unknown as { __concordKeys?: Map<string, Buffer> };
 
 export function auditKeyPath(dataDir = dataDirFromEnv()): string {
   return path.join(dataDir, AUDIT_KEY_FILE);
@@ -27,11 +27,22 @@ export function auditKeyPath(dataDir = dataDirFromEnv()): string {
 
 /** The key, read (or created) once per process. */
 export function auditKey(): Buffer {
-  const fromEnv = process.env.CONCORD_AUDIT_KEY;
-  const source = fromEnv ? 'env' : auditKeyPath();
-  if (slot.__concordAuditKey?.source === source) return slot.__concordAuditKey.key;
-  const key = fromEnv ? keyFromText(fromEnv, 'CONCORD_AUDIT_KEY') : keyFromFile(source);
-  slot.__concordAuditKey = { source, key };
+  return keyOutsideDatabase('CONCORD_AUDIT_KEY', AUDIT_KEY_FILE);
+}
+
+/**
+ * A key kept outside the database (the audit chain's, the secret ballots' seal): the
+ * environment variable `env` when set, otherwise `file` in the data folder, created on first
+ * use with 32 random bytes (base64url) and mode 0600. Read once per process and source.
+ */
+export function keyOutsideDatabase(env: string, file: string): Buffer {
+  const fromEnv = process.env[env];
+  const source = fromEnv ? `env:${env}` : path.join(dataDirFromEnv(), file);
+  slot.__concordKeys ??= new Map();
+  const known = slot.__concordKeys.get(source);
+  if (known) return known;
+  const key = fromEnv ? keyFromText(fromEnv, env) : keyFromFile(source);
+  slot.__concordKeys.set(source, key);
   return key;
 }
 

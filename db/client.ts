@@ -26,6 +26,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where it lives, for logs: a folder, ':memory:' or a URL without password. */
   location: string;
+  /**
+   * PostgreSQL only: hears NOTIFY on a channel over a connection of its own (reconnected
+   * when lost), until the returned function is called.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -76,6 +81,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       kind: 'postgres',
       location: options.url.replace(/\/\/[^@/]*@/, '//'),
+      async listen(channel, onMessage) {
+        const { unlisten } = await client.listen(channel, onMessage);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -31,6 +31,8 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash'),
+  /** The interface language the user chose ("en", "fr"); null follows the browser. */
+  locale: text('locale'),
   createdAt: createdAt(),
 });
 
@@ -429,8 +431,9 @@ export const votes = pgTable(
 
 /**
  * One ballot per delegation per vote; replaced until the vote closes. For a secret vote the
- * row records only that the delegation has voted (choice always null): its choice goes into
- * `vote_tallies` and is never written beside its name (issue 11 §2).
+ * row records that the delegation has voted (choice always null) and its choice sealed under
+ * a key kept outside the database (`seal`, db/ballot-seal.ts), opened and erased only when
+ * the vote closes: the choice is never written readable beside its name (issue 11 §2).
  */
 export const ballots = pgTable(
   'ballots',
@@ -444,6 +447,8 @@ export const ballots = pgTable(
       .references(() => delegations.id, { onDelete: 'cascade' }),
     /** Always null for a secret vote (see above). */
     choice: text('choice', { enum: ['yes', 'no', 'abstain'] }),
+    /** A secret vote's sealed choice while the vote is open; null otherwise. */
+    seal: bytea('seal'),
     castBy: uuid('cast_by').references(() => users.id, { onDelete: 'set null' }),
     castAt: timestamp('cast_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -543,9 +548,9 @@ export const amendmentTranslations = pgTable(
 );
 
 /**
- * The running totals of a secret vote, in the unit of its result (weight when weighted). A
- * secret ballot adds to them in the transaction that records its delegation as having
- * voted; nothing stores which delegation added what, so a secret ballot cannot be changed.
+ * The totals of secret ballots cast before choices were sealed (db/ballot-seal.ts), in the
+ * unit of the vote's result (weight when weighted): such ballots carry no seal, and closing
+ * adds these totals to the opened seals. Nothing writes them any more.
  */
 export const voteTallies = pgTable('vote_tallies', {
   voteId: uuid('vote_id')

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { dataDirFromEnv } from '../db/client';
+import { sessionMaxAgeSeconds } from './auth/session-lifetime';
 
 /** Everything the server reads from the environment, parsed once and validated. */
 export interface ServerConfig {
@@ -39,6 +40,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
     throw new Error('REDIS_URL must start with redis:// or rediss://');
   }
+  sessionMaxAgeSeconds(env); // refused at start, not at the first sign-in
   return {
     port,
     host,

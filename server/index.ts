@@ -13,6 +13,7 @@ import { createCollabService } from './collab/service';
 import { createCliBridge } from './cli-bridge';
 import { setCollabService } from './collab/registry';
 import { startUseCaseRuntime } from './use-case-runtime';
+import { listenToOutsideEvents } from './events/outside-events';
 import { createRelay } from './collab/relay-factory';
 import { clientAddressStamper } from './auth/client-address';
 import { log } from './log';
@@ -101,6 +102,15 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const upgradeNext = app.getUpgradeHandler();
   await warming;
   const useCases = startUseCaseRuntime(collab);
+  // The CLI on PostgreSQL serves no sockets: what it revokes or changes reaches ours by NOTIFY.
+  const eventsLog = log('events');
+  const stopListening = await listenToOutsideEvents(database, collab, (m) => eventsLog.warn(m)).catch((e) => {
+    eventsLog.error(
+      { err: e },
+      'cannot LISTEN for the CLI’s events: what it revokes reaches open sockets only when they reconnect',
+    );
+    return async () => {};
+  });
   const cliBridge = lock ? createCliBridge({ getDb: async () => database.db, secret: lock.secret }) : null;
 
   // Sign-in throttling needs the client's real address, which only this server knows.
@@ -158,6 +168,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
     server,
     observer,
     collab: async () => {
+      await stopListening().catch(() => {});
       await collab.close();
       useCases.stop();
       setCollabService(null);

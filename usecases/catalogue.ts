@@ -58,4 +58,7 @@ export const CATALOGUE: Record<string, Record<string, Reach>> = {
     issueToken: both,
     revokeToken: both,
   },
+  account: {
+    setLocale: both,
+  },
 };

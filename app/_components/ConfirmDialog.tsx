@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { isApiFailure } from './api';
 import { trapTab } from './focus-trap';
@@ -51,6 +52,7 @@ export function ConfirmProvider({ children }: { children: React.ReactNode }) {
 }
 
 function ConfirmDialog({ request, onClosed }: { request: Open; onClosed: () => void }) {
+  const t = useTranslations('common');
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,7 +72,7 @@ function ConfirmDialog({ request, onClosed }: { request: Open; onClosed: () => v
 
   async function accept() {
     if (request.input && !input.trim()) {
-      setProblem(`${request.input.label}: it may not be empty.`);
+      setProblem(t('mayNotBeEmpty', { field: request.input.label }));
       return;
     }
     if (!request.action) return finish(true);
@@ -80,7 +82,7 @@ function ConfirmDialog({ request, onClosed }: { request: Open; onClosed: () => v
       await request.action(input.trim());
       finish(true);
     } catch (err) {
-      setProblem(isApiFailure(err) ? plainFailure(err) : 'The request failed. Try again.');
+      setProblem(isApiFailure(err) ? plainFailure(err) : t('requestFailed'));
       setBusy(false);
     }
   }
@@ -130,10 +132,10 @@ function ConfirmDialog({ request, onClosed }: { request: Open; onClosed: () => v
           onClick={accept}
           data-testid="confirm-ok"
         >
-          {busy ? 'Working…' : request.confirmLabel}
+          {busy ? t('working') : request.confirmLabel}
         </button>
         <button type="button" className="secondary" disabled={busy} onClick={() => finish(false)}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </dialog>

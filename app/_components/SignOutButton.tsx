@@ -1,5 +1,7 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { api } from './api';
 
 /**
  * Signs out through /api/auth/logout, which ends the session on the server (every copy of
@@ -7,18 +9,17 @@ import { useState } from 'react';
  * logout when the session came from it, so a shared terminal does not stay signed in there.
  */
 async function endSession(everywhere: boolean): Promise<void> {
-  const res = await fetch('/api/auth/logout', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(everywhere ? { everywhere: true } : {}),
-  });
-  if (!res.ok) throw new Error(`sign-out answered ${res.status}`);
-  const { redirect } = (await res.json()) as { redirect?: string };
+  const { redirect } = await api<{ redirect?: string }>(
+    'POST',
+    '/api/auth/logout',
+    everywhere ? { everywhere: true } : {},
+  );
   window.location.assign(redirect || '/signin');
 }
 
 /** A sign-out control's state: idle, on its way, or failed (and saying so). */
 export function useSignOut(everywhere = false) {
+  const t = useTranslations('signOut');
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
   const start = () => {
     setState('busy');
@@ -27,18 +28,19 @@ export function useSignOut(everywhere = false) {
   const failure =
     state === 'failed' ? (
       <span role="alert" className="error">
-        Not signed out: the server did not answer. Try again.
+        {t('failed')}
       </span>
     ) : null;
   return { busy: state === 'busy', start, failure };
 }
 
 export function SignOutButton() {
+  const t = useTranslations('signOut');
   const { busy, start, failure } = useSignOut();
   return (
     <>
       <button type="button" className="link-button" disabled={busy} onClick={start}>
-        {busy ? 'Signing out…' : 'Sign out'}
+        {busy ? t('busy') : t('signOut')}
       </button>
       {failure}
     </>

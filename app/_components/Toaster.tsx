@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { createContext, useCallback, useContext, useState } from 'react';
 
 /**
@@ -30,6 +31,7 @@ function follow(link: ToastLink) {
 }
 
 export function Toaster({ children }: { children: React.ReactNode }) {
+  const t = useTranslations('common');
   const [toasts, setToasts] = useState<Toast[]>([]);
   const push = useCallback((text: string, tone: Tone = 'success', link?: ToastLink) => {
     const id = Date.now() + Math.random();
@@ -41,23 +43,28 @@ export function Toaster({ children }: { children: React.ReactNode }) {
     <ToastContext.Provider value={push}>
       {children}
       <div className="toasts" role="status" aria-live="polite">
-        {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.tone}`} data-testid="toast">
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast toast-${toast.tone}`} data-testid="toast">
             <span>
-              {t.text}
-              {t.link && (
+              {toast.text}
+              {toast.link && (
                 <>
                   {' '}
-                  <button type="button" className="toast-link" onClick={() => follow(t.link!)} data-testid="toast-link">
-                    {t.link.label}
+                  <button
+                    type="button"
+                    className="toast-link"
+                    onClick={() => follow(toast.link!)}
+                    data-testid="toast-link"
+                  >
+                    {toast.link.label}
                   </button>
                 </>
               )}
             </span>
             <button
               type="button"
-              aria-label="Dismiss"
-              onClick={() => setToasts((all) => all.filter((x) => x.id !== t.id))}
+              aria-label={t('dismiss')}
+              onClick={() => setToasts((all) => all.filter((x) => x.id !== toast.id))}
             >
               ×
             </button>

@@ -55,6 +55,8 @@ export function useApiAction() {
   return {
     run,
     busy,
+    /** The failure as the API sent it (message and issues with their lines), for forms that list each issue. */
+    failure,
     problem: failure ? plainFailure(failure) : null,
     fieldErrors: failure ? issuesByField(failure) : {},
     clear: useCallback(() => setFailure(null), []),

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
@@ -14,9 +15,10 @@ export async function currentUser(returnTo?: string) {
   return user;
 }
 
-export async function optionalUser() {
+/** Once per request: the layout, the page and the interface language all ask. */
+export const optionalUser = cache(async function optionalUser() {
   // Headers first: reading them makes the page render per request (as the CSP nonce needs),
   // and a request without cookies never touches the database.
   const cookie = (await headers()).get('cookie');
   return cookie ? userFromSessionCookie(await getDb(), cookie) : null;
-}
+});

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { resolutionForUser } from '@/db/queries/resolutions';
+import { resolutionForUser } from '@/usecases/reads/resolutions';
 import { DomainError } from '@/lib/errors';
 import { currentUser } from './current-user';
 

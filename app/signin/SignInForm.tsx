@@ -1,5 +1,6 @@
 'use client';
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 
@@ -13,6 +14,7 @@ export function SignInForm({
   oidcName: string | null;
   initialError: string | null;
 }) {
+  const t = useTranslations('signin');
   const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
 
@@ -35,14 +37,14 @@ export function SignInForm({
       return;
     }
     // next-auth reports a failed check as "CredentialsSignin"; a throttled one carries our message.
-    setError(!result?.error || result.error === 'CredentialsSignin' ? 'Wrong e-mail or password.' : result.error);
+    setError(!result?.error || result.error === 'CredentialsSignin' ? t('errors.CredentialsSignin') : result.error);
   }
 
   return (
     <>
       <form onSubmit={submit} className="card form" aria-describedby={error ? 'signin-error' : undefined}>
         <label>
-          E-mail
+          {t('email')}
           <input
             name="email"
             type="email"
@@ -53,7 +55,7 @@ export function SignInForm({
           />
         </label>
         <label>
-          Password
+          {t('password')}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
         {error && (
@@ -62,7 +64,7 @@ export function SignInForm({
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signingIn') : t('signIn')}
         </button>
       </form>
       {oidcName && (
@@ -71,7 +73,7 @@ export function SignInForm({
           className="secondary wide"
           onClick={() => signIn('oidc', { callbackUrl: safeCallbackPath(callbackUrl) })}
         >
-          Sign in with {oidcName}
+          {t('signInWith', { provider: oidcName })}
         </button>
       )}
     </>

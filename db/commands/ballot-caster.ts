@@ -1,11 +1,12 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import type { Settled } from '../batched-transactions';
-import { ballots, delegations, resolutions, votes, voteTallies } from '../schema';
+import { ballots, delegations, resolutions, votes } from '../schema';
+import { sealChoice } from '../ballot-seal';
 import { recordAuditEvents, type AuditAct } from './audit-recorder';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { SECRET_BALLOT_FINAL } from '../../lib/votes/secret';
-import { CHOICES, type Choice, type VoteTotals } from '../../lib/votes/types';
+import type { Choice, VoteTotals } from '../../lib/votes/types';
 
 export interface BallotCast {
   voteId: string;
@@ -66,10 +67,10 @@ interface VoteRow {
  * ballots go together while closing (which updates that row) waits for the ballots in
  * flight; a ballot arriving after closing sees the vote closed and is refused.
  *
- * A secret ballot is written in two places that nothing joins (lib/votes/secret.ts): its
- * row says only that the delegation has voted (no choice), and the vote's totals grow by
- * its weight. No statement holds a delegation and its choice together, so neither the rows
- * nor the write-ahead log nor the audit link them; the price is that it is final.
+ * A secret ballot's row says that the delegation has voted and holds its choice sealed under
+ * a key kept outside the database (db/ballot-seal.ts); nothing else moves with the choice
+ * until the vote closes, so neither the rows nor the write-ahead log nor the audit link a
+ * delegation to its choice without that key — not even for a ballot written alone.
  */
 export interface CastOptions {
   /** Read the vote's standing after the writes (one query per vote): the ballot box does. */
@@ -145,7 +146,8 @@ export async function castBallots(
   }
 
   // Secret votes: the first ballot of each delegation that has not voted yet is recorded as
-  // cast (no choice); every other is refused, as a secret ballot cannot be changed.
+  // cast, its choice sealed (counted at the close); every other is refused, as a secret
+  // ballot cannot be changed.
   const firstOf = new Map<string, number>();
   for (const i of accepted) if (secret(i) && !firstOf.has(key(casts[i]))) firstOf.set(key(casts[i]), i);
   const newlyVoted = new Set<string>();
@@ -157,30 +159,13 @@ export async function castBallots(
           voteId: casts[i].voteId,
           delegationId: casts[i].delegationId,
           choice: null,
+          seal: sealChoice(casts[i].voteId, casts[i].delegationId, casts[i].choice),
           castBy: casts[i].actorId,
         })),
       )
       .onConflictDoNothing({ target: [ballots.voteId, ballots.delegationId] })
       .returning({ voteId: ballots.voteId, delegationId: ballots.delegationId });
     for (const r of rows) newlyVoted.add(`${r.voteId}/${r.delegationId}`);
-    const added = new Map<string, VoteTotals>();
-    for (const i of firstOf.values()) {
-      const cast = casts[i];
-      if (!newlyVoted.has(key(cast))) continue;
-      const vote = voteById.get(cast.voteId)!;
-      const totals = added.get(vote.id) ?? { yes: 0, no: 0, abstain: 0 };
-      totals[cast.choice] += vote.weighted === 1 ? delegationById.get(cast.delegationId)!.voteWeight : 1;
-      added.set(vote.id, totals);
-    }
-    if (added.size > 0) {
-      await tx
-        .insert(voteTallies)
-        .values([...added].map(([voteId, totals]) => ({ voteId, ...totals })))
-        .onConflictDoUpdate({
-          target: voteTallies.voteId,
-          set: Object.fromEntries(CHOICES.map((c) => [c, sql.raw(`vote_tallies.${c} + excluded.${c}`)])),
-        });
-    }
   }
 
   const standings = options.withStanding

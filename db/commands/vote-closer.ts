@@ -1,12 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { resolutions, votes, type Resolution, type Vote } from '../schema';
+import { ballots, resolutions, votes, type Resolution, type Vote } from '../schema';
+import { openChoice, UnopenableBallot } from '../ballot-seal';
 import { recordAuditEvent } from './audit-recorder';
 import { adoptWithin } from './adoption-declarer';
 import { ballotsOf, committeeWeights, secretTotalsOf, type StoredVoteResult } from '../queries/votes';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { closeVoteResult, COUNTED_METHODS, RECORDED_METHODS, type ClosedVoteResult } from '../../lib/votes/closing';
 import type { Choice, VoteMethod, VoteTotals } from '../../lib/votes/types';
+import type { Queryable } from '../client';
 
 export interface VoteClosing {
   voteId: string;
@@ -28,8 +30,9 @@ export interface ClosedVote {
 
 /**
  * The chair closes a vote. The result is computed from the ballots, the entered counts (show
- * of hands) or, for a secret ballot, the totals kept while it was open (its ballots hold no
- * choice), and stored; from then on ballots are immutable. A vote on the whole text that carries
+ * of hands) or, for a secret ballot, its sealed choices, opened here and erased (plus the
+ * totals kept by ballots cast before choices were sealed), and stored; from then on ballots
+ * are immutable. A vote on the whole text that carries
  * adopts the resolution, in that same transaction too.
  */
 export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVote> {
@@ -59,7 +62,10 @@ export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVot
     }
     const { weights } = await committeeWeights(tx, resolution.committeeId);
     const cast = await ballotsOf(tx, vote.id);
-    const secretTally = method === 'secret' ? { totals: await secretTotalsOf(tx, vote.id), voted: cast.length } : null;
+    const secretTally =
+      method === 'secret'
+        ? { totals: await openSecretBallots(tx, vote, vote.weighted === 1 ? weights : null), voted: cast.length }
+        : null;
     let computed: ClosedVoteResult;
     try {
       computed = closeVoteResult({
@@ -117,4 +123,37 @@ export async function closeVote(db: Db, closing: VoteClosing): Promise<ClosedVot
     }
     return { vote: closed, result, adopted };
   });
+}
+
+/**
+ * A secret vote's totals at its close: every sealed choice opened and added (by weight when
+ * the vote is weighted), then the seals erased in this same transaction, so that after the
+ * close only the totals remain. Ballots cast before choices were sealed hold no seal: their
+ * choices are in the totals kept then (`vote_tallies`).
+ */
+async function openSecretBallots(tx: Queryable, vote: Vote, weights: Map<string, number> | null): Promise<VoteTotals> {
+  const totals = { ...(await secretTotalsOf(tx, vote.id)) };
+  const sealed = await tx
+    .select({ delegationId: ballots.delegationId, seal: ballots.seal })
+    .from(ballots)
+    .where(and(eq(ballots.voteId, vote.id), isNotNull(ballots.seal)));
+  for (const { delegationId, seal } of sealed) {
+    let choice: Choice;
+    try {
+      choice = openChoice(vote.id, delegationId, seal!);
+    } catch (e) {
+      if (!(e instanceof UnopenableBallot)) throw e;
+      throw conflict(
+        'vote',
+        "The secret ballots cannot be opened with this server's ballot key (CONCORD_BALLOT_KEY, or ballot.key in the data folder): every process must have the key they were cast under.",
+      );
+    }
+    totals[choice] += weights ? (weights.get(delegationId) ?? 0) : 1;
+  }
+  if (sealed.length > 0)
+    await tx
+      .update(ballots)
+      .set({ seal: null })
+      .where(and(eq(ballots.voteId, vote.id), isNotNull(ballots.seal)));
+  return totals;
 }

@@ -31,9 +31,18 @@ export async function findUserByApiToken(db: Queryable, token: string): Promise<
  * "sign out everywhere") or has expired: one query per request, on every process.
  */
 export async function findUserBySession(db: Queryable, sessionId: string, userId: string): Promise<User | null> {
+  return (await findLiveSessionUser(db, sessionId, userId))?.user ?? null;
+}
+
+/** A live session's user and when the session expires (a socket opened with it closes then). */
+export async function findLiveSessionUser(
+  db: Queryable,
+  sessionId: string,
+  userId: string,
+): Promise<{ user: User; expiresAt: Date } | null> {
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
   const [row] = await db
-    .select({ user: users })
+    .select({ user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -44,7 +53,7 @@ export async function findUserBySession(db: Queryable, sessionId: string, userId
         gt(sessions.expiresAt, new Date()),
       ),
     );
-  return row?.user ?? null;
+  return row ?? null;
 }
 
 export async function findUserById(db: Queryable, id: string): Promise<User | null> {

@@ -9,8 +9,10 @@
  *   paragraph in Word renumbers the rest;
  * - each footnote a real Word footnote whose reference sits at the heading's call-out, with
  *   the secretariat's own mark ("*", "**") rather than Word's numbers (customMarkFollows);
- * - document properties: title, subject (the symbol or the adoption line), and the date of
- *   adoption as a custom property.
+ * - document properties: title, subject (the symbol or the adoption line), language, and the
+ *   date of adoption as a custom property;
+ * - the document's language on every run (the default run properties) and in the core
+ *   properties (dc:language), so Word checks a French export's spelling in French.
  *
  * It reads back through Concord's own .docx import (mammoth turns the numbering into lists
  * and the footnotes into a list of notes, lib/resolution/docx.ts) to the same structure.
@@ -23,8 +25,10 @@ import {
   Packer,
   Paragraph,
   TextRun,
+  XmlComponent,
   type ISectionOptions,
 } from 'docx';
+import { isRightToLeft } from '../languages/codes';
 import { escapeMarkup } from './escape';
 import { documentTitle } from './document';
 import { headingMarkers } from './footnotes';
@@ -181,6 +185,49 @@ function footnotes(doc: PublishedDocument) {
   );
 }
 
+/**
+ * Word's proofing tools are chosen by language and region ("fr-FR"); a bare language code
+ * gets the region its texts are usually proofed in (English as the IPU and the UN spell it).
+ */
+const PROOFING_REGION: Record<string, string> = {
+  en: 'en-GB',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  ar: 'ar-SA',
+  ru: 'ru-RU',
+  zh: 'zh-CN',
+  de: 'de-DE',
+  it: 'it-IT',
+  pt: 'pt-PT',
+  nl: 'nl-NL',
+  ja: 'ja-JP',
+  ko: 'ko-KR',
+};
+const EAST_ASIAN = new Set(['zh', 'ja', 'ko']);
+
+export function wordLanguageTag(code: string): string {
+  return code.includes('-') ? code : (PROOFING_REGION[code.toLowerCase()] ?? code);
+}
+
+/** The run language: Latin text, and East Asian or right-to-left text when the language is one. */
+function runLanguage(code: string) {
+  const tag = wordLanguageTag(code);
+  const primary = code.split('-')[0].toLowerCase();
+  return {
+    value: tag,
+    ...(EAST_ASIAN.has(primary) ? { eastAsia: tag } : {}),
+    ...(isRightToLeft(code) ? { bidirectional: tag } : {}),
+  };
+}
+
+/** dc:language in docProps/core.xml, which the docx library does not write itself. */
+class CoreLanguage extends XmlComponent {
+  constructor(tag: string) {
+    super('dc:language');
+    this.root.push(tag);
+  }
+}
+
 export async function renderPublishedDocx(doc: PublishedDocument): Promise<Uint8Array> {
   const section: ISectionOptions = {
     properties: {
@@ -205,13 +252,14 @@ export async function renderPublishedDocx(doc: PublishedDocument): Promise<Uint8
     creator: 'Concord',
     customProperties: doc.adoption.date ? [{ name: 'Adopted', value: doc.adoption.date }] : [],
     styles: {
-      default: { document: { run: { font: 'Times New Roman', size: BODY_SIZE } } },
+      default: { document: { run: { font: 'Times New Roman', size: BODY_SIZE, language: runLanguage(doc.language) } } },
       paragraphStyles,
     },
     numbering: numbering(doc),
     footnotes: footnotes(doc),
     sections: [section],
   });
+  file.CoreProperties.addChildElement(new CoreLanguage(wordLanguageTag(doc.language)));
   const buffer = await Packer.toBuffer(file);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

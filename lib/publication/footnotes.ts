@@ -62,7 +62,8 @@ export function reservationSentence(
   words: Wording = ENGLISH,
 ): string {
   const several = delegations.length > 1;
-  const subject = `${several ? words.delegationOf.several : words.delegationOf.one} ${listNames(delegations, words)}`;
+  const names = words.ofEach ? delegations.map((name, i) => (i ? `${words.ofEach} ${name}` : name)) : delegations;
+  const subject = `${several ? words.delegationOf.several : words.delegationOf.one} ${listNames(names, words)}`;
   const said = `${subject} ${several ? words.verbs[kind].several : words.verbs[kind].one} ${where}`;
   // The delegation's own words are never retouched, only the sentence built around them.
   return `${words.tidy ? words.tidy(said) : said}${closing(text)}`;

@@ -13,6 +13,7 @@
  */
 import type { ParagraphRef, SubparagraphNumbering } from '../resolution/types';
 import type { Wording } from './wording';
+import { frenchArticles } from '../text/french-elision';
 
 /** "la 122e Assemblée de l'UIP" keeps its article; a body without one is given "la". */
 function byBody(name: string): string {
@@ -39,15 +40,11 @@ function place(ref: ParagraphRef, numbering: SubparagraphNumbering): string {
   }
 }
 
-/** French contractions after the words are put together: "sur le" stays, "de le" → "du". */
-function tidy(sentence: string): string {
-  return sentence
-    .replace(/\bde le\b/g, 'du')
-    .replace(/\bde les\b/g, 'des')
-    .replace(/\bà le\b/g, 'au')
-    .replace(/\bà les\b/g, 'aux')
-    .replace(/\bde ([aeiouyéèêâîôûAEIOUYÉ])/g, 'd’$1');
-}
+/**
+ * The sentence's little words once the names are in: elided before a vowel or a mute h
+ * ("d’Israël", "l’alinéa"), contracted ("de le Canada" → "du Canada").
+ */
+const tidy = frenchArticles;
 
 export const FRENCH: Wording = {
   language: 'fr',
@@ -78,6 +75,8 @@ export const FRENCH: Wording = {
     'décembre',
   ],
   delegationOf: { one: 'La délégation de', several: 'Les délégations de' },
+  // "de Cuba et d’Israël": French repeats the preposition before each name.
+  ofEach: 'de',
   verbs: {
     reservation: { one: 'a exprimé une réserve sur', several: 'ont exprimé des réserves sur' },
     dissociation: { one: 's’est dissociée de', several: 'se sont dissociées de' },

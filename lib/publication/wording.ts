@@ -26,6 +26,8 @@ export interface Wording {
   months: readonly string[];
   /** "The delegation of" / "The delegations of" */
   delegationOf: { one: string; several: string };
+  /** Repeated before each name after the first ("de Cuba et de Israël", tidied to "d’Israël"). */
+  ofEach?: string;
   /** What each kind of statement does, for one delegation and for several. */
   verbs: Record<ReservationKind, { one: string; several: string }>;
   wholeText: string;

@@ -12,6 +12,7 @@ import { clientAddressOf } from './client-address';
 import { credentialsChanged } from './credentials-changed';
 import { claimsOf, oidcProvider, oidcSettings } from './oidc';
 import { signInThrottle } from './sign-in-throttle-store';
+import { sessionMaxAgeSeconds } from './session-lifetime';
 
 /**
  * Sign-in: e-mail + password, and optionally one OIDC provider configured from the
@@ -20,8 +21,6 @@ import { signInThrottle } from './sign-in-throttle-store';
  * the cookie. Roles are never put in the token but looked up per request.
  */
 export { oidcConfigured } from './oidc';
-
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 const authLog = () => log('auth');
 
@@ -54,7 +53,7 @@ export function authOptions(): NextAuthOptions {
   const oidc = oidcSettings();
   return {
     secret: process.env.NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds() },
     // Refusals and provider failures come back to the sign-in page, which says what happened.
     pages: { signIn: '/signin', error: '/signin' },
     providers: [
@@ -101,7 +100,7 @@ export function authOptions(): NextAuthOptions {
           userId: user.id,
           method,
           idToken: method === 'oidc' ? (account?.id_token ?? null) : null,
-          maxAgeSeconds: SESSION_MAX_AGE_SECONDS,
+          maxAgeSeconds: sessionMaxAgeSeconds(),
         });
         return { sub: user.id, sid: session.id, name: user.name ?? '' };
       },

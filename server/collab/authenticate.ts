@@ -1,9 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { Queryable } from '../../db/client';
-import { findUserBySession, isUuid, resolutionAccess } from '../../db/queries/access';
+import {
+  findLiveSessionUser,
+  findUserByApiToken,
+  findUserBySession,
+  isUuid,
+  resolutionAccess,
+} from '../../db/queries/access';
 import { and, eq, isNull } from 'drizzle-orm';
-import { bearerToken, sessionClaims, userFromCredentials } from '../auth/request-user';
-import { apiTokens, delegations } from '../../db/schema';
+import { bearerToken, sessionClaims } from '../auth/request-user';
+import { apiTokens, delegations, type User } from '../../db/schema';
 import { presenceUser, type PresenceUser } from '../../lib/editor/presence';
 import { hashApiToken } from '../../lib/auth/tokens';
 import { collabAccess, draftCollabAccess } from '../../lib/permissions';
@@ -53,7 +59,10 @@ export async function presenceOf(db: Queryable, userId: string, userName: string
   return presenceUser({ name: userName, delegation, role: access?.actor.role ?? '' });
 }
 
-export type Credential = { kind: 'token'; tokenHash: string } | { kind: 'session'; sessionId: string };
+/** API tokens do not expire (they are revoked); a session expires at `expiresAt` (ms since the epoch). */
+export type Credential =
+  | { kind: 'token'; tokenHash: string }
+  | { kind: 'session'; sessionId: string; expiresAt: number };
 
 /** Whether a socket's credential still holds (token not revoked; session neither ended nor expired). */
 export async function credentialHolds(db: Queryable, userId: string, credential: Credential): Promise<boolean> {
@@ -109,20 +118,10 @@ export async function admit(
     return { ok: false, code: CloseCode.forbiddenOrigin, reason: 'origin not allowed' };
   const room = roomFromPath(url.pathname);
   if (!room) return { ok: false, code: CloseCode.notFound, reason: 'no resolution id in the path' };
-  const user = await userFromCredentials(db, {
-    authorization: req.headers.authorization ?? null,
-    cookie: req.headers.cookie ?? null,
-    tokenParam: url.searchParams.get('token'),
-  });
-  if (!user) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in or give an API token' };
+  const admitted = await credentialsOf(db, req, url);
+  if (!admitted) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in or give an API token' };
+  const { user, credential } = admitted;
   const wantsAccessNotices = url.searchParams.get('access') === '1';
-  const token = bearerToken(req.headers.authorization ?? null) ?? url.searchParams.get('token');
-  const session = token ? null : await sessionClaims(req.headers.cookie ?? null);
-  const credential: Credential | undefined = token
-    ? { kind: 'token', tokenHash: hashApiToken(token) }
-    : session
-      ? { kind: 'session', sessionId: session.sessionId }
-      : undefined;
   if (room.kind === 'language') {
     const access = await languageRoomAccess(db, user.id, room.resolutionId, room.language);
     if (access === 'none') return { ok: false, code: CloseCode.notFound, reason: 'no such language version' };
@@ -172,6 +171,26 @@ export async function admit(
       wantsAccessNotices,
       credential,
     },
+  };
+}
+
+/** Who opens the socket, and with what: an API token (as with any request), else the session cookie. */
+async function credentialsOf(
+  db: Queryable,
+  req: IncomingMessage,
+  url: URL,
+): Promise<{ user: User; credential: Credential } | null> {
+  const token = bearerToken(req.headers.authorization ?? null) ?? url.searchParams.get('token');
+  if (token) {
+    const user = await findUserByApiToken(db, token);
+    return user ? { user, credential: { kind: 'token', tokenHash: hashApiToken(token) } } : null;
+  }
+  const claims = await sessionClaims(req.headers.cookie ?? null);
+  const live = claims ? await findLiveSessionUser(db, claims.sessionId, claims.userId) : null;
+  if (!claims || !live) return null;
+  return {
+    user: live.user,
+    credential: { kind: 'session', sessionId: claims.sessionId, expiresAt: live.expiresAt.getTime() },
   };
 }
 

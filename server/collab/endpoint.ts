@@ -30,6 +30,9 @@ export interface EndpointDeps {
 
 type Tracked = WebSocket & { concordAlive?: boolean };
 
+/** The longest a Node timer may wait (~24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The WebSocket side of /collab/<room>: admission (before any Yjs byte is read), joining
  * the room, the open connections, and the heartbeat that finds dead peers (a laptop closed
@@ -138,7 +141,9 @@ export class CollabEndpoint {
     const c = connection;
     this.connections.add(c);
     room.peers.add(c);
+    const stopExpiry = closeAtExpiry(c);
     ws.on('close', () => {
+      stopExpiry();
       c.close(CloseCode.goingAway, 'closed');
       this.connections.delete(c);
       room.leave(c);
@@ -147,4 +152,23 @@ export class CollabEndpoint {
     c.start();
     for (const bytes of early.splice(0)) c.receive(bytes);
   }
+}
+
+/**
+ * A socket opened with a session lives no longer than the session: one timer per socket,
+ * set to its expiry (sessions do not slide, so nothing needs asking when it fires).
+ */
+function closeAtExpiry(c: Connection): () => void {
+  const credential = c.identity.credential;
+  if (credential?.kind !== 'session') return () => {};
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const left = credential.expiresAt - Date.now();
+    if (left <= 0) return c.close(CloseCode.unauthenticated, 'the session expired: sign in again');
+    // A longer session is re-armed when the longest timer has passed.
+    timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  arm();
+  return () => clearTimeout(timer);
 }

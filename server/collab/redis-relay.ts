@@ -77,8 +77,16 @@ export async function connectRedisRelay(
             access?: AccessTarget;
             event?: ProcedureEvent;
             bye?: boolean;
+            once?: boolean;
           };
           if (parsed.from === selfHex || typeof parsed.from !== 'string') return;
+          if (parsed.once) {
+            // A process serving no sockets (the CLI, server/events/outside-events.ts): it
+            // keeps no presence here and sends no heartbeat, so it is not counted as alive.
+            if (parsed.access) listener.remoteAccessChange(parsed.access);
+            if (parsed.event) deliverRemoteProcedureEvent(parsed.event);
+            return;
+          }
           if (parsed.bye) {
             heard.delete(parsed.from);
             listener.processGone?.(parsed.from);

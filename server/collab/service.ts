@@ -211,6 +211,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     reauthorizeUser: (userId) => recheck({ userId }, true),
     credentialsChanged: (target) => recheck({ userId: target.userId, credentials: true }, true),
     draftChanged: (amendmentId) => recheck({ amendmentId }, true),
+    accessChanged: (target) => recheck(target, false),
     async languageChanged(resolutionId, language) {
       languages.reconcile(resolutionId, language);
       await recheck({ room: languageRoomName(resolutionId, language) }, true);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
+import type { AccessTarget } from './relay';
 
 /** Who changed the text outside a socket (an adopted amendment, a technical correction). */
 export interface TextChangeAuthor {
@@ -44,6 +45,12 @@ export interface CollabService {
    * published: folded into the room `<resolution id>/<language>` and its sockets re-checked.
    */
   languageChanged?(resolutionId: string, language: string): Promise<void>;
+  /**
+   * Something another process did that every server hears for itself (PostgreSQL NOTIFY from
+   * the CLI, server/events/outside-events.ts): this process's sockets are re-checked, and
+   * nothing is relayed on.
+   */
+  accessChanged(target: AccessTarget): Promise<void>;
   /**
    * Runs the relay's hot path on scratch data (server/collab/warm-up.ts), so that the first
    * clients are not served by a cold process. Call once before listening.

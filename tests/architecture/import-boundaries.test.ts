@@ -56,6 +56,23 @@ describe('import boundaries', () => {
     expect(internals).toEqual([]);
   });
 
+  /** Pages and their components: app/ outside the API's route handlers. */
+  const isPage = (file: string) => layerOf(file) === 'app' && !file.startsWith('app/api/');
+
+  it('keeps pages off the API: presenters and read models live in usecases/reads, shared by both', () => {
+    const intoApi = edges
+      .filter((e) => isPage(e.from) && e.to.startsWith('app/api/'))
+      .map((e) => `${e.from} → ${e.to}`);
+    expect(intoApi).toEqual([]);
+  });
+
+  it('lets pages reach db/ only for the connection: every query goes through a read model', () => {
+    const queries = edges
+      .filter((e) => isPage(e.from) && layerOf(e.to) === 'db' && e.to !== 'db/client.ts')
+      .map((e) => `${e.from} → ${e.to}`);
+    expect(queries).toEqual([]);
+  });
+
   it('finds a cycle when there is one (the check itself works)', () => {
     const edge = (from: string, to: string) => ({ from, to, specifier: to });
     const toy = new Map([

@@ -203,6 +203,44 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await expect.poll(() => draft.textContent(), { timeout: 10_000 }).not.toContain('with Canada');
   });
 
+  it('an invited delegation consents on the card: Canada accepts and is printed, Thailand declines and loses sight of the draft', async () => {
+    const kenya = await open('kenya@example.org');
+    const canada = await open('canada@example.org');
+    const thailand = pages['thailand@example.org'];
+    await thailand.goto(resolutionUrl);
+    await thailand.getByTestId('amendments-panel').waitFor();
+    const draftOf = (page: Page) =>
+      page.getByTestId('amendments-panel').locator('[data-testid="amendment-card"][data-status="draft"]');
+    const toasts = (page: Page) =>
+      page
+        .getByTestId('toast')
+        .allTextContents()
+        .then((t) => t.join(' | '));
+    await draftOf(kenya).waitFor({ timeout: 10_000 });
+
+    await draftOf(kenya).getByLabel('Invite a co-sponsor to Draft').selectOption({ label: 'Canada' });
+    await draftOf(canada).waitFor({ timeout: 10_000 });
+    await expect.poll(() => draftOf(canada).textContent(), { timeout: 10_000 }).toContain('Canada (invited)');
+    // Only the invited delegation answers: Kenya, the sponsor, has no such button.
+    expect(await draftOf(kenya).getByTestId('cosponsorship-accept').count()).toBe(0);
+    await draftOf(canada).getByRole('button', { name: 'Accept co-sponsorship' }).click();
+    await expect.poll(() => toasts(canada), { timeout: 10_000 }).toContain('Canada co-sponsors Draft');
+    await expect.poll(() => draftOf(canada).textContent(), { timeout: 10_000 }).toContain('with Canada');
+    expect(await draftOf(canada).textContent()).not.toContain('(invited)');
+    expect(await draftOf(canada).getByTestId('cosponsorship-accept').count()).toBe(0);
+    await expect.poll(() => draftOf(kenya).textContent(), { timeout: 10_000 }).not.toContain('(invited)');
+    await shot(canada, 'amendments-cosponsorship-accepted');
+
+    await draftOf(kenya).getByLabel('Invite a co-sponsor to Draft').selectOption({ label: 'Thailand' });
+    await draftOf(thailand).waitFor({ timeout: 10_000 });
+    await expect.poll(() => draftOf(thailand).textContent(), { timeout: 10_000 }).toContain('Thailand (invited)');
+    await draftOf(thailand).getByRole('button', { name: 'Decline' }).click();
+    await expect.poll(() => toasts(thailand), { timeout: 10_000 }).toContain('Invitation to co-sponsor Draft declined');
+    // Declined, the draft is Kenya's and Canada's again: gone from Thailand's panel, Thailand off Kenya's card.
+    await expect.poll(() => draftOf(thailand).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => draftOf(kenya).textContent(), { timeout: 10_000 }).not.toContain('Thailand');
+  });
+
   it('from a paragraph of the text, Iran drafts an amendment that Thailand, co-sponsoring, edits with Iran live', async () => {
     const iran = pages['iran@example.org'];
     const thailand = pages['thailand@example.org'];

@@ -203,14 +203,17 @@ describe.each(testDatabaseKinds())('ballot box on %s', (kind) => {
     }
     const rows = await db.select().from(ballots).where(eq(ballots.voteId, vote.id));
     expect(rows).toHaveLength(190);
-    expect(rows.every((r) => r.choice === null)).toBe(true);
-    const [tally] = await db.select().from(voteTallies).where(eq(voteTallies.voteId, vote.id));
-    expect(tally).toMatchObject({ yes: 64, no: 63, abstain: 63 });
+    // Each choice sealed in its row, and no running totals to diff around a transaction.
+    expect(rows.every((r) => r.choice === null && r.seal !== null)).toBe(true);
+    expect(await db.select().from(voteTallies).where(eq(voteTallies.voteId, vote.id))).toEqual([]);
     const entries = await audit();
     expect(entries).toHaveLength(190);
     expect(entries.every((e) => !('choice' in (e.details as object)))).toBe(true);
     const { result } = await closeVote(db, { voteId: vote.id, actorId: chairId });
     expect(result).toMatchObject({ totals: { yes: 64, no: 63, abstain: 63 }, ballotsCast: 190 });
+    // Counted, the seals are erased: only the totals remain.
+    const after = await db.select().from(ballots).where(eq(ballots.voteId, vote.id));
+    expect(after.every((r) => r.seal === null)).toBe(true);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { issueApiToken } from '@/db/commands/token-issuer';
 import { findUserByEmail } from '@/db/queries/access';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/database';
 import { callRoute, okJson } from './route-caller';
+import { readZipEntry } from '../helpers/zip';
 
 /**
  * Issue 16, the acceptance: the example resolution with an official French version; an
@@ -274,6 +275,18 @@ for (const kind of testDatabaseKinds()) {
         const res = await call('observer', 'GET', '/resolutions/{id}/export', {}, undefined, { format, lang: 'fr' });
         expect(res.status, format).toBe(200);
         expect(res.headers.get('content-disposition')).toContain(`.fr.${format}`);
+      }
+      // Word proofs each export in its own language: the runs' default and the core properties.
+      for (const [lang, tag] of [
+        ['fr', 'fr-FR'],
+        ['en', 'en-GB'],
+      ]) {
+        const res = await call('observer', 'GET', '/resolutions/{id}/export', {}, undefined, { format: 'docx', lang });
+        const docx = new Uint8Array(await res.arrayBuffer());
+        const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(readZipEntry(docx, 'word/styles.xml'))?.[0];
+        expect(defaults, lang).toContain(`<w:lang w:val="${tag}"/>`);
+        expect(readZipEntry(docx, 'docProps/core.xml'), lang).toContain(`<dc:language>${tag}</dc:language>`);
+        expect(readZipEntry(docx, 'word/document.xml'), lang).not.toMatch(/<w:lang w:val="(?!${tag})/);
       }
       // The published official version no longer changes.
       const late = await call(

@@ -103,6 +103,9 @@ describe('renderPublishedDocx', () => {
     expect(core).toContain('<dc:title>Resolution adopted by consensus by the 122nd IPU Assembly</dc:title>');
     expect(core).toMatch(/<dc:subject>Resolution adopted by consensus\* by the 122nd IPU Assembly<\/dc:subject>/);
     expect(readZipEntry(bytes, 'docProps/custom.xml')).toMatch(/name="Adopted"[\s\S]*2010-04-01/);
+    // Proofed in the document's language: English as the IPU spells it.
+    expect(core).toContain('<dc:language>en-GB</dc:language>');
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="en-GB"\/>[\s\S]*<\/w:docDefaults>/);
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
   });
 });

@@ -89,7 +89,9 @@ describe('the published text in French', () => {
         '',
         FRENCH,
       ),
-    ).toBe('Les délégations de Cuba et Israël ont exprimé des réserves sur l’alinéa b) du paragraphe 2 du dispositif.');
+    ).toBe(
+      'Les délégations de Cuba et d’Israël ont exprimé des réserves sur l’alinéa b) du paragraphe 2 du dispositif.',
+    );
     expect(wordingFor('fr-CA')).toBe(FRENCH);
     expect(wordingFor('es').language).toBe('en');
   });

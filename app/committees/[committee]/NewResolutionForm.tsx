@@ -1,15 +1,15 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { api, isApiFailure } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 
 /** A blank draft: one empty operative paragraph to start typing into. */
 export function NewResolutionForm({ committee }: { committee: string }) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const router = useRouter();
-  const toast = useToast();
+  const { run, busy } = useApiAction();
   const titleInput = useRef<HTMLInputElement>(null);
   // The field replaces the button that opened it: focus follows, rather than being lost.
   useEffect(() => {
@@ -18,13 +18,11 @@ export function NewResolutionForm({ committee }: { committee: string }) {
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
-    try {
-      const r = await api<{ id: string }>('POST', `/api/v1/committees/${committee}/resolutions`, { title });
-      toast(`Draft "${title}" created`);
-      router.push(`/resolutions/${r.id}`);
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not create the draft', 'error');
-    }
+    const r = await run(() => api<{ id: string }>('POST', `/api/v1/committees/${committee}/resolutions`, { title }), {
+      success: `Draft "${title}" created`,
+      failure: 'Could not create the draft',
+    });
+    if (r) router.push(`/resolutions/${r.id}`);
   }
 
   if (!open) {
@@ -39,7 +37,7 @@ export function NewResolutionForm({ committee }: { committee: string }) {
       <label>
         Title <input ref={titleInput} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} />
       </label>
-      <button type="submit" className="primary">
+      <button type="submit" className="primary" disabled={busy}>
         Create
       </button>
       <button type="button" className="link-button" onClick={() => setOpen(false)}>

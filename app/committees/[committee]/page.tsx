@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { committeeForUser, listDelegations, listMembers } from '@/db/queries/committees';
-import { listResolutions } from '@/db/queries/resolutions';
+import { committeeForUser, listDelegations, listMembers } from '@/usecases/reads/committees';
+import { listResolutions } from '@/usecases/reads/resolutions';
 import { can } from '@/lib/permissions';
 import { STAGES } from '@/lib/resolution/types';
 import { STAGE_NAMES } from '@/lib/resolution/stages';

@@ -3,6 +3,7 @@ import { api } from '@/app/_components/api';
 import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { useToast } from '@/app/_components/Toaster';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 
 export function StageControl({
   resolutionId,
@@ -11,20 +12,21 @@ export function StageControl({
   resolutionId: string;
   stages: { value: string; label: string }[];
 }) {
+  const t = useTranslations('stageControl');
   const confirm = useConfirm();
   const toast = useToast();
   const router = useRouter();
   async function move(to: string, label: string) {
     const moved = await confirm({
-      title: `Move to the ${label.toLowerCase()} stage?`,
-      message: 'A version of the text as it stands is kept.',
-      confirmLabel: `Move to ${label}`,
+      title: t('question', { stage: label.toLowerCase() }),
+      message: t('versionKept'),
+      confirmLabel: t('move', { stage: label }),
       action: async () => {
         await api('POST', `/api/v1/resolutions/${resolutionId}/stage`, { to });
       },
     });
     if (!moved) return;
-    toast(`Stage changed to ${label}`);
+    toast(t('changed', { stage: label }));
     router.refresh();
   }
   return (
@@ -37,7 +39,7 @@ export function StageControl({
           onClick={() => move(s.value, s.label)}
           data-testid={`stage-to-${s.value}`}
         >
-          Move to {s.label}
+          {t('move', { stage: s.label })}
         </button>
       ))}
     </span>

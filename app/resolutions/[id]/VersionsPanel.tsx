@@ -2,8 +2,8 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { api, isApiFailure } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { useProcedureEvents } from '@/app/_components/useProcedureEvents';
 import { formatDateTime } from '@/app/_lib/labels';
 
@@ -12,6 +12,8 @@ export interface VersionSummary {
   name: string;
   createdBy: string | null;
   createdAt: string;
+  /** Decided on the server. */
+  youCan: { restore: boolean };
 }
 
 interface Props {
@@ -28,9 +30,7 @@ interface Props {
 export function VersionsPanel({ resolutionId, versions: initial, canSave }: Props) {
   const [versions, setVersions] = useState(initial);
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const toast = useToast();
+  const { run, busy, problem: error } = useApiAction();
   const router = useRouter();
   // A page refresh (router.refresh) brings a fresh list from the server.
   useEffect(() => setVersions(initial), [initial]);
@@ -55,20 +55,13 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('POST', `/api/v1/resolutions/${resolutionId}/versions`, { name });
-      toast(`Version “${name.trim()}” saved`);
-      setName('');
-      await reload();
-    } catch (err) {
-      setError(
-        isApiFailure(err) ? err.issues?.map((i) => i.message).join(' ') || err.message : 'Could not save the version',
-      );
-    } finally {
-      setBusy(false);
-    }
+    const saved = await run(() => api('POST', `/api/v1/resolutions/${resolutionId}/versions`, { name }), {
+      success: `Version “${name.trim()}” saved`,
+      failure: 'Could not save the version',
+      refresh: reload,
+      inline: true,
+    });
+    if (saved !== undefined) setName('');
   }
 
   const latest = versions[versions.length - 1];

@@ -1,13 +1,10 @@
 import Link from 'next/link';
-import { eq } from 'drizzle-orm';
-import { committees, delegations } from '@/db/schema';
-import { listVersions } from '@/db/queries/resolutions';
-import { currentParagraphs } from '@/usecases/reads/resolution-text';
+import { getTranslations } from 'next-intl/server';
+import { resolutionOverview } from '@/usecases/reads/resolution-page';
 import { can } from '@/lib/permissions';
-import { STAGE_NAMES, nextStages } from '@/lib/resolution/stages';
+import { nextStages } from '@/lib/resolution/stages';
 import type { Stage } from '@/lib/resolution/types';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
-import { STAGE_GUIDE } from '@/app/_lib/stage-guide';
 import { StageControl } from './StageControl';
 import { ResolutionText } from './ResolutionText';
 import { ResolutionEditor } from './editor/ResolutionEditor';
@@ -21,48 +18,47 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const { user, db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}`);
   const stage = resolution.stage as Stage;
-  const [[committee], paragraphs, versions] = await Promise.all([
-    db.select().from(committees).where(eq(committees.id, resolution.committeeId)),
-    currentParagraphs(db, resolution.id),
-    listVersions(db, resolution.id),
-  ]);
-  const [delegation] = access.actor.delegationId
-    ? await db.select().from(delegations).where(eq(delegations.id, access.actor.delegationId))
-    : [];
+  const { committee, paragraphs, versions, delegation } = await resolutionOverview(db, resolution, access.actor);
   const editable = can(access.actor, 'resolution:edit-text', { stage });
+  const t = await getTranslations('resolution');
+  const tr = await getTranslations();
+  const next = stage === 'withdrawn' ? null : tr(`stageGuide.${stage}.next`);
 
   return (
     <div className="resolution-page">
       <a className="skip-link" href="#resolution-editor">
-        Skip to the text
+        {t('skipToText')}
       </a>
       <p className="breadcrumbs">
-        <Link href="/">Committees</Link> › <Link href={`/committees/${committee.slug}`}>{committee.name}</Link> ›
+        <Link href="/">{t('committees')}</Link> › <Link href={`/committees/${committee.slug}`}>{committee.name}</Link> ›
       </p>
       <div className={`stage-banner stage-${stage}`} role="status" data-testid="stage-banner">
-        <strong>{STAGE_NAMES[stage]}</strong>
+        <strong>{tr(`stages.${stage}`)}</strong>
         <span className="stage-guide">
-          <span data-testid="stage-now">{STAGE_GUIDE[stage].now}</span>
-          {STAGE_GUIDE[stage].next && (
+          <span data-testid="stage-now">{tr(`stageGuide.${stage}.now`)}</span>
+          {next && (
             <span className="stage-next" data-testid="stage-next">
-              Next: {STAGE_GUIDE[stage].next}
+              {t('next', { next })}
             </span>
           )}
         </span>
         {can(access.actor, 'resolution:change-stage', { stage }) && nextStages(stage).length > 0 && (
           <StageControl
             resolutionId={resolution.id}
-            stages={nextStages(stage).map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
+            stages={nextStages(stage).map((s) => ({ value: s, label: tr(`stages.${s}`) }))}
           />
         )}
       </div>
       <h1>{resolution.title}</h1>
       <p className="muted">
         {resolution.sessionLabel}
-        {resolution.place ? ` · ${resolution.place}` : ''} · you are {access.actor.role}
-        {delegation ? ` of ${delegation.name}` : ''} · {editable ? 'you can edit the text' : 'read only'} ·{' '}
+        {resolution.place ? ` · ${resolution.place}` : ''} ·{' '}
+        {delegation
+          ? t('youAreOf', { role: tr(`roleNames.${access.actor.role!}`), delegation: delegation.name })
+          : t('youAre', { role: tr(`roleNames.${access.actor.role!}`) })}{' '}
+        · {editable ? t('canEdit') : t('readOnly')} ·{' '}
         <Link href={`/resolutions/${resolution.id}/languages`} data-testid="languages-link">
-          Language versions
+          {t('languageVersions')}
         </Link>
       </p>
       <div className="with-sidebar">
@@ -94,6 +90,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
             name: v.name,
             createdBy: v.createdBy,
             createdAt: v.createdAt.toISOString(),
+            youCan: v.youCan,
           }))}
           canSave={can(access.actor, 'version:create', { stage })}
         />

@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { api, isApiFailure } from '@/app/_components/api';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { useToast } from '@/app/_components/Toaster';
 import { formatDateTime } from '@/app/_lib/dates';
 import { useConfirm } from '@/app/_components/ConfirmDialog';
@@ -13,6 +14,8 @@ interface TokenRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Decided on the server. */
+  youCan: { revoke: boolean };
 }
 
 export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
@@ -21,18 +24,18 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
   const router = useRouter();
   const toast = useToast();
   const confirm = useConfirm();
+  const { run, busy } = useApiAction();
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
-    try {
-      const r = await api<{ token: string }>('POST', '/api/v1/tokens', { name });
-      setCreated(r.token);
-      setName('');
-      toast('Token created: copy it now, it is shown once');
-      router.refresh();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not create the token', 'error');
-    }
+    const r = await run(() => api<{ token: string }>('POST', '/api/v1/tokens', { name }), {
+      success: 'Token created: copy it now, it is shown once',
+      failure: 'Could not create the token',
+      refresh: true,
+    });
+    if (!r) return;
+    setCreated(r.token);
+    setName('');
   }
 
   async function revoke(t: TokenRow) {
@@ -63,7 +66,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
             placeholder="e.g. clerk's import script"
           />
         </label>
-        <button className="primary" type="submit">
+        <button className="primary" type="submit" disabled={busy}>
           Create token
         </button>
       </form>
@@ -99,7 +102,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
               <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
               <td>{t.revokedAt ? 'revoked' : 'active'}</td>
               <td>
-                {!t.revokedAt && (
+                {t.youCan.revoke && (
                   <button type="button" className="link-button danger" onClick={() => revoke(t)}>
                     Revoke
                   </button>

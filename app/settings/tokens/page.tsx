@@ -1,6 +1,6 @@
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listApiTokens } from '@/db/commands/token-issuer';
-import { listLiveSessions } from '@/db/commands/session-keeper';
+import { listLiveSessions, tokensOf } from '@/usecases/reads/tokens';
 import { currentUser } from '@/app/_lib/current-user';
 import { TokenManager } from './TokenManager';
 import { SignOutEverywhere } from './SignOutEverywhere';
@@ -10,13 +10,16 @@ export const dynamic = 'force-dynamic';
 export default async function TokensPage() {
   const user = await currentUser('/settings/tokens');
   const db = await getDb();
-  const [tokens, sessions] = await Promise.all([listApiTokens(db, user.id), listLiveSessions(db, user.id)]);
+  const t = await getTranslations('tokens');
+  const [tokens, sessions] = await Promise.all([tokensOf(db, user.id), listLiveSessions(db, user.id)]);
   return (
     <div className="narrow-wide">
-      <h1>API tokens</h1>
+      <h1>{t('title')}</h1>
       <p>
-        Scripts use a personal token as <code>Authorization: Bearer &lt;token&gt;</code> with the API under{' '}
-        <a href="/api/v1/openapi.json">/api/v1</a>. A token acts as you, with your roles. It is shown once.
+        {t.rich('intro', {
+          header: () => <code>Authorization: Bearer &lt;token&gt;</code>,
+          api: (chunks) => <a href="/api/v1/openapi.json">{chunks}</a>,
+        })}
       </p>
       <TokenManager
         tokens={tokens.map((t) => ({
@@ -26,6 +29,7 @@ export default async function TokensPage() {
           createdAt: t.createdAt.toISOString(),
           lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
           revokedAt: t.revokedAt?.toISOString() ?? null,
+          youCan: t.youCan,
         }))}
       />
       <SignOutEverywhere sessions={sessions.length} />

@@ -12,6 +12,10 @@ export const platformCases: Cases = {
     allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
     call: async () => ({}),
   },
+  'patch /me': {
+    allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
+    call: async () => ({ body: { locale: 'fr' } }),
+  },
   'get /committees': {
     allowed: ['chair', 'secretariat', 'member', 'observer', 'translator', 'outsider'],
     call: async () => ({}),

@@ -3,7 +3,7 @@ import type { Resolution } from '@/db/schema';
 import { tablingTimes } from '@/db/queries/amendments';
 import type { CompilationDocument } from '@/lib/amendments/compilation-document';
 import type { Actor } from '@/lib/permissions';
-import { loadCompilation } from './present';
+import { loadCompilation } from '@/usecases/reads/amendments';
 
 /**
  * The amendments before the committee (tabled, and those already decided), in voting

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freeText } from '@/lib/text/free-text';
 import { ROLES } from '@/lib/permissions';
+import { INTERFACE_LOCALES } from '@/lib/i18n/locales';
 import type { Operation } from '../_lib/openapi';
 
 export const committeeParams = z.object({
@@ -30,8 +31,22 @@ export const memberPatch = z.strictObject({
   delegationId: z.uuid().nullable().optional(),
 });
 
+export const mePatch = z.strictObject({
+  locale: z
+    .enum(INTERFACE_LOCALES)
+    .nullable()
+    .meta({ description: 'Interface language of the pages (not of any resolution); null follows the browser' }),
+});
+
 export const committeeOperations: Operation[] = [
   { method: 'get', path: '/me', summary: 'The signed-in user and their committees', tag: 'account' },
+  {
+    method: 'patch',
+    path: '/me',
+    summary: 'Choose your interface language (also set as the "locale" cookie)',
+    tag: 'account',
+    body: mePatch,
+  },
   { method: 'get', path: '/committees', summary: 'Committees you belong to, with your role', tag: 'committees' },
   {
     method: 'get',

@@ -46,10 +46,8 @@ export const stageBody = z.strictObject({ to: z.enum(STAGES) });
 
 export const versionParams = resolutionParams.extend({ versionId: z.uuid() });
 export const versionBody = z.strictObject({ name: freeText().trim().min(1).max(200) });
-const versionRef = z
-  .union([z.literal('current'), z.uuid('Give a version id or "current".')])
-  .meta({ description: 'A version id, or "current" for the live text', example: 'current' });
-export const compareVersionsQuery = z.object({ from: versionRef, to: versionRef.default('current') });
+import { compareVersionsQuery } from '@/usecases/reads/version-comparison';
+export { compareVersionsQuery };
 
 export const exportQuery = z.object({
   format: z.enum(['text', 'html', 'pdf', 'docx', 'akn']).default('text').meta({

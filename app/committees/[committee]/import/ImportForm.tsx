@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { api, isApiFailure, type ApiFailure } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
+import { api, type ApiFailure } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { keyedByContent } from '@/app/_lib/keyed';
 import { ImportPreview, type Preview } from './ImportPreview';
 
@@ -20,31 +20,33 @@ export function ImportForm({ committee }: { committee: string }) {
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  // A file over the limit is refused before it is sent.
+  const [tooBig, setTooBig] = useState<ApiFailure | null>(null);
   const [asAdopted, setAsAdopted] = useState(false);
   const [createDelegations, setCreateDelegations] = useState(false);
-  const [busy, setBusy] = useState<'preview' | 'save' | null>(null);
+  const previewing = useApiAction();
+  const saving = useApiAction();
+  const busy = previewing.busy ? 'preview' : saving.busy ? 'save' : null;
+  // Shown with each issue and its line, not as a toast: the text is fixed where it is pasted.
+  const failure = tooBig ?? saving.failure ?? previewing.failure;
   const router = useRouter();
-  const toast = useToast();
 
   async function requestPreview(body: unknown) {
-    setBusy('preview');
-    setFailure(null);
+    setTooBig(null);
+    saving.clear();
     setPreview(null);
-    try {
-      setPreview(await api<Preview>('POST', `/api/v1/committees/${committee}/imports/preview`, body));
-    } catch (err) {
-      setFailure(isApiFailure(err) ? err : { message: 'The preview failed', status: 0 });
-    } finally {
-      setBusy(null);
-    }
+    const read = await previewing.run(
+      () => api<Preview>('POST', `/api/v1/committees/${committee}/imports/preview`, body),
+      { failure: 'The preview failed', inline: true },
+    );
+    if (read) setPreview(read);
   }
 
   async function onFile(e: React.ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setFailure({
+      setTooBig({
         message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.`,
         status: 413,
       });
@@ -59,20 +61,21 @@ export function ImportForm({ committee }: { committee: string }) {
 
   async function save() {
     if (!preview || needsTitle || needsDelegations) return;
-    setBusy('save');
-    try {
-      const r = await api<{ id: string }>('POST', `/api/v1/committees/${committee}/resolutions`, {
-        title: title || undefined,
-        text: preview.text,
-        asAdopted,
-        createDelegations: asAdopted && createDelegations,
-      });
-      toast(`Imported: ${preview.counts.preambular} preambular and ${preview.counts.operative} operative paragraphs`);
-      router.push(`/resolutions/${r.id}`);
-    } catch (err) {
-      setFailure(isApiFailure(err) ? err : { message: 'Saving failed', status: 0 });
-      setBusy(null);
-    }
+    const r = await saving.run(
+      () =>
+        api<{ id: string }>('POST', `/api/v1/committees/${committee}/resolutions`, {
+          title: title || undefined,
+          text: preview.text,
+          asAdopted,
+          createDelegations: asAdopted && createDelegations,
+        }),
+      {
+        success: `Imported: ${preview.counts.preambular} preambular and ${preview.counts.operative} operative paragraphs`,
+        failure: 'Saving failed',
+        inline: true,
+      },
+    );
+    if (r) router.push(`/resolutions/${r.id}`);
   }
 
   return (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { committeeForUser } from '@/db/queries/committees';
+import { committeeForUser } from '@/usecases/reads/committees';
 import { can } from '@/lib/permissions';
 import { currentUser } from '@/app/_lib/current-user';
 import { ImportForm } from './ImportForm';

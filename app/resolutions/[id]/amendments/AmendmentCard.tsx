@@ -1,8 +1,9 @@
 'use client';
 import { useState } from 'react';
-import { api, isApiFailure } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { useConfirm } from '@/app/_components/ConfirmDialog';
+import { useToast } from '@/app/_components/Toaster';
 import { Redline } from './Redline';
 import { LiveDraftEditor, TrackedTextEditor } from './TrackedTextEditor';
 import type { AmendmentView, AmendmentsContext } from './types';
@@ -31,14 +32,15 @@ export function AmendmentCard({
   me: AmendmentsContext['me'];
   onChanged: () => void;
 }) {
-  const toast = useToast();
   const confirm = useConfirm();
-  // Accepted co-sponsors, then open invitations (shown only to the amendment's own delegations).
+  const toast = useToast();
+  const { run, busy } = useApiAction();
+  // Accepted co-sponsors, then open invitations (shown only to the amendment's own delegations and the invited ones).
   const listed = [
     ...a.coSponsors.map((c) => ({ ...c, invited: false })),
     ...a.invitedCoSponsors.map((c) => ({ ...c, invited: true })),
   ];
-  const [busy, setBusy] = useState(false);
+  const name = a.number ?? 'Draft';
   // One tracked-changes editor serves three purposes: rewriting a stale amendment against
   // the current text, editing a draft (live, with its co-sponsors), and proposing a
   // sub-amendment to a tabled amendment's wording.
@@ -57,60 +59,44 @@ export function AmendmentCard({
     setRewrite(m === 'rewrite' ? a.currentText : a.proposedText);
   };
   async function save() {
-    setBusy(true);
-    try {
-      if (mode === 'rewrite') await api('POST', `/api/v1/amendments/${a.id}/rewrite`, { proposedText: rewrite });
-      else {
+    const saved = await run(
+      async () => {
+        if (mode === 'rewrite') {
+          await api('POST', `/api/v1/amendments/${a.id}/rewrite`, { proposedText: rewrite });
+          return `${name} rewritten`;
+        }
         const sub = await api<{ id: string }>('POST', `/api/v1/resolutions/${resolutionId}/amendments`, {
           kind: 'modify',
           parentAmendmentId: a.id,
           proposedText: rewrite,
         });
         const tabled = await api<{ number: string }>('POST', `/api/v1/amendments/${sub.id}/table`).catch(() => null);
-        toast(tabled ? `Sub-amendment ${tabled.number} tabled` : 'Sub-amendment saved as a draft');
-      }
-      if (mode === 'rewrite') toast(`${name} rewritten`);
-      setMode(null);
-      onChanged();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not save', 'error');
-    } finally {
-      setBusy(false);
-    }
+        return tabled ? `Sub-amendment ${tabled.number} tabled` : 'Sub-amendment saved as a draft';
+      },
+      { success: (said) => said, failure: 'Could not save', refresh: onChanged },
+    );
+    if (saved) setMode(null);
   }
-  const name = a.number ?? 'Draft';
 
-  async function run(what: string, path: string, body: unknown, done: string) {
-    setBusy(true);
-    try {
-      await api('POST', `/api/v1/amendments/${a.id}/${path}`, body);
-      toast(done);
-      onChanged();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : `Could not ${what}`, 'error');
-    } finally {
-      setBusy(false);
-    }
-  }
-  // As the server decides (amendment:remove-cosponsor): the sponsor or the secretariat, or the co-sponsor itself.
-  const mayRemoveCoSponsor = (delegationId: string) =>
-    (a.status === 'draft' || a.status === 'tabled') &&
-    (me.role === 'secretariat' ||
-      (me.role === 'member' && (me.delegationId === a.sponsor.id || me.delegationId === delegationId)));
-  async function removeCoSponsor(delegationId: string, delegationName: string) {
-    await api('DELETE', `/api/v1/amendments/${a.id}/cosponsors/${delegationId}`);
-    toast(`${delegationName} no longer co-sponsors ${name}`);
-    onChanged();
-  }
+  /** One act on this amendment: busy while it runs, a toast for the outcome, the card refetched. */
+  const act = (what: string, path: string, body: unknown, done: string) =>
+    run(() => api('POST', `/api/v1/amendments/${a.id}/${path}`, body), {
+      success: done,
+      failure: `Could not ${what}`,
+      refresh: onChanged,
+    });
+  // Asked in a dialog, which keeps a refusal on screen; the toast says what happened once it is done.
+  const confirmed = async (done: string, ask: Parameters<typeof confirm>[0]) => {
+    if (await confirm(ask)) toast(done);
+  };
   const rule = () =>
-    void confirm({
+    void confirmed(`${name} ruled inadmissible`, {
       title: `Rule ${name} inadmissible`,
       input: { label: 'The reason, as recorded' },
       confirmLabel: 'Rule inadmissible',
       danger: true,
       action: async (reason) => {
         await api('POST', `/api/v1/amendments/${a.id}/ruling`, { reason });
-        toast(`${name} ruled inadmissible`);
         onChanged();
       },
     });
@@ -147,7 +133,7 @@ export function AmendmentCard({
             {i > 0 && ', '}
             {c.name}
             {c.invited && ' (invited)'}
-            {mayRemoveCoSponsor(c.id) && (
+            {a.youCan.removeCoSponsor.includes(c.id) && (
               <button
                 type="button"
                 className="link-button cosponsor-remove"
@@ -159,11 +145,14 @@ export function AmendmentCard({
                 }
                 title={me.delegationId === c.id ? 'Withdraw our co-sponsorship' : 'Remove this co-sponsor'}
                 onClick={() =>
-                  void confirm({
+                  void confirmed(`${c.name} no longer co-sponsors ${name}`, {
                     title: `${c.name} will no longer co-sponsor ${name}`,
                     confirmLabel: me.delegationId === c.id ? 'Withdraw co-sponsorship' : 'Remove co-sponsor',
                     danger: true,
-                    action: () => removeCoSponsor(c.id, c.name),
+                    action: async () => {
+                      await api('DELETE', `/api/v1/amendments/${a.id}/cosponsors/${c.id}`);
+                      onChanged();
+                    },
                   })
                 }
               >
@@ -229,12 +218,43 @@ export function AmendmentCard({
         </div>
       )}
       <div className="amendment-actions">
+        {a.youCan.answerCoSponsorship && (
+          <>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() =>
+                act(
+                  'accept',
+                  'cosponsorship',
+                  { answer: 'accept' },
+                  `${me.delegationName ?? 'Your delegation'} co-sponsors ${name}`,
+                )
+              }
+              data-testid="cosponsorship-accept"
+            >
+              Accept co-sponsorship
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() =>
+                act('decline', 'cosponsorship', { answer: 'decline' }, `Invitation to co-sponsor ${name} declined`)
+              }
+              data-testid="cosponsorship-decline"
+            >
+              Decline
+            </button>
+          </>
+        )}
         {a.youCan.table && (
           <button
             type="button"
             className="primary"
             disabled={busy}
-            onClick={() => run('table', 'table', undefined, `${name} tabled`)}
+            onClick={() => act('table', 'table', undefined, `${name} tabled`)}
             data-testid="amendment-table"
           >
             Table
@@ -267,7 +287,7 @@ export function AmendmentCard({
               type="button"
               className="primary"
               disabled={busy}
-              onClick={() => run('adopt', 'decision', { outcome: 'adopted', method: 'consensus' }, `${name} adopted`)}
+              onClick={() => act('adopt', 'decision', { outcome: 'adopted', method: 'consensus' }, `${name} adopted`)}
               data-testid="amendment-adopt"
             >
               Adopt
@@ -277,7 +297,7 @@ export function AmendmentCard({
               className="secondary"
               disabled={busy}
               onClick={() =>
-                run('reject', 'decision', { outcome: 'rejected', method: 'consensus' }, `${name} rejected`)
+                act('reject', 'decision', { outcome: 'rejected', method: 'consensus' }, `${name} rejected`)
               }
               data-testid="amendment-reject"
             >
@@ -290,13 +310,13 @@ export function AmendmentCard({
             Inadmissible…
           </button>
         )}
-        {a.youCan.edit && (
+        {a.youCan.inviteCoSponsor && (
           <select
             aria-label={`Invite a co-sponsor to ${name}`}
             value=""
             disabled={busy}
             onChange={(e) =>
-              e.target.value && run('invite', 'cosponsors', { delegationId: e.target.value }, 'Co-sponsor invited')
+              e.target.value && act('invite', 'cosponsors', { delegationId: e.target.value }, 'Co-sponsor invited')
             }
           >
             <option value="">Invite co-sponsor…</option>
@@ -315,14 +335,13 @@ export function AmendmentCard({
             className="link-button danger"
             disabled={busy}
             onClick={() =>
-              void confirm({
+              void confirmed(`${name} withdrawn`, {
                 title: `Withdraw ${name}?`,
                 message: 'A withdrawn amendment is no longer before the committee.',
                 confirmLabel: `Withdraw ${name}`,
                 danger: true,
                 action: async () => {
                   await api('POST', `/api/v1/amendments/${a.id}/withdraw`, {});
-                  toast(`${name} withdrawn`);
                   onChanged();
                 },
               })

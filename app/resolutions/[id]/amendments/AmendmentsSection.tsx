@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { delegations, type Resolution } from '@/db/schema';
-import type { ResolutionAccess } from '@/db/queries/access';
-import { loadCompilation } from '@/app/api/v1/amendments/present';
+import type { Resolution, ResolutionAccess } from '@/usecases/reads/resolutions';
+import { delegationRoster } from '@/usecases/reads/committees';
+import { loadCompilation } from '@/usecases/reads/amendments';
 import { can } from '@/lib/permissions';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import type { AmendmentView, AmendmentsContext, ParagraphOption } from './types';
@@ -23,11 +22,7 @@ export async function AmendmentsSection({
   const db = await getDb();
   const [{ amendments, paragraphs }, roster] = await Promise.all([
     loadCompilation(db, resolution, access.actor),
-    db
-      .select({ id: delegations.id, name: delegations.name })
-      .from(delegations)
-      .where(eq(delegations.committeeId, resolution.committeeId))
-      .orderBy(delegations.name),
+    delegationRoster(db, resolution.committeeId),
   ]);
   const context: AmendmentsContext = {
     resolutionId: resolution.id,

@@ -1,8 +1,8 @@
 'use client';
 import { useCallback, useMemo, useState } from 'react';
-import { api, isApiFailure } from '@/app/_components/api';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { useProcedureEvents } from '@/app/_components/useProcedureEvents';
-import { useToast } from '@/app/_components/Toaster';
 import { Redline } from './Redline';
 import { conflictingAmendments, conflictSentence } from '@/app/_lib/amendment-conflicts';
 import { decidedHow } from '@/app/_lib/text-marks';
@@ -40,7 +40,7 @@ export function CompilationTable({
   const [paragraph, setParagraph] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const toast = useToast();
+  const { run, busy } = useApiAction();
   const base = `/api/v1/resolutions/${resolutionId}/amendments`;
 
   const [votes, setVotes] = useState<VoteView[]>([]);
@@ -75,26 +75,21 @@ export function CompilationTable({
   );
   const ordered = amendments.filter((a) => a.voting).sort((x, y) => x.voting!.position - y.voting!.position);
 
-  async function showPreview() {
-    try {
-      setPreview(await api<Preview>('GET', `${base}/preview?ids=${chosen.join(',')}`));
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not preview', 'error');
-    }
-  }
+  const showPreview = () =>
+    run(async () => setPreview(await api<Preview>('GET', `${base}/preview?ids=${chosen.join(',')}`)), {
+      failure: 'Could not preview',
+    });
   async function move(id: string, by: number) {
     const ids = ordered.map((a) => a.id);
     const at = ids.indexOf(id);
     const to = at + by;
     if (to < 0 || to >= ids.length) return;
     [ids[at], ids[to]] = [ids[to], ids[at]];
-    try {
-      await api('PUT', `${base}/voting-order`, { order: ids });
-      toast('Voting order changed (recorded)');
-      await reload();
-    } catch (err) {
-      toast(isApiFailure(err) ? err.message : 'Could not change the order', 'error');
-    }
+    await run(() => api('PUT', `${base}/voting-order`, { order: ids }), {
+      success: 'Voting order changed (recorded)',
+      failure: 'Could not change the order',
+      refresh: reload,
+    });
   }
 
   return (
@@ -134,7 +129,7 @@ export function CompilationTable({
         <button
           type="button"
           className="secondary"
-          disabled={chosen.length === 0}
+          disabled={busy || chosen.length === 0}
           onClick={showPreview}
           data-testid="preview-button"
         >
@@ -203,6 +198,7 @@ export function CompilationTable({
                         <button
                           type="button"
                           className="link-button"
+                          disabled={busy}
                           aria-label={`Move ${a.number} earlier`}
                           onClick={() => move(a.id, -1)}
                         >
@@ -211,6 +207,7 @@ export function CompilationTable({
                         <button
                           type="button"
                           className="link-button"
+                          disabled={busy}
                           aria-label={`Move ${a.number} later`}
                           onClick={() => move(a.id, 1)}
                         >

@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { eq } from 'drizzle-orm';
-import { delegations } from '@/db/schema';
-import { loadCompilation } from '@/app/api/v1/amendments/present';
+import { delegationRoster } from '@/usecases/reads/committees';
+import { loadCompilation } from '@/usecases/reads/amendments';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { can } from '@/lib/permissions';
 import { CompilationTable } from './CompilationTable';
@@ -15,11 +14,7 @@ export default async function CompilationPage({ params }: { params: Promise<{ id
   const { db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/amendments`);
   const [{ amendments, paragraphs }, roster] = await Promise.all([
     loadCompilation(db, resolution, access.actor),
-    db
-      .select({ id: delegations.id, name: delegations.name })
-      .from(delegations)
-      .where(eq(delegations.committeeId, resolution.committeeId))
-      .orderBy(delegations.name),
+    delegationRoster(db, resolution.committeeId),
   ]);
   const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
   return (

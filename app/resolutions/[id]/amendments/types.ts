@@ -1,5 +1,5 @@
 import type { ParagraphKind } from '@/lib/resolution/types';
-import type { PresentedAmendment } from '@/app/api/v1/amendments/present';
+import type { PresentedAmendment } from '@/usecases/reads/amendments';
 
 /** What the amendment pages receive; dates arrive as strings, as from the API. */
 export type AmendmentView = Omit<PresentedAmendment, 'createdAt' | 'updatedAt'> & {

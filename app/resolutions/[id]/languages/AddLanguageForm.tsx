@@ -1,29 +1,25 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { api, isApiFailure } from '@/app/_components/api';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 
 /** The chair or the secretariat adds a version: a language code, and whether it is official. */
 export function AddLanguageForm({ resolutionId }: { resolutionId: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, problem: error } = useApiAction();
 
   async function submit(form: FormData) {
-    setBusy(true);
-    setError(null);
-    try {
-      const added = await api<{ language: string }>('POST', `/api/v1/resolutions/${resolutionId}/languages`, {
-        language: String(form.get('language') ?? ''),
-        official: form.get('official') === 'on',
-      });
-      router.push(`/resolutions/${resolutionId}/languages?lang=${added.language}`);
-      router.refresh();
-    } catch (e) {
-      setError(isApiFailure(e) ? e.message : 'The version could not be added.');
-    } finally {
-      setBusy(false);
-    }
+    const added = await run(
+      () =>
+        api<{ language: string }>('POST', `/api/v1/resolutions/${resolutionId}/languages`, {
+          language: String(form.get('language') ?? ''),
+          official: form.get('official') === 'on',
+        }),
+      { failure: 'The version could not be added.', inline: true },
+    );
+    if (!added) return;
+    router.push(`/resolutions/${resolutionId}/languages?lang=${added.language}`);
+    router.refresh();
   }
 
   return (

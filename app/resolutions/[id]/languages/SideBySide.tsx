@@ -1,7 +1,8 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import { api, isApiFailure } from '@/app/_components/api';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { useProcedureEvents } from '@/app/_components/useProcedureEvents';
 import type { DiffSegment } from '@/lib/amendments/diff';
 import type { TranslationStatus } from '@/lib/languages/types';
@@ -44,7 +45,7 @@ export function SideBySide(props: Props) {
   const router = useRouter();
   const [onlyWork, setOnlyWork] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, problem: error } = useApiAction();
   const refresh = useCallback(() => router.refresh(), [router]);
   useProcedureEvents(
     props.resolutionId,
@@ -59,24 +60,19 @@ export function SideBySide(props: Props) {
   const base = `/api/v1/resolutions/${props.resolutionId}/languages/${props.language}/paragraphs`;
 
   async function save(id: string, text: string) {
-    setError(null);
-    try {
-      await api('PUT', `${base}/${encodeURIComponent(id)}`, { text });
-      setEditing(null);
-      refresh();
-    } catch (e) {
-      setError(isApiFailure(e) ? e.message : 'Not saved.');
-    }
+    const saved = await run(() => api('PUT', `${base}/${encodeURIComponent(id)}`, { text }), {
+      failure: 'Not saved.',
+      refresh,
+      inline: true,
+    });
+    if (saved !== undefined) setEditing(null);
   }
-  async function confirm(id: string) {
-    setError(null);
-    try {
-      await api('POST', `${base}/${encodeURIComponent(id)}/confirm`);
-      refresh();
-    } catch (e) {
-      setError(isApiFailure(e) ? e.message : 'Not confirmed.');
-    }
-  }
+  const confirm = (id: string) =>
+    run(() => api('POST', `${base}/${encodeURIComponent(id)}/confirm`), {
+      failure: 'Not confirmed.',
+      refresh,
+      inline: true,
+    });
 
   const shown = onlyWork ? props.paragraphs.filter((p) => p.status !== 'up_to_date') : props.paragraphs;
   return (

@@ -5,7 +5,7 @@ import { describeCounts } from '@/lib/languages/alignment';
 import { languageName } from '@/lib/languages/codes';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { listVersionSummaries, readVersionText } from '@/usecases/languages/language-text';
-import { languageContext } from '@/app/api/v1/languages/present';
+import { languageContext } from '@/usecases/reads/languages';
 import { SideBySide } from './SideBySide';
 import { AddLanguageForm } from './AddLanguageForm';
 

@@ -1,13 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { amendments, delegations, type Resolution } from '@/db/schema';
-import type { ResolutionAccess } from '@/db/queries/access';
-import { listReservations } from '@/db/queries/reservations';
-import { listVotes, presentVote } from '@/db/queries/votes';
-import type { StoredAdoption } from '@/db/commands/adoption-declarer';
-import { currentParagraphs } from '@/usecases/reads/resolution-text';
+import type { Resolution, ResolutionAccess, StoredAdoption } from '@/usecases/reads/resolutions';
+import { loadProcedure } from '@/usecases/reads/procedure';
 import { can } from '@/lib/permissions';
-import { presentReservation } from '@/app/api/v1/procedure/present';
 import { ProcedureBoard } from './ProcedureBoard';
 import type { ProcedureContext, ReservationView, VoteView } from './types';
 
@@ -19,28 +13,7 @@ export async function ProcedurePanel({ resolution, access }: { resolution: Resol
   const db = await getDb();
   const { actor } = access;
   const stage = resolution.stage;
-  const [paragraphs, roster, tabled, reservations, votes] = await Promise.all([
-    currentParagraphs(db, resolution.id),
-    db
-      .select({ id: delegations.id, name: delegations.name })
-      .from(delegations)
-      .where(eq(delegations.committeeId, resolution.committeeId))
-      .orderBy(delegations.name),
-    db
-      .select({
-        id: amendments.id,
-        number: amendments.number,
-        target: amendments.targetParagraphId,
-        anchor: amendments.anchorParagraphId,
-      })
-      .from(amendments)
-      .where(and(eq(amendments.resolutionId, resolution.id), eq(amendments.status, 'tabled')))
-      .orderBy(amendments.number),
-    listReservations(db, resolution.id),
-    listVotes(db, resolution.id),
-  ]);
-  const viewer = { delegationId: actor.delegationId, committeeId: resolution.committeeId };
-  const label = (id: string | null) => paragraphs.find((p) => p.id === id)?.label ?? null;
+  const { paragraphs, roster, tabledAmendments, votes, reservations } = await loadProcedure(db, resolution, actor);
   const own = { stage, delegationId: actor.delegationId ?? undefined };
   const context: ProcedureContext = {
     resolutionId: resolution.id,
@@ -57,7 +30,7 @@ export async function ProcedurePanel({ resolution, access }: { resolution: Resol
       excerpt: p.text.length > 70 ? `${p.text.slice(0, 67)}…` : p.text,
     })),
     delegations: roster,
-    tabledAmendments: tabled.map((a) => ({ id: a.id, number: a.number, paragraphLabel: label(a.target ?? a.anchor) })),
+    tabledAmendments,
     may: {
       openVote: can(actor, 'vote:open', { stage }),
       closeVote: can(actor, 'vote:close', { stage }),
@@ -77,7 +50,7 @@ export async function ProcedurePanel({ resolution, access }: { resolution: Resol
   };
   // Dates become strings, as the API sends them: the board refetches from the API and must read both alike.
   const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
-  const initialVotes = plain<VoteView[]>(await Promise.all(votes.map((v) => presentVote(db, v, viewer))));
-  const initialReservations = plain<ReservationView[]>(reservations.map((r) => presentReservation(r, paragraphs)));
+  const initialVotes = plain<VoteView[]>(votes);
+  const initialReservations = plain<ReservationView[]>(reservations);
   return <ProcedureBoard context={context} initialVotes={initialVotes} initialReservations={initialReservations} />;
 }

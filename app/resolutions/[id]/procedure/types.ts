@@ -1,5 +1,5 @@
 /** What the procedure panel's client components receive: plain JSON, decided on the server. */
-import type { PresentedVote } from '@/db/queries/votes';
+import type { PresentedVote } from '@/usecases/reads/votes';
 
 export type VoteView = PresentedVote;
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { publishedDocumentOf } from '@/db/queries/publication';
+import { publishedDocumentOf } from '@/usecases/reads/resolutions';
 import { formatDate } from '@/app/_lib/dates';
-import type { StoredAdoption } from '@/db/commands/adoption-declarer';
+import type { StoredAdoption } from '@/usecases/reads/resolutions';
 import { can } from '@/lib/permissions';
 import { DomainError } from '@/lib/errors';
 import type { PublishedDocument } from '@/lib/publication/types';

@@ -1,8 +1,8 @@
-import { listVotes, presentVote } from '@/db/queries/votes';
-import { loadCompilation } from '@/app/api/v1/amendments/present';
+import { listVotes, presentVote } from '@/usecases/reads/votes';
+import { loadCompilation } from '@/usecases/reads/amendments';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { screenOf } from '@/server/screen-state';
-import type { StoredAdoption } from '@/db/commands/adoption-declarer';
+import type { StoredAdoption } from '@/usecases/reads/resolutions';
 import { RoomScreen } from './RoomScreen';
 import type { ScreenData } from './types';
 

@@ -4,7 +4,7 @@ import { userActor } from '@/usecases/kernel/actor';
 import { endpoint } from '../../_lib/endpoint';
 import { act } from '../../_lib/act';
 import { amendmentParams, updateDraftBody } from '../schema';
-import { loadCompilation, presentHistory } from '../present';
+import { loadCompilation, presentHistory } from '@/usecases/reads/amendments';
 
 export const GET = endpoint({ params: amendmentParams }, async ({ db, user, params }) => {
   const { amendment, resolution, access } = await amendmentActing(db, userActor(user.id), params.amendmentId);

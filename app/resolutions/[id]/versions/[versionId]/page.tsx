@@ -2,7 +2,7 @@ import { openResolutionPage } from '@/app/_lib/resolution-page';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { getVersion } from '@/db/queries/resolutions';
+import { getVersion } from '@/usecases/reads/resolutions';
 import { DomainError } from '@/lib/errors';
 import { decodeParagraphs } from '@/lib/text/ydoc';
 import { numberParagraphs } from '@/lib/resolution/numbering';

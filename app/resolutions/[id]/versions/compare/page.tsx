@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { listVersions } from '@/db/queries/resolutions';
+import { listVersions } from '@/usecases/reads/resolutions';
 import { DomainError } from '@/lib/errors';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { formatDateTime } from '@/app/_lib/labels';
-import { compareVersionsQuery } from '@/app/api/v1/resolutions/schema';
-import { compareVersionRefs } from '@/app/api/v1/resolutions/[id]/versions/compare/comparison';
+import { compareVersionsQuery } from '@/usecases/reads/version-comparison';
+import { compareVersionRefs } from '@/usecases/reads/version-comparison';
 import { Redline } from './Redline';
 
 export const dynamic = 'force-dynamic';

@@ -7,7 +7,7 @@ import { endpoint } from '../../../_lib/endpoint';
 import { act } from '../../../_lib/act';
 import { committeeParams } from '../../schema';
 import { createResolutionBody } from '../../../resolutions/schema';
-import { presentResolution } from '../../../resolutions/present';
+import { presentResolution } from '@/usecases/reads/resolutions';
 
 export const GET = endpoint({ params: committeeParams }, async ({ db, user, params }) => {
   const { committee } = await committeeForUser(db, user.id, params.committee);

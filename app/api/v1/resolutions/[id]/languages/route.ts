@@ -4,7 +4,7 @@ import { endpoint } from '../../../_lib/endpoint';
 import { act } from '../../../_lib/act';
 import { resolutionParams } from '../../schema';
 import { addLanguageBody } from '../../../languages/schema';
-import { languageContext, presentVersionSummary } from '../../../languages/present';
+import { languageContext, presentVersionSummary } from '@/usecases/reads/languages';
 
 export const GET = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
   const { original, versions } = await listVersionSummaries(languageContext(db), user.id, { resolutionId: params.id });

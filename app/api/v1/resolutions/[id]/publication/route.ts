@@ -3,7 +3,7 @@ import { badRequest } from '@/lib/errors';
 import { endpoint, readJson } from '../../../_lib/endpoint';
 import { act } from '../../../_lib/act';
 import { resolutionParams } from '../../schema';
-import { presentResolution } from '../../present';
+import { presentResolution } from '@/usecases/reads/resolutions';
 import { publicationBody } from '../../../procedure/schema';
 
 /** The body is optional: publishing takes none unless the chair overrides. */

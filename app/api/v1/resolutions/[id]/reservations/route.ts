@@ -6,7 +6,7 @@ import { endpoint } from '../../../_lib/endpoint';
 import { act } from '../../../_lib/act';
 import { resolutionParams } from '../../schema';
 import { reservationBody, reservationListQuery } from '../../../procedure/schema';
-import { presentReservation } from '../../../procedure/present';
+import { presentReservation } from '@/usecases/reads/reservations';
 
 export const GET = endpoint(
   { params: resolutionParams, query: reservationListQuery },

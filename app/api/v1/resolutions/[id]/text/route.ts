@@ -3,8 +3,8 @@ import { currentParagraphs } from '@/usecases/reads/resolution-text';
 import { readVersionText } from '@/usecases/languages/language-text';
 import { endpoint } from '../../../_lib/endpoint';
 import { resolutionParams, textQuery } from '../../schema';
-import { presentParagraph } from '../../present';
-import { languageContext, presentTranslatedParagraph } from '../../../languages/present';
+import { presentParagraph } from '@/usecases/reads/resolutions';
+import { languageContext, presentTranslatedParagraph } from '@/usecases/reads/languages';
 
 export const GET = endpoint({ params: resolutionParams, query: textQuery }, async ({ db, user, params, query }) => {
   const { resolution } = await resolutionForUser(db, user.id, params.id);

@@ -1,12 +1,12 @@
-import { listVersions, resolutionForUser } from '@/db/queries/resolutions';
+import { resolutionForUser, versionsOf } from '@/usecases/reads/resolutions';
 import * as resolutions from '@/usecases/resolutions';
 import { endpoint } from '../../../_lib/endpoint';
 import { act } from '../../../_lib/act';
 import { resolutionParams, versionBody } from '../../schema';
 
 export const GET = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
-  const { resolution } = await resolutionForUser(db, user.id, params.id);
-  return { versions: await listVersions(db, resolution.id) };
+  const { resolution, access } = await resolutionForUser(db, user.id, params.id);
+  return { versions: await versionsOf(db, resolution, access.actor) };
 });
 
 export const POST = endpoint({ params: resolutionParams, body: versionBody }, (ctx) =>

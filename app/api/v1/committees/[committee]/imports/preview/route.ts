@@ -6,7 +6,7 @@ import { endpoint } from '../../../../_lib/endpoint';
 import { authorize } from '../../../../_lib/authorize';
 import { committeeParams } from '../../../schema';
 import { importPreviewBody } from '../../../../resolutions/schema';
-import { presentImportPreview } from '../../../../resolutions/present-import';
+import { presentImportPreview } from '@/usecases/reads/import-preview';
 
 export const POST = endpoint(
   { params: committeeParams, body: importPreviewBody },

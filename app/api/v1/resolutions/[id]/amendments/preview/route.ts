@@ -4,9 +4,9 @@ import { numberParagraphs } from '@/lib/resolution/numbering';
 import { DomainError } from '@/lib/errors';
 import { endpoint } from '../../../../_lib/endpoint';
 import { resolutionParams } from '../../../../resolutions/schema';
-import { presentParagraph } from '../../../../resolutions/present';
+import { presentParagraph } from '@/usecases/reads/resolutions';
 import { previewQuery } from '../../../../amendments/schema';
-import { loadCompilation } from '../../../../amendments/present';
+import { loadCompilation } from '@/usecases/reads/amendments';
 
 /** "Preview as amended": nothing is stored; the text as it would read after these. */
 export const GET = endpoint({ params: resolutionParams, query: previewQuery }, async ({ db, user, params, query }) => {

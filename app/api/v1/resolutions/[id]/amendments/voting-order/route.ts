@@ -4,7 +4,7 @@ import { endpoint } from '../../../../_lib/endpoint';
 import { act } from '../../../../_lib/act';
 import { resolutionParams } from '../../../../resolutions/schema';
 import { votingOrderBody } from '../../../../amendments/schema';
-import { loadCompilation } from '../../../../amendments/present';
+import { loadCompilation } from '@/usecases/reads/amendments';
 
 export const GET = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);

@@ -4,7 +4,7 @@ import { renderRedlineText } from '@/lib/amendments/redline';
 import { endpoint } from '../../../../_lib/endpoint';
 import { act } from '../../../../_lib/act';
 import { languageParams, updateLanguageBody } from '../../../../languages/schema';
-import { languageContext, presentTranslatedParagraph } from '../../../../languages/present';
+import { languageContext, presentTranslatedParagraph } from '@/usecases/reads/languages';
 
 export const GET = endpoint({ params: languageParams }, async ({ db, user, params }) => {
   const version = await readVersionText(languageContext(db), user.id, {

@@ -3,7 +3,7 @@ import { decodeParagraphs } from '@/lib/text/ydoc';
 import { numberParagraphs } from '@/lib/resolution/numbering';
 import { endpoint } from '../../../../_lib/endpoint';
 import { versionParams } from '../../../schema';
-import { presentParagraph } from '../../../present';
+import { presentParagraph } from '@/usecases/reads/resolutions';
 
 export const GET = endpoint({ params: versionParams }, async ({ db, user, params }) => {
   const { resolution } = await resolutionForUser(db, user.id, params.id);

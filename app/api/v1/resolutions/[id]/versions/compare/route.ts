@@ -1,7 +1,7 @@
 import { resolutionForUser } from '@/db/queries/resolutions';
 import { endpoint } from '../../../../_lib/endpoint';
 import { resolutionParams, compareVersionsQuery } from '../../../schema';
-import { compareVersionRefs } from './comparison';
+import { compareVersionRefs } from '@/usecases/reads/version-comparison';
 
 export const GET = endpoint(
   { params: resolutionParams, query: compareVersionsQuery },

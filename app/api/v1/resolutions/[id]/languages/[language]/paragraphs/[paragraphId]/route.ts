@@ -2,7 +2,7 @@ import { translateParagraph } from '@/usecases/languages/translate-paragraph';
 import { endpoint } from '../../../../../../_lib/endpoint';
 import { act } from '../../../../../../_lib/act';
 import { languageParagraphParams, paragraphTranslationBody } from '../../../../../../languages/schema';
-import { presentTranslatedParagraph } from '../../../../../../languages/present';
+import { presentTranslatedParagraph } from '@/usecases/reads/languages';
 
 export const PUT = endpoint(
   { params: languageParagraphParams, body: paragraphTranslationBody },

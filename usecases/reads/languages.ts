@@ -1,10 +1,10 @@
-import type { Db } from '@/db/client';
-import { renderRedlineText } from '@/lib/amendments/redline';
-import { describeCounts } from '@/lib/languages/alignment';
-import type { AlignedParagraph } from '@/lib/languages/types';
-import { textStoreFor } from '@/usecases/kernel/runtime';
-import type { UseCaseContext } from '@/usecases/kernel/use-case';
-import type { VersionSummary } from '@/usecases/languages/language-text';
+import type { Db } from '../../db/client';
+import { renderRedlineText } from '../../lib/amendments/redline';
+import { describeCounts } from '../../lib/languages/alignment';
+import type { AlignedParagraph } from '../../lib/languages/types';
+import { textStoreFor } from '../kernel/runtime';
+import type { UseCaseContext } from '../kernel/use-case';
+import type { VersionSummary } from '../languages/language-text';
 
 /** What the language reads run with from a route: the text as this process sees it. */
 export function languageContext(db: Db): UseCaseContext {

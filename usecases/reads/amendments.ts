@@ -1,17 +1,17 @@
-import type { Db } from '@/db/client';
-import type { Resolution } from '@/db/schema';
-import { amendmentHistory, delegationNames, listAmendments, type StoredAmendment } from '@/db/queries/amendments';
-import { currentParagraphs } from '@/usecases/reads/resolution-text';
+import type { Db } from '../../db/client';
+import type { Resolution } from '../../db/schema';
+import { amendmentHistory, delegationNames, listAmendments, type StoredAmendment } from '../../db/queries/amendments';
+import { currentParagraphs } from './resolution-text';
 import {
   compileAmendments,
   votingOrder,
   type CompilationFilter,
   type CompiledAmendment,
-} from '@/lib/amendments/compilation';
-import { renderRedlineHtml, renderRedlineText } from '@/lib/amendments/redline';
-import { can, type Actor } from '@/lib/permissions';
-import type { Stage } from '@/lib/resolution/types';
-import { amendmentSubject, canSeeDraft } from './access';
+} from '../../lib/amendments/compilation';
+import { renderRedlineHtml, renderRedlineText } from '../../lib/amendments/redline';
+import { can, type Actor } from '../../lib/permissions';
+import type { Stage } from '../../lib/resolution/types';
+import { amendmentSubject, canSeeDraft } from '../amendments/access';
 
 /** An amendment as the API and the pages show it, with what the caller may do with it. */
 export function presentAmendment(
@@ -65,6 +65,13 @@ export function presentAmendment(
       withdraw: live && can(actor, 'amendment:withdraw', subject),
       rule: a.status === 'tabled' && can(actor, 'amendment:rule', subject),
       answerCoSponsorship: live && can(actor, 'amendment:answer-cosponsorship', answering),
+      // The listed and invited delegations this viewer may take off (the sponsor anyone, a co-sponsor itself).
+      removeCoSponsor: live
+        ? a.coSponsorDelegationIds.filter((id) =>
+            can(actor, 'amendment:remove-cosponsor', { ...subject, coSponsorRemoved: id }),
+          )
+        : [],
+      inviteCoSponsor: a.status === 'draft' && can(actor, 'amendment:edit', subject),
       decide: a.status === 'tabled' && can(actor, 'amendment:decide', subject),
       subAmend:
         a.status === 'tabled' &&

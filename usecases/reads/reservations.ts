@@ -1,5 +1,5 @@
-import type { ListedReservation } from '@/db/queries/reservations';
-import type { NumberedParagraph } from '@/lib/resolution/types';
+import type { ListedReservation } from '../../db/queries/reservations';
+import type { NumberedParagraph } from '../../lib/resolution/types';
 
 /** A reservation with the current number of its paragraph ("OP 8"), or null for the whole text. */
 export function presentReservation(r: ListedReservation, paragraphs: readonly NumberedParagraph[]) {

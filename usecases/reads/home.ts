@@ -1,8 +1,8 @@
-import type { Db } from '@/db/client';
-import type { StoredAdoption } from '@/db/commands/adoption-declarer';
-import { listCommitteesForUser } from '@/db/queries/committees';
-import { listResolutions } from '@/db/queries/resolutions';
-import { STAGES, type Stage } from '@/lib/resolution/types';
+import type { Db } from '../../db/client';
+import type { StoredAdoption } from '../../db/commands/adoption-declarer';
+import { listCommitteesForUser } from '../../db/queries/committees';
+import { listResolutions } from '../../db/queries/resolutions';
+import { STAGES, type Stage } from '../../lib/resolution/types';
 
 /** The home page's read model: each of the user's committees with its resolutions by stage. */
 export async function committeesWithResolutions(db: Db, userId: string) {

@@ -1,6 +1,6 @@
-import type { ImportPreview } from '@/db/commands/resolution-importer';
-import { describePlace, numberParagraphs } from '@/lib/resolution/numbering';
-import { presentParagraph } from './present';
+import type { ImportPreview } from '../../db/commands/resolution-importer';
+import { describePlace, numberParagraphs } from '../../lib/resolution/numbering';
+import { presentParagraph } from './resolutions';
 
 /**
  * What an import would record, before anything is saved: title, symbol, formula, counts of

@@ -1,10 +1,17 @@
-import type { Queryable } from '@/db/client';
-import { getVersion } from '@/db/queries/resolutions';
-import { currentParagraphs } from '@/usecases/reads/resolution-text';
-import { decodeParagraphs } from '@/lib/text/ydoc';
-import { compareVersions, type VersionComparison } from '@/lib/versions/compare';
-import { diffWords } from '@/lib/amendments/diff';
-import type { Paragraph } from '@/lib/resolution/types';
+import { z } from 'zod';
+import type { Queryable } from '../../db/client';
+import { getVersion } from '../../db/queries/resolutions';
+import { currentParagraphs } from './resolution-text';
+import { decodeParagraphs } from '../../lib/text/ydoc';
+import { compareVersions, type VersionComparison } from '../../lib/versions/compare';
+import { diffWords } from '../../lib/amendments/diff';
+import type { Paragraph } from '../../lib/resolution/types';
+
+const versionRef = z
+  .union([z.literal('current'), z.uuid('Give a version id or "current".')])
+  .meta({ description: 'A version id, or "current" for the live text', example: 'current' });
+/** Which two sides to compare, as the API's query and the compare page's address give them. */
+export const compareVersionsQuery = z.object({ from: versionRef, to: versionRef.default('current') });
 
 /** A side of a comparison: a saved version's id, or "current" for the live text. */
 export type VersionRef = 'current' | (string & {});
