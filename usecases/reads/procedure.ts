@@ -1,34 +1,50 @@
 import type { Db } from '../../db/client';
-import type { Resolution } from '../../db/schema';
+import type { StoredAdoption } from '../../db/commands/adoption-declarer';
+import type { ResolutionAccess } from '../../db/queries/access';
 import { listAmendments } from '../../db/queries/amendments';
-import { listReservations } from '../../db/queries/reservations';
-import { listVotes, presentVote } from '../../db/queries/votes';
-import type { Actor } from '../../lib/permissions';
+import type { Resolution } from '../../db/schema';
+import { can } from '../../lib/permissions';
 import { delegationRoster } from './committees';
-import { presentReservation } from './reservations';
+import { reservationsOf } from './reservations';
 import { currentParagraphs } from './resolution-text';
+import { votesOf } from './votes';
 
 /**
  * Reservations, votes and the tabled amendments a vote may be on, as the procedure panel
- * shows them to one viewer (a secret ballot's choices stay hidden, as in the API).
+ * shows them to one viewer (a secret ballot's choices stay hidden, as in the API), with what
+ * the viewer may start there; each vote and reservation carries its own `youCan`.
  */
-export async function loadProcedure(db: Db, resolution: Resolution, actor: Actor) {
+export async function loadProcedure(db: Db, resolution: Resolution, access: ResolutionAccess) {
+  const { actor, stage } = access;
   const [paragraphs, roster, all, reservations, votes] = await Promise.all([
     currentParagraphs(db, resolution.id),
     delegationRoster(db, resolution.committeeId),
     listAmendments(db, resolution.id),
-    listReservations(db, resolution.id),
-    listVotes(db, resolution.id),
+    reservationsOf(db, resolution, access),
+    votesOf(db, resolution.id, access),
   ]);
-  const viewer = { delegationId: actor.delegationId, committeeId: resolution.committeeId };
   const label = (id: string | null) => paragraphs.find((p) => p.id === id)?.label ?? null;
+  const own = { stage, delegationId: actor.delegationId ?? undefined };
   return {
     paragraphs,
     roster,
+    published: !!(resolution.adoption as StoredAdoption | null)?.publishedAt,
     tabledAmendments: all
       .filter((a) => a.status === 'tabled')
       .map((a) => ({ id: a.id, number: a.ordinal, paragraphLabel: label(a.targetParagraphId ?? a.anchorParagraphId) })),
-    votes: await Promise.all(votes.map((v) => presentVote(db, v, viewer))),
-    reservations: reservations.map((r) => presentReservation(r, paragraphs)),
+    votes,
+    reservations,
+    youCan: {
+      openVote: can(actor, 'vote:open', { stage }),
+      closeVote: can(actor, 'vote:close', { stage }),
+      recordBallots: can(actor, 'vote:record', { stage }),
+      castOwn: can(actor, 'vote:cast', own),
+      recordOwnReservation: can(actor, 'reservation:record', own),
+      // For any delegation: the secretariat records what a delegation said on the floor.
+      recordAnyReservation: can(actor, 'reservation:record', { stage, delegationId: '' }),
+      adopt: can(actor, 'resolution:adopt', { stage }),
+      publish: can(actor, 'resolution:publish', { stage }),
+      steerScreen: can(actor, 'screen:steer', { stage }),
+    },
   };
 }

@@ -2,7 +2,9 @@ import type { Db } from '../../db/client';
 import type { Resolution } from '../../db/schema';
 import { findCommittee } from '../../db/queries/committees';
 import { notFound } from '../../lib/errors';
-import type { Actor } from '../../lib/permissions';
+import { can, type Actor } from '../../lib/permissions';
+import { nextStages } from '../../lib/resolution/stages';
+import type { Stage } from '../../lib/resolution/types';
 import { delegationRoster } from './committees';
 import { currentParagraphs } from './resolution-text';
 import { versionsOf } from './resolutions';
@@ -17,5 +19,18 @@ export async function resolutionOverview(db: Db, resolution: Resolution, actor: 
   ]);
   if (!committee) throw notFound('committee');
   const delegation = roster.find((d) => d.id === actor.delegationId) ?? null;
-  return { committee, paragraphs, versions, delegation };
+  const stage = resolution.stage as Stage;
+  return {
+    committee,
+    paragraphs,
+    versions,
+    delegation,
+    youCan: {
+      editText: can(actor, 'resolution:edit-text', { stage }),
+      /** The stages the viewer may move the resolution to from here (none when they may not). */
+      changeStageTo: can(actor, 'resolution:change-stage', { stage }) ? nextStages(stage) : [],
+      draftAmendment: can(actor, 'amendment:draft', { stage }),
+      saveVersion: can(actor, 'version:create', { stage }),
+    },
+  };
 }

@@ -1,8 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { resolutionOverview } from '@/usecases/reads/resolution-page';
-import { can } from '@/lib/permissions';
-import { nextStages } from '@/lib/resolution/stages';
 import type { Stage } from '@/lib/resolution/types';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { StageControl } from './StageControl';
@@ -18,8 +16,12 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const { user, db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}`);
   const stage = resolution.stage as Stage;
-  const { committee, paragraphs, versions, delegation } = await resolutionOverview(db, resolution, access.actor);
-  const editable = can(access.actor, 'resolution:edit-text', { stage });
+  const { committee, paragraphs, versions, delegation, youCan } = await resolutionOverview(
+    db,
+    resolution,
+    access.actor,
+  );
+  const editable = youCan.editText;
   const t = await getTranslations('resolution');
   const tr = await getTranslations();
   const next = stage === 'withdrawn' ? null : tr(`stageGuide.${stage}.next`);
@@ -42,10 +44,10 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
             </span>
           )}
         </span>
-        {can(access.actor, 'resolution:change-stage', { stage }) && nextStages(stage).length > 0 && (
+        {youCan.changeStageTo.length > 0 && (
           <StageControl
             resolutionId={resolution.id}
-            stages={nextStages(stage).map((s) => ({ value: s, label: tr(`stages.${s}`) }))}
+            stages={youCan.changeStageTo.map((s) => ({ value: s, label: tr(`stages.${s}`) }))}
           />
         )}
       </div>
@@ -66,7 +68,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           resolutionId={resolution.id}
           enactingFormula={resolution.enactingFormula}
           user={{ name: user.name, delegation: delegation?.name ?? null, role: access.actor.role! }}
-          mayAmend={can(access.actor, 'amendment:draft', { stage })}
+          mayAmend={youCan.draftAmendment}
           fallback={
             <ResolutionText
               enactingFormula={resolution.enactingFormula}
@@ -92,7 +94,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
             createdAt: v.createdAt.toISOString(),
             youCan: v.youCan,
           }))}
-          canSave={can(access.actor, 'version:create', { stage })}
+          canSave={youCan.saveVersion}
         />
       </div>
     </div>

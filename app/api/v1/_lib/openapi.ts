@@ -19,6 +19,18 @@ export interface Operation {
   produces?: string;
 }
 
+/**
+ * A list whose items carry `youCan`: what the caller may do with each, decided by can() on
+ * the server (the pages render the same flags). Other fields are left to the examples.
+ */
+export function listWithYouCan(key: string, flags: Record<string, string | z.ZodType>) {
+  const field = (f: string | z.ZodType) => (typeof f === 'string' ? z.boolean().meta({ description: f }) : f);
+  const youCan = z
+    .object(Object.fromEntries(Object.entries(flags).map(([flag, f]) => [flag, field(f)])))
+    .meta({ description: 'What you may do with this item (decided on the server with can())' });
+  return z.object({ [key]: z.array(z.looseObject({ id: z.string(), youCan })) });
+}
+
 const errorSchema = z.object({
   error: z.object({
     code: z.string().meta({ example: 'not_found:resolution' }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { freeText } from '@/lib/text/free-text';
 import { AMENDMENT_STATUSES } from '@/lib/amendments/types';
 import { resolutionParams } from '../resolutions/schema';
-import type { Operation } from '../_lib/openapi';
+import { listWithYouCan, type Operation } from '../_lib/openapi';
 
 export const amendmentParams = z.object({ amendmentId: z.uuid().meta({ description: 'Amendment id' }) });
 
@@ -132,6 +132,20 @@ export const amendmentOperations: Operation[] = [
     params: resolutionParams,
     query: compilationQuery,
     allowed: allRoles,
+    response: listWithYouCan('amendments', {
+      edit: 'edit the draft',
+      rewrite: 'rewrite a stale amendment against the current text',
+      table: 'table the draft',
+      withdraw: 'withdraw it',
+      rule: 'rule it inadmissible (chair)',
+      answerCoSponsorship: "accept or decline your delegation's invitation to co-sponsor",
+      decide: 'adopt or reject it (presiding officers)',
+      subAmend: 'propose a sub-amendment',
+      inviteCoSponsor: 'invite a delegation to co-sponsor',
+      removeCoSponsor: z
+        .array(z.uuid())
+        .meta({ description: 'the co-sponsoring or invited delegations you may take off (yours, or any as sponsor)' }),
+    }),
   },
   {
     method: 'post',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { freeText } from '@/lib/text/free-text';
 import { resolutionParams } from '../resolutions/schema';
-import type { Operation } from '../_lib/openapi';
+import { listWithYouCan, type Operation } from '../_lib/openapi';
 
 /** Reservations, votes, adoption, publication and the audit record (issue 5). */
 
@@ -109,6 +109,9 @@ export const procedureOperations: Operation[] = [
     params: resolutionParams,
     query: reservationListQuery,
     allowed: 'any role',
+    response: listWithYouCan('reservations', {
+      withdraw: 'withdraw it (its delegation or the secretariat, until publication)',
+    }),
   },
   {
     method: 'post',
@@ -134,6 +137,11 @@ export const procedureOperations: Operation[] = [
     tag: 'votes',
     params: resolutionParams,
     allowed: 'any role',
+    response: listWithYouCan('votes', {
+      cast: "cast your delegation's ballot",
+      recordBallots: 'enter ballots announced on the floor',
+      close: 'close the vote',
+    }),
   },
   {
     method: 'post',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { freeText } from '@/lib/text/free-text';
 import { PARAGRAPH_KINDS, STAGES } from '@/lib/resolution/types';
 import { committeeParams } from '../committees/schema';
-import type { Operation } from '../_lib/openapi';
+import { listWithYouCan, type Operation } from '../_lib/openapi';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
@@ -142,6 +142,7 @@ export const resolutionOperations: Operation[] = [
     tag: 'versions',
     params: resolutionParams,
     allowed: 'any role',
+    response: listWithYouCan('versions', { restore: 'make it the current text again (presiding officers)' }),
   },
   {
     method: 'post',

@@ -1,7 +1,6 @@
 import { getDb } from '@/db/client';
-import type { Resolution, ResolutionAccess, StoredAdoption } from '@/usecases/reads/resolutions';
+import type { Resolution, ResolutionAccess } from '@/usecases/reads/resolutions';
 import { loadProcedure } from '@/usecases/reads/procedure';
-import { can } from '@/lib/permissions';
 import { ProcedureBoard } from './ProcedureBoard';
 import type { ProcedureContext, ReservationView, VoteView } from './types';
 
@@ -12,13 +11,15 @@ import type { ProcedureContext, ReservationView, VoteView } from './types';
 export async function ProcedurePanel({ resolution, access }: { resolution: Resolution; access: ResolutionAccess }) {
   const db = await getDb();
   const { actor } = access;
-  const stage = resolution.stage;
-  const { paragraphs, roster, tabledAmendments, votes, reservations } = await loadProcedure(db, resolution, actor);
-  const own = { stage, delegationId: actor.delegationId ?? undefined };
+  const { paragraphs, roster, tabledAmendments, votes, reservations, published, youCan } = await loadProcedure(
+    db,
+    resolution,
+    access,
+  );
   const context: ProcedureContext = {
     resolutionId: resolution.id,
-    stage,
-    published: !!(resolution.adoption as StoredAdoption | null)?.publishedAt,
+    stage: access.stage,
+    published,
     me: {
       role: actor.role ?? 'none',
       delegationId: actor.delegationId,
@@ -31,17 +32,7 @@ export async function ProcedurePanel({ resolution, access }: { resolution: Resol
     })),
     delegations: roster,
     tabledAmendments,
-    may: {
-      openVote: can(actor, 'vote:open', { stage }),
-      closeVote: can(actor, 'vote:close', { stage }),
-      recordBallots: can(actor, 'vote:record', { stage }),
-      castOwn: can(actor, 'vote:cast', own),
-      recordOwnReservation: can(actor, 'reservation:record', own),
-      recordAnyReservation: actor.role === 'secretariat',
-      adopt: can(actor, 'resolution:adopt', { stage }),
-      publish: can(actor, 'resolution:publish', { stage }),
-      steerScreen: can(actor, 'screen:steer', { stage }),
-    },
+    may: youCan,
     adoptionDefaults: {
       session: resolution.sessionLabel,
       place: resolution.place,

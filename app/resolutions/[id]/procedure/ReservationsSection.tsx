@@ -65,11 +65,6 @@ export function ReservationsSection({
     if (withdrawn) toast('Reservation withdrawn');
   }
 
-  const mayWithdraw = (r: ReservationView) =>
-    !context.published &&
-    (context.may.recordAnyReservation ||
-      (context.may.recordOwnReservation && r.delegationId === context.me.delegationId));
-
   return (
     <section className="procedure-section" aria-labelledby="reservations-heading">
       <h3 id="reservations-heading">Reservations</h3>
@@ -89,7 +84,7 @@ export function ReservationsSection({
               </button>{' '}
               <strong>{r.delegation}</strong> <span className="muted small">{KIND_NAMES[r.kind]}</span>
               <div className="reservation-text">{r.text}</div>
-              {mayWithdraw(r) && (
+              {r.youCan.withdraw && (
                 <button type="button" className="link-button" onClick={() => withdraw(r)}>
                   Withdraw
                 </button>

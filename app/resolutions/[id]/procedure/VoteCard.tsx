@@ -79,12 +79,12 @@ export function VoteCard({
         </p>
       )}
 
-      {open && context.may.castOwn && vote.method === 'secret' && (
+      {vote.youCan.cast && vote.method === 'secret' && (
         <p className="muted small" data-testid="secret-ballot-notice">
           {secretCast ? 'Your delegation has cast its secret ballot; it cannot be changed.' : SECRET_BALLOT_NOTICE}
         </p>
       )}
-      {open && context.may.castOwn && vote.method !== 'show_of_hands' && (
+      {vote.youCan.cast && vote.method !== 'show_of_hands' && (
         <fieldset
           className="ballot-buttons"
           aria-label={`Your vote for ${context.me.delegationName ?? 'your delegation'}`}
@@ -105,7 +105,7 @@ export function VoteCard({
         </fieldset>
       )}
 
-      {open && context.may.recordBallots && (vote.method === 'recorded' || vote.method === 'roll_call') && (
+      {vote.youCan.recordBallots && (
         <details className="roll">
           <summary>
             {vote.rollCall
@@ -138,7 +138,7 @@ export function VoteCard({
         </details>
       )}
 
-      {open && context.may.closeVote && (
+      {vote.youCan.close && (
         <div className="close-vote">
           {vote.method === 'show_of_hands' && (
             <div className="form-row counts">

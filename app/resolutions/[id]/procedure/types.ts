@@ -1,7 +1,8 @@
 /** What the procedure panel's client components receive: plain JSON, decided on the server. */
-import type { PresentedVote } from '@/usecases/reads/votes';
+import type { ListedVote } from '@/usecases/reads/votes';
 
-export type VoteView = PresentedVote;
+/** A vote with what the viewer may do with it (`youCan`, from can() on the server). */
+export type VoteView = ListedVote;
 
 export interface ReservationView {
   id: string;
@@ -12,6 +13,8 @@ export interface ReservationView {
   kind: 'reservation' | 'dissociation' | 'interpretative_statement';
   text: string;
   withdrawnAt: string | null;
+  /** From can() on the server. */
+  youCan: { withdraw: boolean };
 }
 
 export interface ProcedureContext {

@@ -1,4 +1,4 @@
-import { listVotes, presentVote } from '@/usecases/reads/votes';
+import { votesOf } from '@/usecases/reads/votes';
 import { loadCompilation } from '@/usecases/reads/amendments';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { screenOf } from '@/server/screen-state';
@@ -17,14 +17,13 @@ export default async function ScreenPage({ params }: { params: Promise<{ id: str
   const { db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/screen`);
   const [{ amendments, paragraphs }, votes] = await Promise.all([
     loadCompilation(db, resolution, access.actor),
-    listVotes(db, resolution.id),
+    votesOf(db, resolution.id, access),
   ]);
-  const viewer = { delegationId: access.actor.delegationId, committeeId: resolution.committeeId };
   const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
   const data: ScreenData = plain({
     paragraphs: paragraphs.map((p) => ({ id: p.id, kind: p.kind, label: p.label, text: p.text })),
     amendments,
-    votes: await Promise.all(votes.map((v) => presentVote(db, v, viewer))),
+    votes,
   });
   const adoption = resolution.adoption as StoredAdoption | null;
   return (

@@ -1,8 +1,9 @@
-import { presentVote, voteForUser } from '@/db/queries/votes';
+import { voteForUser } from '@/db/queries/votes';
+import { presentVoteTo } from '@/usecases/reads/votes';
 import { endpoint } from '../../_lib/endpoint';
 import { voteParams } from '../../procedure/schema';
 
 export const GET = endpoint({ params: voteParams }, async ({ db, user, params }) => {
   const { vote, access } = await voteForUser(db, user.id, params.voteId);
-  return presentVote(db, vote, { delegationId: access.actor.delegationId, committeeId: access.committeeId });
+  return presentVoteTo(db, vote, access);
 });

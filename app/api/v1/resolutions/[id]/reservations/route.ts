@@ -1,22 +1,17 @@
-import { resolutionForUser } from '@/db/queries/resolutions';
+import { resolutionForUser } from '@/usecases/reads/resolutions';
 import { listReservations } from '@/db/queries/reservations';
 import * as reservations from '@/usecases/reservations';
-import { currentParagraphs } from '@/usecases/reads/resolution-text';
 import { endpoint } from '../../../_lib/endpoint';
 import { act } from '../../../_lib/act';
 import { resolutionParams } from '../../schema';
 import { reservationBody, reservationListQuery } from '../../../procedure/schema';
-import { presentReservation } from '@/usecases/reads/reservations';
+import { presentReservation, reservationsOf, reservationViewer } from '@/usecases/reads/reservations';
 
 export const GET = endpoint(
   { params: resolutionParams, query: reservationListQuery },
   async ({ db, user, params, query }) => {
-    const { resolution } = await resolutionForUser(db, user.id, params.id);
-    const [rows, paragraphs] = await Promise.all([
-      listReservations(db, resolution.id, { withdrawn: query.withdrawn === 'true' }),
-      currentParagraphs(db, resolution.id),
-    ]);
-    return { reservations: rows.map((r) => presentReservation(r, paragraphs)) };
+    const { resolution, access } = await resolutionForUser(db, user.id, params.id);
+    return { reservations: await reservationsOf(db, resolution, access, { withdrawn: query.withdrawn === 'true' }) };
   },
 );
 
@@ -25,6 +20,9 @@ export const POST = endpoint({ params: resolutionParams, body: reservationBody }
     ...ctx.body,
     resolutionId: ctx.params.id,
   });
-  const [listed] = (await listReservations(ctx.db, ctx.params.id)).filter((r) => r.id === reservation.id);
-  return presentReservation(listed, paragraphs);
+  const [[listed], { resolution, access }] = await Promise.all([
+    listReservations(ctx.db, ctx.params.id).then((rows) => rows.filter((r) => r.id === reservation.id)),
+    resolutionForUser(ctx.db, ctx.user.id, ctx.params.id),
+  ]);
+  return presentReservation(listed, paragraphs, reservationViewer(resolution, access));
 });

@@ -1,16 +1,14 @@
 import * as votes from '@/usecases/votes';
 import { act } from '../../../_lib/act';
-import { resolutionForUser } from '@/db/queries/resolutions';
-import { listVotes, presentVote } from '@/db/queries/votes';
+import { resolutionForUser } from '@/usecases/reads/resolutions';
+import { presentVote, votesOf } from '@/usecases/reads/votes';
 import { endpoint } from '../../../_lib/endpoint';
 import { resolutionParams } from '../../schema';
 import { openVoteBody } from '../../../procedure/schema';
 
 export const GET = endpoint({ params: resolutionParams }, async ({ db, user, params }) => {
   const { resolution, access } = await resolutionForUser(db, user.id, params.id);
-  const viewer = { delegationId: access.actor.delegationId, committeeId: access.committeeId };
-  const rows = await listVotes(db, resolution.id);
-  return { votes: await Promise.all(rows.map((v) => presentVote(db, v, viewer))) };
+  return { votes: await votesOf(db, resolution.id, access) };
 });
 
 export const POST = endpoint({ params: resolutionParams, body: openVoteBody }, async (ctx) => {
