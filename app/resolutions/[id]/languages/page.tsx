@@ -1,7 +1,7 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/permissions';
 import type { Stage } from '@/lib/resolution/types';
-import { describeCounts } from '@/lib/languages/alignment';
 import { languageName } from '@/lib/languages/codes';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { listVersionSummaries, readVersionText } from '@/usecases/languages/language-text';
@@ -29,6 +29,7 @@ export default async function LanguagesPage({
   const { user, db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/languages`);
   const stage = resolution.stage as Stage;
   const ctx = languageContext(db);
+  const t = await getTranslations('languages');
   const { original, versions } = await listVersionSummaries(ctx, user.id, { resolutionId: resolution.id });
   const selected = versions.find((v) => v.language === lang) ?? versions[0];
   const version = selected
@@ -46,13 +47,10 @@ export default async function LanguagesPage({
       <p className="breadcrumbs">
         <Link href={`/resolutions/${resolution.id}`}>{resolution.title}</Link> ›
       </p>
-      <h1>Language versions</h1>
-      <p className="muted">
-        Original: {languageName(original)} ({original}). Structure comes only from the original: every version has its
-        paragraphs and numbers.
-      </p>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('original', { name: languageName(original), code: original })}</p>
       {versions.length > 0 ? (
-        <nav aria-label="Language versions">
+        <nav aria-label={t('title')}>
           <ul className="language-tabs" data-testid="language-counts">
             {versions.map((v) => (
               <li key={v.language}>
@@ -61,15 +59,15 @@ export default async function LanguagesPage({
                   aria-current={v.language === selected?.language ? 'page' : undefined}
                   data-testid={`language-${v.language}`}
                 >
-                  {describeCounts(v.language, v.counts)}
-                  {v.official ? ' · official' : ''}
+                  {t('counts', { language: v.language, ...v.counts })}
+                  {v.official ? ` · ${t('official')}` : ''}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
       ) : (
-        <p data-testid="no-languages">This resolution has no language versions yet.</p>
+        <p data-testid="no-languages">{t('none')}</p>
       )}
       {can(access.actor, 'language:add', { stage }) && <AddLanguageForm resolutionId={resolution.id} />}
       {version && (
