@@ -24,6 +24,7 @@ import { redisReadiness } from './observability/redis-check';
 import { closeInOrder } from './shutdown';
 import { refuseOversizedBody } from '../lib/http/body-limit';
 import { startupFailure } from './startup-errors';
+import { ballotDoor } from './ballot-door';
 
 /**
  * The Concord process: one HTTP server on one port hosting the Next.js app (pages and
@@ -113,6 +114,8 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
 
   // Sign-in throttling needs the client's real address, which only this server knows.
   const stampClientAddress = clientAddressStamper();
+  // A committee voting in the same second: ballots skip Next's pipeline (server/ballot-door.ts).
+  const ballots = ballotDoor();
   const redis = config.redisUrl ? redisReadiness(config.redisUrl) : null;
   const checks: ReadinessCheck[] = [
     { name: 'database', check: () => ping(database.db) },
@@ -135,6 +138,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
       if (cliBridge?.(req, res)) return;
       if (refuseOversizedBody(req, res)) return;
       stampClientAddress(req);
+      if (ballots(req, res)) return;
       handle(req, res).catch((e) => {
         httpLog.error({ err: e }, 'request failed');
         if (!res.headersSent) res.writeHead(500).end('Internal error');

@@ -1,30 +1,46 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { apiTokens, committees, memberships, resolutions, sessions, users, type User } from '../schema';
 import { hashApiToken, looksLikeApiToken } from '../../lib/auth/tokens';
+import { sameTickLookup } from './same-tick';
 import type { Actor, Role } from '../../lib/permissions';
 import type { Stage } from '../../lib/resolution/types';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** The user an API token belongs to, or null for an unknown or revoked token. */
+/**
+ * The user an API token belongs to, or null for an unknown or revoked token. Asked on every
+ * request, never cached — a revoked token stops at once —, but the tokens asked for in the
+ * same turn of the event loop (190 delegations voting in the same second) are looked up in
+ * one query, and those due a "last used" note are touched in one statement.
+ */
 export async function findUserByApiToken(db: Queryable, token: string): Promise<User | null> {
   if (!looksLikeApiToken(token)) return null;
-  const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+  return (await tokenUser(db, hashApiToken(token))) ?? null;
+}
+
+const tokenUser = sameTickLookup(async (db, hashes: string[]) => {
+  const rows = await db
+    .select({ user: users, tokenId: apiTokens.id, tokenHash: apiTokens.tokenHash, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)));
-  if (!row) return null;
+    .where(and(inArray(apiTokens.tokenHash, hashes), isNull(apiTokens.revokedAt)));
   // Best effort; a failed touch must not fail the request. At most once a minute: a script
   // or a vote in progress would otherwise add a write to every request.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
+  const now = Date.now();
+  const due = rows.filter((r) => !r.lastUsedAt || now - r.lastUsedAt.getTime() > TOUCH_INTERVAL_MS);
+  if (due.length > 0)
     db.update(apiTokens)
-      .set({ lastUsedAt: new Date() })
-      .where(eq(apiTokens.id, row.tokenId))
+      .set({ lastUsedAt: new Date(now) })
+      .where(
+        inArray(
+          apiTokens.id,
+          due.map((r) => r.tokenId),
+        ),
+      )
       .catch(() => {});
-  return row.user;
-}
+  return new Map(rows.map((r) => [r.tokenHash, r.user]));
+});
 
 /**
  * The user a session cookie speaks for, or null when that session was ended (signed out,
@@ -34,27 +50,29 @@ export async function findUserBySession(db: Queryable, sessionId: string, userId
   return (await findLiveSessionUser(db, sessionId, userId))?.user ?? null;
 }
 
-/** A live session's user and when the session expires (a socket opened with it closes then). */
+/**
+ * A live session's user and when the session expires (a socket opened with it closes then).
+ * Read on every request, never cached (signing out ends the session at once); the sessions
+ * asked for in the same turn of the event loop are read in one query.
+ */
 export async function findLiveSessionUser(
   db: Queryable,
   sessionId: string,
   userId: string,
 ): Promise<{ user: User; expiresAt: Date } | null> {
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
-  const [row] = await db
-    .select({ user: users, expiresAt: sessions.expiresAt })
+  const found = await liveSession(db, sessionId);
+  return found && found.user.id === userId ? found : null;
+}
+
+const liveSession = sameTickLookup(async (db, ids: string[]) => {
+  const rows = await db
+    .select({ id: sessions.id, user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        eq(sessions.userId, userId),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date()),
-      ),
-    );
-  return row ?? null;
-}
+    .where(and(inArray(sessions.id, ids), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())));
+  return new Map(rows.map((r) => [r.id, { user: r.user, expiresAt: r.expiresAt }]));
+});
 
 export async function findUserById(db: Queryable, id: string): Promise<User | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id));

@@ -7,7 +7,9 @@ import { CloseCode } from '../collab/close-codes';
 export const COLLAB_CLOSE = CloseCode;
 
 export interface CloseOutcome {
-  /** Shown in the connection badge. */
+  /** Names the message in the interface catalogues (connection.problem.<key>). */
+  key: string;
+  /** In English, for logs and tests; the badge shows the reader's language. */
   message: string;
   /** Whether trying again can help; when not, the editor stops reconnecting. */
   reconnect: boolean;
@@ -15,34 +17,57 @@ export interface CloseOutcome {
 
 const OUTCOMES: Record<number, CloseOutcome> = {
   [COLLAB_CLOSE.tooLarge]: {
+    key: 'tooLarge',
     message: 'Your last change was too large to send (over the size limit). Reload the page to continue.',
     reconnect: false,
   },
-  [COLLAB_CLOSE.accessRevoked]: { message: 'Your access to this text changed. Reconnecting…', reconnect: true },
+  [COLLAB_CLOSE.accessRevoked]: {
+    key: 'accessRevoked',
+    message: 'Your access to this text changed. Reconnecting…',
+    reconnect: true,
+  },
   [COLLAB_CLOSE.malformed]: {
+    key: 'malformed',
     message: 'The server refused a message from this page. Reload the page to continue.',
     reconnect: false,
   },
   [COLLAB_CLOSE.unauthenticated]: {
+    key: 'unauthenticated',
     message: 'You are not signed in any more. Sign in again to keep editing.',
     reconnect: false,
   },
   [COLLAB_CLOSE.forbiddenOrigin]: {
+    key: 'forbiddenOrigin',
     message: 'This page is not served from the Concord server it connects to.',
     reconnect: false,
   },
   [COLLAB_CLOSE.notFound]: {
+    key: 'notFound',
     message: 'This resolution no longer exists, or you no longer have a role in its committee.',
     reconnect: false,
   },
-  [COLLAB_CLOSE.documentFull]: { message: 'Too many people have this text open. Retrying…', reconnect: true },
-  [COLLAB_CLOSE.rateLimited]: { message: 'Too many changes too fast. Retrying in a moment…', reconnect: true },
-  [COLLAB_CLOSE.serverError]: { message: 'The server had a problem. Reconnecting…', reconnect: true },
+  [COLLAB_CLOSE.documentFull]: {
+    key: 'documentFull',
+    message: 'Too many people have this text open. Retrying…',
+    reconnect: true,
+  },
+  [COLLAB_CLOSE.rateLimited]: {
+    key: 'rateLimited',
+    message: 'Too many changes too fast. Retrying in a moment…',
+    reconnect: true,
+  },
+  [COLLAB_CLOSE.serverError]: {
+    key: 'serverError',
+    message: 'The server had a problem. Reconnecting…',
+    reconnect: true,
+  },
 };
 
 /** What a close means; unknown codes (network drops, restarts) are worth retrying. */
 export function closeOutcome(code: number | null | undefined): CloseOutcome {
-  return (code != null && OUTCOMES[code]) || { message: 'Connection lost. Reconnecting…', reconnect: true };
+  return (
+    (code != null && OUTCOMES[code]) || { key: 'lost', message: 'Connection lost. Reconnecting…', reconnect: true }
+  );
 }
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';

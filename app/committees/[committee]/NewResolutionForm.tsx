@@ -1,11 +1,13 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
 
 /** A blank draft: one empty operative paragraph to start typing into. */
 export function NewResolutionForm({ committee }: { committee: string }) {
+  const t = useTranslations('committee');
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const router = useRouter();
@@ -19,8 +21,8 @@ export function NewResolutionForm({ committee }: { committee: string }) {
   async function create(e: React.FormEvent) {
     e.preventDefault();
     const r = await run(() => api<{ id: string }>('POST', `/api/v1/committees/${committee}/resolutions`, { title }), {
-      success: `Draft "${title}" created`,
-      failure: 'Could not create the draft',
+      success: t('draftCreated', { title }),
+      failure: t('draftFailed'),
     });
     if (r) router.push(`/resolutions/${r.id}`);
   }
@@ -28,20 +30,20 @@ export function NewResolutionForm({ committee }: { committee: string }) {
   if (!open) {
     return (
       <button type="button" className="secondary" onClick={() => setOpen(true)}>
-        New blank draft
+        {t('newDraft')}
       </button>
     );
   }
   return (
     <form onSubmit={create} className="inline-form">
       <label>
-        Title <input ref={titleInput} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} />
+        {t('title')} <input ref={titleInput} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} />
       </label>
       <button type="submit" className="primary" disabled={busy}>
-        Create
+        {t('create')}
       </button>
       <button type="button" className="link-button" onClick={() => setOpen(false)}>
-        Cancel
+        {t('cancel')}
       </button>
     </form>
   );

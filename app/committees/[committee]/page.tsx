@@ -1,14 +1,14 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { committeeForUser, listDelegations, listMembers } from '@/usecases/reads/committees';
 import { listResolutions } from '@/usecases/reads/resolutions';
 import { can } from '@/lib/permissions';
 import { STAGES } from '@/lib/resolution/types';
-import { STAGE_NAMES } from '@/lib/resolution/stages';
 import { DomainError } from '@/lib/errors';
 import { currentUser } from '@/app/_lib/current-user';
-import { ROLE_NAMES, formatDateTime } from '@/app/_lib/labels';
+import { formatDateTime } from '@/app/_lib/labels';
 import { NewResolutionForm } from './NewResolutionForm';
 import { RosterManager } from './RosterManager';
 
@@ -31,27 +31,33 @@ export default async function CommitteePage({ params }: { params: Promise<{ comm
   ]);
   const myDelegation = delegations.find((d) => d.id === actor.delegationId);
   const manage = can(actor, 'committee:manage');
+  const t = await getTranslations('committee');
+  const tr = await getTranslations();
+  const locale = await getLocale();
 
   return (
     <div>
       <p className="breadcrumbs">
-        <Link href="/">Committees</Link> ›
+        <Link href="/">{t('committees')}</Link> ›
       </p>
       <h1>{committee.name}</h1>
       <p className="muted">
         {committee.sessionLabel}
-        {committee.place ? ` · ${committee.place}` : ''} · you are{' '}
-        <strong data-testid="my-role">{ROLE_NAMES[actor.role!]}</strong>
-        {myDelegation ? ` of ${myDelegation.name}` : ''}
+        {committee.place ? ` · ${committee.place}` : ''} ·{' '}
+        {t.rich(myDelegation ? 'youAreOf' : 'youAre', {
+          role: tr(`roles.${actor.role!}`),
+          delegation: myDelegation?.name ?? '',
+          strong: (chunks) => <strong data-testid="my-role">{chunks}</strong>,
+        })}
       </p>
 
       <section aria-labelledby="resolutions-heading">
         <div className="section-head">
-          <h2 id="resolutions-heading">Resolutions</h2>
+          <h2 id="resolutions-heading">{t('resolutions')}</h2>
           {can(actor, 'resolution:create') && (
             <div className="actions">
               <Link className="button primary" href={`/committees/${committee.slug}/import`} data-testid="import-link">
-                Import a text
+                {t('import')}
               </Link>
               <NewResolutionForm committee={committee.slug} />
             </div>
@@ -63,13 +69,13 @@ export default async function CommitteePage({ params }: { params: Promise<{ comm
             return (
               <div key={stage} className={`stage-column stage-${stage}`} data-testid={`stage-${stage}`}>
                 <h3>
-                  {STAGE_NAMES[stage]} <span className="count">{inStage.length}</span>
+                  {tr(`stages.${stage}`)} <span className="count">{inStage.length}</span>
                 </h3>
                 <ul>
                   {inStage.map((r) => (
                     <li key={r.id}>
                       <Link href={`/resolutions/${r.id}`}>{r.title}</Link>
-                      <span className="muted small">updated {formatDateTime(r.updatedAt)}</span>
+                      <span className="muted small">{t('updated', { date: formatDateTime(r.updatedAt, locale) })}</span>
                     </li>
                   ))}
                 </ul>

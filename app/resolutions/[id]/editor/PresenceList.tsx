@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { readPresenceUser, type PresenceUser } from '@/lib/editor/presence';
@@ -23,6 +24,8 @@ function whoIsHere(provider: WebsocketProvider): Present[] {
 }
 
 export function PresenceList({ provider }: { provider: WebsocketProvider }) {
+  const t = useTranslations('presence');
+  const tr = useTranslations('roleNames');
   const [people, setPeople] = useState<Present[]>(() => whoIsHere(provider));
   useEffect(() => {
     const update = () => setPeople(whoIsHere(provider));
@@ -31,15 +34,17 @@ export function PresenceList({ provider }: { provider: WebsocketProvider }) {
     return () => provider.awareness.off('change', update);
   }, [provider]);
   return (
-    <section className="presence" aria-label="Who is in the document">
-      <h2 className="presence-title">In the document ({people.length})</h2>
+    <section className="presence" aria-label={t('who')}>
+      <h2 className="presence-title">{t('title', { count: people.length })}</h2>
       <ul className="presence-list" data-testid="presence-list">
         {people.map((p) => (
           <li key={p.key} data-testid="present-user">
             <span className="presence-dot" style={{ backgroundColor: p.color }} aria-hidden="true" />
             <span className="presence-name">{p.name}</span>
-            {p.self && <span className="muted"> (you)</span>}
-            <span className="presence-delegation muted">{p.delegation ?? p.role}</span>
+            {p.self && <span className="muted"> {t('you')}</span>}
+            <span className="presence-delegation muted">
+              {p.delegation ?? (tr.has(p.role) ? tr(p.role as 'member') : p.role)}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { presenceUser } from '@/lib/editor/presence';
 import { resolutionEditorExtensions } from './extensions';
 import { useCollabSession, type CollabSession, type CollabState } from './useCollabSession';
@@ -10,7 +11,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { requestAmendment, useFocusParagraphRequests } from '@/app/_components/amend-request';
 import { useTextMarks } from '@/app/_components/amendment-marks-store';
 import { useConfirm } from '@/app/_components/ConfirmDialog';
-import { amendmentMarksKey } from './amendment-marks';
+import { amendmentMarksKey, setMarkWords } from './amendment-marks';
 
 interface EditorUser {
   name: string;
@@ -34,9 +35,10 @@ interface Props {
  * the editor follows that live, e.g. turning read-only when the chair closes drafting.
  */
 export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback, mayAmend = false }: Props) {
+  const t = useTranslations('editor');
   const { session, state } = useCollabSession(resolutionId);
   return (
-    <section className="editor-shell" aria-label="Resolution text">
+    <section className="editor-shell" aria-label={t('label')}>
       <div className="editor-status">
         <ConnectionBadge state={state} />
         {session && <PresenceList provider={session.provider} />}
@@ -75,6 +77,9 @@ function LiveEditor({
   const { name, delegation, role } = user;
   const presence = useMemo(() => presenceUser({ name, delegation, role }), [name, delegation, role]);
   const confirm = useConfirm();
+  const t = useTranslations('editor');
+  const tm = useTranslations('marks');
+  const format = useFormatter();
   const extensions = useMemo(
     () =>
       resolutionEditorExtensions({
@@ -85,12 +90,12 @@ function LiveEditor({
         // More than a page's worth is asked about first, in the app's own dialog.
         confirmLargePaste: (paragraphs, characters) =>
           confirm({
-            title: `Insert ${paragraphs} paragraphs?`,
-            message: `The pasted text is ${characters.toLocaleString('en-GB')} characters long — more than a page. It goes in where the cursor is, for everyone.`,
-            confirmLabel: 'Insert them',
+            title: t('pasteTitle', { count: paragraphs }),
+            message: t('pasteMessage', { characters: format.number(characters) }),
+            confirmLabel: t('pasteConfirm'),
           }),
       }),
-    [session, presence, mayAmend, confirm],
+    [session, presence, mayAmend, confirm, t, format],
   );
   // Never editable before the server's text has arrived or when the server says "read":
   // the server would drop the updates anyway, and the text would then differ from everyone's.
@@ -100,13 +105,13 @@ function LiveEditor({
     () => ({
       id: 'resolution-editor',
       'data-testid': 'resolution-editor',
-      'aria-label': 'Resolution text',
+      'aria-label': t('label'),
       'aria-multiline': 'true',
       'aria-readonly': String(!canEdit),
       role: 'textbox',
       class: 'editor-body',
     }),
-    [canEdit],
+    [canEdit, t],
   );
   const editor = useEditor(
     {
@@ -122,6 +127,21 @@ function LiveEditor({
   );
   // The amendments of each paragraph, drawn in the text (kept live by the amendments panel).
   const marks = useTextMarks();
+  useEffect(() => {
+    setMarkWords({
+      status: (status) => (tm.has(`status.${status}`) ? tm(`status.${status}` as 'status.tabled') : status),
+      region: (number) => tm('region', { number }),
+      markLabel: (m) => tm(m.conflict ? 'markLabelConflict' : 'markLabel', { ...m, conflict: m.conflict ?? '' }),
+      withCoSponsors: (names) => tm('withCoSponsors', { names }),
+      deleted: tm('deleted'),
+      rationale: (text) => tm('rationale', { text }),
+      conflict: (conflict) => tm('conflict', { conflict }),
+      decided: (how) => tm('decided', { how }),
+      showRedline: tm('showRedline'),
+      showAmended: tm('showAmended'),
+      close: tm('close'),
+    });
+  }, [tm]);
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     editor.view.dispatch(editor.state.tr.setMeta(amendmentMarksKey, { marks }));

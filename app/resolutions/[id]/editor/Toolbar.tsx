@@ -1,17 +1,19 @@
 'use client';
 import { useEditorState, type Editor } from '@tiptap/react';
+import { useTranslations } from 'next-intl';
 import { kindAtSelection } from '@/lib/editor/paragraph-kinds';
 import type { ParagraphKind } from '@/lib/resolution/types';
 
-const KINDS: { kind: ParagraphKind; label: string; keys: string }[] = [
-  { kind: 'preambular', label: 'Preambular', keys: 'Ctrl+Alt+1' },
-  { kind: 'operative', label: 'Operative', keys: 'Ctrl+Alt+2' },
-  { kind: 'subparagraph', label: 'Sub-paragraph', keys: 'Ctrl+Alt+3 or Tab' },
-  { kind: 'subsubparagraph', label: 'Sub-sub-paragraph', keys: 'Ctrl+Alt+4 or Tab' },
+const KINDS: { kind: ParagraphKind; keys: string; tab?: boolean }[] = [
+  { kind: 'preambular', keys: 'Ctrl+Alt+1' },
+  { kind: 'operative', keys: 'Ctrl+Alt+2' },
+  { kind: 'subparagraph', keys: 'Ctrl+Alt+3', tab: true },
+  { kind: 'subsubparagraph', keys: 'Ctrl+Alt+4', tab: true },
 ];
 
 /** Paragraph kind, marks and history. Every control has a visible label and a shortcut. */
 export function Toolbar({ editor }: { editor: Editor }) {
+  const t = useTranslations('toolbar');
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -25,77 +27,77 @@ export function Toolbar({ editor }: { editor: Editor }) {
   });
   const off = !state.editable;
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Text formatting" aria-controls="resolution-editor">
-      <fieldset className="toolbar-group" aria-label="Paragraph kind">
-        {KINDS.map(({ kind, label, keys }) => (
+    <div className="editor-toolbar" role="toolbar" aria-label={t('label')} aria-controls="resolution-editor">
+      <fieldset className="toolbar-group" aria-label={t('kind')}>
+        {KINDS.map(({ kind, keys, tab }) => (
           <button
             key={kind}
             type="button"
             className="tool"
             aria-pressed={state.kind === kind}
-            aria-keyshortcuts={keys.split(' or ')[0].replace('Ctrl', 'Control')}
-            title={`${label} paragraph (${keys})`}
+            aria-keyshortcuts={keys.replace('Ctrl', 'Control')}
+            title={t(tab ? 'kindTitleTab' : 'kindTitle', { kind: t(`kinds.${kind}`), keys })}
             disabled={off}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor.chain().focus().setParagraphKind(kind).run()}
             data-testid={`kind-${kind}`}
           >
-            {label}
+            {t(`kinds.${kind}`)}
           </button>
         ))}
       </fieldset>
-      <fieldset className="toolbar-group" aria-label="Marks">
+      <fieldset className="toolbar-group" aria-label={t('marks')}>
         <button
           type="button"
           className="tool"
-          aria-label="Bold"
-          title="Bold (Ctrl+B)"
+          aria-label={t('bold')}
+          title={t('withKeys', { label: t('bold'), keys: 'Ctrl+B' })}
           aria-keyshortcuts="Control+B"
           aria-pressed={state.bold}
           disabled={off}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor.chain().focus().toggleBold().run()}
         >
-          <strong>B</strong>
+          <strong>{t('boldLetter')}</strong>
         </button>
         <button
           type="button"
           className="tool"
-          aria-label="Italic"
-          title="Italic (Ctrl+I)"
+          aria-label={t('italic')}
+          title={t('withKeys', { label: t('italic'), keys: 'Ctrl+I' })}
           aria-keyshortcuts="Control+I"
           aria-pressed={state.italic}
           disabled={off}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor.chain().focus().toggleItalic().run()}
         >
-          <em>I</em>
+          <em>{t('italicLetter')}</em>
         </button>
       </fieldset>
-      <fieldset className="toolbar-group" aria-label="History">
+      <fieldset className="toolbar-group" aria-label={t('history')}>
         <button
           type="button"
           className="tool"
-          aria-label="Undo my last change"
-          title="Undo my last change (Ctrl+Z)"
+          aria-label={t('undoLabel')}
+          title={t('withKeys', { label: t('undoLabel'), keys: 'Ctrl+Z' })}
           aria-keyshortcuts="Control+Z"
           disabled={!state.canUndo}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor.chain().focus().undo().run()}
         >
-          ↶ Undo
+          ↶ {t('undo')}
         </button>
         <button
           type="button"
           className="tool"
-          aria-label="Redo"
-          title="Redo (Ctrl+Shift+Z)"
+          aria-label={t('redo')}
+          title={t('withKeys', { label: t('redo'), keys: 'Ctrl+Shift+Z' })}
           aria-keyshortcuts="Control+Shift+Z"
           disabled={!state.canRedo}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor.chain().focus().redo().run()}
         >
-          ↷ Redo
+          ↷ {t('redo')}
         </button>
       </fieldset>
     </div>

@@ -22,15 +22,39 @@ type MarksMeta = Partial<Pick<MarksState, 'marks' | 'open' | 'amended'>>;
 
 export const amendmentMarksKey = new PluginKey<MarksState>('amendmentMarks');
 
-const STATUS_WORDS: Record<string, string> = {
-  tabled: 'tabled',
-  adopted: 'adopted',
-  rejected: 'rejected',
-  fallen: 'fallen',
-  withdrawn: 'withdrawn',
-  inadmissible: 'inadmissible',
-  draft: 'draft',
+/** The marks' words in the reader's interface language (set by the editor from its catalogue). */
+export interface MarkWords {
+  status: (status: string) => string;
+  region: (number: string) => string;
+  markLabel: (m: { number: string; sponsor: string; status: string; conflict: string | null }) => string;
+  withCoSponsors: (names: string) => string;
+  deleted: string;
+  rationale: (text: string) => string;
+  conflict: (conflict: string) => string;
+  decided: (how: string) => string;
+  showRedline: string;
+  showAmended: string;
+  close: string;
+}
+
+let words: MarkWords = {
+  status: (status) => status,
+  region: (number) => `Amendment ${number}`,
+  markLabel: (m) => `Amendment ${m.number} by ${m.sponsor}, ${m.status}${m.conflict ? `; ${m.conflict}` : ''}`,
+  withCoSponsors: (names) => `, with ${names}`,
+  deleted: 'The paragraph is deleted.',
+  rationale: (text) => `Rationale: ${text}`,
+  conflict: (conflict) => `⚠ ${conflict}: adopting one makes the other fall.`,
+  decided: (how) => `Decided ${how}.`,
+  showRedline: 'Show the redline',
+  showAmended: 'Show the paragraph as amended',
+  close: 'Close',
 };
+
+/** Widgets are drawn outside React: the editor hands them the page's words once. */
+export function setMarkWords(next: MarkWords) {
+  words = next;
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
   const el = document.createElement(tag);
@@ -62,15 +86,12 @@ function marksWidget(list: TextMark[], open: string | null, dispatch: Dispatch) 
       const b = button(`amend-mark status-${m.status}${m.conflict ? ' conflict' : ''}`, () =>
         dispatch({ open: open === m.id ? null : m.id }),
       );
-      const status = STATUS_WORDS[m.status] ?? m.status;
+      const status = words.status(m.status);
       b.dataset.label = `${m.number} · ${m.sponsor} · ${status}${m.conflict ? ' ⚠' : ''}`;
       b.dataset.number = m.number;
       b.setAttribute('data-testid', 'amend-mark');
       b.setAttribute('aria-expanded', String(open === m.id));
-      b.setAttribute(
-        'aria-label',
-        `Amendment ${m.number} by ${m.sponsor}, ${status}${m.conflict ? `; ${m.conflict}` : ''}`,
-      );
+      b.setAttribute('aria-label', words.markLabel({ ...m, status, conflict: m.conflict ?? null }));
       span.append(b);
     }
     return span;
@@ -84,16 +105,16 @@ function detailWidget(m: TextMark, showAmended: boolean, dispatch: Dispatch, ame
     box.setAttribute('data-testid', 'amend-detail');
     box.dataset.number = m.number;
     box.setAttribute('role', 'region');
-    box.setAttribute('aria-label', `Amendment ${m.number}`);
+    box.setAttribute('aria-label', words.region(m.number));
     const head = element('p', 'amend-detail-head');
     head.append(element('strong', undefined, m.number), ` ${m.sponsor}`);
-    if (m.coSponsors.length) head.append(`, with ${m.coSponsors.join(', ')}`);
-    head.append(' · ', element('span', `badge status-${m.status}`, STATUS_WORDS[m.status] ?? m.status));
+    if (m.coSponsors.length) head.append(words.withCoSponsors(m.coSponsors.join(', ')));
+    head.append(' · ', element('span', `badge status-${m.status}`, words.status(m.status)));
     box.append(head);
     const body = element('p', 'amend-detail-text');
     if (showAmended) {
       body.setAttribute('data-testid', 'amend-detail-amended');
-      body.append(m.kind === 'delete' ? element('em', undefined, 'The paragraph is deleted.') : m.asAmended);
+      body.append(m.kind === 'delete' ? element('em', undefined, words.deleted) : m.asAmended);
     } else {
       body.setAttribute('data-testid', 'amend-detail-redline');
       for (const s of m.segments) {
@@ -107,14 +128,14 @@ function detailWidget(m: TextMark, showAmended: boolean, dispatch: Dispatch, ame
       }
     }
     box.append(body);
-    if (m.rationale) box.append(element('p', 'amend-detail-rationale', `Rationale: ${m.rationale}`));
+    if (m.rationale) box.append(element('p', 'amend-detail-rationale', words.rationale(m.rationale)));
     if (m.conflict) {
-      const c = element('p', 'amend-detail-conflict', `⚠ ${m.conflict}: adopting one makes the other fall.`);
+      const c = element('p', 'amend-detail-conflict', words.conflict(m.conflict));
       c.setAttribute('data-testid', 'amend-detail-conflict');
       box.append(c);
     }
     if (m.decided) {
-      const d = element('p', 'amend-detail-decided', `Decided ${m.decided}.`);
+      const d = element('p', 'amend-detail-decided', words.decided(m.decided));
       d.setAttribute('data-testid', 'amend-detail-decided');
       box.append(d);
     }
@@ -125,11 +146,11 @@ function detailWidget(m: TextMark, showAmended: boolean, dispatch: Dispatch, ame
       else next.add(m.id);
       dispatch({ amended: next });
     });
-    toggle.textContent = showAmended ? 'Show the redline' : 'Show the paragraph as amended';
+    toggle.textContent = showAmended ? words.showRedline : words.showAmended;
     toggle.setAttribute('aria-pressed', String(showAmended));
     toggle.setAttribute('data-testid', 'amend-detail-toggle');
     const close = button('link-button', () => dispatch({ open: null }));
-    close.textContent = 'Close';
+    close.textContent = words.close;
     actions.append(toggle, ' · ', close);
     box.append(actions);
     return box;

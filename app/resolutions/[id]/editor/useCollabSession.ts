@@ -19,7 +19,7 @@ export interface CollabState {
   loaded: boolean;
   /** What the server last said we may do; kept while offline, so offline edits go on. */
   access: AccessNotice | null;
-  /** Why the last connection closed, when worth telling. */
+  /** Why the last connection closed, when worth telling (a key of connection.problem). */
   problem: string | null;
 }
 
@@ -65,11 +65,11 @@ export function useCollabSession(room: string): { session: CollabSession | null;
     });
     provider.on('connection-close', (event: CloseEvent | null) => {
       // null: we closed it ourselves (page leaving, watchdog); nothing to tell.
-      if (event && event.code !== 1000 && event.code !== 1001) patch({ problem: closeOutcome(event.code).message });
+      if (event && event.code !== 1000 && event.code !== 1001) patch({ problem: closeOutcome(event.code).key });
     });
     provider.on('closed', ({ code }: { code: number }) => {
       refused = true;
-      patch({ status: 'refused', problem: closeOutcome(code).message });
+      patch({ status: 'refused', problem: closeOutcome(code).key });
     });
 
     // The browser knows before the socket does: stop writing into a dead connection, keep

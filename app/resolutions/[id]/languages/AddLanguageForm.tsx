@@ -1,10 +1,12 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
 
 /** The chair or the secretariat adds a version: a language code, and whether it is official. */
 export function AddLanguageForm({ resolutionId }: { resolutionId: string }) {
+  const t = useTranslations('languages');
   const router = useRouter();
   const { run, busy, problem: error } = useApiAction();
 
@@ -15,7 +17,7 @@ export function AddLanguageForm({ resolutionId }: { resolutionId: string }) {
           language: String(form.get('language') ?? ''),
           official: form.get('official') === 'on',
         }),
-      { failure: 'The version could not be added.', inline: true },
+      { failure: t('addFailed'), inline: true },
     );
     if (!added) return;
     router.push(`/resolutions/${resolutionId}/languages?lang=${added.language}`);
@@ -25,14 +27,14 @@ export function AddLanguageForm({ resolutionId }: { resolutionId: string }) {
   return (
     <form action={submit} className="add-language" data-testid="add-language">
       <label>
-        Language code{' '}
+        {t('code')}{' '}
         <input name="language" required pattern="[a-zA-Z]{2,3}([\-_][a-zA-Z]{2})?" size={6} placeholder="fr" />
       </label>
       <label>
-        <input type="checkbox" name="official" /> Official (must be complete before publication)
+        <input type="checkbox" name="official" /> {t('officialLabel')}
       </label>
       <button type="submit" disabled={busy}>
-        Add version
+        {t('add')}
       </button>
       {error && (
         <p role="alert" className="error">

@@ -1,5 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
@@ -19,12 +20,6 @@ export interface SideBySideParagraph {
   change: DiffSegment[] | null;
 }
 
-const STATUS_LABELS: Record<TranslationStatus, string> = {
-  up_to_date: 'Up to date',
-  needs_translation: 'Needs translation',
-  missing: 'Missing',
-};
-
 interface Props {
   resolutionId: string;
   originalLanguage: string;
@@ -42,6 +37,7 @@ interface Props {
  * needs work; the page refreshes when anyone translates or the original changes.
  */
 export function SideBySide(props: Props) {
+  const t = useTranslations('languages');
   const router = useRouter();
   const [onlyWork, setOnlyWork] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -61,7 +57,7 @@ export function SideBySide(props: Props) {
 
   async function save(id: string, text: string) {
     const saved = await run(() => api('PUT', `${base}/${encodeURIComponent(id)}`, { text }), {
-      failure: 'Not saved.',
+      failure: t('notSaved'),
       refresh,
       inline: true,
     });
@@ -69,7 +65,7 @@ export function SideBySide(props: Props) {
   }
   const confirm = (id: string) =>
     run(() => api('POST', `${base}/${encodeURIComponent(id)}/confirm`), {
-      failure: 'Not confirmed.',
+      failure: t('notConfirmed'),
       refresh,
       inline: true,
     });
@@ -77,9 +73,7 @@ export function SideBySide(props: Props) {
   const shown = onlyWork ? props.paragraphs.filter((p) => p.status !== 'up_to_date') : props.paragraphs;
   return (
     <section aria-labelledby="side-by-side-title" className="side-by-side" data-testid="side-by-side">
-      <h2 id="side-by-side-title">
-        {props.languageLabel} ({props.language}) beside the original
-      </h2>
+      <h2 id="side-by-side-title">{t('beside', { name: props.languageLabel, code: props.language })}</h2>
       <label className="filter">
         <input
           type="checkbox"
@@ -87,7 +81,7 @@ export function SideBySide(props: Props) {
           onChange={(e) => setOnlyWork(e.target.checked)}
           data-testid="filter-needs-translation"
         />{' '}
-        Only what needs translation
+        {t('onlyWork')}
       </label>
       {error && (
         <p role="alert" className="error">
@@ -97,8 +91,8 @@ export function SideBySide(props: Props) {
       <table>
         <thead>
           <tr>
-            <th scope="col">No.</th>
-            <th scope="col">Original ({props.originalLanguage})</th>
+            <th scope="col">{t('number')}</th>
+            <th scope="col">{t('originalColumn', { code: props.originalLanguage })}</th>
             <th scope="col">
               {props.languageLabel} ({props.language})
             </th>
@@ -119,14 +113,12 @@ export function SideBySide(props: Props) {
               </td>
               <td>
                 <span className={`badge translation-${p.status}`} data-testid="translation-status">
-                  {STATUS_LABELS[p.status]}
+                  {t(`status.${p.status}`)}
                 </span>
                 {editing === p.id ? (
                   <form action={(form) => save(p.id, String(form.get('text') ?? ''))} className="translation-form">
                     <label>
-                      <span className="sr-only">
-                        {p.label} in {props.languageLabel}
-                      </span>
+                      <span className="sr-only">{t('paragraphIn', { label: p.label, name: props.languageLabel })}</span>
                       <textarea
                         name="text"
                         defaultValue={p.translation}
@@ -135,9 +127,9 @@ export function SideBySide(props: Props) {
                         rows={4}
                       />
                     </label>
-                    <button type="submit">Save</button>{' '}
+                    <button type="submit">{t('save')}</button>{' '}
                     <button type="button" onClick={() => setEditing(null)}>
-                      Cancel
+                      {t('cancel')}
                     </button>
                   </form>
                 ) : (
@@ -147,12 +139,20 @@ export function SideBySide(props: Props) {
                     </p>
                     {props.canEdit && (
                       <p className="actions">
-                        <button type="button" onClick={() => setEditing(p.id)} aria-label={`Translate ${p.label}`}>
-                          Translate
+                        <button
+                          type="button"
+                          onClick={() => setEditing(p.id)}
+                          aria-label={t('translateLabel', { label: p.label })}
+                        >
+                          {t('translate')}
                         </button>
                         {p.status === 'needs_translation' && (
-                          <button type="button" onClick={() => confirm(p.id)} aria-label={`Confirm ${p.label}`}>
-                            Confirm unchanged
+                          <button
+                            type="button"
+                            onClick={() => confirm(p.id)}
+                            aria-label={t('confirmLabel', { label: p.label })}
+                          >
+                            {t('confirm')}
                           </button>
                         )}
                       </p>
@@ -164,7 +164,7 @@ export function SideBySide(props: Props) {
           ))}
         </tbody>
       </table>
-      {shown.length === 0 && <p data-testid="nothing-to-translate">Every paragraph is up to date.</p>}
+      {shown.length === 0 && <p data-testid="nothing-to-translate">{t('allUpToDate')}</p>}
     </section>
   );
 }

@@ -1,13 +1,15 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/permissions';
 import type { Stage } from '@/lib/resolution/types';
-import { describeCounts } from '@/lib/languages/alignment';
 import { languageName } from '@/lib/languages/codes';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { listVersionSummaries, readVersionText } from '@/usecases/languages/language-text';
 import { languageContext } from '@/usecases/reads/languages';
 import { SideBySide } from './SideBySide';
 import { AddLanguageForm } from './AddLanguageForm';
+import { AmendmentTranslations } from './AmendmentTranslations';
+import { loadCompilation } from '@/usecases/reads/amendments';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,24 +29,28 @@ export default async function LanguagesPage({
   const { user, db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/languages`);
   const stage = resolution.stage as Stage;
   const ctx = languageContext(db);
+  const t = await getTranslations('languages');
   const { original, versions } = await listVersionSummaries(ctx, user.id, { resolutionId: resolution.id });
   const selected = versions.find((v) => v.language === lang) ?? versions[0];
   const version = selected
     ? await readVersionText(ctx, user.id, { resolutionId: resolution.id, language: selected.language })
     : null;
+  // The amendments readers of this language read in it (drafts are their sponsors' alone).
+  const amendments = version
+    ? (await loadCompilation(db, resolution, access.actor, {}, { language: version.language })).amendments.filter(
+        (a) => a.status !== 'draft' && a.proposedText !== '',
+      )
+    : [];
 
   return (
     <div className="languages-page">
       <p className="breadcrumbs">
         <Link href={`/resolutions/${resolution.id}`}>{resolution.title}</Link> ›
       </p>
-      <h1>Language versions</h1>
-      <p className="muted">
-        Original: {languageName(original)} ({original}). Structure comes only from the original: every version has its
-        paragraphs and numbers.
-      </p>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('original', { name: languageName(original), code: original })}</p>
       {versions.length > 0 ? (
-        <nav aria-label="Language versions">
+        <nav aria-label={t('title')}>
           <ul className="language-tabs" data-testid="language-counts">
             {versions.map((v) => (
               <li key={v.language}>
@@ -53,15 +59,15 @@ export default async function LanguagesPage({
                   aria-current={v.language === selected?.language ? 'page' : undefined}
                   data-testid={`language-${v.language}`}
                 >
-                  {describeCounts(v.language, v.counts)}
-                  {v.official ? ' · official' : ''}
+                  {t('counts', { language: v.language, ...v.counts })}
+                  {v.official ? ` · ${t('official')}` : ''}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
       ) : (
-        <p data-testid="no-languages">This resolution has no language versions yet.</p>
+        <p data-testid="no-languages">{t('none')}</p>
       )}
       {can(access.actor, 'language:add', { stage }) && <AddLanguageForm resolutionId={resolution.id} />}
       {version && (
@@ -80,6 +86,25 @@ export default async function LanguagesPage({
             translation: p.translation,
             status: p.status,
             change: p.originalChange ?? null,
+          }))}
+        />
+      )}
+      {version && (
+        <AmendmentTranslations
+          language={version.language}
+          languageLabel={languageName(version.language)}
+          originalLanguage={original}
+          direction={version.direction}
+          canEdit={can(access.actor, 'language:edit', { stage })}
+          amendments={amendments.map((a) => ({
+            id: a.id,
+            name: a.number ?? a.paragraphLabel ?? 'Amendment',
+            paragraphLabel: a.number ? a.paragraphLabel : null,
+            status: a.status,
+            originalText: a.proposedText,
+            translation: a.translation?.proposedText ?? '',
+            translationStatus: a.translation?.status ?? 'missing',
+            originalChange: a.translation?.originalChange ?? null,
           }))}
         />
       )}

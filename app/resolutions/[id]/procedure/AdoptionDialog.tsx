@@ -1,4 +1,5 @@
 'use client';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
@@ -11,6 +12,8 @@ import type { ProcedureContext } from './types';
  * body printed in the heading. Adoption by vote happens by closing a vote on the whole text.
  */
 export function AdoptionDialog({ context }: { context: ProcedureContext }) {
+  const t = useTranslations('adoption');
+  const locale = useLocale();
   const dialog = useRef<HTMLDialogElement>(null);
   const action = useApiAction();
   const [method, setMethod] = useState('consensus');
@@ -29,7 +32,7 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
           ...(place.trim() ? { place } : {}),
           ...(session.trim() ? { session } : {}),
         }),
-      { success: 'The resolution is adopted', failure: 'Could not declare adoption', refresh: true, inline: true },
+      { success: t('adopted'), failure: t('failed'), refresh: true, inline: true },
     );
     if (adopted !== undefined) dialog.current?.close();
   }
@@ -42,7 +45,7 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
         onClick={() => dialog.current?.showModal()}
         data-testid="adopt-open"
       >
-        Declare adopted…
+        {t('open')}
       </button>
       <dialog
         ref={dialog}
@@ -52,12 +55,10 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
         onKeyDown={trapTab}
       >
         <form onSubmit={adopt} className="procedure-form">
-          <h3 id="adoption-title">Declare the resolution adopted</h3>
-          <p className="muted small">
-            The text is frozen as adopted; no vote may be open and every tabled amendment must be decided.
-          </p>
+          <h3 id="adoption-title">{t('title')}</h3>
+          <p className="muted small">{t('intro')}</p>
           <fieldset>
-            <legend>Method</legend>
+            <legend>{t('method')}</legend>
             <label className="checkbox">
               <input
                 type="radio"
@@ -66,7 +67,7 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
                 checked={method === 'consensus'}
                 onChange={() => setMethod('consensus')}
               />{' '}
-              By consensus
+              {t('consensus')}
             </label>
             <label className="checkbox">
               <input
@@ -76,11 +77,11 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
                 checked={method === 'without_vote'}
                 onChange={() => setMethod('without_vote')}
               />{' '}
-              Without a vote
+              {t('withoutVote')}
             </label>
           </fieldset>
           <label>
-            Date
+            {t('date')}
             <input
               type="date"
               value={date}
@@ -92,19 +93,19 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
           </label>
           {/* The picker's own format follows the browser's locale; the words are unambiguous. */}
           <p className="muted small" id="adoption-date-words" data-testid="adoption-date-words">
-            {date ? `Printed as: ${formatDate(date)}` : 'Choose the date of adoption.'}
+            {date ? t('printedAs', { date: formatDate(date, locale) }) : t('chooseDate')}
           </p>
           <label>
-            Place
+            {t('place')}
             <input value={place} onChange={(e) => setPlace(e.target.value)} name="place" placeholder="Bangkok" />
           </label>
           <label>
-            Adopted by (session)
+            {t('session')}
             <input
               value={session}
               onChange={(e) => setSession(e.target.value)}
               name="session"
-              placeholder="122nd IPU Assembly"
+              placeholder={t('sessionExample')}
             />
           </label>
           {action.problem && (
@@ -114,10 +115,10 @@ export function AdoptionDialog({ context }: { context: ProcedureContext }) {
           )}
           <div className="form-actions">
             <button type="submit" disabled={action.busy} data-testid="adopt-confirm">
-              Declare adopted
+              {t('confirm')}
             </button>
             <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </form>

@@ -1,16 +1,12 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
-import { SECRET_BALLOT_NOTICE } from '@/lib/votes/secret';
-import { subjectLabel } from './VoteCard';
+import { subjectLabel, useResultWords } from './vote-words';
 import type { ProcedureContext, VoteView } from './types';
 
-const CHOICES = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-  { value: 'abstain', label: 'Abstain' },
-] as const;
+const CHOICES = ['yes', 'no', 'abstain'] as const;
 
 /**
  * A ballot in every hand: when a vote opens, each member whose delegation votes gets this
@@ -27,6 +23,8 @@ export function BallotSheet({
   context: ProcedureContext;
   onChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('votes');
+  const resultWords = useResultWords();
   const action = useApiAction();
   const sheet = useRef<HTMLElement>(null);
   const open = votes.find((v) => v.status === 'open' && v.method !== 'show_of_hands');
@@ -42,14 +40,15 @@ export function BallotSheet({
   if (!context.may.castOwn) return null;
   const vote = votes.find((v) => v.id === followed);
   if (!vote) return null;
-  const subject = subjectLabel(vote, context);
+  const subject = subjectLabel(vote, context, t);
+  const delegation = context.me.delegationName ?? t('yourDelegation');
   const isOpen = vote.status === 'open';
   // A secret ballot, once cast, is final (lib/votes/secret.ts).
   const secretCast = vote.method === 'secret' && vote.ownBallotCast;
   const cast = (choice: string) =>
     action.run(() => api('POST', `/api/v1/votes/${vote.id}/ballots`, { choice }), {
-      success: `You voted ${choice}`,
-      failure: 'The ballot was not recorded',
+      success: t('youVoted', { choice: t(`choice.${choice}`) }),
+      failure: t('ballotFailed'),
       refresh: onChanged,
       inline: true,
     });
@@ -65,9 +64,7 @@ export function BallotSheet({
       data-status={vote.status}
     >
       <div className="ballot-sheet-head">
-        <h2 id="ballot-sheet-title">
-          {isOpen ? 'Your ballot' : 'Result'}: {subject}
-        </h2>
+        <h2 id="ballot-sheet-title">{t(isOpen ? 'sheetBallot' : 'sheetResult', { subject })}</h2>
         <button
           type="button"
           className="link-button"
@@ -75,37 +72,34 @@ export function BallotSheet({
           onClick={() => (isOpen ? setFolded((f) => !f) : setFollowed(null))}
           data-testid="ballot-sheet-toggle"
         >
-          {isOpen ? (folded ? 'Show' : 'Hide') : 'Dismiss'}
+          {isOpen ? (folded ? t('show') : t('hide')) : t('dismiss')}
         </button>
       </div>
       {!folded && isOpen && (
         <>
-          <fieldset
-            className="ballot-buttons ballot-sheet-buttons"
-            aria-label={`Vote of ${context.me.delegationName ?? 'your delegation'}`}
-          >
+          <fieldset className="ballot-buttons ballot-sheet-buttons" aria-label={t('voteOf', { delegation })}>
             {CHOICES.map((c) => (
               <button
                 type="button"
-                key={c.value}
+                key={c}
                 disabled={action.busy || secretCast}
-                aria-pressed={vote.ownChoice === c.value}
-                className={`ballot ballot-${c.value} ${vote.ownChoice === c.value ? 'chosen' : ''}`}
-                onClick={() => cast(c.value)}
-                data-testid={`sheet-cast-${c.value}`}
+                aria-pressed={vote.ownChoice === c}
+                className={`ballot ballot-${c} ${vote.ownChoice === c ? 'chosen' : ''}`}
+                onClick={() => cast(c)}
+                data-testid={`sheet-cast-${c}`}
               >
-                {c.label}
+                {t(`choice.${c}`)}
               </button>
             ))}
           </fieldset>
           <p className="small" data-testid="ballot-sheet-own" aria-live="polite">
             {vote.method === 'secret'
               ? secretCast
-                ? 'Your delegation has cast its secret ballot; it cannot be changed.'
-                : SECRET_BALLOT_NOTICE
+                ? t('secretCast')
+                : t('secretNotice')
               : vote.ownChoice
-                ? `${context.me.delegationName ?? 'Your delegation'} voted ${CHOICES.find((c) => c.value === vote.ownChoice)?.label}. You can change it until the vote closes.`
-                : `${context.me.delegationName ?? 'Your delegation'} has not voted yet.`}
+                ? t('ownVoted', { delegation, choice: t(`choice.${vote.ownChoice}`) })
+                : t('ownNotYet', { delegation })}
           </p>
           {action.problem && (
             <p className="error" role="alert">
@@ -116,10 +110,10 @@ export function BallotSheet({
       )}
       {!isOpen && vote.result && (
         <div data-testid="ballot-sheet-result" data-outcome={vote.result.outcome}>
-          <p className={`outcome outcome-${vote.result.outcome}`}>{vote.result.explanation}</p>
+          <p className={`outcome outcome-${vote.result.outcome}`}>{resultWords(vote.result)}</p>
           <p className="small">
-            Yes {vote.result.totals.yes} · No {vote.result.totals.no} · Abstain {vote.result.totals.abstain}
-            {vote.ownChoice ? ` · ${context.me.delegationName ?? 'your delegation'} voted ${vote.ownChoice}` : ''}
+            {t('totals', { ...vote.result.totals })}
+            {vote.ownChoice ? ` · ${t('ownVotedShort', { delegation, choice: t(`choice.${vote.ownChoice}`) })}` : ''}
           </p>
         </div>
       )}

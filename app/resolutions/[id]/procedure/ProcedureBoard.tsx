@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
@@ -27,6 +28,9 @@ export function ProcedureBoard({
   initialVotes: VoteView[];
   initialReservations: ReservationView[];
 }) {
+  const t = useTranslations('procedure');
+  const tv = useTranslations('votes');
+  const ts = useTranslations('stages');
   const [votes, setVotes] = useState(initialVotes);
   const [reservations, setReservations] = useState(initialReservations);
   const router = useRouter();
@@ -46,7 +50,7 @@ export function ProcedureBoard({
   // What others did, said to screen readers: stage changes, opened votes, results.
   const [announcement, setAnnouncement] = useState('');
   const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
-    const said = announce(e);
+    const said = announce(e, t, ts, tv);
     if (said) setAnnouncement(said);
     if (e.type === 'ballot.cast') {
       const { voteId, tally, ballotsCast } = (e.data ?? {}) as {
@@ -67,43 +71,40 @@ export function ProcedureBoard({
       // The chair, who opened or closed it, already had the outcome's own toast.
       if (e.type === 'vote.opened' && !context.may.openVote)
         toast(
-          'A vote is open',
+          t('voteOpenToast'),
           'info',
-          context.may.castOwn ? { label: 'Go to your ballot', target: '#ballot-sheet' } : undefined,
+          context.may.castOwn ? { label: t('goToBallot'), target: '#ballot-sheet' } : undefined,
         );
       if (e.type === 'vote.closed' && !context.may.closeVote)
-        toast(
-          `The vote is closed: ${String((e.data as { outcome?: string })?.outcome ?? '').replace('_', ' ')}`,
-          'info',
-        );
+        toast(outcomeSentence((e.data as { outcome?: string })?.outcome, t, tv), 'info');
     } else if (e.type.startsWith('reservation.')) {
       void reloadReservations().catch(() => {});
     } else if (e.type === 'resolution.adopted' || e.type === 'resolution.published' || e.type === 'stage.changed') {
-      if (e.type === 'resolution.adopted' && !context.may.adopt) toast('The resolution is adopted', 'info');
+      if (e.type === 'resolution.adopted' && !context.may.adopt) toast(t('adoptedToast'), 'info');
       router.refresh();
     }
   });
 
   const adopted = context.stage === 'adopted';
   return (
-    <aside className="sidebar procedure-panel" aria-label="Procedure" data-testid="procedure-panel">
+    <aside className="sidebar procedure-panel" aria-label={t('title')} data-testid="procedure-panel">
       <ReservationMarks reservations={reservations} />
       <p className="sr-only" role="status" aria-live="polite" data-testid="live-announcer">
         {announcement}
       </p>
       <h2>
-        Procedure{' '}
+        {t('title')}{' '}
         <span
           className={`live-dot ${connected ? 'on' : ''}`}
           role="img"
-          title={connected ? 'live' : 'reconnecting'}
-          aria-label={connected ? 'live' : 'reconnecting'}
+          title={connected ? t('live') : t('reconnecting')}
+          aria-label={connected ? t('live') : t('reconnecting')}
         />
       </h2>
       {adopted && (
         <p className="procedure-adopted" data-testid="adopted-note">
-          Adopted{context.published ? ' and published' : ''}.{' '}
-          <Link href={`/resolutions/${context.resolutionId}/published`}>Published text →</Link>
+          {context.published ? t('adoptedPublished') : t('adopted')}{' '}
+          <Link href={`/resolutions/${context.resolutionId}/published`}>{t('publishedText')}</Link>
         </p>
       )}
       {context.may.adopt && context.stage === 'voting' && <AdoptionDialog context={context} />}
@@ -115,22 +116,18 @@ export function ProcedureBoard({
   );
 }
 
-const STAGE_WORDS: Record<string, string> = {
-  drafting: 'drafting',
-  amendments: 'amendment',
-  voting: 'voting',
-  adopted: 'adopted',
-  withdrawn: 'withdrawn',
-};
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+function outcomeSentence(outcome: string | undefined, t: T, tv: T): string {
+  return outcome ? t('voteClosedWith', { outcome: tv(`outcome.${outcome}`) }) : t('voteClosed');
+}
 
 /** The sentence a screen reader hears for a procedural event, when it is news to the room. */
-function announce(e: ProcedureEvent): string | null {
+function announce(e: ProcedureEvent, t: T, ts: T, tv: T): string | null {
   const data = (e.data ?? {}) as { to?: string; outcome?: string };
-  if (e.type === 'stage.changed' && data.to)
-    return `The resolution moved to the ${STAGE_WORDS[data.to] ?? data.to} stage.`;
-  if (e.type === 'vote.opened') return 'A vote is open.';
-  if (e.type === 'vote.closed')
-    return `The vote is closed${data.outcome ? `: ${String(data.outcome).replace('_', ' ')}` : ''}.`;
-  if (e.type === 'resolution.adopted') return 'The resolution is adopted.';
+  if (e.type === 'stage.changed' && data.to) return t('movedTo', { stage: ts(data.to) });
+  if (e.type === 'vote.opened') return t('voteOpen');
+  if (e.type === 'vote.closed') return outcomeSentence(data.outcome, t, tv);
+  if (e.type === 'resolution.adopted') return t('adoptedAnnounce');
   return null;
 }

@@ -1,5 +1,6 @@
 'use client';
-import { KIND_NAMES, type ReservationView } from './types';
+import { useTranslations } from 'next-intl';
+import type { ReservationView } from './types';
 
 /**
  * Shows each standing reservation under its paragraph in the text column — in the live
@@ -9,11 +10,12 @@ import { KIND_NAMES, type ReservationView } from './types';
  * wherever it moves.
  */
 export function ReservationMarks({ reservations }: { reservations: ReservationView[] }) {
+  const t = useTranslations('reservations');
   const byParagraph = new Map<string, string[]>();
   for (const r of reservations) {
     if (!r.paragraphId || r.withdrawnAt) continue;
     const list = byParagraph.get(r.paragraphId) ?? [];
-    list.push(`${KIND_NAMES[r.kind]}: ${r.delegation}`);
+    list.push(t('mark', { kind: t(`kind.${r.kind}`), delegation: r.delegation }));
     byParagraph.set(r.paragraphId, list);
   }
   const rules = [...byParagraph].map(

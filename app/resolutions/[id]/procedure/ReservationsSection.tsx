@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useConfirm } from '@/app/_components/ConfirmDialog';
@@ -16,6 +17,7 @@ export function ReservationsSection({
   reservations: ReservationView[];
   onChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('reservations');
   const confirm = useConfirm();
   const toast = useToast();
   const action = useApiAction();
@@ -40,8 +42,8 @@ export function ReservationsSection({
           ...(context.may.recordAnyReservation ? { delegationId } : {}),
         }),
       {
-        success: 'Reservation recorded',
-        failure: 'Could not record the reservation',
+        success: t('recorded'),
+        failure: t('recordFailed'),
         refresh: onChanged,
         inline: true,
       },
@@ -53,23 +55,23 @@ export function ReservationsSection({
 
   async function withdraw(r: ReservationView) {
     const withdrawn = await confirm({
-      title: `Withdraw the ${KIND_NAMES[r.kind].toLowerCase()} of ${r.delegation}?`,
+      title: t('withdrawQuestion', { kind: r.kind, delegation: r.delegation }),
       message: r.text,
-      confirmLabel: 'Withdraw it',
+      confirmLabel: t('withdrawIt'),
       danger: true,
       action: async () => {
         await api('DELETE', `/api/v1/resolutions/${context.resolutionId}/reservations/${r.id}`);
         await onChanged();
       },
     });
-    if (withdrawn) toast('Reservation withdrawn');
+    if (withdrawn) toast(t('withdrawn'));
   }
 
   return (
     <section className="procedure-section" aria-labelledby="reservations-heading">
-      <h3 id="reservations-heading">Reservations</h3>
+      <h3 id="reservations-heading">{t('title')}</h3>
       {reservations.length === 0 ? (
-        <p className="muted small">None recorded.</p>
+        <p className="muted small">{t('none')}</p>
       ) : (
         <ul className="reservations" data-testid="reservations">
           {reservations.map((r) => (
@@ -80,13 +82,13 @@ export function ReservationsSection({
                 disabled={!r.paragraphId}
                 onClick={() => scrollToParagraph(r.paragraphId)}
               >
-                {r.paragraphLabel ?? 'Whole text'}
+                {r.paragraphLabel ?? t('wholeText')}
               </button>{' '}
-              <strong>{r.delegation}</strong> <span className="muted small">{KIND_NAMES[r.kind]}</span>
+              <strong>{r.delegation}</strong> <span className="muted small">{t(`kind.${r.kind}`)}</span>
               <div className="reservation-text">{r.text}</div>
               {r.youCan.withdraw && (
                 <button type="button" className="link-button" onClick={() => withdraw(r)}>
-                  Withdraw
+                  {t('withdraw')}
                 </button>
               )}
             </li>
@@ -95,16 +97,16 @@ export function ReservationsSection({
       )}
       {canRecord && !open && (
         <button type="button" className="secondary" onClick={() => setOpen(true)} data-testid="reservation-new">
-          Record a reservation
+          {t('new')}
         </button>
       )}
       {canRecord && open && (
         <form className="procedure-form" onSubmit={record} data-testid="reservation-form">
           {context.may.recordAnyReservation && (
             <label>
-              Delegation
+              {t('delegation')}
               <select value={delegationId} onChange={(e) => setDelegationId(e.target.value)} required name="delegation">
-                <option value="">Choose…</option>
+                <option value="">{t('choose')}</option>
                 {context.delegations.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}
@@ -114,9 +116,9 @@ export function ReservationsSection({
             </label>
           )}
           <label>
-            On
+            {t('on')}
             <select value={paragraphId} onChange={(e) => setParagraphId(e.target.value)} name="paragraph">
-              <option value="">The resolution as a whole</option>
+              <option value="">{t('asAWhole')}</option>
               {context.paragraphs.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label} — {p.excerpt}
@@ -125,17 +127,17 @@ export function ReservationsSection({
             </select>
           </label>
           <label>
-            Kind
+            {t('kindLabel')}
             <select value={kind} onChange={(e) => setKind(e.target.value as ReservationView['kind'])} name="kind">
-              {Object.entries(KIND_NAMES).map(([k, name]) => (
+              {Object.keys(KIND_NAMES).map((k) => (
                 <option key={k} value={k}>
-                  {name}
+                  {t(`kind.${k}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Words (as they will be printed after the paragraph reference)
+            {t('words')}
             <textarea
               value={text}
               onChange={(e) => setText(e.target.value)}
@@ -144,7 +146,7 @@ export function ReservationsSection({
               minLength={3}
               maxLength={2000}
               name="text"
-              placeholder='in relation to the concept of "gender equality".'
+              placeholder={t('wordsExample')}
               aria-invalid={action.fieldErrors.text ? true : undefined}
               aria-describedby={action.fieldErrors.text ? 'reservation-text-error' : undefined}
             />
@@ -161,10 +163,10 @@ export function ReservationsSection({
           )}
           <div className="form-actions">
             <button type="submit" disabled={action.busy}>
-              Record
+              {t('record')}
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </form>

@@ -1,12 +1,15 @@
+'use client';
+import { useFormatter, useTranslations } from 'next-intl';
+
 /**
  * The tally as horizontal bars (inline SVG: no chart library, prints and scales cleanly).
  * Bars are measured against the delegations entitled to vote, so the chart also shows how
  * many have yet to vote; `required` draws the majority line when the result is known.
  */
 const ROWS = [
-  { key: 'yes', label: 'Yes', className: 'bar-yes' },
-  { key: 'no', label: 'No', className: 'bar-no' },
-  { key: 'abstain', label: 'Abstain', className: 'bar-abstain' },
+  { key: 'yes', className: 'bar-yes' },
+  { key: 'no', className: 'bar-no' },
+  { key: 'abstain', className: 'bar-abstain' },
 ] as const;
 
 export function TallyChart({
@@ -18,13 +21,15 @@ export function TallyChart({
   scale: number;
   required?: number;
 }) {
+  const t = useTranslations('votes');
+  const format = useFormatter();
   const max = Math.max(scale, tally.yes + tally.no + tally.abstain, 1);
   // About one unit per CSS pixel in the side panel, so the labels read at their font size.
   const W = 240;
   const rowH = 28;
   const labelW = 74;
   const barW = W - labelW - 36;
-  const summary = ROWS.map((r) => `${r.label} ${tally[r.key]}`).join(', ');
+  const summary = t('tallySummary', { ...tally });
   return (
     <svg
       className="tally-chart"
@@ -39,7 +44,7 @@ export function TallyChart({
         return (
           <g key={r.key} transform={`translate(0 ${i * rowH})`} data-choice={r.key} data-count={tally[r.key]}>
             <text x={0} y={rowH / 2 + 5} className="tally-label">
-              {r.label}
+              {t(`choice.${r.key}`)}
             </text>
             <rect x={labelW} y={4} width={barW} height={rowH - 8} className="bar-track" rx={3} />
             <rect
@@ -52,7 +57,7 @@ export function TallyChart({
               style={{ transition: 'width 300ms ease' }}
             />
             <text x={W} y={rowH / 2 + 5} className="tally-count" textAnchor="end">
-              {tally[r.key]}
+              {format.number(tally[r.key])}
             </text>
           </g>
         );

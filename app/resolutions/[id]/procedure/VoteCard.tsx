@@ -1,17 +1,14 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { useApiAction } from '@/app/_components/useApiAction';
-import { SECRET_BALLOT_NOTICE } from '@/lib/votes/secret';
 import { TallyChart } from './TallyChart';
-import { MAJORITY_NAMES, METHOD_NAMES, type ProcedureContext, type VoteView } from './types';
+import type { ProcedureContext, VoteView } from './types';
+import { subjectLabel, useResultWords } from './vote-words';
 
-const CHOICES = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-  { value: 'abstain', label: 'Abstain' },
-] as const;
+const CHOICES = ['yes', 'no', 'abstain'] as const;
 
 /** One vote: what is voted on, the live tally, the member's ballot, the chair's close, the result. */
 export function VoteCard({
@@ -23,12 +20,14 @@ export function VoteCard({
   context: ProcedureContext;
   onChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('votes');
+  const resultWords = useResultWords();
   const confirm = useConfirm();
   const action = useApiAction();
   const busy = action.busy;
   const [counts, setCounts] = useState({ yes: '', no: '', abstain: '' });
   const open = vote.status === 'open';
-  const subject = subjectLabel(vote, context);
+  const subject = subjectLabel(vote, context, t);
   // A secret ballot, once cast, is final (lib/votes/secret.ts).
   const secretCast = vote.method === 'secret' && vote.ownBallotCast;
 
@@ -36,8 +35,8 @@ export function VoteCard({
     action.run(
       () => api('POST', `/api/v1/votes/${vote.id}/ballots`, { choice, ...(delegationId ? { delegationId } : {}) }),
       {
-        success: delegationId ? 'Ballot entered' : `You voted ${choice}`,
-        failure: 'The ballot was not recorded',
+        success: delegationId ? t('ballotEntered') : t('youVoted', { choice: t(`choice.${choice}`) }),
+        failure: t('ballotFailed'),
         refresh: onChanged,
       },
     );
@@ -47,9 +46,9 @@ export function VoteCard({
         ? { counts: { yes: Number(counts.yes || 0), no: Number(counts.no || 0), abstain: Number(counts.abstain || 0) } }
         : {};
     await confirm({
-      title: `Close the vote on ${subject}?`,
-      message: 'The result is final.',
-      confirmLabel: 'Close the vote',
+      title: t('closeQuestion', { subject }),
+      message: t('resultFinal'),
+      confirmLabel: t('close'),
       action: async () => {
         await api('POST', `/api/v1/votes/${vote.id}/close`, body);
         await onChanged();
@@ -64,9 +63,9 @@ export function VoteCard({
       <header>
         <strong>{subject}</strong>
         <span className="muted small">
-          {METHOD_NAMES[vote.method]} · {MAJORITY_NAMES[vote.majority]}
-          {vote.quorum ? ` · quorum ${vote.quorum}` : ''}
-          {vote.weighted ? ' · weighted' : ''}
+          {t(`method.${vote.method}`)} · {t(`majority.${vote.majority}`)}
+          {vote.quorum ? ` · ${t('quorumOf', { quorum: vote.quorum })}` : ''}
+          {vote.weighted ? ` · ${t('weighted')}` : ''}
         </span>
       </header>
 
@@ -74,32 +73,35 @@ export function VoteCard({
       {open && (
         <p className="muted small" data-testid="ballots-cast">
           {vote.method === 'show_of_hands'
-            ? 'Show of hands: the chair enters the counts.'
-            : `${vote.ballotsCast} of ${vote.eligible} delegations have voted${vote.method === 'secret' ? ' (secret ballot: totals at the close)' : ''}.`}
+            ? t('showOfHandsNote')
+            : t(vote.method === 'secret' ? 'ballotsCastSecret' : 'ballotsCast', {
+                cast: vote.ballotsCast,
+                eligible: vote.eligible,
+              })}
         </p>
       )}
 
       {vote.youCan.cast && vote.method === 'secret' && (
         <p className="muted small" data-testid="secret-ballot-notice">
-          {secretCast ? 'Your delegation has cast its secret ballot; it cannot be changed.' : SECRET_BALLOT_NOTICE}
+          {secretCast ? t('secretCast') : t('secretNotice')}
         </p>
       )}
       {vote.youCan.cast && vote.method !== 'show_of_hands' && (
         <fieldset
           className="ballot-buttons"
-          aria-label={`Your vote for ${context.me.delegationName ?? 'your delegation'}`}
+          aria-label={t('yourVoteFor', { delegation: context.me.delegationName ?? t('yourDelegation') })}
         >
           {CHOICES.map((c) => (
             <button
               type="button"
-              key={c.value}
+              key={c}
               disabled={busy || secretCast}
-              aria-pressed={vote.ownChoice === c.value}
-              className={`ballot ballot-${c.value} ${vote.ownChoice === c.value ? 'chosen' : ''}`}
-              onClick={() => cast(c.value)}
-              data-testid={`cast-${c.value}`}
+              aria-pressed={vote.ownChoice === c}
+              className={`ballot ballot-${c} ${vote.ownChoice === c ? 'chosen' : ''}`}
+              onClick={() => cast(c)}
+              data-testid={`cast-${c}`}
             >
-              {c.label}
+              {t(`choice.${c}`)}
             </button>
           ))}
         </fieldset>
@@ -108,9 +110,7 @@ export function VoteCard({
       {vote.youCan.recordBallots && (
         <details className="roll">
           <summary>
-            {vote.rollCall
-              ? `Roll call from ${vote.rollCall.drawnFirst} (drawn by lot)`
-              : 'Enter ballots announced on the floor'}
+            {vote.rollCall ? t('rollCallFrom', { first: vote.rollCall.drawnFirst }) : t('enterBallots')}
           </summary>
           <ol>
             {(vote.rollCall?.order ?? context.delegations.map((d) => d.name)).map((name) => {
@@ -122,13 +122,13 @@ export function VoteCard({
                   {CHOICES.map((c) => (
                     <button
                       type="button"
-                      key={c.value}
-                      className={`mini ${recordedBallots.get(d.id) === c.value ? 'chosen' : ''}`}
+                      key={c}
+                      className={`mini ${recordedBallots.get(d.id) === c ? 'chosen' : ''}`}
                       disabled={busy}
-                      onClick={() => cast(c.value, d.id)}
-                      aria-label={`${d.name}: ${c.label}`}
+                      onClick={() => cast(c, d.id)}
+                      aria-label={t('ballotOf', { delegation: d.name, choice: t(`choice.${c}`) })}
                     >
-                      {c.label[0]}
+                      {t(`choiceLetter.${c}`)}
                     </button>
                   ))}
                 </li>
@@ -143,21 +143,21 @@ export function VoteCard({
           {vote.method === 'show_of_hands' && (
             <div className="form-row counts">
               {CHOICES.map((c) => (
-                <label key={c.value}>
-                  {c.label}
+                <label key={c}>
+                  {t(`choice.${c}`)}
                   <input
                     type="number"
                     min={0}
-                    value={counts[c.value]}
-                    onChange={(e) => setCounts({ ...counts, [c.value]: e.target.value })}
-                    name={`count-${c.value}`}
+                    value={counts[c]}
+                    onChange={(e) => setCounts({ ...counts, [c]: e.target.value })}
+                    name={`count-${c}`}
                   />
                 </label>
               ))}
             </div>
           )}
           <button type="button" disabled={busy} onClick={close} data-testid="vote-close">
-            Close the vote
+            {t('close')}
           </button>
         </div>
       )}
@@ -169,13 +169,13 @@ export function VoteCard({
             scale={result.totals.yes + result.totals.no + result.totals.abstain}
             required={result.required}
           />
-          <p className={`outcome outcome-${result.outcome}`}>{result.explanation}</p>
+          <p className={`outcome outcome-${result.outcome}`}>{resultWords(result)}</p>
           {result.byChoice && (
             <dl className="by-choice">
               {CHOICES.map((c) => (
-                <div key={c.value}>
-                  <dt>{c.label}</dt>
-                  <dd>{result.byChoice![c.value].join(', ') || '—'}</dd>
+                <div key={c}>
+                  <dt>{t(`choice.${c}`)}</dt>
+                  <dd>{result.byChoice![c].join(', ') || '—'}</dd>
                 </div>
               ))}
             </dl>
@@ -184,11 +184,4 @@ export function VoteCard({
       )}
     </article>
   );
-}
-
-export function subjectLabel(vote: VoteView, context: Pick<ProcedureContext, 'paragraphs'>): string {
-  if (vote.subject.kind === 'resolution') return 'the whole text';
-  if (vote.subject.kind === 'amendment') return `amendment A/${vote.subject.amendmentNumber ?? '?'}`;
-  const p = context.paragraphs.find((x) => x.id === vote.subject.paragraphId);
-  return `${p?.label ?? 'a deleted paragraph'} (separate vote)`;
 }

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
@@ -15,6 +16,7 @@ export function VotesSection({
   votes: VoteView[];
   onChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('votes');
   const action = useApiAction();
   const busy = action.busy;
   const [opening, setOpening] = useState(false);
@@ -43,7 +45,7 @@ export function VotesSection({
           quorum: quorum ? Number(quorum) : null,
           weighted,
         }),
-      { success: 'Vote opened', failure: 'Could not open the vote', refresh: onChanged, inline: true },
+      { success: t('opened'), failure: t('openFailed'), refresh: onChanged, inline: true },
     );
     if (opened !== undefined) setOpening(false);
   }
@@ -51,11 +53,11 @@ export function VotesSection({
   const ordered = [...votes].sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
   return (
     <section className="procedure-section" aria-labelledby="votes-heading">
-      <h3 id="votes-heading">Votes</h3>
-      {ordered.length === 0 && <p className="muted small">No vote taken yet.</p>}
+      <h3 id="votes-heading">{t('title')}</h3>
+      {ordered.length === 0 && <p className="muted small">{t('none')}</p>}
       {context.may.openVote && (context.stage === 'drafting' || context.stage === 'amendments') && (
         <p className="muted small" data-testid="votes-later">
-          Votes are opened at the voting stage.
+          {t('later')}
         </p>
       )}
       {ordered.map((v) => (
@@ -63,57 +65,59 @@ export function VotesSection({
       ))}
       {mayOpen && !opening && (
         <button type="button" className="secondary" onClick={() => setOpening(true)} data-testid="vote-new">
-          Open a vote
+          {t('new')}
         </button>
       )}
       {mayOpen && opening && (
         <form className="procedure-form" onSubmit={open} data-testid="vote-form">
           <label>
-            On
+            {t('on')}
             <select value={subject} onChange={(e) => setSubject(e.target.value)} name="subject">
-              <option value="resolution">The whole text (adopts it if carried)</option>
+              <option value="resolution">{t('onWholeText')}</option>
               {context.tabledAmendments.map((a) => (
                 <option key={a.id} value={`amendment:${a.id}`}>
-                  Amendment A/{a.number}
-                  {a.paragraphLabel ? ` (${a.paragraphLabel})` : ''}
+                  {t(a.paragraphLabel ? 'onAmendmentOf' : 'onAmendment', {
+                    number: a.number ?? '?',
+                    paragraph: a.paragraphLabel ?? '',
+                  })}
                 </option>
               ))}
               {context.paragraphs.map((p) => (
                 <option key={p.id} value={`paragraph:${p.id}`}>
-                  Separate vote: {p.label} — {p.excerpt}
+                  {t('onParagraph', { label: p.label, excerpt: p.excerpt })}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Method
+            {t('methodLabel')}
             <select value={method} onChange={(e) => setMethod(e.target.value)} name="method">
-              {Object.entries(METHOD_NAMES).map(([k, name]) => (
+              {Object.keys(METHOD_NAMES).map((k) => (
                 <option key={k} value={k}>
-                  {name}
+                  {t(`method.${k}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Majority
+            {t('majorityLabel')}
             <select value={majority} onChange={(e) => setMajority(e.target.value)} name="majority">
-              {Object.entries(MAJORITY_NAMES).map(([k, name]) => (
+              {Object.keys(MAJORITY_NAMES).map((k) => (
                 <option key={k} value={k}>
-                  {name[0].toUpperCase() + name.slice(1)}
+                  {t(`majorityOption.${k}`)}
                 </option>
               ))}
             </select>
           </label>
           <div className="form-row">
             <label>
-              Quorum
+              {t('quorum')}
               <input
                 type="number"
                 min={1}
                 value={quorum}
                 onChange={(e) => setQuorum(e.target.value)}
-                placeholder="none"
+                placeholder={t('quorumNone')}
                 name="quorum"
               />
             </label>
@@ -124,7 +128,7 @@ export function VotesSection({
                 onChange={(e) => setWeighted(e.target.checked)}
                 name="weighted"
               />{' '}
-              Weighted votes
+              {t('weightedVotes')}
             </label>
           </div>
           {action.problem && (
@@ -134,10 +138,10 @@ export function VotesSection({
           )}
           <div className="form-actions">
             <button type="submit" disabled={busy}>
-              Open the vote
+              {t('open')}
             </button>
             <button type="button" className="secondary" onClick={() => setOpening(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </form>

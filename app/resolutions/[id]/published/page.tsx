@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { publishedDocumentOf } from '@/usecases/reads/resolutions';
 import { formatDate } from '@/app/_lib/dates';
 import type { StoredAdoption } from '@/usecases/reads/resolutions';
@@ -12,26 +13,21 @@ import { PublishButton } from '../procedure/PublishButton';
 
 export const dynamic = 'force-dynamic';
 
-const EXPORTS = [
-  { format: 'text', label: 'Plain text' },
-  { format: 'html', label: 'HTML' },
-  { format: 'pdf', label: 'PDF' },
-  { format: 'docx', label: 'Word (DOCX)' },
-  { format: 'akn', label: 'Akoma Ntoso XML' },
-];
+const EXPORTS = ['text', 'html', 'pdf', 'docx', 'akn'] as const;
 
 /** The published text, laid out as printed: heading, formula, paragraphs, reservation footnotes. */
 export default async function PublishedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/published`);
+  const t = await getTranslations('published');
+  const tr = await getTranslations('stages');
+  const locale = await getLocale();
   const back = <Link href={`/resolutions/${resolution.id}`}>← {resolution.title}</Link>;
   if (resolution.stage !== 'adopted') {
     return (
       <div className="published-page">
         <p className="breadcrumbs">{back}</p>
-        <p role="status">
-          This resolution is not adopted yet (stage: {resolution.stage}); the published text exists once it is.
-        </p>
+        <p role="status">{t('notAdopted', { stage: tr(resolution.stage) })}</p>
       </div>
     );
   }
@@ -43,7 +39,7 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
     return (
       <div className="published-page">
         <p className="breadcrumbs">{back}</p>
-        <p role="alert">The published text cannot be composed: {e.message}</p>
+        <p role="alert">{t('cannotCompose', { reason: e.message })}</p>
       </div>
     );
   }
@@ -55,22 +51,24 @@ export default async function PublishedPage({ params }: { params: Promise<{ id: 
       <p className="breadcrumbs">{back}</p>
       <div className="published-toolbar">
         <span className="muted">
-          {adoption.publishedAt ? `Published ${formatDate(adoption.publishedAt)}` : 'Adopted, not yet published'}
+          {adoption.publishedAt
+            ? t('publishedOn', { date: formatDate(adoption.publishedAt, locale) })
+            : t('notYetPublished')}
         </span>
-        <nav aria-label="Exports" className="exports">
-          {EXPORTS.filter((e) => !(e.format === 'pdf' && noPdf)).map((e) => (
+        <nav aria-label={t('exports')} className="exports">
+          {EXPORTS.filter((format) => !(format === 'pdf' && noPdf)).map((format) => (
             <a
-              key={e.format}
-              href={`/api/v1/resolutions/${resolution.id}/export?format=${e.format}`}
-              data-testid={`export-${e.format}`}
+              key={format}
+              href={`/api/v1/resolutions/${resolution.id}/export?format=${format}`}
+              data-testid={`export-${format}`}
             >
-              {e.label}
+              {t(`export.${format}`)}
             </a>
           ))}
         </nav>
         {noPdf && (
           <p className="muted" role="note" data-testid="export-pdf-refusal">
-            No PDF: {noPdf}
+            {t('noPdf', { reason: noPdf })}
           </p>
         )}
         {!adoption.publishedAt && can(access.actor, 'resolution:publish', { stage: 'adopted' }) && (

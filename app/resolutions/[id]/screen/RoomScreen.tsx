@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useProcedureEvents } from '@/app/_components/useProcedureEvents';
@@ -6,8 +7,7 @@ import { laterScreen, type ScreenState } from '@/lib/screen/content';
 import { asAmended } from '@/app/_lib/redline';
 import { Redline } from '../amendments/Redline';
 import { TallyChart } from '../procedure/TallyChart';
-import { subjectLabel } from '../procedure/VoteCard';
-import { MAJORITY_NAMES, METHOD_NAMES } from '../procedure/types';
+import { subjectLabel, useResultWords } from '../procedure/vote-words';
 import type { ScreenData } from './types';
 
 /**
@@ -30,6 +30,7 @@ export function RoomScreen({
   initialScreen: ScreenState;
   initialData: ScreenData;
 }) {
+  const t = useTranslations('screen');
   const [screen, setScreen] = useState(initialScreen);
   const [data, setData] = useState(initialData);
   const base = `/api/v1/resolutions/${resolutionId}`;
@@ -73,7 +74,7 @@ export function RoomScreen({
         <span
           className={`live-dot ${connected ? 'on' : ''}`}
           role="img"
-          aria-label={connected ? 'live' : 'reconnecting'}
+          aria-label={connected ? t('live') : t('reconnecting')}
         />
       </header>
       <section className="room-body" aria-live="polite" data-testid="room-body">
@@ -94,10 +95,14 @@ function ScreenContentView({
   enactingFormula: string;
   adopted: boolean;
 }) {
+  const t = useTranslations('screen');
+  const tv = useTranslations('votes');
+  const tm = useTranslations('marks');
+  const resultWords = useResultWords();
   const c = screen.content;
   if (c.kind === 'paragraph') {
     const p = data.paragraphs.find((x) => x.id === c.paragraphId);
-    if (!p) return <p className="room-note">That paragraph is no longer in the text.</p>;
+    if (!p) return <p className="room-note">{t('paragraphGone')}</p>;
     return (
       <article data-testid="room-paragraph">
         <h1 className="room-label">{p.label}</h1>
@@ -107,22 +112,24 @@ function ScreenContentView({
   }
   if (c.kind === 'amendment') {
     const a = data.amendments.find((x) => x.id === c.amendmentId);
-    if (!a) return <p className="room-note">That amendment is not public.</p>;
+    if (!a) return <p className="room-note">{t('amendmentNotPublic')}</p>;
     return (
       <article data-testid="room-amendment">
         <h1 className="room-label">
-          Amendment {a.number ?? '(draft)'} · {a.parentNumber ? `to ${a.parentNumber}` : (a.paragraphLabel ?? '')}
+          {t('amendment', { number: a.number ?? t('draft') })} ·{' '}
+          {a.parentNumber ? t('toAmendment', { number: a.parentNumber }) : (a.paragraphLabel ?? '')}
         </h1>
         <p className="room-meta">
           {a.sponsor.name}
-          {a.coSponsors.length > 0 && ` with ${a.coSponsors.map((s) => s.name).join(', ')}`} · {a.status}
+          {a.coSponsors.length > 0 && tm('withCoSponsors', { names: a.coSponsors.map((s) => s.name).join(', ') })} ·{' '}
+          {tm.has(`status.${a.status}`) ? tm(`status.${a.status}`) : a.status}
         </p>
         <p className="room-text room-redline">
           <Redline segments={a.redline.segments} testId="room-redline" />
         </p>
-        <h2 className="room-sub">The paragraph as it would read</h2>
+        <h2 className="room-sub">{t('asItWouldRead')}</h2>
         <p className="room-text" data-testid="room-as-amended">
-          {a.kind === 'delete' ? '(deleted)' : asAmended(a.redline.segments)}
+          {a.kind === 'delete' ? t('deleted') : asAmended(a.redline.segments)}
         </p>
       </article>
     );
@@ -133,14 +140,14 @@ function ScreenContentView({
       .sort((x, y) => x.voting!.position - y.voting!.position);
     return (
       <article data-testid="room-voting-order">
-        <h1 className="room-label">Voting order</h1>
+        <h1 className="room-label">{t('votingOrder')}</h1>
         {ordered.length === 0 ? (
-          <p className="room-note">No amendment awaits a vote.</p>
+          <p className="room-note">{t('noneAwaits')}</p>
         ) : (
           <ol className="room-order">
             {ordered.map((a) => (
               <li key={a.id}>
-                <strong>{a.number}</strong> ({a.paragraphLabel ?? 'deleted paragraph'}, {a.sponsor.name}) —{' '}
+                <strong>{a.number}</strong> ({a.paragraphLabel ?? t('deletedParagraph')}, {a.sponsor.name}) —{' '}
                 <span className="room-reason">{a.voting!.reason}</span>
               </li>
             ))}
@@ -151,18 +158,20 @@ function ScreenContentView({
   }
   if (c.kind === 'vote') {
     const v = data.votes.find((x) => x.id === c.voteId);
-    if (!v) return <p className="room-note">That vote is not known.</p>;
-    const subject = subjectLabel(v, {
-      paragraphs: data.paragraphs.map((p) => ({ id: p.id, label: p.label, excerpt: '' })),
-    });
+    if (!v) return <p className="room-note">{t('voteUnknown')}</p>;
+    const subject = subjectLabel(
+      v,
+      { paragraphs: data.paragraphs.map((p) => ({ id: p.id, label: p.label, excerpt: '' })) },
+      tv,
+    );
     const open = v.status === 'open';
     const totals = open ? v.tally : v.result?.totals;
     return (
       <article data-testid="room-vote" data-status={v.status}>
-        <h1 className="room-label">Vote on {subject}</h1>
+        <h1 className="room-label">{t('voteOn', { subject })}</h1>
         <p className="room-meta">
-          {METHOD_NAMES[v.method]} · {MAJORITY_NAMES[v.majority]} ·{' '}
-          {open ? `${v.ballotsCast} of ${v.eligible} delegations have voted` : 'closed'}
+          {tv(`method.${v.method}`)} · {tv(`majority.${v.majority}`)} ·{' '}
+          {open ? tv('ballotsCast', { cast: v.ballotsCast, eligible: v.eligible }) : t('closed')}
         </p>
         {totals ? (
           <div className="room-chart">
@@ -174,12 +183,12 @@ function ScreenContentView({
           </div>
         ) : (
           <p className="room-note" data-testid="room-secret">
-            Secret ballot: the totals are shown when the vote closes.
+            {t('secret')}
           </p>
         )}
         {!open && v.result && (
           <p className={`room-outcome outcome-${v.result.outcome}`} data-testid="room-outcome">
-            {v.result.explanation}
+            {resultWords(v.result)}
           </p>
         )}
         {/* Names only for recorded votes once closed; never for secret ballots. */}
@@ -187,7 +196,7 @@ function ScreenContentView({
           <dl className="room-by-choice">
             {(['yes', 'no', 'abstain'] as const).map((k) => (
               <div key={k}>
-                <dt>{k === 'yes' ? 'Yes' : k === 'no' ? 'No' : 'Abstain'}</dt>
+                <dt>{tv(`choice.${k}`)}</dt>
                 <dd>{v.result!.byChoice![k].join(', ') || '—'}</dd>
               </div>
             ))}
@@ -199,7 +208,7 @@ function ScreenContentView({
   if (c.kind === 'adopted-text') {
     return (
       <article data-testid="room-adopted">
-        <h1 className="room-label">{adopted ? 'The text as adopted' : 'The text'}</h1>
+        <h1 className="room-label">{adopted ? t('textAdopted') : t('text')}</h1>
         {enactingFormula && <p className="room-formula">{enactingFormula}</p>}
         <div className="room-fulltext">
           {data.paragraphs.map((p) => (
@@ -213,7 +222,7 @@ function ScreenContentView({
   }
   return (
     <p className="room-note" data-testid="room-blank">
-      Nothing is on the screen yet.
+      {t('blank')}
     </p>
   );
 }

@@ -1,13 +1,16 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
 import type { ScreenContent } from '@/lib/screen/content';
-import { subjectLabel } from '../procedure/VoteCard';
+import { subjectLabel } from '../procedure/vote-words';
 import type { ProcedureContext, VoteView } from '../procedure/types';
 
 /** "Show on screen": the chair or the secretariat chooses what the room's projector shows. */
 export function ScreenControl({ context, votes }: { context: ProcedureContext; votes: VoteView[] }) {
+  const t = useTranslations('screen');
+  const tv = useTranslations('votes');
   const action = useApiAction();
   const openVote = votes.find((v) => v.status === 'open');
   const [choice, setChoice] = useState(openVote ? `vote:${openVote.id}` : 'voting-order');
@@ -23,36 +26,38 @@ export function ScreenControl({ context, votes }: { context: ProcedureContext; v
   };
   const show = (value: string) =>
     action.run(() => api('PUT', `/api/v1/resolutions/${context.resolutionId}/screen`, content(value)), {
-      success: 'On the screen',
-      failure: 'The screen did not change',
+      success: t('shown'),
+      failure: t('showFailed'),
     });
 
   if (!context.may.steerScreen)
     return (
       <p className="small">
         <a href={screenUrl} target="_blank" rel="noreferrer">
-          The screen for the room ↗
+          {t('forTheRoom')} ↗
         </a>
       </p>
     );
   return (
     <section className="procedure-section" aria-labelledby="screen-heading" data-testid="screen-control">
-      <h3 id="screen-heading">Screen for the room</h3>
+      <h3 id="screen-heading">{t('heading')}</h3>
       <label className="procedure-form">
-        Show
+        {t('show')}
         <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="screen-choice">
-          <option value="blank">Nothing</option>
-          <option value="voting-order">The voting order</option>
-          <option value="adopted-text">The whole text</option>
+          <option value="blank">{t('nothing')}</option>
+          <option value="voting-order">{t('theVotingOrder')}</option>
+          <option value="adopted-text">{t('wholeText')}</option>
           {votes.map((v) => (
             <option key={v.id} value={`vote:${v.id}`}>
-              Vote on {subjectLabel(v, context)} ({v.status})
+              {t('voteOption', { subject: subjectLabel(v, context, tv), status: v.status })}
             </option>
           ))}
           {context.tabledAmendments.map((a) => (
             <option key={a.id} value={`amendment:${a.id}`}>
-              Amendment A/{a.number}
-              {a.paragraphLabel ? ` (${a.paragraphLabel})` : ''}
+              {tv(a.paragraphLabel ? 'onAmendmentOf' : 'onAmendment', {
+                number: a.number ?? '?',
+                paragraph: a.paragraphLabel ?? '',
+              })}
             </option>
           ))}
           {context.paragraphs.map((p) => (
@@ -64,10 +69,10 @@ export function ScreenControl({ context, votes }: { context: ProcedureContext; v
       </label>
       <div className="actions">
         <button type="button" disabled={action.busy} onClick={() => show(choice)} data-testid="screen-show">
-          Show on screen
+          {t('showOnScreen')}
         </button>
         <a href={screenUrl} target="_blank" rel="noreferrer" data-testid="screen-link">
-          Open the screen ↗
+          {t('open')} ↗
         </a>
       </div>
     </section>

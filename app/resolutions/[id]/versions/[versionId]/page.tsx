@@ -1,5 +1,6 @@
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getVersion } from '@/usecases/reads/resolutions';
@@ -21,26 +22,28 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
   const version = await getVersion(db, resolution.id, versionId).catch(orNull);
   if (!version) notFound();
   const paragraphs = numberParagraphs(decodeParagraphs(version.state));
+  const t = await getTranslations('version');
+  const locale = await getLocale();
 
   return (
     <div className="version-page">
       <p className="breadcrumbs">
-        <Link href={`/resolutions/${resolution.id}`}>{resolution.title}</Link> › Versions ›
+        <Link href={`/resolutions/${resolution.id}`}>{resolution.title}</Link> › {t('versions')} ›
       </p>
       <h1>{version.name}</h1>
       <p className="muted">
-        Saved {formatDateTime(version.createdAt)}
-        {version.reason && version.reason !== 'manual' ? ` · kept automatically (${version.reason})` : ''} ·{' '}
-        {paragraphs.length} paragraphs · read only
+        {t('saved', { date: formatDateTime(version.createdAt, locale) })}
+        {version.reason && version.reason !== 'manual' ? ` · ${t('automatic', { reason: version.reason })}` : ''} ·{' '}
+        {t('paragraphs', { count: paragraphs.length })} · {t('readOnly')}
       </p>
       <p className="actions">
         <Link
           className="button secondary"
           href={`/resolutions/${resolution.id}/versions/compare?from=${version.id}&to=current`}
         >
-          Compare with the current text
+          {t('compare')}
         </Link>
-        <Link href={`/resolutions/${resolution.id}`}>Back to the live text</Link>
+        <Link href={`/resolutions/${resolution.id}`}>{t('back')}</Link>
       </p>
       <ResolutionText
         enactingFormula={resolution.enactingFormula}

@@ -1,12 +1,6 @@
+import { useTranslations } from 'next-intl';
 import type { ParagraphChange, WordSegment } from '@/lib/versions/compare';
 import { keyedByContent } from '@/app/_lib/keyed';
-
-const KIND_NAMES = {
-  preambular: 'preambular',
-  operative: 'operative',
-  subparagraph: 'sub-paragraph',
-  subsubparagraph: 'sub-sub-paragraph',
-} as const;
 
 function Segments({ segments }: { segments: WordSegment[] }) {
   return (
@@ -25,35 +19,38 @@ function Segments({ segments }: { segments: WordSegment[] }) {
 }
 
 /** What happened to a paragraph, in words next to it (colour alone is not enough). */
-function describe(c: ParagraphChange): { number: string; note: string | null } {
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+function describe(c: ParagraphChange, t: T): { number: string; note: string | null } {
   switch (c.change) {
     case 'unchanged':
-      return { number: c.after, note: c.before !== c.after ? `renumbered, was ${c.before}` : null };
+      return { number: c.after, note: c.before !== c.after ? t('renumbered', { before: c.before }) : null };
     case 'changed':
       return {
         number: c.after,
         note: [
-          c.kindBefore ? `now ${KIND_NAMES[c.kind]}, was ${KIND_NAMES[c.kindBefore]}` : 'changed',
-          c.before !== c.after ? `was ${c.before}` : '',
+          c.kindBefore ? t('kindChanged', { now: t(`kind.${c.kind}`), was: t(`kind.${c.kindBefore}`) }) : t('changed'),
+          c.before !== c.after ? t('was', { before: c.before }) : '',
         ]
           .filter(Boolean)
           .join(' · '),
       };
     case 'inserted':
-      return { number: c.after, note: 'new paragraph' };
+      return { number: c.after, note: t('inserted') };
     case 'deleted':
-      return { number: c.before, note: 'deleted' };
+      return { number: c.before, note: t('deleted') };
     case 'moved':
-      return { number: c.after, note: `moved from ${c.before}${c.segments ? ' and changed' : ''}` };
+      return { number: c.after, note: t(c.segments ? 'movedChanged' : 'moved', { before: c.before }) };
   }
 }
 
 /** A paragraph-aware redline: every paragraph once, in the order of the later text. */
 export function Redline({ paragraphs }: { paragraphs: ParagraphChange[] }) {
+  const t = useTranslations('compare.note');
   return (
     <ol className="redline resolution-text" data-testid="redline">
       {paragraphs.map((c) => {
-        const { number, note } = describe(c);
+        const { number, note } = describe(c, t);
         return (
           <li
             key={`${c.change}-${c.id}`}

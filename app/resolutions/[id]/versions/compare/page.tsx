@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { listVersions } from '@/usecases/reads/resolutions';
 import { DomainError } from '@/lib/errors';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
@@ -8,14 +9,6 @@ import { compareVersionRefs } from '@/usecases/reads/version-comparison';
 import { Redline } from './Redline';
 
 export const dynamic = 'force-dynamic';
-
-const COUNT_WORDS = {
-  changed: 'changed',
-  inserted: 'new',
-  deleted: 'deleted',
-  moved: 'moved',
-  unchanged: 'unchanged',
-} as const;
 
 export default async function CompareVersionsPage({
   params,
@@ -28,6 +21,8 @@ export default async function CompareVersionsPage({
   const search = await searchParams;
   const { db, resolution } = await openResolutionPage(id, `/resolutions/${id}/versions/compare`);
   const versions = await listVersions(db, resolution.id);
+  const t = await getTranslations('compare');
+  const locale = await getLocale();
 
   // No choice yet: the latest saved version against the current text.
   const query = compareVersionsQuery.safeParse({
@@ -40,19 +35,19 @@ export default async function CompareVersionsPage({
       )
     : null;
   const side = (s: { name: string; createdAt: Date | null }) =>
-    s.createdAt ? `${s.name} (${formatDateTime(s.createdAt)})` : s.name;
+    s.createdAt ? `${s.name} (${formatDateTime(s.createdAt, locale)})` : s.name;
 
   return (
     <div className="compare-page">
       <p className="breadcrumbs">
-        <Link href={`/resolutions/${resolution.id}`}>{resolution.title}</Link> › Compare versions
+        <Link href={`/resolutions/${resolution.id}`}>{resolution.title}</Link> › {t('title')}
       </p>
-      <h1>Compare versions</h1>
+      <h1>{t('title')}</h1>
       <form className="inline-form compare-form" method="get">
         <label>
-          From
+          {t('from')}
           <select name="from" defaultValue={query.success ? query.data.from : undefined}>
-            <option value="current">Current text</option>
+            <option value="current">{t('current')}</option>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name}
@@ -61,9 +56,9 @@ export default async function CompareVersionsPage({
           </select>
         </label>
         <label>
-          To
+          {t('to')}
           <select name="to" defaultValue={query.success ? query.data.to : 'current'}>
-            <option value="current">Current text</option>
+            <option value="current">{t('current')}</option>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name}
@@ -72,27 +67,29 @@ export default async function CompareVersionsPage({
           </select>
         </label>
         <button type="submit" className="primary">
-          Compare
+          {t('compare')}
         </button>
       </form>
       {!comparison ? (
         <div className="card error-card" role="alert">
-          {query.success
-            ? 'One of these versions does not exist for this resolution.'
-            : 'Choose two versions to compare (a version, or the current text).'}
+          {query.success ? t('unknown') : t('choose')}
         </div>
       ) : (
         <>
           <p className="compare-summary" data-testid="compare-summary">
-            From <strong>{side(comparison.from)}</strong> to <strong>{side(comparison.to)}</strong>:{' '}
+            {t.rich('summary', {
+              from: side(comparison.from),
+              to: side(comparison.to),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}{' '}
             {(['changed', 'inserted', 'deleted', 'moved'] as const)
               .filter((k) => comparison.counts[k] > 0)
-              .map((k) => `${comparison.counts[k]} ${COUNT_WORDS[k]}`)
-              .join(', ') || 'no changes'}
+              .map((k) => t(`count.${k}`, { count: comparison.counts[k] }))
+              .join(', ') || t('noChanges')}
             .
           </p>
           <p className="muted legend">
-            <ins>inserted words</ins> · <del>deleted words</del> · numbers are those of the later text
+            <ins>{t('legendInserted')}</ins> · <del>{t('legendDeleted')}</del> · {t('legendNumbers')}
           </p>
           <Redline paragraphs={comparison.paragraphs} />
         </>
