@@ -1,9 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
-import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { useApiAction } from '@/app/_components/useApiAction';
 
 interface DelegationRow {
@@ -30,29 +27,24 @@ export function RosterManager(props: {
   members: MemberRow[];
 }) {
   const { committee, canManage, delegations, members } = props;
-  const router = useRouter();
-  const toast = useToast();
   const base = `/api/v1/committees/${committee}`;
 
   const action = useApiAction();
-  const confirm = useConfirm();
   const run = (call: () => Promise<unknown>, success: string) =>
     action.run(call, { success, failure: 'Something went wrong', refresh: true });
   /** Removing from the roster is asked in a dialog that shows a refusal itself. */
-  const remove = async (title: string, call: () => Promise<unknown>, success: string) => {
-    const removed = await confirm({
-      title,
-      confirmLabel: 'Remove',
-      danger: true,
-      action: async () => {
-        await call();
+  const remove = (title: string, call: () => Promise<unknown>, success: string) =>
+    action.confirmed(
+      {
+        title,
+        confirmLabel: 'Remove',
+        danger: true,
+        action: async () => {
+          await call();
+        },
       },
-    });
-    if (removed) {
-      toast(success);
-      router.refresh();
-    }
-  };
+      { success, refresh: true },
+    );
 
   const [delegationName, setDelegationName] = useState('');
   const [member, setMember] = useState({ email: '', role: 'member', delegationId: '', name: '', password: '' });

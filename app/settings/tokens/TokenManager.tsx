@@ -1,11 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
-import { useToast } from '@/app/_components/Toaster';
 import { formatDateTime } from '@/app/_lib/dates';
-import { useConfirm } from '@/app/_components/ConfirmDialog';
 
 interface TokenRow {
   id: string;
@@ -21,10 +18,7 @@ interface TokenRow {
 export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
-  const router = useRouter();
-  const toast = useToast();
-  const confirm = useConfirm();
-  const { run, busy } = useApiAction();
+  const { run, busy, confirmed } = useApiAction();
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -38,20 +32,19 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
     setName('');
   }
 
-  async function revoke(t: TokenRow) {
-    const revoked = await confirm({
-      title: `Revoke "${t.name}"?`,
-      message: 'Scripts using it stop working.',
-      confirmLabel: 'Revoke',
-      danger: true,
-      action: async () => {
-        await api('DELETE', `/api/v1/tokens/${t.id}`);
+  const revoke = (t: TokenRow) =>
+    confirmed(
+      {
+        title: `Revoke "${t.name}"?`,
+        message: 'Scripts using it stop working.',
+        confirmLabel: 'Revoke',
+        danger: true,
+        action: async () => {
+          await api('DELETE', `/api/v1/tokens/${t.id}`);
+        },
       },
-    });
-    if (!revoked) return;
-    toast(`Token "${t.name}" revoked`);
-    router.refresh();
-  }
+      { success: `Token "${t.name}" revoked`, refresh: true },
+    );
 
   return (
     <>
