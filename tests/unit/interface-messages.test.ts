@@ -148,6 +148,16 @@ describe('interface messages', () => {
     'app/resolutions/[id]/published/page.tsx',
     'app/resolutions/[id]/versions/compare/page.tsx',
     'app/resolutions/[id]/versions/compare/Redline.tsx',
+    'app/resolutions/[id]/versions/[versionId]/page.tsx',
+    'app/resolutions/[id]/VersionsPanel.tsx',
+    'app/resolutions/[id]/amendments/AmendmentsPanel.tsx',
+    'app/resolutions/[id]/amendments/AmendmentForm.tsx',
+    'app/resolutions/[id]/amendments/AmendmentCard.tsx',
+    'app/resolutions/[id]/amendments/CompilationTable.tsx',
+    'app/resolutions/[id]/amendments/page.tsx',
+    'app/settings/tokens/TokenManager.tsx',
+    'app/committees/[committee]/page.tsx',
+    'app/committees/[committee]/NewResolutionForm.tsx',
   ];
 
   /** Names and code, the same in every language. */

@@ -37,7 +37,8 @@ export function NewResolutionForm({ committee }: { committee: string }) {
   return (
     <form onSubmit={create} className="inline-form">
       <label>
-        {t('title')} <input ref={titleInput} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} />
+        {t('title')}{' '}
+        <input ref={titleInput} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} />
       </label>
       <button type="submit" className="primary" disabled={busy}>
         {t('create')}
