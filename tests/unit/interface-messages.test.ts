@@ -158,6 +158,10 @@ describe('interface messages', () => {
     'app/settings/tokens/TokenManager.tsx',
     'app/committees/[committee]/page.tsx',
     'app/committees/[committee]/NewResolutionForm.tsx',
+    'app/committees/[committee]/RosterManager.tsx',
+    'app/committees/[committee]/import/page.tsx',
+    'app/committees/[committee]/import/ImportForm.tsx',
+    'app/committees/[committee]/import/ImportPreview.tsx',
   ];
 
   /** Names and code, the same in every language. */
