@@ -11,6 +11,9 @@ import { canSeeDraft } from '../usecases/amendments/access';
 import { userActor } from '../usecases/kernel/actor';
 import { execute, type UseCase } from '../usecases/kernel/use-case';
 import { currentParagraphs } from '../usecases/reads/resolution-text';
+import { amendmentTranslationsIn } from '../usecases/reads/amendments';
+import { getLanguageVersion } from '../db/queries/languages';
+import { normaliseLanguageCode } from '../lib/languages/codes';
 import { isUuid, oneOf, textOfLength, type CommandSpec, type ParsedArgs, asFlag, resolutionFlag } from './args';
 import type { CliIo } from './io';
 
@@ -88,10 +91,19 @@ export const amendmentCommands: AmendmentCliCommand[] = [
           description: 'only this status',
           check: oneOf(['draft', 'tabled', 'withdrawn', 'inadmissible', 'adopted', 'rejected', 'fallen']),
         },
+        lang: {
+          kind: 'option',
+          placeholder: 'language',
+          description: 'also each amendment’s proposed text in this language version, with its status',
+          check: (v: string) => (normaliseLanguageCode(v) ? null : `"${v}" is not a language code such as fr or ar`),
+        },
       },
     },
     async run(args, io) {
       const { access, resolution } = await acting(io.db, args.options.as, args.options.resolution);
+      const lang = args.options.lang ? normaliseLanguageCode(args.options.lang) : null;
+      const language = lang && lang !== resolution.language ? lang : null;
+      if (language) await getLanguageVersion(io.db, resolution.id, language);
       // The same rule as the API's: a draft is seen by its delegations and the presiding officers.
       const all = (await listAmendments(io.db, resolution.id)).filter(
         (a) => a.status !== 'draft' || canSeeDraft(access.actor, a),
@@ -100,6 +112,13 @@ export const amendmentCommands: AmendmentCliCommand[] = [
       const names = await delegationNames(io.db, resolution.committeeId);
       const compiled = compileAmendments(all, paragraphs, { status: args.options.status as never });
       if (compiled.length === 0) return io.out('(none)');
+      const translations = language
+        ? await amendmentTranslationsIn(
+            io.db,
+            compiled.map((c) => c.amendment),
+            language,
+          )
+        : null;
       for (const c of compiled) {
         const a = c.amendment;
         const place = c.voting ? ` · vote #${c.voting.position}` : '';
@@ -107,6 +126,11 @@ export const amendmentCommands: AmendmentCliCommand[] = [
           `${a.number ?? 'draft'}  ${c.paragraphLabel ?? 'deleted paragraph'}  ${names.get(a.sponsorDelegationId) ?? ''}  ${a.status}${c.stale ? ' (stale)' : ''}${place}  ${a.id}`,
         );
         io.out(`    ${renderRedlineText(c.segments)}`);
+        const t = translations?.get(a.id);
+        if (t) {
+          io.out(`    ${t.language} (${t.status.replaceAll('_', ' ')}): ${t.proposedText}`);
+          if (t.originalChange) io.out(`    changed since translated: ${t.originalChange}`);
+        }
       }
     },
   },

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { apiTokens, committees, memberships, resolutions, sessions, users, type User } from '../schema';
 import { hashApiToken, looksLikeApiToken } from '../../lib/auth/tokens';
+import { sameTickLookup } from './same-tick';
 import type { Actor, Role } from '../../lib/permissions';
 import type { Stage } from '../../lib/resolution/types';
 
@@ -13,45 +14,17 @@ const TOUCH_INTERVAL_MS = 60_000;
  * same turn of the event loop (190 delegations voting in the same second) are looked up in
  * one query, and those due a "last used" note are touched in one statement.
  */
-export function findUserByApiToken(db: Queryable, token: string): Promise<User | null> {
-  if (!looksLikeApiToken(token)) return Promise.resolve(null);
-  const hash = hashApiToken(token);
-  let pending = pendingTokens.get(db);
-  if (!pending) {
-    const batch = new Map<string, TokenWaiter[]>();
-    pending = batch;
-    pendingTokens.set(db, batch);
-    setImmediate(() => {
-      pendingTokens.delete(db);
-      void lookUpTokens(db, batch);
-    });
-  }
-  const waiters = pending.get(hash) ?? [];
-  pending.set(hash, waiters);
-  return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+export async function findUserByApiToken(db: Queryable, token: string): Promise<User | null> {
+  if (!looksLikeApiToken(token)) return null;
+  return (await tokenUser(db, hashApiToken(token))) ?? null;
 }
 
-interface TokenWaiter {
-  resolve(user: User | null): void;
-  reject(e: unknown): void;
-}
-
-const pendingTokens = new WeakMap<Queryable, Map<string, TokenWaiter[]>>();
-
-async function lookUpTokens(db: Queryable, batch: Map<string, TokenWaiter[]>): Promise<void> {
-  let rows: { user: User; tokenId: string; tokenHash: string; lastUsedAt: Date | null }[];
-  try {
-    rows = await db
-      .select({ user: users, tokenId: apiTokens.id, tokenHash: apiTokens.tokenHash, lastUsedAt: apiTokens.lastUsedAt })
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(and(inArray(apiTokens.tokenHash, [...batch.keys()]), isNull(apiTokens.revokedAt)));
-  } catch (e) {
-    for (const waiters of batch.values()) for (const w of waiters) w.reject(e);
-    return;
-  }
-  const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
-  for (const [hash, waiters] of batch) for (const w of waiters) w.resolve(byHash.get(hash)?.user ?? null);
+const tokenUser = sameTickLookup(async (db, hashes: string[]) => {
+  const rows = await db
+    .select({ user: users, tokenId: apiTokens.id, tokenHash: apiTokens.tokenHash, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(inArray(apiTokens.tokenHash, hashes), isNull(apiTokens.revokedAt)));
   // Best effort; a failed touch must not fail the request. At most once a minute: a script
   // or a vote in progress would otherwise add a write to every request.
   const now = Date.now();
@@ -66,7 +39,8 @@ async function lookUpTokens(db: Queryable, batch: Map<string, TokenWaiter[]>): P
         ),
       )
       .catch(() => {});
-}
+  return new Map(rows.map((r) => [r.tokenHash, r.user]));
+});
 
 /**
  * The user a session cookie speaks for, or null when that session was ended (signed out,
@@ -76,27 +50,29 @@ export async function findUserBySession(db: Queryable, sessionId: string, userId
   return (await findLiveSessionUser(db, sessionId, userId))?.user ?? null;
 }
 
-/** A live session's user and when the session expires (a socket opened with it closes then). */
+/**
+ * A live session's user and when the session expires (a socket opened with it closes then).
+ * Read on every request, never cached (signing out ends the session at once); the sessions
+ * asked for in the same turn of the event loop are read in one query.
+ */
 export async function findLiveSessionUser(
   db: Queryable,
   sessionId: string,
   userId: string,
 ): Promise<{ user: User; expiresAt: Date } | null> {
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
-  const [row] = await db
-    .select({ user: users, expiresAt: sessions.expiresAt })
+  const found = await liveSession(db, sessionId);
+  return found && found.user.id === userId ? found : null;
+}
+
+const liveSession = sameTickLookup(async (db, ids: string[]) => {
+  const rows = await db
+    .select({ id: sessions.id, user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        eq(sessions.userId, userId),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date()),
-      ),
-    );
-  return row ?? null;
-}
+    .where(and(inArray(sessions.id, ids), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())));
+  return new Map(rows.map((r) => [r.id, { user: r.user, expiresAt: r.expiresAt }]));
+});
 
 export async function findUserById(db: Queryable, id: string): Promise<User | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id));

@@ -1,4 +1,4 @@
-import { diffWords } from '../amendments/diff';
+import { diffWords, type DiffSegment } from '../amendments/diff';
 import { hashText } from '../amendments/hash';
 import type { NumberedParagraph, Paragraph } from '../resolution/types';
 import type { AlignedParagraph, StatusCounts, StoredWording, TranslationStatus } from './types';
@@ -17,6 +17,24 @@ import type { AlignedParagraph, StatusCounts, StoredWording, TranslationStatus }
 export function translationStatus(originalText: string, wording: StoredWording | undefined): TranslationStatus {
   if (!wording || wording.text.trim() === '') return 'missing';
   return wording.confirmedHash === hashText(originalText) ? 'up_to_date' : 'needs_translation';
+}
+
+/**
+ * One statement's or amendment's words in a language, as for a paragraph: the wording, its
+ * status, and for needs_translation the original's change since the wording was confirmed.
+ */
+export function alignWording(
+  originalText: string,
+  wording: StoredWording | undefined,
+): { translation: string; status: TranslationStatus; originalChange?: DiffSegment[] } {
+  const status = translationStatus(originalText, wording);
+  return {
+    translation: wording?.text ?? '',
+    status,
+    ...(status === 'needs_translation' && wording
+      ? { originalChange: diffWords(wording.confirmedText, originalText) }
+      : {}),
+  };
 }
 
 /** One entry per paragraph of the original, in its order, with the version's wording and status. */

@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { Access, CollabIdentity } from './authenticate';
 import { CloseCode } from '../../lib/collab/close-codes';
-import type { Peer, SharedDocument } from './live-document';
+import type { Peer, SharedDocument } from './room';
 import { MessageType, encodeAccessMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './protocol';
 import { UpdateRefused, type UpdateGuard } from './update-guard';
 import type { CollabConfig } from './config';

@@ -1,105 +1,90 @@
-import * as Y from 'yjs';
-import type { Db } from '../../db/client';
-import type { UpdateGuard } from './update-guard';
-import type { Paragraph } from '../../lib/resolution/types';
-import { LanguageRoom, languageRoomName } from './language-room';
-import type { CrossProcessRelay } from './relay';
+import { LanguageRoom, languageRoomName, type LanguageRoomDeps } from './language-room';
+import { RoomLifecycle, type RoomLifecycleDeps } from './room-lifecycle';
 
-export interface LanguageRoomsDeps {
-  getDb(): Promise<Db>;
-  relay: CrossProcessRelay;
-  onError(context: string, e: unknown): void;
-  readOriginal(resolutionId: string): Promise<Paragraph[]>;
-  idleUnloadMs: number;
-  /** A room stopped taking edits (published): its sockets are re-checked. */
-  onClosedToEdits(room: LanguageRoom): void;
-  /** Checks clients' updates against the original's schema (a version has the same shape). */
-  guard?: Pick<UpdateGuard, 'open' | 'feed' | 'forget'>;
+export interface LanguageRoomsDeps extends LanguageRoomDeps {
+  lifecycle: Omit<RoomLifecycleDeps<LanguageRoom>, 'relay' | 'getDb' | 'onError'>;
+  /** One process alone: nobody else to tell of a structure change. */
+  alone: boolean;
 }
 
-/** After a structural change of the original, its open language rooms follow within this. */
+/** After a structural change of the original, its language rooms follow within this. */
 const FOLLOW_STRUCTURE_MS = 50;
 
 /**
- * The language rooms of this process (`<resolution id>/<language>`): opened on the first
- * connection, unloaded when idle, and told when the original's structure (or a wording,
- * through the API) changed. Kept apart from the service so the original's rooms do not
- * carry the languages' concerns.
+ * The language rooms of this process (`<resolution id>/<language>`), and how they follow
+ * the original's structure: a change of it made here is folded into the rooms here and
+ * told to the other processes (on the resolution's structure key, which each process
+ * holding one of its language rooms follows), batched per resolution.
  */
-export function createLanguageRooms(deps: LanguageRoomsDeps) {
-  const rooms = new Map<string, Promise<LanguageRoom>>();
-  const idle = new Map<string, NodeJS.Timeout>();
-  const following = new Map<string, NodeJS.Timeout>();
+export class LanguageRooms {
+  private readonly rooms: RoomLifecycle<LanguageRoom>;
+  /** Resolutions whose structure changed within the batch, and whether the change was made here. */
+  private readonly following = new Map<string, { timer: NodeJS.Timeout; madeHere: boolean }>();
 
-  const open = (resolutionId: string, language: string): Promise<LanguageRoom> => {
-    const key = languageRoomName(resolutionId, language);
-    clearTimeout(idle.get(key));
-    idle.delete(key);
-    const existing = rooms.get(key);
-    if (existing) return existing;
-    const loading = (async () => {
-      const room = new LanguageRoom(resolutionId, language, deps);
-      await deps.relay.follow(key);
-      await room.load();
-      const verdict = await deps.guard?.open(key, 'resolution', () => Y.encodeStateAsUpdate(room.doc));
-      // Stored out of shape (an older server): repaired as a change of the room's own.
-      if (verdict?.repair) Y.applyUpdate(room.doc, verdict.repair, null);
-      return room;
-    })();
-    rooms.set(key, loading);
-    loading.catch(() => rooms.delete(key));
-    return loading;
-  };
+  constructor(private readonly deps: LanguageRoomsDeps) {
+    this.rooms = new RoomLifecycle({ ...deps.lifecycle, getDb: deps.getDb, relay: deps.relay, onError: deps.onError });
+  }
 
-  const scheduleIdle = (room: LanguageRoom, closing: boolean) => {
-    if (room.peers.size > 0 || closing) return;
-    clearTimeout(idle.get(room.key));
-    const timer = setTimeout(async () => {
-      idle.delete(room.key);
-      if (room.peers.size > 0 || (await rooms.get(room.key)) !== room) return;
-      rooms.delete(room.key);
-      await room.settled();
-      await deps.relay.unfollow(room.key).catch((e) => deps.onError('unfollowing', e));
-      deps.guard?.forget(room.key);
-      room.destroy();
-    }, deps.idleUnloadMs);
+  open(resolutionId: string, language: string): Promise<LanguageRoom> {
+    return this.rooms.open(
+      languageRoomName(resolutionId, language),
+      () => new LanguageRoom(resolutionId, language, this.deps),
+    );
+  }
+
+  scheduleIdle(room: LanguageRoom): void {
+    this.rooms.scheduleIdle(room);
+  }
+
+  get(name: string): Promise<LanguageRoom> | undefined {
+    return this.rooms.get(name);
+  }
+
+  all(): Promise<LanguageRoom>[] {
+    return this.rooms.all();
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /**
+   * The original's structure changed: here (`madeHere`, also told to the other processes),
+   * or in another process (relayed with its update, or told on the structure key).
+   */
+  structureChanged(resolutionId: string, madeHere: boolean): void {
+    const pending = this.following.get(resolutionId);
+    if (pending) {
+      pending.madeHere ||= madeHere;
+      return;
+    }
+    const tell = madeHere && !this.deps.alone;
+    if (!tell && this.openOf(resolutionId).length === 0) return;
+    const timer = setTimeout(() => {
+      const batch = this.following.get(resolutionId);
+      this.following.delete(resolutionId);
+      if (batch?.madeHere && !this.deps.alone) this.deps.relay.publishStructureChange(resolutionId);
+      for (const room of this.openOf(resolutionId)) void room.then((r) => r.reconcile()).catch(() => {});
+    }, FOLLOW_STRUCTURE_MS);
     timer.unref();
-    idle.set(room.key, timer);
-  };
+    this.following.set(resolutionId, { timer, madeHere });
+  }
 
-  const openOf = (resolutionId: string) =>
-    [...rooms.entries()].filter(([key]) => key.startsWith(`${resolutionId}/`)).map(([, room]) => room);
+  /** A wording changed through the API: fold it into the open room. */
+  reconcile(resolutionId: string, language: string): void {
+    void this.rooms
+      .get(languageRoomName(resolutionId, language))
+      ?.then((r) => r.reconcile())
+      .catch(() => {});
+  }
 
-  return {
-    open,
-    scheduleIdle,
-    get: (key: string) => rooms.get(key),
-    all: () => [...rooms.values()],
-    size: () => rooms.size,
-    /** The original changed its structure: every open version of it follows (batched). */
-    followStructure(resolutionId: string) {
-      if (following.has(resolutionId) || openOf(resolutionId).length === 0) return;
-      const timer = setTimeout(() => {
-        following.delete(resolutionId);
-        for (const room of openOf(resolutionId)) void room.then((r) => r.reconcile()).catch(() => {});
-      }, FOLLOW_STRUCTURE_MS);
-      timer.unref();
-      following.set(resolutionId, timer);
-    },
-    /** A wording changed through the API: fold it into the open room. */
-    reconcile(resolutionId: string, language: string) {
-      void rooms
-        .get(languageRoomName(resolutionId, language))
-        ?.then((r) => r.reconcile())
-        .catch(() => {});
-    },
-    async close() {
-      for (const t of idle.values()) clearTimeout(t);
-      for (const t of following.values()) clearTimeout(t);
-      const open = await Promise.all([...rooms.values()].map((p) => p.catch(() => null)));
-      await Promise.all(open.map((r) => r?.settled()));
-      for (const r of open) r?.destroy();
-      rooms.clear();
-    },
-  };
+  async close(): Promise<void> {
+    for (const { timer } of this.following.values()) clearTimeout(timer);
+    this.following.clear();
+    await this.rooms.close();
+  }
+
+  private openOf(resolutionId: string) {
+    return this.rooms.matching((name) => name.startsWith(`${resolutionId}/`));
+  }
 }

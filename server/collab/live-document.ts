@@ -1,50 +1,20 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import { RemotePresence } from './remote-presence';
-import type { Queryable } from '../../db/client';
+import type { Db, Queryable } from '../../db/client';
+import { snapshotLiveState } from '../../db/commands/doc-compactor';
 import { loadDocState, type StoredDocState } from '../../db/queries/doc-state';
 import { repairParagraphIds } from '../../lib/text/paragraph-ids';
 import { newParagraphId } from '../../lib/resolution/ids';
 import type { GroupCommitter } from './group-commit';
 import type { CrossProcessRelay } from './relay';
 import type { TextChangeAuthor } from './types';
-import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
 import { EncodedState } from './encoded-state';
-import type { UpdateGuard } from './update-guard';
+import type { OpenVerdict, UpdateGuard } from './update-guard';
+import { RoomBroadcaster } from './room-broadcaster';
+import { isPeer, SHAPE_REPAIR, type Peer, type Room } from './room';
 
-/** Presence relayed by another process (the awareness origin): not published again. */
-export const REMOTE = Symbol('relayed by another process');
+export { REMOTE } from './room-broadcaster';
+export { isPeer, SHAPE_REPAIR, type Peer, type SharedDocument } from './room';
 export const SERVER = { userId: null, label: 'paragraph id repair' } satisfies TextChangeAuthor;
-/** The author of the change that brings a document stored by an older server back into shape. */
-export const SHAPE_REPAIR = {
-  userId: null,
-  label: 'content outside the editor’s schema removed',
-} satisfies TextChangeAuthor;
-
-/** What a live document needs to know about a connection. */
-export interface Peer {
-  readonly userId: string;
-  send(message: Uint8Array): void;
-  /** Awareness client ids this connection introduced (removed when it leaves). */
-  readonly awarenessIds: Set<number>;
-}
-
-/** What a connection needs of the document it serves (a resolution, or a draft amendment). */
-export interface SharedDocument {
-  /** The room name (a resolution id, or "amendment/<id>"): also the guard's and the relay's key. */
-  readonly room: string;
-  readonly awareness: awarenessProtocol.Awareness;
-  /** Everything applied so far is stored: a new client may now sync. */
-  settled(): Promise<void>;
-  /** For sync step 1. */
-  stateVector(): Uint8Array;
-  /** For sync step 2: what a client with `stateVector` is missing. */
-  missingFrom(stateVector: Uint8Array): Uint8Array;
-  /** Applies a client's update (stored, then relayed). */
-  applyFrom(update: Uint8Array, origin: Peer): void;
-  /** A reason to refuse an update before it is applied, or null to take it. */
-  vet?(update: Uint8Array): string | null;
-}
 
 export interface LiveDocumentDeps {
   committer: GroupCommitter;
@@ -61,15 +31,12 @@ export interface LiveDocumentDeps {
    * merged into one message. 0 = every stored batch at once.
    */
   broadcastIntervalMs?: number;
-  /** After a stored change that may have changed the structure (language rooms follow it). */
-  onStructureChange?(doc: LiveDocument): void;
   /**
-   * Peers written to per turn of the event loop when a broadcast reaches more than this
-   * many; the rest follow on the next turns (in order: a peer never gets a later message
-   * before an earlier one). 0 = every peer at once. Writing one message to a thousand
-   * sockets is a thousand system calls, 13–40 ms on the benchmark machine: in one go, it
-   * holds up everything else the relay's thread does.
+   * After a change that may have changed the structure (language rooms follow it):
+   * `relayed` when it was made (and stored) by another process.
    */
+  onStructureChange?(doc: LiveDocument, relayed: boolean): void;
+  /** Peers written to per turn of the event loop in a broadcast (see RoomBroadcaster). */
   broadcastSlice?: number;
 }
 
@@ -85,12 +52,10 @@ const NO_CHANGE = new Uint8Array([0, 0]);
  * and answering sync never need a Y.Doc; reading or changing it through the API, or
  * repairing paragraph ids, makes one for the occasion.
  */
-export class LiveDocument implements SharedDocument {
+export class LiveDocument implements Room {
+  readonly shape = 'resolution';
   private text = new EncodedState();
-  /** Presence has a Y.Doc of its own (awareness needs one); it holds no text. */
-  private readonly presenceDoc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.presenceDoc);
-  readonly peers = new Set<Peer>();
+  private readonly out: RoomBroadcaster;
   /** Stored updates since the last compaction (including the tail found at load). */
   storedSinceCompaction = 0;
   /** Highest log sequence number known to be in this document (loaded or stored from here). */
@@ -98,43 +63,28 @@ export class LiveDocument implements SharedDocument {
   /** Settles when every change applied so far is stored and relayed. */
   private relayed: Promise<void> = Promise.resolve();
   private repairTimer: NodeJS.Timeout | null = null;
-  /** Stored (or relayed from another process) but not yet sent to the peers. */
-  private outbox: Uint8Array[] = [];
-  /** The peer every update in the outbox came from, if it is only one (it is not sent its own). */
-  private outboxFrom: Peer | null = null;
-  /** The outbox's updates made in this process (only those go to the other processes). */
-  private outboxLocal: Uint8Array[] = [];
-  /** Presence entries changed since the last broadcast, and those changed in this process. */
-  private awarenessOutbox = new Set<number>();
-  private awarenessLocal = new Set<number>();
-  /**
-   * Presence entries that were only renewed (same state, newer clock: every client does it
-   * every 15 s). They go out together every RENEWAL_MS instead of one broadcast per window:
-   * with a thousand clients renewals alone would otherwise fill nearly every window.
-   */
-  private renewals = new Set<number>();
-  private renewalsLocal = new Set<number>();
-  private renewalTimer: NodeJS.Timeout | null = null;
-  /** Set by the awareness 'change' event, which fires just before 'update'. */
-  private reallyChanged = new Set<number>();
-  private flushTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
-  /** Broadcasts still being written, oldest first, each to its peers as they were when it started. */
-  private sending: { message: Uint8Array; except: Peer | null; peers: Peer[]; next: number }[] = [];
-  private sendTimer: NodeJS.Immediate | null = null;
-  /** Which process relayed each remote presence entry, and the process of the entry being applied. */
-  private readonly remotePresence = new RemotePresence(this.awareness, REMOTE);
-  private lastBroadcast = 0;
 
   constructor(
     readonly resolutionId: string,
     private readonly deps: LiveDocumentDeps,
   ) {
-    // The server has no local presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('change', ({ added, updated, removed }: AwarenessChange) => {
-      for (const id of [...added, ...updated, ...removed]) this.reallyChanged.add(id);
+    this.out = new RoomBroadcaster(resolutionId, {
+      relay: deps.relay,
+      intervalMs: deps.broadcastIntervalMs,
+      slice: deps.broadcastSlice,
     });
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(change, origin));
+  }
+
+  get peers(): Set<Peer> {
+    return this.out.peers;
+  }
+
+  get awareness() {
+    return this.out.awareness;
+  }
+
+  get follows(): readonly string[] {
+    return [this.resolutionId];
   }
 
   async load(db: Queryable): Promise<void> {
@@ -171,6 +121,18 @@ export class LiveDocument implements SharedDocument {
   takeRepair(update: Uint8Array): Promise<void> {
     this.take(update, SHAPE_REPAIR);
     return this.relayed;
+  }
+
+  /**
+   * A document stored out of shape: repaired by a change of its own, or, when no update can
+   * repair it, replaced by the clean state, stored as the new snapshot.
+   */
+  async repair(verdict: OpenVerdict, db: Db): Promise<void> {
+    if (verdict.replace) {
+      this.replaceState(verdict.replace);
+      await snapshotLiveState(db, this.resolutionId, this.compactedState(), this.storedUpToSeq);
+    }
+    if (verdict.repair) await this.takeRepair(verdict.repair);
   }
 
   /**
@@ -211,7 +173,7 @@ export class LiveDocument implements SharedDocument {
   /** Everything applied so far is stored (and relayed): a new client may now sync. */
   async settled(): Promise<void> {
     await this.relayed;
-    this.flush();
+    this.out.flush();
   }
 
   /**
@@ -233,34 +195,28 @@ export class LiveDocument implements SharedDocument {
   }
 
   applyRemote(update: Uint8Array): void {
-    if (this.text.add(update).added) {
-      this.deps.guard?.feed(this.resolutionId, update);
-      this.enqueue(update, null, false);
-    }
+    const { added, structural } = this.text.add(update);
+    if (!added) return;
+    this.deps.guard?.feed(this.resolutionId, update);
+    this.out.send(update, null, false);
+    if (structural) this.deps.onStructureChange?.(this, true);
   }
 
   applyRemoteAwareness(update: Uint8Array, from?: string): void {
-    this.remotePresence.apply(update, from);
+    this.out.applyRemoteAwareness(update, from);
   }
 
-  /** Another process died: the presence entries it relayed go (and the local clients hear it). */
   dropProcess(from: string): void {
-    this.remotePresence.dropProcess(from);
+    this.out.dropProcess(from);
   }
 
   leave(peer: Peer): void {
-    this.peers.delete(peer);
-    if (peer.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+    this.out.leave(peer);
   }
 
   destroy(): void {
-    // What was being broadcast still goes out (closing sockets send what they were given).
-    this.writeSlices(Number.POSITIVE_INFINITY);
     if (this.repairTimer) clearTimeout(this.repairTimer);
-    this.cancelFlush();
-    if (this.renewalTimer) clearTimeout(this.renewalTimer);
-    this.awareness.destroy();
-    this.presenceDoc.destroy();
+    this.out.destroy();
   }
 
   /**
@@ -280,146 +236,15 @@ export class LiveDocument implements SharedDocument {
         (seq) => {
           this.storedSinceCompaction++;
           this.storedUpToSeq = Math.max(this.storedUpToSeq, seq);
-          this.enqueue(update, from, true);
+          this.out.send(update, from, true);
           this.deps.maybeCompact(this);
-          if (structural) this.deps.onStructureChange?.(this);
+          if (structural) this.deps.onStructureChange?.(this, false);
         },
         (e) => this.deps.onError(`storing an update of ${this.resolutionId}`, e),
       );
     // Typing into a paragraph cannot duplicate or drop a paragraph id; new elements,
     // attributes and deletions can.
     if (structural && origin !== SERVER) this.scheduleIdRepair();
-  }
-
-  private onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown) {
-    const changed = added.concat(updated, removed);
-    if (isPeer(origin)) {
-      for (const id of added) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
-    }
-    if (origin === REMOTE) this.remotePresence.noteChange(added, updated, removed);
-    // Batched like text updates: clients that joined together renew their presence
-    // together, and one message per renewal per peer would stall the relay.
-    let urgent = false;
-    for (const id of changed) {
-      if (this.reallyChanged.has(id)) {
-        urgent = true;
-        this.renewals.delete(id);
-        this.renewalsLocal.delete(id);
-        this.awarenessOutbox.add(id);
-        if (origin !== REMOTE) this.awarenessLocal.add(id);
-      } else {
-        this.renewals.add(id);
-        if (origin !== REMOTE) this.renewalsLocal.add(id);
-      }
-    }
-    this.reallyChanged.clear();
-    if (urgent) this.scheduleFlush();
-    if (this.renewals.size && !this.renewalTimer) {
-      this.renewalTimer = setTimeout(() => this.flushRenewals(), RENEWAL_MS);
-      this.renewalTimer.unref();
-    }
-  }
-
-  private flushRenewals() {
-    this.renewalTimer = null;
-    if (!this.renewals.size) return;
-    const ids = [...this.renewals].filter((id) => this.awareness.getStates().has(id));
-    const local = [...this.renewalsLocal].filter((id) => this.awareness.getStates().has(id));
-    this.renewals.clear();
-    this.renewalsLocal.clear();
-    if (ids.length) this.broadcast(encodeAwarenessMessage(this.awareness, ids), null);
-    if (local.length)
-      this.deps.relay.publishAwareness(
-        this.resolutionId,
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
-      );
-  }
-
-  /**
-   * Sending one message to every peer is the relay's main cost (a frame and a write per
-   * peer, and as much again for each client to receive it), so updates that become ready
-   * close together go out as one merged update: the first after a quiet spell leaves at
-   * once (after the rest of its stored batch), later ones wait for the interval. Under
-   * load, frames per peer stay bounded instead of following the keystroke rate.
-   */
-  private enqueue(update: Uint8Array, from: Peer | null, local: boolean) {
-    this.outboxFrom = this.outbox.length === 0 ? from : this.outboxFrom === from ? from : null;
-    this.outbox.push(update);
-    if (local) this.outboxLocal.push(update);
-    this.scheduleFlush();
-  }
-
-  private scheduleFlush() {
-    if (this.flushTimer) return;
-    const wait = this.lastBroadcast + (this.deps.broadcastIntervalMs ?? 0) - performance.now();
-    // setImmediate: the other updates of the same stored batch are enqueued in the
-    // promise callbacks that run before it.
-    this.flushTimer = wait > 0 ? setTimeout(() => this.flush(), wait) : setImmediate(() => this.flush());
-  }
-
-  /** Sends what the outboxes hold: to the peers (encoded once) and to the other processes. */
-  private flush() {
-    this.cancelFlush();
-    if (this.awarenessOutbox.size) {
-      const changed = [...this.awarenessOutbox];
-      const local = [...this.awarenessLocal];
-      this.awarenessOutbox.clear();
-      this.awarenessLocal.clear();
-      // Everyone, the sender included: the stock client treats any message as a sign of life.
-      this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
-      if (local.length)
-        this.deps.relay.publishAwareness(
-          this.resolutionId,
-          awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
-        );
-    }
-    if (this.outbox.length === 0) return;
-    const updates = this.outbox;
-    const from = this.outboxFrom;
-    const local = this.outboxLocal;
-    this.outbox = [];
-    this.outboxFrom = null;
-    this.outboxLocal = [];
-    this.lastBroadcast = performance.now();
-    const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    // A merged update from several peers goes to all, senders included, like the
-    // reference server does with every update: Yjs ignores what a client already has.
-    this.broadcast(encodeUpdateMessage(update), from);
-    if (local.length)
-      this.deps.relay.publishUpdate(this.resolutionId, local.length === 1 ? local[0] : Y.mergeUpdates(local));
-  }
-
-  private cancelFlush() {
-    if (!this.flushTimer) return;
-    clearTimeout(this.flushTimer as NodeJS.Timeout);
-    clearImmediate(this.flushTimer as NodeJS.Immediate);
-    this.flushTimer = null;
-  }
-
-  private broadcast(message: Uint8Array, except: Peer | null) {
-    const slice = this.deps.broadcastSlice ?? 0;
-    if (slice <= 0 || (this.sending.length === 0 && this.peers.size <= slice)) {
-      for (const peer of this.peers) if (peer !== except) peer.send(message);
-      return;
-    }
-    this.sending.push({ message, except, peers: [...this.peers], next: 0 });
-    if (!this.sendTimer) this.writeSlices(slice);
-  }
-
-  /** Writes the pending broadcasts to at most `budget` peers, and schedules the rest. */
-  private writeSlices(budget: number) {
-    if (this.sendTimer) clearImmediate(this.sendTimer);
-    this.sendTimer = null;
-    while (this.sending.length > 0 && budget > 0) {
-      const b = this.sending[0];
-      const end = Math.min(b.peers.length, b.next + budget);
-      for (let i = b.next; i < end; i++) if (b.peers[i] !== b.except) b.peers[i].send(b.message);
-      budget -= end - b.next;
-      b.next = end;
-      if (b.next >= b.peers.length) this.sending.shift();
-    }
-    if (this.sending.length > 0) this.sendTimer = setImmediate(() => this.writeSlices(this.deps.broadcastSlice ?? 0));
   }
 
   /** Debounced: a burst of edits costs one look at the paragraph list, not one per key. */
@@ -433,17 +258,4 @@ export class LiveDocument implements SharedDocument {
     }, 250);
     this.repairTimer.unref();
   }
-}
-
-/** Renewals are relayed this often; clients drop a state only after 30 s without one. */
-const RENEWAL_MS = 2000;
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
-
-export function isPeer(origin: unknown): origin is Peer {
-  return typeof origin === 'object' && origin !== null && 'awarenessIds' in origin && 'send' in origin;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { AccessTarget, CrossProcessRelay, RelayListener } from './relay';
+import { structureKey, structureOf, type AccessTarget, type CrossProcessRelay, type RelayListener } from './relay';
 import { deliverRemoteProcedureEvent, setProcedureEventForwarder, type ProcedureEvent } from '../procedure-events';
 import { redisKeyPrefix } from '../auth/sign-in-throttle-store';
 
@@ -20,6 +20,8 @@ import { redisKeyPrefix } from '../auth/sign-in-throttle-store';
  */
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
+/** On a resolution's structure channel: its paragraphs changed (no payload). */
+const KIND_STRUCTURE = 2;
 const HEARTBEAT_MS = 1000;
 
 export interface RedisRelayOptions {
@@ -100,7 +102,9 @@ export async function connectRedisRelay(
         alive(from);
         const id = channel.slice(DOC_PREFIX.length);
         const payload = new Uint8Array(message.buffer, message.byteOffset + 9, message.length - 9);
-        if (message[0] === KIND_UPDATE) listener.remoteUpdate(id, payload);
+        const structureChanged = message[0] === KIND_STRUCTURE ? structureOf(id) : null;
+        if (structureChanged) listener.remoteStructureChange?.(structureChanged);
+        else if (message[0] === KIND_UPDATE) listener.remoteUpdate(id, payload);
         else if (message[0] === KIND_AWARENESS) listener.remoteAwareness(id, payload, from);
       } catch (e) {
         log(`ignored a malformed relay message on ${channel}: ${e instanceof Error ? e.message : e}`);
@@ -126,6 +130,8 @@ export async function connectRedisRelay(
     }, HEARTBEAT_MS);
     heartbeat.unref();
     shared({});
+    /** How many rooms follow each key (SUBSCRIBE itself is not counted). */
+    const followers = new Map<string, number>();
 
     return {
       publishUpdate(id, update) {
@@ -139,10 +145,22 @@ export async function connectRedisRelay(
       publishAccessChange(target) {
         shared({ access: target });
       },
+      publishStructureChange(resolutionId) {
+        void pub
+          .publish(docChannel(structureKey(resolutionId)), frame(KIND_STRUCTURE, new Uint8Array(0)))
+          .catch((e) => log(`redis publish: ${e.message}`));
+      },
       async follow(id) {
+        followers.set(id, (followers.get(id) ?? 0) + 1);
         await sub.subscribe(docChannel(id));
       },
       async unfollow(id) {
+        const left = (followers.get(id) ?? 1) - 1;
+        if (left > 0) {
+          followers.set(id, left);
+          return;
+        }
+        followers.delete(id);
         await sub.unsubscribe(docChannel(id));
       },
       async close() {

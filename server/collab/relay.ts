@@ -8,7 +8,15 @@ export interface CrossProcessRelay {
   publishAwareness(resolutionId: string, update: Uint8Array): void;
   /** A role or stage change every process must act on. */
   publishAccessChange(target: AccessTarget): void;
-  /** Start hearing about a document (on load) and stop (on unload). */
+  /**
+   * The original's structure changed here (paragraphs inserted, deleted, moved): processes
+   * holding one of its language rooms (following `structureKey`) fold it in at once.
+   */
+  publishStructureChange(resolutionId: string): void;
+  /**
+   * Start hearing about a room (on load) and stop (on unload). Counted: a key followed twice
+   * (two language rooms of one resolution follow its structure) is heard until both stop.
+   */
   follow(resolutionId: string): Promise<void>;
   unfollow(resolutionId: string): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +41,8 @@ export interface RelayListener {
   /** Presence from another process (`from`: its id, to drop its clients' entries should it die). */
   remoteAwareness(resolutionId: string, update: Uint8Array, from?: string): void;
   remoteAccessChange(target: AccessTarget): void;
+  /** Another process changed the structure of a resolution whose `structureKey` this one follows. */
+  remoteStructureChange?(resolutionId: string): void;
   /** A process stopped being heard from (crashed): the presence it relayed is removed. */
   processGone?(from: string): void;
 }
@@ -41,7 +51,17 @@ export const localRelay: CrossProcessRelay = {
   publishUpdate() {},
   publishAwareness() {},
   publishAccessChange() {},
+  publishStructureChange() {},
   async follow() {},
   async unfollow() {},
   async close() {},
 };
+
+const STRUCTURE = 'structure/';
+
+/** The relay key on which a resolution's structure changes are heard (by its language rooms). */
+export const structureKey = (resolutionId: string) => `${STRUCTURE}${resolutionId}`;
+
+/** The resolution a structure key names, or null for any other key. */
+export const structureOf = (key: string): string | null =>
+  key.startsWith(STRUCTURE) ? key.slice(STRUCTURE.length) : null;

@@ -6,6 +6,7 @@ import { createCollabService } from './service';
 import { setCollabService } from './registry';
 import { startUseCaseRuntime } from '../use-case-runtime';
 import { createRelay } from './relay-factory';
+import { listenToOutsideEvents } from '../events/outside-events';
 
 /**
  * The collaboration endpoint alone, without Next: for benchmarks and for deployments that
@@ -27,6 +28,10 @@ async function main() {
   });
   setCollabService(collab);
   startUseCaseRuntime(collab);
+  // What the CLI on PostgreSQL revokes or changes reaches these sockets too (NOTIFY).
+  await listenToOutsideEvents(database, collab, log).catch((e: unknown) =>
+    log(`cannot LISTEN for the CLI's events: ${e instanceof Error ? e.message : e}`),
+  );
   // Before listening: the first clients of a session must not be served by a cold relay.
   await collab.warmUp().then(
     (warm) =>

@@ -118,9 +118,21 @@ describe.skipIf(skip)('language versions side by side, in the browser', () => {
     await expect.poll(() => rows.count()).toBe(0);
     await expect.poll(() => translator.getByTestId('nothing-to-translate').count()).toBe(1);
     await expect.poll(() => translator.getByTestId('language-fr').textContent()).toBe('fr: 50 up to date · official');
-    // A member sees the versions but cannot translate.
+    // The adopted amendment's proposed text, for French readers: the translator writes it here.
+    const amendmentRow = (page: Page) => page.locator(`[data-testid="amendment-translation"][data-id="${drafted.id}"]`);
+    expect(await amendmentRow(translator).getAttribute('data-status')).toBe('missing');
+    await amendmentRow(translator)
+      .getByRole('button', { name: /^Translate / })
+      .click();
+    await amendmentRow(translator).getByRole('textbox').fill('Paragraphe 3, sans délai;');
+    await amendmentRow(translator).getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => amendmentRow(translator).getAttribute('data-status')).toBe('up_to_date');
+    // A member sees the versions, and the amendment in French, but cannot translate.
     await thailand.goto(`${concord.url}${r}/languages?lang=fr`);
     await expect.poll(() => thailand.getByTestId('aligned-row').count()).toBe(50);
+    expect(await amendmentRow(thailand).getByTestId('amendment-translation-text').textContent()).toBe(
+      'Paragraphe 3, sans délai;',
+    );
     expect(await thailand.getByRole('button', { name: /^Translate/ }).count()).toBe(0);
 
     // An Arabic version: its column is written right to left.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encode } from 'next-auth/jwt';
 import { installDatabase, type Db } from '@/db/client';
 import { seedDemo } from '@/db/commands/demo-seeder';
-import { startSession } from '@/db/commands/session-keeper';
+import { endSession, startSession } from '@/db/commands/session-keeper';
 import { issueApiToken, revokeApiToken } from '@/db/commands/token-issuer';
 import { MAX_REQUEST_BODY_BYTES, refuseOversizedBody } from '@/lib/http/body-limit';
 import { ballotDoor } from '@/server/ballot-door';
@@ -157,6 +157,20 @@ describe.each(testDatabaseKinds())('the ballot door on %s', (kind) => {
     });
     const own = { ...headers, origin };
     expect((await viaDoor({ voteId, headers: own, body: json({ choice: 'abstain' }) })).status).toBe(201);
+  });
+
+  it('401 at once for a session that was signed out', async () => {
+    const id = await userId(db, 'kenya');
+    const session = await startSession(db, { userId: id, method: 'credentials', maxAgeSeconds: 600 });
+    const kenya = `next-auth.session-token=${await encode({ token: { sub: id, sid: session.id }, secret: process.env.NEXTAUTH_SECRET! })}`;
+    const asked = {
+      voteId,
+      headers: { cookie: kenya, 'content-type': 'application/json' },
+      body: json({ choice: 'no' }),
+    };
+    expect((await viaDoor(asked)).status).toBe(201);
+    await endSession(db, session.id);
+    expect(await same(asked)).toMatchObject({ status: 401 });
   });
 
   it('404 for a vote that does not exist; 400 naming the parameter for an id that is not one', async () => {

@@ -12,6 +12,9 @@ import { renderRedlineHtml, renderRedlineText } from '../../lib/amendments/redli
 import { can, type Actor } from '../../lib/permissions';
 import type { Stage } from '../../lib/resolution/types';
 import { amendmentSubject, canSeeDraft } from '../amendments/access';
+import { getLanguageVersion, listAmendmentTranslations } from '../../db/queries/languages';
+import { alignWording } from '../../lib/languages/alignment';
+import type { StoredWording, TranslationStatus } from '../../lib/languages/types';
 
 /** An amendment as the API and the pages show it, with what the caller may do with it. */
 export function presentAmendment(
@@ -83,8 +86,57 @@ export function presentAmendment(
 }
 export type PresentedAmendment = ReturnType<typeof presentAmendment>;
 
-/** The compilation as one actor may see it (others' drafts left out). */
-export async function loadCompilation(db: Db, resolution: Resolution, actor: Actor, filter: CompilationFilter = {}) {
+/**
+ * An amendment's proposed text in a language version, with the status paragraphs have:
+ * missing, up to date, or needs translation (the proposed text changed since the wording
+ * was confirmed, with that change as a redline). An amendment that proposes no words (a
+ * deletion, a move) has nothing to translate and is up to date.
+ */
+export function presentAmendmentTranslation(
+  amendment: Pick<StoredAmendment, 'proposedText'>,
+  language: string,
+  wording: StoredWording | undefined,
+) {
+  if (amendment.proposedText === '') return { language, proposedText: '', status: 'up_to_date' as TranslationStatus };
+  const aligned = alignWording(amendment.proposedText, wording);
+  return {
+    language,
+    proposedText: aligned.translation,
+    status: aligned.status,
+    ...(aligned.originalChange ? { originalChange: renderRedlineText(aligned.originalChange) } : {}),
+  };
+}
+export type PresentedAmendmentTranslation = ReturnType<typeof presentAmendmentTranslation>;
+
+/** The translations of these amendments into a language version, by amendment id. */
+export async function amendmentTranslationsIn(
+  db: Db,
+  amendments: readonly Pick<StoredAmendment, 'id' | 'proposedText'>[],
+  language: string,
+): Promise<Map<string, PresentedAmendmentTranslation>> {
+  const wordings = new Map(
+    (
+      await listAmendmentTranslations(
+        db,
+        amendments.map((a) => a.id),
+        language,
+      )
+    ).map((w) => [w.id, w]),
+  );
+  return new Map(amendments.map((a) => [a.id, presentAmendmentTranslation(a, language, wordings.get(a.id))]));
+}
+
+/**
+ * The compilation as one actor may see it (others' drafts left out). With `language` (a
+ * version of the resolution, not its original), each amendment carries its `translation`.
+ */
+export async function loadCompilation(
+  db: Db,
+  resolution: Resolution,
+  actor: Actor,
+  filter: CompilationFilter = {},
+  options: { language?: string } = {},
+) {
   const [all, paragraphs, names] = await Promise.all([
     listAmendments(db, resolution.id),
     currentParagraphs(db, resolution.id),
@@ -96,11 +148,23 @@ export async function loadCompilation(db: Db, resolution: Resolution, actor: Act
     amendment: StoredAmendment;
   })[];
   const stage = resolution.stage as Stage;
+  const language = options.language && options.language !== resolution.language ? options.language : null;
+  if (language) await getLanguageVersion(db, resolution.id, language); // 404 for a version it does not have
+  const translations = language
+    ? await amendmentTranslationsIn(
+        db,
+        compiled.map((c) => c.amendment),
+        language,
+      )
+    : null;
   return {
     paragraphs,
     all: visible,
     names,
-    amendments: compiled.map((c) => presentAmendment(c, names, actor, stage, numbers)),
+    amendments: compiled.map((c) => ({
+      ...presentAmendment(c, names, actor, stage, numbers),
+      ...(translations ? { translation: translations.get(c.amendment.id)! } : {}),
+    })),
     votingOrder: votingOrder(visible, paragraphs),
   };
 }

@@ -97,6 +97,14 @@ export const compilationQuery = z.object({
   status: z.enum(AMENDMENT_STATUSES as [string, ...string[]]).optional(),
   delegation: z.uuid().optional().meta({ description: 'Sponsor or co-sponsor delegation id' }),
   paragraph: freeText().max(100).optional().meta({ description: 'Stable paragraph id' }),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/)
+    .optional()
+    .meta({
+      description:
+        'A language version ("fr"): each amendment also carries `translation` — its proposed text in that language, with translationStatus as for paragraphs (missing, up_to_date, needs_translation, the last with originalChange as a redline)',
+    }),
 });
 export const previewQuery = z.object({
   ids: z
@@ -119,7 +127,7 @@ export const amendmentOperations: Operation[] = [
     method: 'get',
     path: '/resolutions/{id}/amendments',
     summary:
-      'The compilation: every amendment with its redline against the current text, stale flag and voting-order place; filter by status, delegation, paragraph (drafts only for their sponsors and the presiding officers)',
+      'The compilation: every amendment with its redline against the current text, stale flag and voting-order place; filter by status, delegation, paragraph (drafts only for their sponsors and the presiding officers); ?lang=fr: each with its proposed text in that language version and its translationStatus',
     tag: 'amendments',
     params: resolutionParams,
     query: compilationQuery,

@@ -8,6 +8,8 @@ import { listVersionSummaries, readVersionText } from '@/usecases/languages/lang
 import { languageContext } from '@/usecases/reads/languages';
 import { SideBySide } from './SideBySide';
 import { AddLanguageForm } from './AddLanguageForm';
+import { AmendmentTranslations } from './AmendmentTranslations';
+import { loadCompilation } from '@/usecases/reads/amendments';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,6 +35,12 @@ export default async function LanguagesPage({
   const version = selected
     ? await readVersionText(ctx, user.id, { resolutionId: resolution.id, language: selected.language })
     : null;
+  // The amendments readers of this language read in it (drafts are their sponsors' alone).
+  const amendments = version
+    ? (await loadCompilation(db, resolution, access.actor, {}, { language: version.language })).amendments.filter(
+        (a) => a.status !== 'draft' && a.proposedText !== '',
+      )
+    : [];
 
   return (
     <div className="languages-page">
@@ -78,6 +86,25 @@ export default async function LanguagesPage({
             translation: p.translation,
             status: p.status,
             change: p.originalChange ?? null,
+          }))}
+        />
+      )}
+      {version && (
+        <AmendmentTranslations
+          language={version.language}
+          languageLabel={languageName(version.language)}
+          originalLanguage={original}
+          direction={version.direction}
+          canEdit={can(access.actor, 'language:edit', { stage })}
+          amendments={amendments.map((a) => ({
+            id: a.id,
+            name: a.number ?? a.paragraphLabel ?? 'Amendment',
+            paragraphLabel: a.number ? a.paragraphLabel : null,
+            status: a.status,
+            originalText: a.proposedText,
+            translation: a.translation?.proposedText ?? '',
+            translationStatus: a.translation?.status ?? 'missing',
+            originalChange: a.translation?.originalChange ?? null,
           }))}
         />
       )}

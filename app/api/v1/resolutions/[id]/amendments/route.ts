@@ -10,11 +10,13 @@ export const GET = endpoint(
   { params: resolutionParams, query: compilationQuery },
   async ({ db, user, params, query }) => {
     const { resolution, access } = await resolutionForUser(db, user.id, params.id);
-    const { amendments: compiled, votingOrder } = await loadCompilation(db, resolution, access.actor, {
-      status: query.status as never,
-      delegationId: query.delegation,
-      paragraphId: query.paragraph,
-    });
+    const { amendments: compiled, votingOrder } = await loadCompilation(
+      db,
+      resolution,
+      access.actor,
+      { status: query.status as never, delegationId: query.delegation, paragraphId: query.paragraph },
+      { language: query.lang },
+    );
     return {
       resolutionId: resolution.id,
       stage: resolution.stage,

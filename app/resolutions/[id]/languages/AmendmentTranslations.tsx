@@ -1,0 +1,144 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useCallback, useState } from 'react';
+import { api } from '@/app/_components/api';
+import { useApiAction } from '@/app/_components/useApiAction';
+import type { TranslationStatus } from '@/lib/languages/types';
+
+export interface AmendmentInLanguage {
+  id: string;
+  /** "A/3", or the paragraph it amends while it has no number. */
+  name: string;
+  paragraphLabel: string | null;
+  status: string;
+  originalText: string;
+  translation: string;
+  translationStatus: TranslationStatus;
+  /** The proposed text's change since the translation was confirmed, as [-…-] [+…+]. */
+  originalChange: string | null;
+}
+
+const STATUS_LABELS: Record<TranslationStatus, string> = {
+  up_to_date: 'Up to date',
+  needs_translation: 'Needs translation',
+  missing: 'Missing',
+};
+
+interface Props {
+  language: string;
+  languageLabel: string;
+  originalLanguage: string;
+  direction: 'ltr' | 'rtl';
+  canEdit: boolean;
+  amendments: AmendmentInLanguage[];
+}
+
+/**
+ * The amendments' proposed texts beside their translations into this version, each with
+ * its status as for paragraphs: readers of the language read them in it, translators write
+ * them here. Refreshed with the side-by-side (language events).
+ */
+export function AmendmentTranslations(props: Props) {
+  const router = useRouter();
+  const [editing, setEditing] = useState<string | null>(null);
+  const { run, problem } = useApiAction();
+  const refresh = useCallback(() => router.refresh(), [router]);
+
+  async function save(id: string, proposedText: string) {
+    const saved = await run(
+      () => api('PUT', `/api/v1/amendments/${encodeURIComponent(id)}/translations/${props.language}`, { proposedText }),
+      { failure: 'Not saved.', refresh, inline: true },
+    );
+    if (saved !== undefined) setEditing(null);
+  }
+
+  if (props.amendments.length === 0) return null;
+  return (
+    <section
+      aria-labelledby="amendment-translations-title"
+      className="side-by-side"
+      data-testid="amendment-translations"
+    >
+      <h2 id="amendment-translations-title">Amendments in {props.languageLabel}</h2>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Amendment</th>
+            <th scope="col">Proposed text ({props.originalLanguage})</th>
+            <th scope="col">
+              {props.languageLabel} ({props.language})
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.amendments.map((a) => (
+            <tr
+              key={a.id}
+              data-testid="amendment-translation"
+              data-id={a.id}
+              data-status={a.translationStatus}
+              className={`status-${a.translationStatus}`}
+            >
+              <th scope="row">
+                {a.name}
+                {a.paragraphLabel ? ` (${a.paragraphLabel})` : ''} · {a.status}
+              </th>
+              <td lang={props.originalLanguage}>
+                {a.originalText}
+                {a.originalChange && (
+                  <span className="muted" data-testid="amendment-original-change">
+                    {' '}
+                    Changed since translated: {a.originalChange}
+                  </span>
+                )}
+              </td>
+              <td>
+                <span className={`badge translation-${a.translationStatus}`} data-testid="translation-status">
+                  {STATUS_LABELS[a.translationStatus]}
+                </span>
+                {editing === a.id ? (
+                  <form action={(form) => save(a.id, String(form.get('text') ?? ''))} className="translation-form">
+                    <label>
+                      <span className="sr-only">
+                        {a.name} in {props.languageLabel}
+                      </span>
+                      <textarea
+                        name="text"
+                        defaultValue={a.translation}
+                        lang={props.language}
+                        dir={props.direction}
+                        rows={3}
+                      />
+                    </label>
+                    <button type="submit">Save</button>{' '}
+                    <button type="button" onClick={() => setEditing(null)}>
+                      Cancel
+                    </button>
+                  </form>
+                ) : (
+                  <>
+                    <p lang={props.language} dir={props.direction} data-testid="amendment-translation-text">
+                      {a.translation}
+                    </p>
+                    {props.canEdit && (
+                      <p className="actions">
+                        <button type="button" onClick={() => setEditing(a.id)} aria-label={`Translate ${a.name}`}>
+                          Translate
+                        </button>
+                      </p>
+                    )}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
