@@ -145,6 +145,7 @@ describe('interface messages', () => {
     'app/resolutions/[id]/languages/page.tsx',
     'app/resolutions/[id]/languages/AddLanguageForm.tsx',
     'app/resolutions/[id]/languages/SideBySide.tsx',
+    'app/resolutions/[id]/languages/AmendmentTranslations.tsx',
     'app/resolutions/[id]/published/page.tsx',
     'app/resolutions/[id]/versions/compare/page.tsx',
     'app/resolutions/[id]/versions/compare/Redline.tsx',
