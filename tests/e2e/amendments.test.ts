@@ -226,7 +226,8 @@ describe.skipIf(skip)('amendments in the browser', () => {
     await draftOf(canada).getByRole('button', { name: 'Accept co-sponsorship' }).click();
     await expect.poll(() => toasts(canada), { timeout: 10_000 }).toContain('Canada co-sponsors Draft');
     await expect.poll(() => draftOf(canada).textContent(), { timeout: 10_000 }).toContain('with Canada');
-    expect(await draftOf(canada).textContent()).not.toContain('(invited)');
+    // The toast is said before the card is fetched again: wait for the card, not the toast.
+    await expect.poll(() => draftOf(canada).textContent(), { timeout: 10_000 }).not.toContain('(invited)');
     expect(await draftOf(canada).getByTestId('cosponsorship-accept').count()).toBe(0);
     await expect.poll(() => draftOf(kenya).textContent(), { timeout: 10_000 }).not.toContain('(invited)');
     await shot(canada, 'amendments-cosponsorship-accepted');
