@@ -16,6 +16,7 @@ import {
   date,
   jsonb,
 } from 'drizzle-orm/pg-core';
+import type { ScreenState } from '../lib/screen/content';
 
 /** Yjs updates and snapshots are binary; PGlite and postgres-js both map bytea to bytes. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -173,6 +174,8 @@ export const resolutions = pgTable(
     language: text('language').notNull().default('en'),
     /** Adoption, when recorded: method, date and the counts of a vote. */
     adoption: jsonb('adoption'),
+    /** What the room's screen shows now; null until the chair or the secretariat puts something there. */
+    screen: jsonb('screen').$type<ScreenState>(),
     adoptedOn: date('adopted_on'),
     tablingDeadline: timestamp('tabling_deadline', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -22,7 +22,6 @@ import { createHealthRoutes, type ReadinessCheck } from './observability/health'
 import { collectProcessMetrics, serveMetrics } from './observability/metrics';
 import { redisReadiness } from './observability/redis-check';
 import { closeInOrder } from './shutdown';
-import { installScreenMemory } from './screen-state';
 import { refuseOversizedBody } from '../lib/http/body-limit';
 import { startupFailure } from './startup-errors';
 import { ballotDoor } from './ballot-door';
@@ -72,7 +71,6 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   process.env.NEXTAUTH_URL ||= config.publicUrl;
 
   const collabLog = log('collab');
-  installScreenMemory();
   const relay = await createRelay(config.redisUrl, (m) => collabLog.info(m));
   const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);

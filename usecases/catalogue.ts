@@ -58,6 +58,9 @@ export const CATALOGUE: Record<string, Record<string, Reach>> = {
     issueToken: both,
     revokeToken: both,
   },
+  screen: {
+    putOnScreen: apiOnly('the room’s screen is steered from the procedure panel during the meeting'),
+  },
   account: {
     setLocale: both,
   },

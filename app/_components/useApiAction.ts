@@ -2,6 +2,7 @@
 import { useCallback, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { isApiFailure, type ApiFailure } from './api';
+import { useConfirm, type ConfirmRequest } from './ConfirmDialog';
 import { useToast } from './Toaster';
 import { issuesByField, plainFailure } from '@/app/_lib/plain-words';
 
@@ -26,6 +27,7 @@ export interface ApiActionOptions<T> {
 export function useApiAction() {
   const toast = useToast();
   const router = useRouter();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
 
@@ -52,8 +54,24 @@ export function useApiAction() {
     [toast, router],
   );
 
+  /**
+   * An act asked in a dialog first: the dialog runs it (`ask.action`) and keeps a refusal on
+   * screen; once it is done, one toast and the refresh, as with `run`. False when cancelled.
+   */
+  const confirmed = useCallback(
+    async (ask: ConfirmRequest, options: { success?: string; refresh?: boolean | (() => unknown) }) => {
+      if (!(await confirm(ask))) return false;
+      if (options.success) toast(options.success);
+      if (typeof options.refresh === 'function') await options.refresh();
+      else if (options.refresh) router.refresh();
+      return true;
+    },
+    [confirm, toast, router],
+  );
+
   return {
     run,
+    confirmed,
     busy,
     /** The failure as the API sent it (message and issues with their lines), for forms that list each issue. */
     failure,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
+import { sameTickLookup } from './same-tick';
 import { amendments, ballots, delegations, memberships, resolutions, votes, voteTallies, type Vote } from '../schema';
 import { isUuid, type ResolutionAccess } from './access';
 import { notFound } from '../../lib/errors';
@@ -42,79 +43,57 @@ export async function voteForUser(
 }
 
 /**
- * voteForUser for the requests of one tick together (190 delegations voting in the same
- * second): one query for all of them instead of one each. Same answers, same 404s.
+ * voteForUser for requests arriving together (190 delegations voting in the same second):
+ * one query for all of them instead of one each (db/queries/same-tick.ts). Same answers,
+ * same 404s.
  */
-export function voteForUserSoon(
+export async function voteForUserSoon(
   db: Queryable,
   userId: string,
   voteId: string,
 ): Promise<{ vote: Vote; access: ResolutionAccess }> {
-  if (!isUuid(voteId)) return Promise.reject(notFound('vote'));
-  let pending = pendingLookups.get(db);
-  if (!pending) {
-    const batch: PendingLookup[] = [];
-    pending = batch;
-    pendingLookups.set(db, batch);
-    setImmediate(() => {
-      pendingLookups.delete(db);
-      void lookUpVotes(db, batch);
-    });
-  }
-  return new Promise((resolve, reject) => pending.push({ userId, voteId, resolve, reject }));
+  if (!isUuid(voteId)) throw notFound('vote');
+  const found = await voteAndMembership(db, `${voteId}/${userId}`);
+  if (!found) throw notFound('vote');
+  return found;
 }
 
-interface PendingLookup {
-  userId: string;
-  voteId: string;
-  resolve(found: { vote: Vote; access: ResolutionAccess }): void;
-  reject(e: unknown): void;
-}
-
-const pendingLookups = new WeakMap<Queryable, PendingLookup[]>();
-
-async function lookUpVotes(db: Queryable, batch: readonly PendingLookup[]): Promise<void> {
-  try {
-    const rows = await db
-      .select({
-        vote: votes,
-        committeeId: resolutions.committeeId,
-        stage: resolutions.stage,
-        userId: memberships.userId,
-        role: memberships.role,
-        delegationId: memberships.delegationId,
-      })
-      .from(votes)
-      .innerJoin(resolutions, eq(resolutions.id, votes.resolutionId))
-      .innerJoin(
-        memberships,
-        and(
-          eq(memberships.committeeId, resolutions.committeeId),
-          inArray(memberships.userId, [...new Set(batch.map((b) => b.userId))]),
-        ),
-      )
-      .where(inArray(votes.id, [...new Set(batch.map((b) => b.voteId))]));
-    const found = new Map(rows.map((r) => [`${r.vote.id}/${r.userId}`, r]));
-    for (const b of batch) {
-      const row = found.get(`${b.voteId}/${b.userId}`);
-      if (!row) {
-        b.reject(notFound('vote'));
-        continue;
-      }
-      b.resolve({
+const voteAndMembership = sameTickLookup(async (db, keys: string[]) => {
+  const pairs = keys.map((k) => k.split('/') as [string, string]);
+  const rows = await db
+    .select({
+      vote: votes,
+      committeeId: resolutions.committeeId,
+      stage: resolutions.stage,
+      userId: memberships.userId,
+      role: memberships.role,
+      delegationId: memberships.delegationId,
+    })
+    .from(votes)
+    .innerJoin(resolutions, eq(resolutions.id, votes.resolutionId))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.committeeId, resolutions.committeeId),
+        inArray(memberships.userId, [...new Set(pairs.map(([, userId]) => userId))]),
+      ),
+    )
+    .where(inArray(votes.id, [...new Set(pairs.map(([voteId]) => voteId))]));
+  return new Map(
+    rows.map((row) => [
+      `${row.vote.id}/${row.userId}`,
+      {
         vote: row.vote,
         access: {
-          actor: { userId: b.userId, role: row.role as Role, delegationId: row.delegationId ?? null },
+          actor: { userId: row.userId, role: row.role as Role, delegationId: row.delegationId ?? null },
           resolutionId: row.vote.resolutionId,
           committeeId: row.committeeId,
           stage: row.stage as Stage,
-        },
-      });
-    }
-  } catch (e) {
-    for (const b of batch) b.reject(e);
-  }
-}
+        } satisfies ResolutionAccess,
+      },
+    ]),
+  );
+});
 
 export async function listVotes(db: Queryable, resolutionId: string): Promise<Vote[]> {
   return db.select().from(votes).where(eq(votes.resolutionId, resolutionId)).orderBy(desc(votes.openedAt));

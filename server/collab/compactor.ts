@@ -62,7 +62,10 @@ export class Compactor {
     try {
       if (live && this.deps.alone) {
         await live.settled();
-        await snapshotLiveState(await this.deps.getDb(), resolutionId, live.compactedState(), live.storedUpToSeq);
+        // Read before the state is asked for: the state holds at least what was stored up to it.
+        const upToSeq = live.storedUpToSeq;
+        const state = await live.snapshotState();
+        await snapshotLiveState(await this.deps.getDb(), resolutionId, state, upToSeq);
       } else {
         await compactDocument(await this.deps.getDb(), resolutionId);
       }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { DeletedRanges } from './deleted-ranges';
+import type { Folded, StateFolder } from './state-folder';
 
 /** The encoding of a document with nothing in it: no structs, no deletions. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
@@ -14,6 +15,8 @@ const EMPTY_UPDATE = new Uint8Array([0, 0]);
 const FOLD_AFTER_UPDATES = 256;
 const FOLD_SHARE = 8;
 const FOLD_AFTER_BYTES = 64 * 1024;
+/** With a folder: a tail this large while a fold is under way is folded here (the folder is stuck or failing). */
+const FOLD_HERE_AFTER_BYTES = 16 * FOLD_AFTER_BYTES;
 
 /**
  * A document's text kept as its Yjs encoding, never as a long-lived Y.Doc. A Y.Doc holds an
@@ -45,10 +48,19 @@ export class EncodedState {
    * `clocks` undercounts that client until the gap is filled and the state read again.
    */
   private ahead = new Map<number, number>();
+  /** How many added updates `merged` holds (the first `folded` ones; `unfolded` holds the rest). */
+  private folded = 0;
+  /** The fold under way on the folder, if any. */
+  private folding: Promise<unknown> | null = null;
 
+  /**
+   * `folder`: where the batches are merged (off the relay's thread); without one, and when it
+   * fails, they are merged here.
+   */
   constructor(
     update: Uint8Array = EMPTY_UPDATE,
     private readonly onUnmergeable?: (e: unknown) => void,
+    private readonly folder?: StateFolder,
   ) {
     this.merged = collectGarbage(update);
     this.collectedBytes = this.merged.byteLength;
@@ -87,7 +99,10 @@ export class EncodedState {
     this.vector = null;
     const batchDue =
       this.unfolded.length >= FOLD_AFTER_UPDATES && this.unfoldedBytes * FOLD_SHARE >= this.merged.byteLength;
-    if (batchDue || this.unfoldedBytes >= FOLD_AFTER_BYTES) this.fold();
+    if (batchDue || this.unfoldedBytes >= FOLD_AFTER_BYTES) {
+      if (!this.folder || this.unfoldedBytes >= FOLD_HERE_AFTER_BYTES) this.fold();
+      else this.foldElsewhere(false);
+    }
     return { added: true, structural };
   }
 
@@ -124,6 +139,18 @@ export class EncodedState {
     return this.merged;
   }
 
+  /**
+   * The same as `collected()`, made on the folder: the state holds at least everything added
+   * before the call. Without a folder, or when it fails, made here.
+   */
+  async collectedElsewhere(): Promise<Uint8Array> {
+    if (!this.folder) return this.collected();
+    await this.folding?.catch(() => {});
+    if (this.unfolded.length === 0 && this.deletedSinceCollected === 0) return this.merged;
+    const folded = await this.foldElsewhere(this.deletedSinceCollected > 0);
+    return folded?.state ?? this.collected();
+  }
+
   /** A Y.Doc holding everything, to read or change the text; the caller destroys it. */
   toDoc(): Y.Doc {
     const doc = new Y.Doc();
@@ -136,8 +163,61 @@ export class EncodedState {
     return this.merged.byteLength + this.unfoldedBytes;
   }
 
+  /**
+   * Hands the tail to the folder and takes its result in when it comes, unless this thread
+   * folded past it meanwhile (a newcomer's sync). Updates added meanwhile stay in the tail.
+   */
+  private foldElsewhere(collect: boolean): Promise<Folded | null> {
+    if (this.folding || !this.folder || this.unfolded.length === 0) return Promise.resolve(null);
+    const upTo = this.folded + this.unfolded.length;
+    const deleted = this.deletedSinceCollected;
+    const job = this.folder
+      .fold({
+        state: this.merged,
+        updates: this.unfolded.slice(),
+        collect: { always: collect, collectedBytes: this.collectedBytes, deleted },
+      })
+      .then(
+        (result) => {
+          this.adopt(result, upTo, deleted);
+          return result;
+        },
+        () => null,
+      );
+    this.folding = job;
+    void job.finally(() => {
+      if (this.folding === job) this.folding = null;
+    });
+    return job;
+  }
+
+  private adopt(result: Folded, upTo: number, deletedAtStart: number) {
+    if (result.failure) this.onUnmergeable?.(new Error(result.failure));
+    if (upTo <= this.folded) return;
+    const taken = this.unfolded.splice(0, upTo - this.folded);
+    for (const u of taken) this.unfoldedBytes -= u.byteLength;
+    this.folded = upTo;
+    this.merged = result.state;
+    this.vector = null;
+    if (result.collected) {
+      this.collectedBytes = this.merged.byteLength;
+      this.deletedSinceCollected = Math.max(0, this.deletedSinceCollected - deletedAtStart);
+    }
+    if (!result.exact) {
+      // An update did not merge: what the state holds is read again (rare; costs a fold here).
+      this.fold();
+      ({ clocks: this.clocks, deleted: this.deleted } = contentsOf(this.merged));
+    } else if (this.ahead.size) {
+      // Both are what the state certainly holds: the clocks kept here, and the folded state's.
+      for (const [client, clock] of Y.decodeStateVector(result.vector))
+        if (clock > (this.clocks.get(client) ?? 0)) this.clocks.set(client, clock);
+    }
+    for (const [client, end] of this.ahead) if ((this.clocks.get(client) ?? 0) >= end) this.ahead.delete(client);
+  }
+
   private fold() {
     if (this.unfolded.length === 0) return;
+    this.folded += this.unfolded.length;
     // The clocks and deleted ranges add() kept are exact unless an update came ahead of a
     // gap or failed to merge; only then are they read again from the state (reading them
     // costs about what the merge does).

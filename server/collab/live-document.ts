@@ -8,6 +8,7 @@ import type { GroupCommitter } from './group-commit';
 import type { CrossProcessRelay } from './relay';
 import type { TextChangeAuthor } from './types';
 import { EncodedState } from './encoded-state';
+import type { StateFolder } from './state-folder';
 import type { OpenVerdict, UpdateGuard } from './update-guard';
 import { RoomBroadcaster } from './room-broadcaster';
 import { isPeer, SHAPE_REPAIR, type Peer, type Room } from './room';
@@ -19,6 +20,8 @@ export const SERVER = { userId: null, label: 'paragraph id repair' } satisfies T
 export interface LiveDocumentDeps {
   committer: GroupCommitter;
   relay: CrossProcessRelay;
+  /** Where the text's batches are merged, off the relay's thread (without one: on it). */
+  folder?: StateFolder;
   /** Asked after every stored batch; compaction itself runs in the background. */
   maybeCompact(doc: LiveDocument): void;
   onError(context: string, e: unknown): void;
@@ -97,9 +100,7 @@ export class LiveDocument implements Room {
    */
   loadStored(stored: StoredDocState): void {
     const meanwhile = this.text.encoded();
-    this.text = new EncodedState(stored.update, (e) =>
-      this.deps.onError(`merging an update into ${this.resolutionId}`, e),
-    );
+    this.text = this.encodedText(stored.update);
     if (meanwhile.byteLength > 2) this.text.add(meanwhile);
     this.storedSinceCompaction = stored.tailLength;
     this.storedUpToSeq = stored.upToSeq;
@@ -140,7 +141,15 @@ export class LiveDocument implements Room {
    * becomes the clean state given; the caller stores it as the new snapshot.
    */
   replaceState(clean: Uint8Array): void {
-    this.text = new EncodedState(clean, (e) => this.deps.onError(`merging an update into ${this.resolutionId}`, e));
+    this.text = this.encodedText(clean);
+  }
+
+  private encodedText(state: Uint8Array): EncodedState {
+    return new EncodedState(
+      state,
+      (e) => this.deps.onError(`merging an update into ${this.resolutionId}`, e),
+      this.deps.folder,
+    );
   }
 
   stateVector(): Uint8Array {
@@ -159,6 +168,14 @@ export class LiveDocument implements Room {
   /** The whole state without the content of deleted items: what a snapshot stores. */
   compactedState(): Uint8Array {
     return this.text.collected();
+  }
+
+  /**
+   * The same, made off the relay's thread when there is a folder: it holds at least every
+   * change taken before the call (re-encoding a large text would stall the relay).
+   */
+  snapshotState(): Promise<Uint8Array> {
+    return this.text.collectedElsewhere();
   }
 
   /** Bytes the text holds in memory. */

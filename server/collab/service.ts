@@ -18,6 +18,7 @@ import { LiveDocument } from './live-document';
 import { localRelay, type AccessTarget, type CrossProcessRelay, type RelayListener } from './relay';
 import type { Room } from './room';
 import { RoomLifecycle } from './room-lifecycle';
+import { createStateFolder } from './state-folder';
 import { createUpdateGuard, type OpenVerdict } from './update-guard';
 import { warmUpCollab } from './warm-up';
 import type { CollabService, TextChangeAuthor } from './types';
@@ -52,6 +53,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     onReplaced: (reason) => collabLog.warn({ reason }, 'update guard worker replaced'),
   });
   const committer = createGroupCommitter(getDb, config.groupCommitMs, (e) => onError('group commit', e));
+  const folder = createStateFolder();
 
   /** Every kind of room, for what the relay says of a room by name. */
   const roomNamed = (name: string): Promise<Room> | undefined =>
@@ -102,6 +104,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
         new LiveDocument(resolutionId, {
           committer,
           relay,
+          folder,
           maybeCompact: (live) => compactor.maybeCompact(live),
           onError,
           broadcastIntervalMs: config.broadcastIntervalMs,
@@ -222,7 +225,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       connections: endpoint.connections.size,
     }),
 
-    warmUp: async () => warmUpCollab({ guard, config, getDb }),
+    warmUp: async () => warmUpCollab({ guard, folder, config, getDb }),
 
     async close() {
       endpoint.closeConnections();
@@ -231,6 +234,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       await languages.close();
       await documents.close();
       await committer.idle();
+      await folder.close();
       await guard.close();
       await relay.close();
       await endpoint.close();

@@ -224,7 +224,11 @@ warmUp();
 // Loaded: from now on the watchdog may time jobs (start-up is not the update's fault).
 parentPort.postMessage({ ready: true });
 
-parentPort.on('message', (message) => {
+/**
+ * Each job is answered as soon as it is done, even within a batch: the watchdog on the other
+ * side blames the oldest unanswered job, which must be the one this worker is stuck on.
+ */
+const handle = (message) => {
   try {
     const result = handlers[message.op](message);
     const transfer = [result?.repair, result?.replace].filter(Boolean);
@@ -232,6 +236,11 @@ parentPort.on('message', (message) => {
   } catch (e) {
     parentPort.postMessage({ id: message.id, ok: false, error: e instanceof Error ? e.message : String(e) });
   }
+};
+
+parentPort.on('message', (message) => {
+  if (message.op === 'batch') for (const m of message.messages) handle(m);
+  else handle(message);
 });
 
 /** Text typed and deleted in a few paragraphs, attributes set: the kinds of update clients send. */

@@ -121,6 +121,8 @@ export function createUpdateGuard(options: {
     if (which !== worker) return;
     worker = null;
     void which.terminate();
+    // Queued for the dead worker: the checks among them are resubmitted below, the rest remade.
+    outbox = [];
     const culprit = pending.shift();
     culprit?.reject(new UpdateRefused(reason));
     if (closed) return;
@@ -153,18 +155,44 @@ export function createUpdateGuard(options: {
   };
   const jobResults = new WeakMap<Job, Promise<unknown>>();
 
+  /**
+   * Messages for the worker wait for the end of the current turn of the event loop and go
+   * as one: a postMessage per update (the clients' checks, the relayed updates' feeds) costs
+   * the relay's thread a serialisation and a wake-up of the worker each time.
+   */
+  let outbox: { message: object; transfer: ArrayBuffer[] }[] = [];
+  let sending: NodeJS.Immediate | null = null;
+  const send = () => {
+    sending = null;
+    const batch = outbox;
+    outbox = [];
+    if (!worker || batch.length === 0) return;
+    if (batch.length === 1) worker.postMessage(batch[0].message, batch[0].transfer);
+    else
+      worker.postMessage(
+        { op: 'batch', messages: batch.map((b) => b.message) },
+        batch.flatMap((b) => b.transfer),
+      );
+  };
+
   const post = (j: Job) => {
     const m = j.message;
+    let message: object;
+    const transfer: ArrayBuffer[] = [];
     // Copies: the caller keeps its bytes, the transfer empties these.
     if (m.op === 'check' || m.op === 'feed') {
       const copy = m.update.slice();
-      worker!.postMessage({ op: m.op, id: j.id, room: m.room, update: copy.buffer }, [copy.buffer]);
+      message = { op: m.op, id: j.id, room: m.room, update: copy.buffer };
+      transfer.push(copy.buffer);
     } else if (m.op === 'open') {
       const copy = m.state.slice();
-      worker!.postMessage({ op: 'open', id: j.id, room: m.room, shape: m.shape, state: copy.buffer }, [copy.buffer]);
+      message = { op: 'open', id: j.id, room: m.room, shape: m.shape, state: copy.buffer };
+      transfer.push(copy.buffer);
     } else {
-      worker!.postMessage({ ...m, id: j.id });
+      message = { ...m, id: j.id };
     }
+    outbox.push({ message, transfer });
+    sending ??= setImmediate(send);
   };
 
   const submit = (message: Message, boundMs: number): { id: number; done: Promise<unknown> } => {
@@ -227,6 +255,8 @@ export function createUpdateGuard(options: {
       for (const j of pending.splice(0)) j.reject(new UpdateRefused('server closing'));
       const w = worker;
       worker = null;
+      if (sending) clearImmediate(sending);
+      outbox = [];
       await w?.terminate();
     },
   };

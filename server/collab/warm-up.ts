@@ -18,6 +18,7 @@ import type { Peer } from './room';
 import { MessageType, encodeSyncStep2 } from './protocol';
 import { localRelay } from './relay';
 import type { UpdateGuard } from './update-guard';
+import type { StateFolder } from './state-folder';
 
 /**
  * Runs the relay's hot path before the first client is served. A fresh process pays for
@@ -39,6 +40,8 @@ import type { UpdateGuard } from './update-guard';
  */
 export interface WarmUpDeps {
   guard: UpdateGuard;
+  /** Started and exercised too: its first fold would otherwise start a thread mid-session. */
+  folder?: StateFolder;
   config: CollabConfig;
   getDb: () => Promise<Db>;
 }
@@ -111,6 +114,7 @@ async function warmRelay(deps: WarmUpDeps, initial: Uint8Array, updates: Uint8Ar
   const live = new LiveDocument('warm-up', {
     committer,
     relay: localRelay,
+    folder: deps.folder,
     maybeCompact: () => {},
     onError: () => {},
     broadcastIntervalMs: 0,
@@ -163,7 +167,7 @@ async function warmRelay(deps: WarmUpDeps, initial: Uint8Array, updates: Uint8Ar
     }
     await live.settled();
     live.stateVector();
-    live.compactedState();
+    await live.snapshotState();
     connection.close(1001, 'warm-up done');
   } finally {
     deps.guard.forget('warm-up');

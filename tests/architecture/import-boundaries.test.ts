@@ -17,7 +17,6 @@ const SERVER_ENTRY_POINTS = [
   /^server\/single-flight\.ts$/,
   /^server\/procedure-events\.ts$/, // the SSE route subscribes to the stream
   /^server\/docx-reader\.ts$/, // bounded .docx reading for imports
-  /^server\/screen-state\.ts$/, // what the room screen shows (in memory, followed across processes)
 ];
 
 /**

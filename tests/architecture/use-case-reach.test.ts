@@ -33,7 +33,6 @@ const NOT_ACTS: Record<string, string> = {
   'app/api/v1/sessions/route.ts': 'sign-out everywhere: sessions, not the procedure',
   'app/api/v1/committees/[committee]/imports/preview/route.ts':
     'reads a file and shows what an import would do; stores nothing',
-  'app/api/v1/resolutions/[id]/screen/route.ts': 'steers the room screen: presentation held in memory, not the record',
 };
 
 describe('use cases are the one path for procedural acts', () => {

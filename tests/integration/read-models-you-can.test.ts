@@ -135,6 +135,14 @@ describe.each(testDatabaseKinds())('youCan in the read models (%s)', (kind) => {
     expect(secretariat.youCan).toMatchObject({ rule: false, decide: true, answerCoSponsorship: false });
     expect(secretariat.youCan.removeCoSponsor).toEqual([delegationOf.Thailand]);
 
+    const compilationAs = async (who: Who) => {
+      const { resolution, access } = await seen(who);
+      return (await loadCompilation(database.db, resolution, access.actor)).youCan;
+    };
+    expect(await compilationAs('kenya')).toEqual({ draft: true, setVotingOrder: false });
+    expect(await compilationAs('chair')).toEqual({ draft: true, setVotingOrder: true });
+    expect(await compilationAs('observer')).toEqual({ draft: false, setVotingOrder: false });
+
     const observer = (await amendmentAs('observer'))!;
     expect(Object.values(observer.youCan).every((v) => v === false || (Array.isArray(v) && v.length === 0))).toBe(true);
   });

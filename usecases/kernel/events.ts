@@ -7,6 +7,8 @@
  * Events about one resolution carry `resolutionId` and a small `data` object: both are sent
  * to every open page of that resolution, so `data` holds ids and numbers, nothing secret.
  */
+import type { ScreenState } from '../../lib/screen/content';
+
 type On<T extends string, D> = { type: T; resolutionId: string; data: D };
 
 type AmendmentRef = { amendmentId: string };
@@ -38,7 +40,8 @@ export type ProcedureEvent =
   | On<'version.saved', { versionId: string }>
   | On<'version.restored', { versionId: string; name: string }>
   | On<'language.added', { language: string }>
-  | On<'language.changed', LanguageChange>;
+  | On<'language.changed', LanguageChange>
+  | On<'screen.changed', { screen: ScreenState }>;
 
 /** What changed in a language version (ids only): one paragraph, a statement, an amendment, or several. */
 type LanguageChange = { language: string; paragraphId?: string; reservationId?: string; amendmentId?: string };

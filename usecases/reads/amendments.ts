@@ -166,6 +166,11 @@ export async function loadCompilation(
       ...(translations ? { translation: translations.get(c.amendment.id)! } : {}),
     })),
     votingOrder: votingOrder(visible, paragraphs),
+    /** What the viewer may start on the compilation itself (each amendment carries its own). */
+    youCan: {
+      draft: can(actor, 'amendment:draft', { stage }),
+      setVotingOrder: can(actor, 'voting-order:set', { stage }),
+    },
   };
 }
 

@@ -1,10 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
-import { useToast } from '@/app/_components/Toaster';
-import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { useApiAction } from '@/app/_components/useApiAction';
 
 interface DelegationRow {
@@ -33,29 +30,24 @@ export function RosterManager(props: {
   const { committee, canManage, delegations, members } = props;
   const t = useTranslations('roster');
   const tr = useTranslations('roleNames');
-  const router = useRouter();
-  const toast = useToast();
   const base = `/api/v1/committees/${committee}`;
 
   const action = useApiAction();
-  const confirm = useConfirm();
   const run = (call: () => Promise<unknown>, success: string) =>
     action.run(call, { success, failure: t('failed'), refresh: true });
   /** Removing from the roster is asked in a dialog that shows a refusal itself. */
-  const remove = async (title: string, call: () => Promise<unknown>, success: string) => {
-    const removed = await confirm({
-      title,
-      confirmLabel: t('remove'),
-      danger: true,
-      action: async () => {
-        await call();
+  const remove = (title: string, call: () => Promise<unknown>, success: string) =>
+    action.confirmed(
+      {
+        title,
+        confirmLabel: t('remove'),
+        danger: true,
+        action: async () => {
+          await call();
+        },
       },
-    });
-    if (removed) {
-      toast(success);
-      router.refresh();
-    }
-  };
+      { success, refresh: true },
+    );
 
   const [delegationName, setDelegationName] = useState('');
   const [member, setMember] = useState({ email: '', role: 'member', delegationId: '', name: '', password: '' });

@@ -1,8 +1,6 @@
 'use client';
 import { api } from '@/app/_components/api';
-import { useConfirm } from '@/app/_components/ConfirmDialog';
-import { useToast } from '@/app/_components/Toaster';
-import { useRouter } from 'next/navigation';
+import { useApiAction } from '@/app/_components/useApiAction';
 import { useTranslations } from 'next-intl';
 
 export function StageControl({
@@ -13,22 +11,19 @@ export function StageControl({
   stages: { value: string; label: string }[];
 }) {
   const t = useTranslations('stageControl');
-  const confirm = useConfirm();
-  const toast = useToast();
-  const router = useRouter();
-  async function move(to: string, label: string) {
-    const moved = await confirm({
-      title: t('question', { stage: label.toLowerCase() }),
-      message: t('versionKept'),
-      confirmLabel: t('move', { stage: label }),
-      action: async () => {
-        await api('POST', `/api/v1/resolutions/${resolutionId}/stage`, { to });
+  const { confirmed } = useApiAction();
+  const move = (to: string, label: string) =>
+    confirmed(
+      {
+        title: t('question', { stage: label.toLowerCase() }),
+        message: t('versionKept'),
+        confirmLabel: t('move', { stage: label }),
+        action: async () => {
+          await api('POST', `/api/v1/resolutions/${resolutionId}/stage`, { to });
+        },
       },
-    });
-    if (!moved) return;
-    toast(t('changed', { stage: label }));
-    router.refresh();
-  }
+      { success: t('changed', { stage: label }), refresh: true },
+    );
   return (
     <span className="stage-actions">
       {stages.map((s) => (

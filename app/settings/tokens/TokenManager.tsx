@@ -1,12 +1,9 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
-import { useToast } from '@/app/_components/Toaster';
 import { formatDateTime } from '@/app/_lib/dates';
-import { useConfirm } from '@/app/_components/ConfirmDialog';
 
 interface TokenRow {
   id: string;
@@ -24,10 +21,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
   const locale = useLocale();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
-  const router = useRouter();
-  const toast = useToast();
-  const confirm = useConfirm();
-  const { run, busy } = useApiAction();
+  const { run, busy, confirmed } = useApiAction();
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -41,20 +35,19 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
     setName('');
   }
 
-  async function revoke(token: TokenRow) {
-    const revoked = await confirm({
-      title: t('revokeQuestion', { name: token.name }),
-      message: t('revokeNote'),
-      confirmLabel: t('revoke'),
-      danger: true,
-      action: async () => {
-        await api('DELETE', `/api/v1/tokens/${token.id}`);
+  const revoke = (token: TokenRow) =>
+    confirmed(
+      {
+        title: t('revokeQuestion', { name: token.name }),
+        message: t('revokeNote'),
+        confirmLabel: t('revoke'),
+        danger: true,
+        action: async () => {
+          await api('DELETE', `/api/v1/tokens/${token.id}`);
+        },
       },
-    });
-    if (!revoked) return;
-    toast(t('revoked', { name: token.name }));
-    router.refresh();
-  }
+      { success: t('revoked', { name: token.name }), refresh: true },
+    );
 
   return (
     <>

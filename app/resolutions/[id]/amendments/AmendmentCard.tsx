@@ -3,8 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
-import { useConfirm } from '@/app/_components/ConfirmDialog';
-import { useToast } from '@/app/_components/Toaster';
+import type { ConfirmRequest } from '@/app/_components/ConfirmDialog';
 import { Redline } from './Redline';
 import { LiveDraftEditor, TrackedTextEditor } from './TrackedTextEditor';
 import type { AmendmentView, AmendmentsContext } from './types';
@@ -24,9 +23,9 @@ export function AmendmentCard({
   onChanged: () => void;
 }) {
   const t = useTranslations('amendment');
-  const confirm = useConfirm();
-  const toast = useToast();
-  const { run, busy } = useApiAction();
+  const { run, busy, confirmed: confirmThen } = useApiAction();
+  /** Asked in a dialog, which keeps a refusal on screen; the toast says what happened once done. */
+  const confirmed = (done: string, ask: ConfirmRequest) => confirmThen(ask, { success: done });
   // Accepted co-sponsors, then open invitations (shown only to the amendment's own delegations and the invited ones).
   const listed = [
     ...a.coSponsors.map((c) => ({ ...c, invited: false })),
@@ -77,10 +76,6 @@ export function AmendmentCard({
       failure,
       refresh: onChanged,
     });
-  // Asked in a dialog, which keeps a refusal on screen; the toast says what happened once it is done.
-  const confirmed = async (done: string, ask: Parameters<typeof confirm>[0]) => {
-    if (await confirm(ask)) toast(done);
-  };
   const rule = () =>
     void confirmed(t('ruled', { name }), {
       title: t('ruleTitle', { name }),

@@ -2,7 +2,6 @@ import { getDb } from '@/db/client';
 import type { Resolution, ResolutionAccess } from '@/usecases/reads/resolutions';
 import { delegationRoster } from '@/usecases/reads/committees';
 import { loadCompilation } from '@/usecases/reads/amendments';
-import { can } from '@/lib/permissions';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import type { AmendmentView, AmendmentsContext, ParagraphOption } from './types';
 
@@ -20,7 +19,7 @@ export async function AmendmentsSection({
   user: { name: string; delegation: string | null };
 }) {
   const db = await getDb();
-  const [{ amendments, paragraphs }, roster] = await Promise.all([
+  const [{ amendments, paragraphs, youCan }, roster] = await Promise.all([
     loadCompilation(db, resolution, access.actor),
     delegationRoster(db, resolution.committeeId),
   ]);
@@ -34,7 +33,7 @@ export async function AmendmentsSection({
       delegationName: user.delegation,
     },
     delegations: roster,
-    mayDraft: can(access.actor, 'amendment:draft', { stage: access.stage }),
+    mayDraft: youCan.draft,
     tablingDeadline: resolution.tablingDeadline?.toISOString() ?? null,
   };
   const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;

@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 import { delegationRoster } from '@/usecases/reads/committees';
 import { loadCompilation } from '@/usecases/reads/amendments';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
-import { can } from '@/lib/permissions';
 import { CompilationTable } from './CompilationTable';
 import type { AmendmentView } from './types';
 
@@ -13,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function CompilationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { db, resolution, access } = await openResolutionPage(id, `/resolutions/${id}/amendments`);
-  const [{ amendments, paragraphs }, roster] = await Promise.all([
+  const [{ amendments, paragraphs, youCan }, roster] = await Promise.all([
     loadCompilation(db, resolution, access.actor),
     delegationRoster(db, resolution.committeeId),
   ]);
@@ -43,7 +42,7 @@ export default async function CompilationPage({ params }: { params: Promise<{ id
         initialAmendments={plain<AmendmentView[]>(amendments)}
         paragraphs={paragraphs.map((p) => ({ id: p.id, kind: p.kind, label: p.label, text: p.text }))}
         delegations={roster}
-        maySetOrder={can(access.actor, 'voting-order:set', { stage: access.stage })}
+        maySetOrder={youCan.setVotingOrder}
       />
     </div>
   );

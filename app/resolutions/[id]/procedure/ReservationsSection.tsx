@@ -2,9 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
-import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { useApiAction } from '@/app/_components/useApiAction';
-import { useToast } from '@/app/_components/Toaster';
 import { RESERVATION_KINDS, type ProcedureContext, type ReservationView } from './types';
 
 /** Reservations beside the text: listed by paragraph, recorded by a delegation (or the secretariat for one). */
@@ -18,8 +16,6 @@ export function ReservationsSection({
   onChanged: () => Promise<void>;
 }) {
   const t = useTranslations('reservations');
-  const confirm = useConfirm();
-  const toast = useToast();
   const action = useApiAction();
   const canRecord =
     !context.published &&
@@ -53,19 +49,19 @@ export function ReservationsSection({
     setOpen(false);
   }
 
-  async function withdraw(r: ReservationView) {
-    const withdrawn = await confirm({
-      title: t('withdrawQuestion', { kind: r.kind, delegation: r.delegation }),
-      message: r.text,
-      confirmLabel: t('withdrawIt'),
-      danger: true,
-      action: async () => {
-        await api('DELETE', `/api/v1/resolutions/${context.resolutionId}/reservations/${r.id}`);
-        await onChanged();
+  const withdraw = (r: ReservationView) =>
+    action.confirmed(
+      {
+        title: t('withdrawQuestion', { kind: r.kind, delegation: r.delegation }),
+        message: r.text,
+        confirmLabel: t('withdrawIt'),
+        danger: true,
+        action: async () => {
+          await api('DELETE', `/api/v1/resolutions/${context.resolutionId}/reservations/${r.id}`);
+        },
       },
-    });
-    if (withdrawn) toast(t('withdrawn'));
-  }
+      { success: t('withdrawn'), refresh: onChanged },
+    );
 
   return (
     <section className="procedure-section" aria-labelledby="reservations-heading">

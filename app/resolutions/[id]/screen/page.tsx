@@ -1,7 +1,7 @@
 import { votesOf } from '@/usecases/reads/votes';
 import { loadCompilation } from '@/usecases/reads/amendments';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
-import { screenOf } from '@/server/screen-state';
+import { screenOf } from '@/usecases/reads/screen';
 import type { StoredAdoption } from '@/usecases/reads/resolutions';
 import { RoomScreen } from './RoomScreen';
 import type { ScreenData } from './types';
@@ -32,7 +32,7 @@ export default async function ScreenPage({ params }: { params: Promise<{ id: str
       title={resolution.title}
       enactingFormula={resolution.enactingFormula}
       adopted={!!adoption}
-      initialScreen={screenOf(resolution.id)}
+      initialScreen={screenOf(resolution)}
       initialData={data}
     />
   );
