@@ -30,7 +30,7 @@ interface Props {
 export function VersionsPanel({ resolutionId, versions: initial, canSave }: Props) {
   const [versions, setVersions] = useState(initial);
   const [name, setName] = useState('');
-  const { run, busy, problem: error } = useApiAction();
+  const { run, busy, problem: error, confirmed } = useApiAction();
   const router = useRouter();
   // A page refresh (router.refresh) brings a fresh list from the server.
   useEffect(() => setVersions(initial), [initial]);
@@ -64,6 +64,21 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
     if (saved !== undefined) setName('');
   }
 
+  // Recovery (chair, secretariat): the version becomes the current text again, the text before kept as a version.
+  const restore = (v: VersionSummary) =>
+    confirmed(
+      {
+        title: `Restore “${v.name}”?`,
+        message: 'The current text is kept as a version first; every open editor sees the change.',
+        confirmLabel: 'Restore',
+        danger: true,
+        action: async () => {
+          await api('POST', `/api/v1/resolutions/${resolutionId}/versions/${v.id}/restore`);
+        },
+      },
+      { success: `“${v.name}” restored`, refresh: reload },
+    );
+
   const latest = versions[versions.length - 1];
   return (
     <aside className="sidebar" aria-label="Versions">
@@ -76,6 +91,20 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
             </Link>
             <div className="muted small">
               {v.createdBy ?? 'system'} · {formatDateTime(v.createdAt)}
+              {v.youCan.restore && (
+                <>
+                  {' · '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => restore(v)}
+                    aria-label={`Restore “${v.name}”`}
+                    data-testid="version-restore"
+                  >
+                    Restore
+                  </button>
+                </>
+              )}
             </div>
           </li>
         ))}
