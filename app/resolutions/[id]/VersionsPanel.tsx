@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
@@ -28,6 +29,8 @@ interface Props {
  * form is a plain GET form, so it works before (and without) JavaScript.
  */
 export function VersionsPanel({ resolutionId, versions: initial, canSave }: Props) {
+  const t = useTranslations('versions');
+  const locale = useLocale();
   const [versions, setVersions] = useState(initial);
   const [name, setName] = useState('');
   const { run, busy, problem: error, confirmed } = useApiAction();
@@ -56,8 +59,8 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
   async function save(e: FormEvent) {
     e.preventDefault();
     const saved = await run(() => api('POST', `/api/v1/resolutions/${resolutionId}/versions`, { name }), {
-      success: `Version “${name.trim()}” saved`,
-      failure: 'Could not save the version',
+      success: t('saved', { name: name.trim() }),
+      failure: t('saveFailed'),
       refresh: reload,
       inline: true,
     });
@@ -68,21 +71,21 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
   const restore = (v: VersionSummary) =>
     confirmed(
       {
-        title: `Restore “${v.name}”?`,
-        message: 'The current text is kept as a version first; every open editor sees the change.',
-        confirmLabel: 'Restore',
+        title: t('restoreQuestion', { name: v.name }),
+        message: t('restoreKept'),
+        confirmLabel: t('restore'),
         danger: true,
         action: async () => {
           await api('POST', `/api/v1/resolutions/${resolutionId}/versions/${v.id}/restore`);
         },
       },
-      { success: `“${v.name}” restored`, refresh: reload },
+      { success: t('restored', { name: v.name }), refresh: reload },
     );
 
   const latest = versions[versions.length - 1];
   return (
-    <aside className="sidebar" aria-label="Versions">
-      <h2>Versions</h2>
+    <aside className="sidebar" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       <ol className="versions" data-testid="versions">
         {versions.map((v) => (
           <li key={v.id}>
@@ -90,7 +93,7 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
               <strong>{v.name}</strong>
             </Link>
             <div className="muted small">
-              {v.createdBy ?? 'system'} · {formatDateTime(v.createdAt)}
+              {v.createdBy ?? t('system')} · {formatDateTime(v.createdAt, locale)}
               {v.youCan.restore && (
                 <>
                   {' · '}
@@ -98,10 +101,10 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
                     type="button"
                     className="link-button"
                     onClick={() => restore(v)}
-                    aria-label={`Restore “${v.name}”`}
+                    aria-label={t('restoreLabel', { name: v.name })}
                     data-testid="version-restore"
                   >
-                    Restore
+                    {t('restore')}
                   </button>
                 </>
               )}
@@ -111,13 +114,13 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
       </ol>
       {canSave && (
         <form className="version-save" onSubmit={save}>
-          <label htmlFor="version-name">Save the current text as</label>
+          <label htmlFor="version-name">{t('saveAs')}</label>
           <input
             id="version-name"
             value={name}
             maxLength={200}
             required
-            placeholder="e.g. After informal consultations"
+            placeholder={t('example')}
             onChange={(e) => setName(e.target.value)}
           />
           {error && (
@@ -126,14 +129,14 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
             </p>
           )}
           <button type="submit" className="secondary wide" disabled={busy || !name.trim()} data-testid="save-version">
-            Save version
+            {t('save')}
           </button>
         </form>
       )}
       {versions.length > 0 && (
         <form className="version-compare" method="get" action={`/resolutions/${resolutionId}/versions/compare`}>
-          <h3>Compare</h3>
-          <label htmlFor="compare-from">From</label>
+          <h3>{t('compare')}</h3>
+          <label htmlFor="compare-from">{t('from')}</label>
           <select id="compare-from" name="from" defaultValue={latest?.id}>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
@@ -141,9 +144,9 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
               </option>
             ))}
           </select>
-          <label htmlFor="compare-to">To</label>
+          <label htmlFor="compare-to">{t('to')}</label>
           <select id="compare-to" name="to" defaultValue="current">
-            <option value="current">Current text</option>
+            <option value="current">{t('current')}</option>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name}
@@ -151,7 +154,7 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
             ))}
           </select>
           <button type="submit" className="secondary wide" data-testid="compare-versions">
-            Show changes
+            {t('showChanges')}
           </button>
         </form>
       )}
