@@ -1,12 +1,2 @@
-import type { Role } from '@/lib/permissions';
-
-export const ROLE_NAMES: Record<Role, string> = {
-  chair: 'chair',
-  secretariat: 'secretariat',
-  member: 'a member',
-  observer: 'an observer',
-  translator: 'a translator',
-};
-
-// Dates are written one way across the app: "1 April 2010, 14:05 UTC".
+// Dates are written one way across the app: "1 April 2010, 14:05 UTC" ("1er avril 2010 à 14:05 UTC" in French).
 export { formatDate, formatDateTime } from './dates';

@@ -10,9 +10,9 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * The user an API token belongs to, or null for an unknown or revoked token. Asked on every
- * request, never cached — a revoked token stops at once —, but the tokens asked for in the
- * same turn of the event loop (190 delegations voting in the same second) are looked up in
- * one query, and those due a "last used" note are touched in one statement.
+ * request, never cached — a revoked token stops at once —, but the tokens asked for together
+ * (190 delegations voting in the same second) are looked up in one query (same-tick.ts), and
+ * those due a "last used" note are touched together a moment later.
  */
 export async function findUserByApiToken(db: Queryable, token: string): Promise<User | null> {
   if (!looksLikeApiToken(token)) return null;
@@ -25,22 +25,39 @@ const tokenUser = sameTickLookup(async (db, hashes: string[]) => {
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(inArray(apiTokens.tokenHash, hashes), isNull(apiTokens.revokedAt)));
-  // Best effort; a failed touch must not fail the request. At most once a minute: a script
-  // or a vote in progress would otherwise add a write to every request.
   const now = Date.now();
-  const due = rows.filter((r) => !r.lastUsedAt || now - r.lastUsedAt.getTime() > TOUCH_INTERVAL_MS);
-  if (due.length > 0)
-    db.update(apiTokens)
-      .set({ lastUsedAt: new Date(now) })
-      .where(
-        inArray(
-          apiTokens.id,
-          due.map((r) => r.tokenId),
-        ),
-      )
-      .catch(() => {});
+  touchLater(
+    db,
+    rows.filter((r) => !r.lastUsedAt || now - r.lastUsedAt.getTime() > TOUCH_INTERVAL_MS).map((r) => r.tokenId),
+  );
   return new Map(rows.map((r) => [r.tokenHash, r.user]));
 });
+
+/**
+ * "Last used" notes, at most once a minute per token, written together a moment later: a
+ * write in the middle of a burst of ballots would queue on PGlite's one connection ahead of
+ * them. Best effort — a failed or lost note must not fail a request.
+ */
+const TOUCH_DELAY_MS = 2_000;
+const dueTouches = new WeakMap<Queryable, Set<string>>();
+
+function touchLater(db: Queryable, tokenIds: string[]): void {
+  if (tokenIds.length === 0) return;
+  let due = dueTouches.get(db);
+  if (!due) {
+    const ids = new Set<string>();
+    due = ids;
+    dueTouches.set(db, ids);
+    setTimeout(() => {
+      dueTouches.delete(db);
+      db.update(apiTokens)
+        .set({ lastUsedAt: new Date() })
+        .where(inArray(apiTokens.id, [...ids]))
+        .catch(() => {});
+    }, TOUCH_DELAY_MS).unref();
+  }
+  for (const id of tokenIds) due.add(id);
+}
 
 /**
  * The user a session cookie speaks for, or null when that session was ended (signed out,
@@ -53,7 +70,7 @@ export async function findUserBySession(db: Queryable, sessionId: string, userId
 /**
  * A live session's user and when the session expires (a socket opened with it closes then).
  * Read on every request, never cached (signing out ends the session at once); the sessions
- * asked for in the same turn of the event loop are read in one query.
+ * asked for together are read in one query (same-tick.ts).
  */
 export async function findLiveSessionUser(
   db: Queryable,

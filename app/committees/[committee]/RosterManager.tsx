@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
@@ -27,17 +28,19 @@ export function RosterManager(props: {
   members: MemberRow[];
 }) {
   const { committee, canManage, delegations, members } = props;
+  const t = useTranslations('roster');
+  const tr = useTranslations('roleNames');
   const base = `/api/v1/committees/${committee}`;
 
   const action = useApiAction();
   const run = (call: () => Promise<unknown>, success: string) =>
-    action.run(call, { success, failure: 'Something went wrong', refresh: true });
+    action.run(call, { success, failure: t('failed'), refresh: true });
   /** Removing from the roster is asked in a dialog that shows a refusal itself. */
   const remove = (title: string, call: () => Promise<unknown>, success: string) =>
     action.confirmed(
       {
         title,
-        confirmLabel: 'Remove',
+        confirmLabel: t('remove'),
         danger: true,
         action: async () => {
           await call();
@@ -52,15 +55,15 @@ export function RosterManager(props: {
   return (
     <div className="two-columns">
       <section aria-labelledby="delegations-heading">
-        <h2 id="delegations-heading">Delegations ({delegations.length})</h2>
+        <h2 id="delegations-heading">{t('delegations', { count: delegations.length })}</h2>
         <table className="table">
           <thead>
             <tr>
-              <th>Delegation</th>
-              <th>Vote weight</th>
+              <th>{t('delegation')}</th>
+              <th>{t('voteWeight')}</th>
               {canManage && (
                 <th>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('actions')}</span>
                 </th>
               )}
             </tr>
@@ -76,12 +79,12 @@ export function RosterManager(props: {
                       min={1}
                       max={1000}
                       defaultValue={d.voteWeight}
-                      aria-label={`Vote weight of ${d.name}`}
+                      aria-label={t('voteWeightOf', { name: d.name })}
                       onBlur={(e) =>
                         Number(e.target.value) !== d.voteWeight &&
                         run(
                           () => api('PATCH', `${base}/delegations/${d.id}`, { voteWeight: Number(e.target.value) }),
-                          `Weight of ${d.name} set`,
+                          t('weightSet', { name: d.name }),
                         )
                       }
                     />
@@ -96,13 +99,13 @@ export function RosterManager(props: {
                       className="link-button danger"
                       onClick={() =>
                         remove(
-                          `Remove ${d.name}?`,
+                          t('removeDelegation', { name: d.name }),
                           () => api('DELETE', `${base}/delegations/${d.id}`),
-                          `${d.name} removed`,
+                          t('removed', { name: d.name }),
                         )
                       }
                     >
-                      Remove
+                      {t('remove')}
                     </button>
                   </td>
                 )}
@@ -115,33 +118,34 @@ export function RosterManager(props: {
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              run(() => api('POST', `${base}/delegations`, { name: delegationName }), `${delegationName} added`).then(
-                () => setDelegationName(''),
-              );
+              run(
+                () => api('POST', `${base}/delegations`, { name: delegationName }),
+                t('added', { name: delegationName }),
+              ).then(() => setDelegationName(''));
             }}
           >
             <label>
-              New delegation{' '}
+              {t('newDelegation')}{' '}
               <input value={delegationName} onChange={(e) => setDelegationName(e.target.value)} required />
             </label>
             <button className="secondary" type="submit">
-              Add
+              {t('add')}
             </button>
           </form>
         )}
       </section>
 
       <section aria-labelledby="members-heading">
-        <h2 id="members-heading">Members ({members.length})</h2>
+        <h2 id="members-heading">{t('members', { count: members.length })}</h2>
         <table className="table">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Role</th>
-              <th>Delegation</th>
+              <th>{t('name')}</th>
+              <th>{t('role')}</th>
+              <th>{t('delegation')}</th>
               {canManage && (
                 <th>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('actions')}</span>
                 </th>
               )}
             </tr>
@@ -157,7 +161,7 @@ export function RosterManager(props: {
                   {canManage ? (
                     <select
                       className="role-select"
-                      aria-label={`Role of ${m.name}`}
+                      aria-label={t('roleOf', { name: m.name })}
                       defaultValue={m.role}
                       onChange={(e) =>
                         run(
@@ -166,18 +170,18 @@ export function RosterManager(props: {
                               role: e.target.value,
                               delegationId: e.target.value === 'member' ? m.delegationId : null,
                             }),
-                          `${m.name} is now ${e.target.value}`,
+                          t('nowRole', { name: m.name, role: tr(e.target.value) }),
                         )
                       }
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
-                          {r}
+                          {tr(r)}
                         </option>
                       ))}
                     </select>
                   ) : (
-                    m.role
+                    tr(m.role)
                   )}
                 </td>
                 <td>{m.delegationName ?? '—'}</td>
@@ -188,13 +192,13 @@ export function RosterManager(props: {
                       className="link-button danger"
                       onClick={() =>
                         remove(
-                          `Remove ${m.name} from the committee?`,
+                          t('removeMember', { name: m.name }),
                           () => api('DELETE', `${base}/members/${m.userId}`),
-                          `${m.name} removed`,
+                          t('removed', { name: m.name }),
                         )
                       }
                     >
-                      Remove
+                      {t('remove')}
                     </button>
                   </td>
                 )}
@@ -216,13 +220,13 @@ export function RosterManager(props: {
                     ...(member.name ? { name: member.name } : {}),
                     ...(member.password ? { password: member.password } : {}),
                   }),
-                `${member.email} added`,
+                t('added', { name: member.email }),
               );
             }}
           >
-            <h3>Add a member</h3>
+            <h3>{t('addMember')}</h3>
             <label>
-              E-mail{' '}
+              {t('email')}{' '}
               <input
                 type="email"
                 required
@@ -231,24 +235,24 @@ export function RosterManager(props: {
               />
             </label>
             <label>
-              Role
+              {t('role')}
               <select value={member.role} onChange={(e) => setMember({ ...member, role: e.target.value })}>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
-                    {r}
+                    {tr(r)}
                   </option>
                 ))}
               </select>
             </label>
             {member.role === 'member' && (
               <label>
-                Delegation
+                {t('delegation')}
                 <select
                   required
                   value={member.delegationId}
                   onChange={(e) => setMember({ ...member, delegationId: e.target.value })}
                 >
-                  <option value="">Choose…</option>
+                  <option value="">{t('choose')}</option>
                   {delegations.map((d) => (
                     <option key={d.id} value={d.id}>
                       {d.name}
@@ -258,11 +262,11 @@ export function RosterManager(props: {
               </label>
             )}
             <label>
-              Name (new users only){' '}
+              {t('newName')}{' '}
               <input value={member.name} onChange={(e) => setMember({ ...member, name: e.target.value })} />
             </label>
             <label>
-              Initial password (new users only){' '}
+              {t('newPassword')}{' '}
               <input
                 type="password"
                 minLength={8}
@@ -271,7 +275,7 @@ export function RosterManager(props: {
               />
             </label>
             <button className="secondary" type="submit">
-              Add member
+              {t('addMemberButton')}
             </button>
           </form>
         )}

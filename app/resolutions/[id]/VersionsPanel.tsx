@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
@@ -28,9 +29,11 @@ interface Props {
  * form is a plain GET form, so it works before (and without) JavaScript.
  */
 export function VersionsPanel({ resolutionId, versions: initial, canSave }: Props) {
+  const t = useTranslations('versions');
+  const locale = useLocale();
   const [versions, setVersions] = useState(initial);
   const [name, setName] = useState('');
-  const { run, busy, problem: error } = useApiAction();
+  const { run, busy, problem: error, confirmed } = useApiAction();
   const router = useRouter();
   // A page refresh (router.refresh) brings a fresh list from the server.
   useEffect(() => setVersions(initial), [initial]);
@@ -56,18 +59,33 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
   async function save(e: FormEvent) {
     e.preventDefault();
     const saved = await run(() => api('POST', `/api/v1/resolutions/${resolutionId}/versions`, { name }), {
-      success: `Version “${name.trim()}” saved`,
-      failure: 'Could not save the version',
+      success: t('saved', { name: name.trim() }),
+      failure: t('saveFailed'),
       refresh: reload,
       inline: true,
     });
     if (saved !== undefined) setName('');
   }
 
+  // Recovery (chair, secretariat): the version becomes the current text again, the text before kept as a version.
+  const restore = (v: VersionSummary) =>
+    confirmed(
+      {
+        title: t('restoreQuestion', { name: v.name }),
+        message: t('restoreKept'),
+        confirmLabel: t('restore'),
+        danger: true,
+        action: async () => {
+          await api('POST', `/api/v1/resolutions/${resolutionId}/versions/${v.id}/restore`);
+        },
+      },
+      { success: t('restored', { name: v.name }), refresh: reload },
+    );
+
   const latest = versions[versions.length - 1];
   return (
-    <aside className="sidebar" aria-label="Versions">
-      <h2>Versions</h2>
+    <aside className="sidebar" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       <ol className="versions" data-testid="versions">
         {versions.map((v) => (
           <li key={v.id}>
@@ -75,20 +93,34 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
               <strong>{v.name}</strong>
             </Link>
             <div className="muted small">
-              {v.createdBy ?? 'system'} · {formatDateTime(v.createdAt)}
+              {v.createdBy ?? t('system')} · {formatDateTime(v.createdAt, locale)}
+              {v.youCan.restore && (
+                <>
+                  {' · '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => restore(v)}
+                    aria-label={t('restoreLabel', { name: v.name })}
+                    data-testid="version-restore"
+                  >
+                    {t('restore')}
+                  </button>
+                </>
+              )}
             </div>
           </li>
         ))}
       </ol>
       {canSave && (
         <form className="version-save" onSubmit={save}>
-          <label htmlFor="version-name">Save the current text as</label>
+          <label htmlFor="version-name">{t('saveAs')}</label>
           <input
             id="version-name"
             value={name}
             maxLength={200}
             required
-            placeholder="e.g. After informal consultations"
+            placeholder={t('example')}
             onChange={(e) => setName(e.target.value)}
           />
           {error && (
@@ -97,14 +129,14 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
             </p>
           )}
           <button type="submit" className="secondary wide" disabled={busy || !name.trim()} data-testid="save-version">
-            Save version
+            {t('save')}
           </button>
         </form>
       )}
       {versions.length > 0 && (
         <form className="version-compare" method="get" action={`/resolutions/${resolutionId}/versions/compare`}>
-          <h3>Compare</h3>
-          <label htmlFor="compare-from">From</label>
+          <h3>{t('compare')}</h3>
+          <label htmlFor="compare-from">{t('from')}</label>
           <select id="compare-from" name="from" defaultValue={latest?.id}>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
@@ -112,9 +144,9 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
               </option>
             ))}
           </select>
-          <label htmlFor="compare-to">To</label>
+          <label htmlFor="compare-to">{t('to')}</label>
           <select id="compare-to" name="to" defaultValue="current">
-            <option value="current">Current text</option>
+            <option value="current">{t('current')}</option>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name}
@@ -122,7 +154,7 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
             ))}
           </select>
           <button type="submit" className="secondary wide" data-testid="compare-versions">
-            Show changes
+            {t('showChanges')}
           </button>
         </form>
       )}

@@ -1,4 +1,5 @@
 'use client';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
@@ -16,6 +17,8 @@ interface TokenRow {
 }
 
 export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
+  const t = useTranslations('tokens');
+  const locale = useLocale();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const { run, busy, confirmed } = useApiAction();
@@ -23,8 +26,8 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
   async function create(e: React.FormEvent) {
     e.preventDefault();
     const r = await run(() => api<{ token: string }>('POST', '/api/v1/tokens', { name }), {
-      success: 'Token created: copy it now, it is shown once',
-      failure: 'Could not create the token',
+      success: t('created'),
+      failure: t('createFailed'),
       refresh: true,
     });
     if (!r) return;
@@ -32,40 +35,40 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
     setName('');
   }
 
-  const revoke = (t: TokenRow) =>
+  const revoke = (token: TokenRow) =>
     confirmed(
       {
-        title: `Revoke "${t.name}"?`,
-        message: 'Scripts using it stop working.',
-        confirmLabel: 'Revoke',
+        title: t('revokeQuestion', { name: token.name }),
+        message: t('revokeNote'),
+        confirmLabel: t('revoke'),
         danger: true,
         action: async () => {
-          await api('DELETE', `/api/v1/tokens/${t.id}`);
+          await api('DELETE', `/api/v1/tokens/${token.id}`);
         },
       },
-      { success: `Token "${t.name}" revoked`, refresh: true },
+      { success: t('revoked', { name: token.name }), refresh: true },
     );
 
   return (
     <>
       <form onSubmit={create} className="inline-form card">
         <label>
-          Name{' '}
+          {t('name')}{' '}
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
             required
             maxLength={100}
-            placeholder="e.g. clerk's import script"
+            placeholder={t('example')}
           />
         </label>
         <button className="primary" type="submit" disabled={busy}>
-          Create token
+          {t('create')}
         </button>
       </form>
       {created && (
         <div className="card success-card" role="alert">
-          <p>Your new token (shown once):</p>
+          <p>{t('newToken')}</p>
           <code className="token" data-testid="new-token">
             {created}
           </code>
@@ -74,30 +77,30 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
       <table className="table">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Token</th>
-            <th>Created</th>
-            <th>Last used</th>
-            <th>Status</th>
+            <th>{t('name')}</th>
+            <th>{t('token')}</th>
+            <th>{t('createdAt')}</th>
+            <th>{t('lastUsed')}</th>
+            <th>{t('status')}</th>
             <th>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
-          {tokens.map((t) => (
-            <tr key={t.id}>
-              <td>{t.name}</td>
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <td>{token.name}</td>
               <td>
-                <code>{t.prefix}…</code>
+                <code>{token.prefix}…</code>
               </td>
-              <td>{formatDateTime(t.createdAt)}</td>
-              <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
-              <td>{t.revokedAt ? 'revoked' : 'active'}</td>
+              <td>{formatDateTime(token.createdAt, locale)}</td>
+              <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('never')}</td>
+              <td>{token.revokedAt ? t('revokedStatus') : t('active')}</td>
               <td>
-                {t.youCan.revoke && (
-                  <button type="button" className="link-button danger" onClick={() => revoke(t)}>
-                    Revoke
+                {token.youCan.revoke && (
+                  <button type="button" className="link-button danger" onClick={() => revoke(token)}>
+                    {t('revoke')}
                   </button>
                 )}
               </td>

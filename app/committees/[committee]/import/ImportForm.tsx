@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api, type ApiFailure } from '@/app/_components/api';
@@ -24,6 +25,7 @@ export function ImportForm({ committee }: { committee: string }) {
   const [tooBig, setTooBig] = useState<ApiFailure | null>(null);
   const [asAdopted, setAsAdopted] = useState(false);
   const [createDelegations, setCreateDelegations] = useState(false);
+  const t = useTranslations('import');
   const previewing = useApiAction();
   const saving = useApiAction();
   const busy = previewing.busy ? 'preview' : saving.busy ? 'save' : null;
@@ -37,7 +39,7 @@ export function ImportForm({ committee }: { committee: string }) {
     setPreview(null);
     const read = await previewing.run(
       () => api<Preview>('POST', `/api/v1/committees/${committee}/imports/preview`, body),
-      { failure: 'The preview failed', inline: true },
+      { failure: t('previewFailed'), inline: true },
     );
     if (read) setPreview(read);
   }
@@ -47,7 +49,7 @@ export function ImportForm({ committee }: { committee: string }) {
     if (!file) return;
     if (file.size > MAX_BYTES) {
       setTooBig({
-        message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.`,
+        message: t('tooBig', { size: Math.round((file.size / 1024 / 1024) * 10) / 10 }),
         status: 413,
       });
       return;
@@ -70,8 +72,8 @@ export function ImportForm({ committee }: { committee: string }) {
           createDelegations: asAdopted && createDelegations,
         }),
       {
-        success: `Imported: ${preview.counts.preambular} preambular and ${preview.counts.operative} operative paragraphs`,
-        failure: 'Saving failed',
+        success: t('imported', { ...preview.counts }),
+        failure: t('saveFailed'),
         inline: true,
       },
     );
@@ -82,17 +84,17 @@ export function ImportForm({ committee }: { committee: string }) {
     <div className="import">
       <div className="card form">
         <label>
-          Title
+          {t('titleLabel')}
           <input
             value={title}
             onChange={(e) => setTitle(e.target.value)}
-            placeholder="Taken from the text's title line when left empty"
+            placeholder={t('titlePlaceholder')}
             aria-invalid={needsTitle}
             data-testid="import-title"
           />
         </label>
         <label>
-          Paste the text
+          {t('paste')}
           <textarea data-testid="import-text" rows={14} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
         <div className="actions">
@@ -102,10 +104,10 @@ export function ImportForm({ committee }: { committee: string }) {
             disabled={!text.trim() || busy !== null}
             onClick={() => requestPreview({ text })}
           >
-            {busy === 'preview' ? 'Reading…' : 'Preview'}
+            {busy === 'preview' ? t('reading') : t('preview')}
           </button>
           <label className="file-button">
-            or upload a .txt or .docx (up to 2 MB)
+            {t('upload')}
             <input
               type="file"
               accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -125,7 +127,7 @@ export function ImportForm({ committee }: { committee: string }) {
             <ul>
               {keyedByContent(failure.issues, (i) => `${i.line ?? i.path}:${i.message}`).map(({ key, item: i }) => (
                 <li key={key}>
-                  {i.line ? `Line ${i.line}: ` : `${i.path}: `}
+                  {i.line ? t('lineOf', { line: i.line }) : `${i.path}: `}
                   {i.message}
                 </li>
               ))}
@@ -136,20 +138,17 @@ export function ImportForm({ committee }: { committee: string }) {
 
       {preview && (
         <section className="card preview" aria-labelledby="preview-heading" data-testid="import-preview">
-          <h2 id="preview-heading">Preview</h2>
+          <h2 id="preview-heading">{t('preview')}</h2>
           <ImportPreview preview={preview} />
           {needsTitle && (
             <p className="error" role="alert" data-testid="import-needs-title">
-              The text has no title line: give the resolution a title above before saving.
+              {t('needsTitle')}
             </p>
           )}
           {preview.adoption && (
             <label className="checkbox">
               <input type="checkbox" checked={asAdopted} onChange={(e) => setAsAdopted(e.target.checked)} />
-              This text is already adopted: record the adoption
-              {preview.counts.statements ? `, ${preview.counts.statements} statement(s)` : ''}
-              {preview.counts.footnotes ? ` and ${preview.counts.footnotes} footnote(s) as printed` : ''} for the
-              archive
+              {t('asAdopted', { ...preview.counts })}
             </label>
           )}
           {asAdopted && preview.missingDelegations.length > 0 && (
@@ -159,8 +158,10 @@ export function ImportForm({ committee }: { committee: string }) {
                 checked={createDelegations}
                 onChange={(e) => setCreateDelegations(e.target.checked)}
               />
-              Create the delegation{preview.missingDelegations.length === 1 ? '' : 's'} the footnotes name that this
-              committee does not have: {preview.missingDelegations.join(', ')}
+              {t('createDelegations', {
+                count: preview.missingDelegations.length,
+                names: preview.missingDelegations.join(', '),
+              })}
             </label>
           )}
           <button
@@ -170,7 +171,7 @@ export function ImportForm({ committee }: { committee: string }) {
             disabled={busy !== null || needsTitle || needsDelegations}
             data-testid="import-save"
           >
-            {busy === 'save' ? 'Saving…' : asAdopted ? 'Save as adopted' : 'Save as draft'}
+            {busy === 'save' ? t('saving') : asAdopted ? t('saveAdopted') : t('saveDraft')}
           </button>
         </section>
       )}

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { keyedByContent } from '@/app/_lib/keyed';
 
 export interface PreviewParagraph {
@@ -29,62 +30,51 @@ export interface Preview {
   warnings: { line: number; message: string }[];
 }
 
-const METHODS: Record<string, string> = {
-  consensus: 'by consensus',
-  without_vote: 'without a vote',
-  vote: 'by a vote',
-  recorded_vote: 'by a recorded vote',
-};
-const KINDS: Record<string, string> = {
-  reservation: 'Reservation',
-  dissociation: 'Dissociation',
-  interpretative_statement: 'Interpretative statement',
-};
+const METHODS = ['consensus', 'without_vote', 'vote', 'recorded_vote'];
+const KINDS = ['reservation', 'dissociation', 'interpretative_statement'];
 
 /** What the import would record, before anything is saved; every guess listed as a warning. */
 export function ImportPreview({ preview }: { preview: Preview }) {
+  const t = useTranslations('importPreview');
+  const tr = useTranslations('reservations');
   const a = preview.adoption;
   return (
     <>
       <dl className="preview-facts" data-testid="import-facts">
-        <dt>Title</dt>
-        <dd>{preview.title ?? <em>none in the text: give one above</em>}</dd>
+        <dt>{t('title')}</dt>
+        <dd>{preview.title ?? <em>{t('noTitle')}</em>}</dd>
         {preview.symbol && (
           <>
-            <dt>Symbol</dt>
+            <dt>{t('symbol')}</dt>
             <dd>{preview.symbol}</dd>
           </>
         )}
-        <dt>Enacting formula</dt>
-        <dd>{preview.enactingFormula ?? <em>none</em>}</dd>
-        <dt>Paragraphs</dt>
+        <dt>{t('formula')}</dt>
+        <dd>{preview.enactingFormula ?? <em>{t('none')}</em>}</dd>
+        <dt>{t('paragraphs')}</dt>
         <dd data-testid="import-counts">
-          <strong>{preview.counts.preambular}</strong> preambular paragraphs,{' '}
-          <strong>{preview.counts.operative}</strong> operative paragraphs
-          {preview.counts.subparagraph ? `, ${preview.counts.subparagraph} sub-paragraphs` : ''}.
+          {t.rich('counts', { ...preview.counts, strong: (chunks) => <strong>{chunks}</strong> })}
         </dd>
-        <dt>Adoption</dt>
+        <dt>{t('adoption')}</dt>
         <dd data-testid="import-adoption">
           {a ? (
             <>
-              Adopted {METHODS[a.method] ?? a.method}
-              {a.votes ? ` (${a.votes.yes} in favour, ${a.votes.no} against, ${a.votes.abstain} abstentions)` : ''}
-              {a.body ? ` by the ${a.body}` : ''}
+              {t('adopted', { method: METHODS.includes(a.method) ? t(`method.${a.method}`) : a.method })}
+              {a.votes ? ` ${t('votes', { ...a.votes })}` : ''}
+              {a.body ? ` ${t('byBody', { body: a.body })}` : ''}
               {a.place ? `, ${a.place}` : ''}
               {a.date ? `, ${a.date}` : ''}
             </>
           ) : (
-            <em>none stated: a draft</em>
+            <em>{t('noAdoption')}</em>
           )}
         </dd>
       </dl>
-      {preview.heading && <p className="muted">Heading as printed: {preview.heading}</p>}
+      {preview.heading && <p className="muted">{t('heading', { heading: preview.heading })}</p>}
       {preview.warnings.length > 0 && (
         <ul className="warnings" data-testid="import-warnings">
           {keyedByContent(preview.warnings, (w) => `${w.line}:${w.message}`).map(({ key, item: w }) => (
-            <li key={key}>
-              Line {w.line}: {w.message}
-            </li>
+            <li key={key}>{t('line', { line: w.line, message: w.message })}</li>
           ))}
         </ul>
       )}
@@ -102,7 +92,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
         </p>
       ))}
       {preview.footnotes.length > 0 && (
-        <section aria-label="Footnotes" data-testid="import-footnotes">
+        <section aria-label={t('footnotes')} data-testid="import-footnotes">
           {keyedByContent(preview.footnotes, (f) => `${f.marker}:${f.text}`).map(({ key, item: f }) => (
             <p key={key} className="footnote">
               {f.marker} {f.text}
@@ -112,8 +102,13 @@ export function ImportPreview({ preview }: { preview: Preview }) {
             {keyedByContent(preview.reservations, (r) => `${r.footnote}:${r.delegation}:${r.kind}:${r.place}`).map(
               ({ key, item: r }) => (
                 <li key={key}>
-                  {KINDS[r.kind] ?? r.kind} of {r.delegation} on {r.place}
-                  {r.targetLabel ? ` (${r.targetLabel})` : ''}, footnote {r.footnote}
+                  {t('statement', {
+                    kind: KINDS.includes(r.kind) ? tr(`kind.${r.kind}`) : r.kind,
+                    delegation: r.delegation,
+                    place: r.place,
+                    target: r.targetLabel ? ` (${r.targetLabel})` : '',
+                    footnote: r.footnote,
+                  })}
                 </li>
               ),
             )}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { committeeForUser } from '@/usecases/reads/committees';
@@ -14,17 +15,18 @@ export default async function ImportPage({ params }: { params: Promise<{ committ
   const found = await committeeForUser(await getDb(), user.id, slug).catch(() => null);
   if (!found) notFound();
   const { committee, actor } = found;
+  const t = await getTranslations('import');
   return (
     <div>
       <p className="breadcrumbs">
-        <Link href="/">Committees</Link> › <Link href={`/committees/${committee.slug}`}>{committee.name}</Link> ›
+        <Link href="/">{t('committees')}</Link> › <Link href={`/committees/${committee.slug}`}>{committee.name}</Link> ›
       </p>
-      <h1>Import a resolution</h1>
+      <h1>{t('title')}</h1>
       {can(actor, 'resolution:create') ? (
         <ImportForm committee={committee.slug} />
       ) : (
         <p className="error" role="alert">
-          Only the chair and the secretariat import texts.
+          {t('notAllowed')}
         </p>
       )}
     </div>

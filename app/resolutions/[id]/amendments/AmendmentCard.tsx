@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
@@ -6,16 +7,6 @@ import type { ConfirmRequest } from '@/app/_components/ConfirmDialog';
 import { Redline } from './Redline';
 import { LiveDraftEditor, TrackedTextEditor } from './TrackedTextEditor';
 import type { AmendmentView, AmendmentsContext } from './types';
-
-const STATUS_WORDS: Record<string, string> = {
-  draft: 'draft',
-  tabled: 'tabled',
-  withdrawn: 'withdrawn',
-  inadmissible: 'ruled inadmissible',
-  adopted: 'adopted',
-  rejected: 'rejected',
-  fallen: 'fallen',
-};
 
 /** One amendment: its redline against the current text, who tabled it, and what you may do. */
 export function AmendmentCard({
@@ -31,6 +22,7 @@ export function AmendmentCard({
   me: AmendmentsContext['me'];
   onChanged: () => void;
 }) {
+  const t = useTranslations('amendment');
   const { run, busy, confirmed: confirmThen } = useApiAction();
   /** Asked in a dialog, which keeps a refusal on screen; the toast says what happened once done. */
   const confirmed = (done: string, ask: ConfirmRequest) => confirmThen(ask, { success: done });
@@ -39,7 +31,7 @@ export function AmendmentCard({
     ...a.coSponsors.map((c) => ({ ...c, invited: false })),
     ...a.invitedCoSponsors.map((c) => ({ ...c, invited: true })),
   ];
-  const name = a.number ?? 'Draft';
+  const name = a.number ?? t('draft');
   // One tracked-changes editor serves three purposes: rewriting a stale amendment against
   // the current text, editing a draft (live, with its co-sponsors), and proposing a
   // sub-amendment to a tabled amendment's wording.
@@ -62,7 +54,7 @@ export function AmendmentCard({
       async () => {
         if (mode === 'rewrite') {
           await api('POST', `/api/v1/amendments/${a.id}/rewrite`, { proposedText: rewrite });
-          return `${name} rewritten`;
+          return t('rewritten', { name });
         }
         const sub = await api<{ id: string }>('POST', `/api/v1/resolutions/${resolutionId}/amendments`, {
           kind: 'modify',
@@ -70,25 +62,25 @@ export function AmendmentCard({
           proposedText: rewrite,
         });
         const tabled = await api<{ number: string }>('POST', `/api/v1/amendments/${sub.id}/table`).catch(() => null);
-        return tabled ? `Sub-amendment ${tabled.number} tabled` : 'Sub-amendment saved as a draft';
+        return tabled ? t('subTabled', { number: tabled.number }) : t('subSaved');
       },
-      { success: (said) => said, failure: 'Could not save', refresh: onChanged },
+      { success: (said) => said, failure: t('saveFailed'), refresh: onChanged },
     );
     if (saved) setMode(null);
   }
 
   /** One act on this amendment: busy while it runs, a toast for the outcome, the card refetched. */
-  const act = (what: string, path: string, body: unknown, done: string) =>
+  const act = (failure: string, path: string, body: unknown, done: string) =>
     run(() => api('POST', `/api/v1/amendments/${a.id}/${path}`, body), {
       success: done,
-      failure: `Could not ${what}`,
+      failure,
       refresh: onChanged,
     });
   const rule = () =>
-    void confirmed(`${name} ruled inadmissible`, {
-      title: `Rule ${name} inadmissible`,
-      input: { label: 'The reason, as recorded' },
-      confirmLabel: 'Rule inadmissible',
+    void confirmed(t('ruled', { name }), {
+      title: t('ruleTitle', { name }),
+      input: { label: t('ruleReason') },
+      confirmLabel: t('rule'),
       danger: true,
       action: async (reason) => {
         await api('POST', `/api/v1/amendments/${a.id}/ruling`, { reason });
@@ -105,29 +97,33 @@ export function AmendmentCard({
     >
       <div className="amendment-head">
         <strong>{name}</strong>
-        <span>{a.parentNumber ? `sub-amendment to ${a.parentNumber}` : (a.paragraphLabel ?? 'deleted paragraph')}</span>
+        <span>
+          {a.parentNumber
+            ? t('subAmendmentTo', { number: a.parentNumber })
+            : (a.paragraphLabel ?? t('deletedParagraph'))}
+        </span>
         <span className={`badge status-${a.status}`} data-testid="amendment-status">
-          {STATUS_WORDS[a.status]}
+          {t(`status.${a.status}`)}
         </span>
         {a.stale && (
-          <span className="badge stale" title="The paragraph changed since this amendment was written">
-            {a.conflict ? 'needs rewriting' : 'stale · rebased'}
+          <span className="badge stale" title={t('staleTitle')}>
+            {a.conflict ? t('needsRewriting') : t('staleRebased')}
           </span>
         )}
         {a.voting && (
           <span className="muted small" title={a.voting.reason}>
-            vote #{a.voting.position}
+            {t('votePosition', { position: a.voting.position })}
           </span>
         )}
       </div>
       <div className="muted small">
         {a.sponsor.name}
-        {listed.length > 0 && ' with '}
+        {listed.length > 0 && ` ${t('with')} `}
         {listed.map((c, i) => (
           <span key={c.id} className="cosponsor" data-testid="cosponsor">
             {i > 0 && ', '}
             {c.name}
-            {c.invited && ' (invited)'}
+            {c.invited && ` ${t('invited')}`}
             {a.youCan.removeCoSponsor.includes(c.id) && (
               <button
                 type="button"
@@ -135,14 +131,14 @@ export function AmendmentCard({
                 disabled={busy}
                 aria-label={
                   me.delegationId === c.id
-                    ? `Withdraw ${c.name}'s co-sponsorship of ${name}`
-                    : `Remove ${c.name} as co-sponsor of ${name}`
+                    ? t('withdrawOwnLabel', { delegation: c.name, name })
+                    : t('removeLabel', { delegation: c.name, name })
                 }
-                title={me.delegationId === c.id ? 'Withdraw our co-sponsorship' : 'Remove this co-sponsor'}
+                title={me.delegationId === c.id ? t('withdrawOwnTitle') : t('removeTitle')}
                 onClick={() =>
-                  void confirmed(`${c.name} no longer co-sponsors ${name}`, {
-                    title: `${c.name} will no longer co-sponsor ${name}`,
-                    confirmLabel: me.delegationId === c.id ? 'Withdraw co-sponsorship' : 'Remove co-sponsor',
+                  void confirmed(t('noLonger', { delegation: c.name, name }), {
+                    title: t('willNoLonger', { delegation: c.name, name }),
+                    confirmLabel: me.delegationId === c.id ? t('withdrawOwn') : t('remove'),
                     danger: true,
                     action: async () => {
                       await api('DELETE', `/api/v1/amendments/${a.id}/cosponsors/${c.id}`);
@@ -167,9 +163,9 @@ export function AmendmentCard({
       {a.rationale && <p className="small">{a.rationale}</p>}
       {a.conflict && (
         <div className="amendment-conflict small">
-          The paragraph now reads: <em>{a.currentText}</em>
+          {t('nowReads')} <em>{a.currentText}</em>
           <br />
-          This amendment was written against: <em>{a.baseText}</em>
+          {t('writtenAgainst')} <em>{a.baseText}</em>
         </div>
       )}
       {mode === 'edit' && (
@@ -178,10 +174,10 @@ export function AmendmentCard({
             amendmentId={a.id}
             base={against}
             user={{ name: me.name, delegation: me.delegationName, role: me.role }}
-            label={`${name}: the wording, edited together with the co-sponsors`}
+            label={t('liveLabel', { name })}
             testId="amendment-live-text"
           />
-          <p className="muted small">Saved as you type; the co-sponsors see every change live.</p>
+          <p className="muted small">{t('liveNote')}</p>
           <button
             type="button"
             className="secondary"
@@ -191,7 +187,7 @@ export function AmendmentCard({
             }}
             data-testid="amendment-live-done"
           >
-            Done
+            {t('done')}
           </button>
         </div>
       )}
@@ -201,14 +197,14 @@ export function AmendmentCard({
             base={against}
             initialText={rewrite}
             onChange={setRewrite}
-            label={mode === 'sub' ? `Sub-amendment to ${name}` : 'Amendment text'}
+            label={mode === 'sub' ? t('subLabel', { name }) : t('textLabel')}
             testId="amendment-textbox"
           />
           <button type="button" className="primary" disabled={busy || rewrite === against} onClick={save}>
-            {mode === 'sub' ? 'Table sub-amendment' : 'Save'}
+            {mode === 'sub' ? t('tableSub') : t('save')}
           </button>{' '}
           <button type="button" className="secondary" onClick={() => setMode(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
@@ -221,26 +217,27 @@ export function AmendmentCard({
               disabled={busy}
               onClick={() =>
                 act(
-                  'accept',
+                  t('acceptFailed'),
                   'cosponsorship',
                   { answer: 'accept' },
-                  `${me.delegationName ?? 'Your delegation'} co-sponsors ${name}`,
+                  t('accepted', {
+                    delegation: me.delegationName ?? t('yourDelegation'),
+                    name,
+                  }),
                 )
               }
               data-testid="cosponsorship-accept"
             >
-              Accept co-sponsorship
+              {t('accept')}
             </button>
             <button
               type="button"
               className="secondary"
               disabled={busy}
-              onClick={() =>
-                act('decline', 'cosponsorship', { answer: 'decline' }, `Invitation to co-sponsor ${name} declined`)
-              }
+              onClick={() => act(t('declineFailed'), 'cosponsorship', { answer: 'decline' }, t('declined', { name }))}
               data-testid="cosponsorship-decline"
             >
-              Decline
+              {t('decline')}
             </button>
           </>
         )}
@@ -249,10 +246,10 @@ export function AmendmentCard({
             type="button"
             className="primary"
             disabled={busy}
-            onClick={() => act('table', 'table', undefined, `${name} tabled`)}
+            onClick={() => act(t('tableFailed'), 'table', undefined, t('tabled', { name }))}
             data-testid="amendment-table"
           >
-            Table
+            {t('table')}
           </button>
         )}
         {a.youCan.edit && a.kind !== 'delete' && a.kind !== 'move' && !mode && (
@@ -261,19 +258,19 @@ export function AmendmentCard({
             className="secondary"
             onClick={() => startWith('edit')}
             data-testid="amendment-edit-live"
-            title="Edit the wording together with the co-sponsors, live"
+            title={t('editTogetherTitle')}
           >
-            Edit together
+            {t('editTogether')}
           </button>
         )}
         {a.youCan.rewrite && !mode && (
           <button type="button" className="secondary" onClick={() => startWith('rewrite')}>
-            Rewrite
+            {t('rewrite')}
           </button>
         )}
         {a.youCan.subAmend && !mode && (
           <button type="button" className="secondary" onClick={() => startWith('sub')}>
-            Sub-amend
+            {t('subAmend')}
           </button>
         )}
         {a.youCan.decide && (
@@ -282,39 +279,47 @@ export function AmendmentCard({
               type="button"
               className="primary"
               disabled={busy}
-              onClick={() => act('adopt', 'decision', { outcome: 'adopted', method: 'consensus' }, `${name} adopted`)}
+              onClick={() =>
+                act(t('adoptFailed'), 'decision', { outcome: 'adopted', method: 'consensus' }, t('adopted', { name }))
+              }
               data-testid="amendment-adopt"
             >
-              Adopt
+              {t('adopt')}
             </button>
             <button
               type="button"
               className="secondary"
               disabled={busy}
               onClick={() =>
-                act('reject', 'decision', { outcome: 'rejected', method: 'consensus' }, `${name} rejected`)
+                act(
+                  t('rejectFailed'),
+                  'decision',
+                  { outcome: 'rejected', method: 'consensus' },
+                  t('rejected', { name }),
+                )
               }
               data-testid="amendment-reject"
             >
-              Reject
+              {t('reject')}
             </button>
           </>
         )}
         {a.youCan.rule && (
           <button type="button" className="secondary" disabled={busy} onClick={rule}>
-            Inadmissible…
+            {t('inadmissible')}
           </button>
         )}
         {a.youCan.inviteCoSponsor && (
           <select
-            aria-label={`Invite a co-sponsor to ${name}`}
+            aria-label={t('inviteLabel', { name })}
             value=""
             disabled={busy}
             onChange={(e) =>
-              e.target.value && act('invite', 'cosponsors', { delegationId: e.target.value }, 'Co-sponsor invited')
+              e.target.value &&
+              act(t('inviteFailed'), 'cosponsors', { delegationId: e.target.value }, t('invitedToast'))
             }
           >
-            <option value="">Invite co-sponsor…</option>
+            <option value="">{t('invite')}</option>
             {delegations
               .filter((d) => d.id !== a.sponsor.id && !listed.some((c) => c.id === d.id))
               .map((d) => (
@@ -330,10 +335,10 @@ export function AmendmentCard({
             className="link-button danger"
             disabled={busy}
             onClick={() =>
-              void confirmed(`${name} withdrawn`, {
-                title: `Withdraw ${name}?`,
-                message: 'A withdrawn amendment is no longer before the committee.',
-                confirmLabel: `Withdraw ${name}`,
+              void confirmed(t('withdrawn', { name }), {
+                title: t('withdrawQuestion', { name }),
+                message: t('withdrawNote'),
+                confirmLabel: t('withdrawIt', { name }),
                 danger: true,
                 action: async () => {
                   await api('POST', `/api/v1/amendments/${a.id}/withdraw`, {});
@@ -342,7 +347,7 @@ export function AmendmentCard({
               })
             }
           >
-            Withdraw
+            {t('withdraw')}
           </button>
         )}
       </div>

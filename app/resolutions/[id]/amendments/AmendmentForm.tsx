@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
@@ -15,13 +16,6 @@ type Kind = 'modify' | 'insert' | 'delete' | 'move';
  * "table now" tables it in the same step, otherwise it is saved as a draft that the
  * co-sponsors then edit together, live ("Edit together" on its card).
  */
-const KIND_LABELS: Record<Kind, string> = {
-  modify: 'Amend the wording',
-  insert: 'Insert a paragraph',
-  delete: 'Delete it',
-  move: 'Move it',
-};
-
 export function AmendmentForm({
   context,
   paragraphs,
@@ -37,6 +31,7 @@ export function AmendmentForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations('amendmentForm');
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!focusOnOpen || !form.current) return;
@@ -98,11 +93,11 @@ export function AmendmentForm({
           `/api/v1/resolutions/${context.resolutionId}/amendments`,
           body,
         );
-        if (!tableNow) return 'Draft amendment saved';
+        if (!tableNow) return t('draftSaved');
         const tabled = await api<{ number: string }>('POST', `/api/v1/amendments/${drafted.id}/table`);
-        return `Amendment ${tabled.number} tabled`;
+        return t('tabled', { number: tabled.number });
       },
-      { success: (said) => said, failure: 'Could not save the amendment', inline: true },
+      { success: (said) => said, failure: t('saveFailed'), inline: true },
     );
     if (done !== undefined) onDone();
   }
@@ -126,7 +121,7 @@ export function AmendmentForm({
       className="amendment-form card"
       onSubmit={submit}
       data-testid="amendment-form"
-      aria-label="New amendment"
+      aria-label={t('label')}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !busy) {
           e.preventDefault();
@@ -135,7 +130,7 @@ export function AmendmentForm({
       }}
     >
       <label>
-        Paragraph
+        {t('paragraph')}
         <select value={paragraphId} onChange={(e) => choose(e.target.value)} data-testid="amend-paragraph">
           {paragraphs.map((p) => (
             <option key={p.id} value={p.id}>
@@ -145,11 +140,11 @@ export function AmendmentForm({
         </select>
       </label>
       <fieldset className="amend-kinds">
-        <legend>Proposal</legend>
+        <legend>{t('proposal')}</legend>
         {(['modify', 'insert', 'delete', 'move'] as const).map((k) => (
           <label key={k}>
             <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => switchKind(k)} />{' '}
-            {KIND_LABELS[k]}
+            {t(`kind.${k}`)}
           </label>
         ))}
       </fieldset>
@@ -158,19 +153,19 @@ export function AmendmentForm({
           <select
             value={position}
             onChange={(e) => setPosition(e.target.value as 'before' | 'after')}
-            aria-label="Where"
+            aria-label={t('where')}
           >
-            <option value="before">before {paragraph?.label}</option>
-            <option value="after">after {paragraph?.label}</option>
+            <option value="before">{t('beforeParagraph', { label: paragraph?.label ?? '' })}</option>
+            <option value="after">{t('afterParagraph', { label: paragraph?.label ?? '' })}</option>
           </select>
           <select
             value={newKind}
             onChange={(e) => setNewKind(e.target.value as typeof newKind)}
-            aria-label="Kind of paragraph"
+            aria-label={t('newKind')}
           >
-            <option value="preambular">preambular</option>
-            <option value="operative">operative</option>
-            <option value="subparagraph">sub-paragraph</option>
+            <option value="preambular">{t('newKinds.preambular')}</option>
+            <option value="operative">{t('newKinds.operative')}</option>
+            <option value="subparagraph">{t('newKinds.subparagraph')}</option>
           </select>
         </div>
       )}
@@ -179,15 +174,15 @@ export function AmendmentForm({
           <select
             value={position}
             onChange={(e) => setPosition(e.target.value as 'before' | 'after')}
-            aria-label="Where to"
+            aria-label={t('whereTo')}
           >
-            <option value="before">before</option>
-            <option value="after">after</option>
+            <option value="before">{t('before')}</option>
+            <option value="after">{t('after')}</option>
           </select>
           <select
             value={destination}
             onChange={(e) => setDestination(e.target.value)}
-            aria-label="Destination paragraph"
+            aria-label={t('destination')}
             data-testid="amend-destination"
           >
             {paragraphs
@@ -201,34 +196,32 @@ export function AmendmentForm({
         </div>
       )}
       {kind === 'move' ? (
-        <p className="muted small">The wording is unchanged; the paragraphs are renumbered once it is adopted.</p>
+        <p className="muted small">{t('moveNote')}</p>
       ) : kind !== 'delete' ? (
         <div className="amend-wording">
           <span className="field-label">
-            {kind === 'modify'
-              ? `${paragraph?.label ?? 'The paragraph'} as amended (tracked changes)`
-              : 'Text of the new paragraph'}
+            {kind === 'modify' ? t('asAmendedOf', { label: paragraph?.label ?? t('theParagraph') }) : t('newText')}
           </span>
           <TrackedTextEditor
             key={`${kind}:${paragraphId}`}
             base={kind === 'modify' ? (paragraph?.text ?? '') : ''}
             initialText={text}
             onChange={setText}
-            label={kind === 'modify' ? 'The paragraph as amended' : 'Text of the new paragraph'}
+            label={kind === 'modify' ? t('asAmended') : t('newText')}
             testId="amend-text"
           />
           {fieldError('proposedText', 'amend-text-error')}
         </div>
       ) : (
         <div className="amend-preview">
-          <span className="muted small">Tracked changes</span>
+          <span className="muted small">{t('trackedChanges')}</span>
           <p>
             <Redline segments={[{ op: 'delete', text: paragraph?.text ?? '' }]} testId="amend-redline" />
           </p>
         </div>
       )}
       <label>
-        Rationale
+        {t('rationale')}
         <textarea
           value={rationale}
           onChange={(e) => setRationale(e.target.value)}
@@ -241,9 +234,9 @@ export function AmendmentForm({
       {fieldError('rationale', 'amend-rationale-error')}
       {context.me.role !== 'member' && (
         <label>
-          On behalf of
+          {t('onBehalfOf')}
           <select value={sponsor} onChange={(e) => setSponsor(e.target.value)} required>
-            <option value="">choose a delegation…</option>
+            <option value="">{t('chooseDelegation')}</option>
             {context.delegations.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -254,7 +247,7 @@ export function AmendmentForm({
       )}
       {context.me.role !== 'member' && fieldError('sponsorDelegationId', 'amend-sponsor-error')}
       <details>
-        <summary>Co-sponsors ({coSponsors.length})</summary>
+        <summary>{t('coSponsors', { count: coSponsors.length })}</summary>
         <div className="cosponsor-list">
           {others.map((d) => (
             <label key={d.id}>
@@ -278,7 +271,7 @@ export function AmendmentForm({
             onChange={(e) => setTableNow(e.target.checked)}
             data-testid="amend-table-now"
           />{' '}
-          Table it now
+          {t('tableNow')}
         </label>
       )}
       {problem && (
@@ -288,10 +281,10 @@ export function AmendmentForm({
       )}
       <div className="row">
         <button type="submit" className="primary" disabled={busy} data-testid="amend-submit">
-          {tableNow ? 'Table amendment' : 'Save draft'}
+          {tableNow ? t('table') : t('saveDraft')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

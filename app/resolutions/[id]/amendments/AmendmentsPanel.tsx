@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api } from '@/app/_components/api';
@@ -9,6 +10,7 @@ import { focusParagraph, useAmendRequests } from '@/app/_components/amend-reques
 import { formatDateTime } from '@/app/_lib/dates';
 import { publishTextMarks } from '@/app/_components/amendment-marks-store';
 import { textMarks } from '@/app/_lib/text-marks';
+import { useDecisionWords } from '@/app/_components/decision-words';
 import type { VoteView } from '../procedure/types';
 import { AmendmentCard } from './AmendmentCard';
 import { AmendmentForm } from './AmendmentForm';
@@ -28,6 +30,10 @@ export function AmendmentsPanel({
   initialAmendments: AmendmentView[];
   initialParagraphs: ParagraphOption[];
 }) {
+  const t = useTranslations('amendments');
+  const tm = useTranslations('marks');
+  const locale = useLocale();
+  const words = useDecisionWords();
   const [amendments, setAmendments] = useState(initialAmendments);
   const [paragraphs, setParagraphs] = useState(initialParagraphs);
   // Open form, and the paragraph it starts on ("Amend" on a paragraph of the text).
@@ -55,7 +61,7 @@ export function AmendmentsPanel({
       .catch(() => {});
   }, [base]);
   // The amendments in the text: each paragraph's marks, drawn by the editor.
-  useEffect(() => publishTextMarks(textMarks(amendments, votes)), [amendments, votes]);
+  useEffect(() => publishTextMarks(textMarks(amendments, votes, words)), [amendments, votes, words]);
   useEffect(() => () => publishTextMarks([]), []);
 
   useAmendRequests(async (paragraphId) => {
@@ -71,9 +77,16 @@ export function AmendmentsPanel({
     if (!e.type.startsWith('amendment.') && e.type !== 'stage.changed') return;
     void reload().catch(() => {});
     const number = (e.data as { number?: string } | undefined)?.number;
-    if (e.type === 'amendment.tabled' && number) toast(`Amendment ${number} tabled`, 'info');
+    if (e.type === 'amendment.tabled' && number) toast(t('tabledToast', { number }), 'info');
     if (e.type === 'amendment.decided') {
-      toast(`${number ?? 'An amendment'} ${(e.data as { outcome?: string }).outcome ?? 'decided'}`, 'info');
+      const outcome = (e.data as { outcome?: string }).outcome;
+      toast(
+        t('decidedToast', {
+          number: number ?? t('anAmendment'),
+          outcome: outcome && tm.has(`status.${outcome}`) ? tm(`status.${outcome}`) : t('decided'),
+        }),
+        'info',
+      );
       // The text (and its versions) changed: the server-rendered parts refresh.
       router.refresh();
     }
@@ -85,16 +98,17 @@ export function AmendmentsPanel({
   const shown = [...open.sort((x, y) => order(x) - order(y)), ...(showClosed ? closed : [])];
 
   return (
-    <aside className="sidebar amendments-panel" aria-label="Amendments" data-testid="amendments-panel">
+    <aside className="sidebar amendments-panel" aria-label={t('title')} data-testid="amendments-panel">
       <h2>
-        Amendments <span className={`live-dot ${connected ? 'on' : ''}`} title={connected ? 'live' : 'reconnecting'} />
+        {t('title')}{' '}
+        <span className={`live-dot ${connected ? 'on' : ''}`} title={connected ? t('live') : t('reconnecting')} />
       </h2>
       {context.tablingDeadline && (
-        <p className="muted small">Tabling deadline: {formatDateTime(context.tablingDeadline)}</p>
+        <p className="muted small">{t('deadline', { date: formatDateTime(context.tablingDeadline, locale) })}</p>
       )}
       {context.mayDraft && !drafting && (
         <button type="button" className="primary" onClick={() => setDrafting({ n: 0 })} data-testid="amend-start">
-          Amend…
+          {t('amend')}
         </button>
       )}
       {drafting && (
@@ -119,7 +133,7 @@ export function AmendmentsPanel({
           }}
         />
       )}
-      {shown.length === 0 && <p className="muted small">No amendments before the committee.</p>}
+      {shown.length === 0 && <p className="muted small">{t('none')}</p>}
       <ol className="amendment-list" data-testid="amendment-list">
         {shown.map((a) => (
           <AmendmentCard
@@ -134,12 +148,12 @@ export function AmendmentsPanel({
       </ol>
       {closed.length > 0 && (
         <button type="button" className="link-button" onClick={() => setShowClosed((s) => !s)}>
-          {showClosed ? 'Hide' : 'Show'} {closed.length} decided or withdrawn
+          {t(showClosed ? 'hideClosed' : 'showClosed', { count: closed.length })}
         </button>
       )}
       <p className="small">
         <Link href={`/resolutions/${context.resolutionId}/amendments`} data-testid="compilation-link">
-          Compilation and voting order
+          {t('compilation')}
         </Link>
       </p>
     </aside>

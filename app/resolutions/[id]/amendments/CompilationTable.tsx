@@ -1,11 +1,13 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
 import { useProcedureEvents } from '@/app/_components/useProcedureEvents';
 import { Redline } from './Redline';
-import { conflictingAmendments, conflictSentence } from '@/app/_lib/amendment-conflicts';
-import { decidedHow } from '@/app/_lib/text-marks';
+import { conflictingAmendments } from '@/app/_lib/amendment-conflicts';
+import { decidedHow, decidingVote } from '@/app/_lib/text-marks';
+import { useDecisionWords } from '@/app/_components/decision-words';
 import type { VoteView } from '../procedure/types';
 import { useEffect } from 'react';
 import type { AmendmentView, CompilationResponse, ParagraphOption } from './types';
@@ -34,6 +36,9 @@ export function CompilationTable({
   delegations: { id: string; name: string }[];
   maySetOrder: boolean;
 }) {
+  const t = useTranslations('compilation');
+  const ta = useTranslations('amendment');
+  const words = useDecisionWords();
   const [amendments, setAmendments] = useState(initialAmendments);
   const [status, setStatus] = useState('');
   const [delegation, setDelegation] = useState('');
@@ -77,7 +82,7 @@ export function CompilationTable({
 
   const showPreview = () =>
     run(async () => setPreview(await api<Preview>('GET', `${base}/preview?ids=${chosen.join(',')}`)), {
-      failure: 'Could not preview',
+      failure: t('previewFailed'),
     });
   async function move(id: string, by: number) {
     const ids = ordered.map((a) => a.id);
@@ -86,8 +91,8 @@ export function CompilationTable({
     if (to < 0 || to >= ids.length) return;
     [ids[at], ids[to]] = [ids[to], ids[at]];
     await run(() => api('PUT', `${base}/voting-order`, { order: ids }), {
-      success: 'Voting order changed (recorded)',
-      failure: 'Could not change the order',
+      success: t('orderChanged'),
+      failure: t('orderFailed'),
       refresh: reload,
     });
   }
@@ -96,18 +101,20 @@ export function CompilationTable({
     <>
       <search className="compilation-filters row">
         <label>
-          Status{' '}
+          {t('status')}{' '}
           <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="filter-status">
-            <option value="">all</option>
+            <option value="">{t('all')}</option>
             {['draft', 'tabled', 'adopted', 'rejected', 'fallen', 'withdrawn', 'inadmissible'].map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {ta(`status.${s}`)}
+              </option>
             ))}
           </select>
         </label>
         <label>
-          Delegation{' '}
+          {t('delegation')}{' '}
           <select value={delegation} onChange={(e) => setDelegation(e.target.value)} data-testid="filter-delegation">
-            <option value="">all</option>
+            <option value="">{t('all')}</option>
             {delegations.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -116,9 +123,9 @@ export function CompilationTable({
           </select>
         </label>
         <label>
-          Paragraph{' '}
+          {t('paragraph')}{' '}
           <select value={paragraph} onChange={(e) => setParagraph(e.target.value)} data-testid="filter-paragraph">
-            <option value="">all</option>
+            <option value="">{t('all')}</option>
             {paragraphs.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -133,19 +140,19 @@ export function CompilationTable({
           onClick={showPreview}
           data-testid="preview-button"
         >
-          Preview as amended ({chosen.length})
+          {t('preview', { count: chosen.length })}
         </button>
       </search>
       <table className="table compilation" data-testid="compilation-table">
         <thead>
           <tr>
-            <th aria-label="Choose for preview" />
-            <th>No.</th>
-            <th>Paragraph</th>
-            <th>Sponsor</th>
-            <th>Amendment</th>
-            <th>Status</th>
-            <th>Vote</th>
+            <th aria-label={t('chooseForPreview')} />
+            <th>{t('number')}</th>
+            <th>{t('paragraph')}</th>
+            <th>{t('sponsor')}</th>
+            <th>{t('amendment')}</th>
+            <th>{t('status')}</th>
+            <th>{t('vote')}</th>
           </tr>
         </thead>
         <tbody>
@@ -154,19 +161,19 @@ export function CompilationTable({
               <td>
                 <input
                   type="checkbox"
-                  aria-label={`Preview ${a.number ?? 'draft'}`}
+                  aria-label={t('previewOne', { number: a.number ?? t('draft') })}
                   checked={chosen.includes(a.id)}
                   onChange={(e) => setChosen((c) => (e.target.checked ? [...c, a.id] : c.filter((x) => x !== a.id)))}
                 />
               </td>
               <td>
-                <strong>{a.number ?? 'draft'}</strong>
+                <strong>{a.number ?? t('draft')}</strong>
               </td>
-              <td>{a.parentNumber ? `${a.parentNumber} (sub)` : (a.paragraphLabel ?? 'deleted')}</td>
+              <td>{a.parentNumber ? t('sub', { number: a.parentNumber }) : (a.paragraphLabel ?? t('deleted'))}</td>
               <td>
                 {a.sponsor.name}
                 {a.coSponsors.length > 0 && (
-                  <div className="muted small">with {a.coSponsors.map((c) => c.name).join(', ')}</div>
+                  <div className="muted small">{t('with', { names: a.coSponsors.map((c) => c.name).join(', ') })}</div>
                 )}
               </td>
               <td>
@@ -174,17 +181,17 @@ export function CompilationTable({
                 {a.rationale && <div className="muted small">{a.rationale}</div>}
               </td>
               <td>
-                <span className={`badge status-${a.status}`}>{a.status}</span>
-                {a.stale && <span className="badge stale">{a.conflict ? 'needs rewriting' : 'stale'}</span>}
+                <span className={`badge status-${a.status}`}>{ta(`status.${a.status}`)}</span>
+                {a.stale && <span className="badge stale">{a.conflict ? ta('needsRewriting') : t('stale')}</span>}
                 {a.statusReason && <div className="muted small">{a.statusReason}</div>}
-                {decidedHow(a, votes)?.startsWith('by vote') && (
+                {decidingVote(a, votes) && (
                   <div className="small" data-testid="compilation-tally">
-                    {decidedHow(a, votes)}
+                    {decidedHow(a, votes, words)}
                   </div>
                 )}
                 {conflicts.has(a.id) && (
                   <div className="small compilation-conflict" data-testid="compilation-conflict">
-                    ⚠ {conflictSentence(a.number ?? 'draft', conflicts.get(a.id)!)}
+                    ⚠ {words.conflict(a.number ?? t('draft'), conflicts.get(a.id)!)}
                   </div>
                 )}
               </td>
@@ -199,7 +206,7 @@ export function CompilationTable({
                           type="button"
                           className="link-button"
                           disabled={busy}
-                          aria-label={`Move ${a.number} earlier`}
+                          aria-label={t('earlier', { number: a.number ?? '' })}
                           onClick={() => move(a.id, -1)}
                         >
                           ↑
@@ -208,7 +215,7 @@ export function CompilationTable({
                           type="button"
                           className="link-button"
                           disabled={busy}
-                          aria-label={`Move ${a.number} later`}
+                          aria-label={t('later', { number: a.number ?? '' })}
                           onClick={() => move(a.id, 1)}
                         >
                           ↓
@@ -225,11 +232,15 @@ export function CompilationTable({
         </tbody>
       </table>
       {preview && (
-        <section className="card amended-preview" data-testid="amended-preview" aria-label="Preview as amended">
-          <h2>As amended by {preview.applied.map((a) => a.number ?? 'draft').join(', ') || 'nothing'}</h2>
+        <section className="card amended-preview" data-testid="amended-preview" aria-label={t('previewLabel')}>
+          <h2>
+            {t('asAmendedBy', {
+              numbers: preview.applied.map((a) => a.number ?? t('draft')).join(', ') || t('nothing'),
+            })}
+          </h2>
           {preview.skipped.map((s) => (
             <p key={s.id} className="warnings small">
-              {s.number ?? 'A draft'} would not apply: {s.reason}
+              {t('wouldNotApply', { number: s.number ?? t('aDraft'), reason: s.reason })}
             </p>
           ))}
           <div className="preview-paragraphs">

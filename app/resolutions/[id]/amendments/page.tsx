@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { delegationRoster } from '@/usecases/reads/committees';
 import { loadCompilation } from '@/usecases/reads/amendments';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
@@ -15,15 +16,16 @@ export default async function CompilationPage({ params }: { params: Promise<{ id
     loadCompilation(db, resolution, access.actor),
     delegationRoster(db, resolution.committeeId),
   ]);
+  const t = await getTranslations('compilation');
   const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
   return (
     <div className="compilation-page">
       <p className="breadcrumbs">
         <Link href={`/resolutions/${resolution.id}`}>{resolution.title}</Link> ›
       </p>
-      <h1>Compilation of amendments</h1>
+      <h1>{t('title')}</h1>
       <p className="muted">
-        Export:{' '}
+        {t('export')}{' '}
         {(['docx', 'html', 'pdf'] as const).map((f) => (
           <a
             key={f}

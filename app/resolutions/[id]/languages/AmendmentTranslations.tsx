@@ -1,5 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
@@ -18,12 +19,6 @@ export interface AmendmentInLanguage {
   originalChange: string | null;
 }
 
-const STATUS_LABELS: Record<TranslationStatus, string> = {
-  up_to_date: 'Up to date',
-  needs_translation: 'Needs translation',
-  missing: 'Missing',
-};
-
 interface Props {
   language: string;
   languageLabel: string;
@@ -39,6 +34,8 @@ interface Props {
  * them here. Refreshed with the side-by-side (language events).
  */
 export function AmendmentTranslations(props: Props) {
+  const t = useTranslations('languages');
+  const ta = useTranslations('amendment');
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const { run, problem } = useApiAction();
@@ -47,7 +44,7 @@ export function AmendmentTranslations(props: Props) {
   async function save(id: string, proposedText: string) {
     const saved = await run(
       () => api('PUT', `/api/v1/amendments/${encodeURIComponent(id)}/translations/${props.language}`, { proposedText }),
-      { failure: 'Not saved.', refresh, inline: true },
+      { failure: t('notSaved'), refresh, inline: true },
     );
     if (saved !== undefined) setEditing(null);
   }
@@ -59,7 +56,7 @@ export function AmendmentTranslations(props: Props) {
       className="side-by-side"
       data-testid="amendment-translations"
     >
-      <h2 id="amendment-translations-title">Amendments in {props.languageLabel}</h2>
+      <h2 id="amendment-translations-title">{t('amendmentsIn', { name: props.languageLabel })}</h2>
       {problem && (
         <p role="alert" className="error">
           {problem}
@@ -68,8 +65,8 @@ export function AmendmentTranslations(props: Props) {
       <table>
         <thead>
           <tr>
-            <th scope="col">Amendment</th>
-            <th scope="col">Proposed text ({props.originalLanguage})</th>
+            <th scope="col">{t('amendment')}</th>
+            <th scope="col">{t('proposedText', { code: props.originalLanguage })}</th>
             <th scope="col">
               {props.languageLabel} ({props.language})
             </th>
@@ -86,27 +83,26 @@ export function AmendmentTranslations(props: Props) {
             >
               <th scope="row">
                 {a.name}
-                {a.paragraphLabel ? ` (${a.paragraphLabel})` : ''} · {a.status}
+                {a.paragraphLabel ? ` (${a.paragraphLabel})` : ''} ·{' '}
+                {ta.has(`status.${a.status}`) ? ta(`status.${a.status}`) : a.status}
               </th>
               <td lang={props.originalLanguage}>
                 {a.originalText}
                 {a.originalChange && (
                   <span className="muted" data-testid="amendment-original-change">
                     {' '}
-                    Changed since translated: {a.originalChange}
+                    {t('changedSince', { change: a.originalChange })}
                   </span>
                 )}
               </td>
               <td>
                 <span className={`badge translation-${a.translationStatus}`} data-testid="translation-status">
-                  {STATUS_LABELS[a.translationStatus]}
+                  {t(`status.${a.translationStatus}`)}
                 </span>
                 {editing === a.id ? (
                   <form action={(form) => save(a.id, String(form.get('text') ?? ''))} className="translation-form">
                     <label>
-                      <span className="sr-only">
-                        {a.name} in {props.languageLabel}
-                      </span>
+                      <span className="sr-only">{t('paragraphIn', { label: a.name, name: props.languageLabel })}</span>
                       <textarea
                         name="text"
                         defaultValue={a.translation}
@@ -115,9 +111,9 @@ export function AmendmentTranslations(props: Props) {
                         rows={3}
                       />
                     </label>
-                    <button type="submit">Save</button>{' '}
+                    <button type="submit">{t('save')}</button>{' '}
                     <button type="button" onClick={() => setEditing(null)}>
-                      Cancel
+                      {t('cancel')}
                     </button>
                   </form>
                 ) : (
@@ -127,8 +123,12 @@ export function AmendmentTranslations(props: Props) {
                     </p>
                     {props.canEdit && (
                       <p className="actions">
-                        <button type="button" onClick={() => setEditing(a.id)} aria-label={`Translate ${a.name}`}>
-                          Translate
+                        <button
+                          type="button"
+                          onClick={() => setEditing(a.id)}
+                          aria-label={t('translateLabel', { label: a.name })}
+                        >
+                          {t('translate')}
                         </button>
                       </p>
                     )}

@@ -98,7 +98,7 @@ export default async function LanguagesPage({
           canEdit={can(access.actor, 'language:edit', { stage })}
           amendments={amendments.map((a) => ({
             id: a.id,
-            name: a.number ?? a.paragraphLabel ?? 'Amendment',
+            name: a.number ?? a.paragraphLabel ?? t('amendment'),
             paragraphLabel: a.number ? a.paragraphLabel : null,
             status: a.status,
             originalText: a.proposedText,

@@ -30,7 +30,6 @@ export function ProcedureBoard({
 }) {
   const t = useTranslations('procedure');
   const tv = useTranslations('votes');
-  const ts = useTranslations('stages');
   const [votes, setVotes] = useState(initialVotes);
   const [reservations, setReservations] = useState(initialReservations);
   const router = useRouter();
@@ -50,7 +49,7 @@ export function ProcedureBoard({
   // What others did, said to screen readers: stage changes, opened votes, results.
   const [announcement, setAnnouncement] = useState('');
   const connected = useProcedureEvents(context.resolutionId, (e: ProcedureEvent) => {
-    const said = announce(e, t, ts, tv);
+    const said = announce(e, t, tv);
     if (said) setAnnouncement(said);
     if (e.type === 'ballot.cast') {
       const { voteId, tally, ballotsCast } = (e.data ?? {}) as {
@@ -123,9 +122,9 @@ function outcomeSentence(outcome: string | undefined, t: T, tv: T): string {
 }
 
 /** The sentence a screen reader hears for a procedural event, when it is news to the room. */
-function announce(e: ProcedureEvent, t: T, ts: T, tv: T): string | null {
+function announce(e: ProcedureEvent, t: T, tv: T): string | null {
   const data = (e.data ?? {}) as { to?: string; outcome?: string };
-  if (e.type === 'stage.changed' && data.to) return t('movedTo', { stage: ts(data.to) });
+  if (e.type === 'stage.changed' && data.to) return t('movedTo', { stage: data.to });
   if (e.type === 'vote.opened') return t('voteOpen');
   if (e.type === 'vote.closed') return outcomeSentence(data.outcome, t, tv);
   if (e.type === 'resolution.adopted') return t('adoptedAnnounce');

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
-import { KIND_NAMES, type ProcedureContext, type ReservationView } from './types';
+import { RESERVATION_KINDS, type ProcedureContext, type ReservationView } from './types';
 
 /** Reservations beside the text: listed by paragraph, recorded by a delegation (or the secretariat for one). */
 export function ReservationsSection({
@@ -125,7 +125,7 @@ export function ReservationsSection({
           <label>
             {t('kindLabel')}
             <select value={kind} onChange={(e) => setKind(e.target.value as ReservationView['kind'])} name="kind">
-              {Object.keys(KIND_NAMES).map((k) => (
+              {RESERVATION_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`kind.${k}`)}
                 </option>

@@ -27,7 +27,8 @@ export function TallyChart({
   // About one unit per CSS pixel in the side panel, so the labels read at their font size.
   const W = 240;
   const rowH = 28;
-  const labelW = 74;
+  // Room for the longest label in the reader's language ("Abstention" is longer than "Abstain").
+  const labelW = Math.max(74, ...ROWS.map((r) => t(`choice.${r.key}`).length * 8 + 12));
   const barW = W - labelW - 36;
   const summary = t('tallySummary', { ...tally });
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
 import { VoteCard } from './VoteCard';
-import { MAJORITY_NAMES, METHOD_NAMES, type ProcedureContext, type VoteView } from './types';
+import { MAJORITIES, VOTE_METHODS, type ProcedureContext, type VoteView } from './types';
 
 /** Votes: the chair opens one (subject, method, majority); the open vote first, then the record. */
 export function VotesSection({
@@ -92,7 +92,7 @@ export function VotesSection({
           <label>
             {t('methodLabel')}
             <select value={method} onChange={(e) => setMethod(e.target.value)} name="method">
-              {Object.keys(METHOD_NAMES).map((k) => (
+              {VOTE_METHODS.map((k) => (
                 <option key={k} value={k}>
                   {t(`method.${k}`)}
                 </option>
@@ -102,7 +102,7 @@ export function VotesSection({
           <label>
             {t('majorityLabel')}
             <select value={majority} onChange={(e) => setMajority(e.target.value)} name="majority">
-              {Object.keys(MAJORITY_NAMES).map((k) => (
+              {MAJORITIES.map((k) => (
                 <option key={k} value={k}>
                   {t(`majorityOption.${k}`)}
                 </option>

@@ -41,22 +41,7 @@ export interface ProcedureContext {
   adoptionDefaults: { session: string; place: string; date: string };
 }
 
-export const KIND_NAMES: Record<ReservationView['kind'], string> = {
-  reservation: 'Reservation',
-  dissociation: 'Dissociation',
-  interpretative_statement: 'Interpretative statement',
-};
-
-export const METHOD_NAMES: Record<string, string> = {
-  show_of_hands: 'Show of hands',
-  recorded: 'Recorded vote',
-  roll_call: 'Roll call',
-  secret: 'Secret ballot',
-  electronic: 'Electronic vote',
-};
-
-export const MAJORITY_NAMES: Record<string, string> = {
-  simple: 'simple majority',
-  absolute: 'absolute majority',
-  two_thirds: 'two-thirds majority',
-};
+/** The choices the forms offer; their names are in the interface catalogues (reservations.kind, votes.method, votes.majority). */
+export const RESERVATION_KINDS: ReservationView['kind'][] = ['reservation', 'dissociation', 'interpretative_statement'];
+export const VOTE_METHODS = ['show_of_hands', 'recorded', 'roll_call', 'secret', 'electronic'] as const;
+export const MAJORITIES = ['simple', 'absolute', 'two_thirds'] as const;

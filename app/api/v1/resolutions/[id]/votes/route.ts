@@ -1,7 +1,7 @@
 import * as votes from '@/usecases/votes';
 import { act } from '../../../_lib/act';
 import { resolutionForUser } from '@/usecases/reads/resolutions';
-import { presentVote, votesOf } from '@/usecases/reads/votes';
+import { presentVoteTo, votesOf } from '@/usecases/reads/votes';
 import { endpoint } from '../../../_lib/endpoint';
 import { resolutionParams } from '../../schema';
 import { openVoteBody } from '../../../procedure/schema';
@@ -12,6 +12,7 @@ export const GET = endpoint({ params: resolutionParams }, async ({ db, user, par
 });
 
 export const POST = endpoint({ params: resolutionParams, body: openVoteBody }, async (ctx) => {
-  const { vote, viewer } = await act(votes.openVote, ctx, { ...ctx.body, resolutionId: ctx.params.id });
-  return presentVote(ctx.db, vote, viewer);
+  const { vote } = await act(votes.openVote, ctx, { ...ctx.body, resolutionId: ctx.params.id });
+  const { access } = await resolutionForUser(ctx.db, ctx.user.id, ctx.params.id);
+  return presentVoteTo(ctx.db, vote, access);
 });
