@@ -340,4 +340,24 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
       .toContain('At the start of amendments');
     await screenshotView(iran, 'coediting-read-only-after-stage');
   });
+
+  it('the chair restores the version saved before the consultations: the text is as it was then, everywhere; members see no Restore', async () => {
+    const iran = pages[IRAN.email];
+    const chair = pages['chair@example.org'];
+    const count = (page: Page) => editor(page).locator('p[data-kind]').count();
+    // Paragraphs were split and pasted since: the saved version had the imported 50.
+    expect(await count(chair)).toBeGreaterThan(50);
+    expect(await iran.getByTestId('version-restore').count()).toBe(0);
+    await chair.getByRole('button', { name: 'Restore “Before the Bangkok consultations”' }).click();
+    await chair.getByTestId('confirm-ok').click();
+    await expect
+      .poll(async () => (await chair.getByTestId('toast').allTextContents()).join(' | '), { timeout: 10_000 })
+      .toContain('“Before the Bangkok consultations” restored');
+    await expect
+      .poll(() => chair.getByTestId('versions').textContent(), { timeout: 10_000 })
+      .toContain('Before restoring “Before the Bangkok consultations”');
+    // Iran's open page follows without a reload.
+    await expect.poll(() => count(iran), { timeout: 15_000 }).toBe(50);
+    await expect.poll(() => count(chair), { timeout: 15_000 }).toBe(50);
+  });
 });

@@ -262,4 +262,40 @@ describe.each(testDatabaseKinds())('ballot box on %s', (kind) => {
     expect(none).toMatchObject({ status: 'rejected', reason: { code: 'not_found:vote' } });
     expect(unknown).toMatchObject({ status: 'rejected', reason: { code: 'not_found:vote' } });
   });
+
+  it('a secret vote open at the upgrade: its unsealed ballots counted from the totals kept then, the sealed ones added', async () => {
+    const { vote } = await openOne('secret');
+    // Cast before choices were sealed: a participation row and the totals (migration 0004).
+    await db
+      .insert(ballots)
+      .values(delegationIds.slice(0, 3).map((id) => ({ voteId: vote.id, delegationId: id, castBy: chairId })));
+    await db.insert(voteTallies).values({ voteId: vote.id, yes: 2, no: 1, abstain: 0 });
+    const { box } = setBasedBox();
+    await Promise.all(
+      delegationIds
+        .slice(3, 7)
+        .map((id) => box.run({ voteId: vote.id, delegationId: id, choice: 'abstain', actorId: chairId })),
+    );
+    const { result } = await closeVote(db, { voteId: vote.id, actorId: chairId });
+    expect(result).toMatchObject({ totals: { yes: 2, no: 1, abstain: 4 }, ballotsCast: 7 });
+  });
+
+  it('a secret vote is not closed under another ballot key: refused, saying so, and nothing is lost', async () => {
+    const { vote } = await openOne('secret');
+    const { box } = setBasedBox();
+    await box.run({ voteId: vote.id, delegationId: delegationIds[0], choice: 'no', actorId: chairId });
+    const saved = process.env.CONCORD_BALLOT_KEY;
+    process.env.CONCORD_BALLOT_KEY = 'another-installation-ballot-key-0123456789';
+    try {
+      await expect(closeVote(db, { voteId: vote.id, actorId: chairId })).rejects.toMatchObject({
+        code: 'conflict:vote',
+        message: expect.stringMatching(/ballot key/),
+      });
+    } finally {
+      if (saved === undefined) delete process.env.CONCORD_BALLOT_KEY;
+      else process.env.CONCORD_BALLOT_KEY = saved;
+    }
+    const { result } = await closeVote(db, { voteId: vote.id, actorId: chairId });
+    expect(result).toMatchObject({ totals: { yes: 0, no: 1, abstain: 0 }, ballotsCast: 1 });
+  });
 });

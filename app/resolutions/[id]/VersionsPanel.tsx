@@ -33,7 +33,7 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
   const locale = useLocale();
   const [versions, setVersions] = useState(initial);
   const [name, setName] = useState('');
-  const { run, busy, problem: error } = useApiAction();
+  const { run, busy, problem: error, confirmed } = useApiAction();
   const router = useRouter();
   // A page refresh (router.refresh) brings a fresh list from the server.
   useEffect(() => setVersions(initial), [initial]);
@@ -67,6 +67,21 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
     if (saved !== undefined) setName('');
   }
 
+  // Recovery (chair, secretariat): the version becomes the current text again, the text before kept as a version.
+  const restore = (v: VersionSummary) =>
+    confirmed(
+      {
+        title: t('restoreQuestion', { name: v.name }),
+        message: t('restoreKept'),
+        confirmLabel: t('restore'),
+        danger: true,
+        action: async () => {
+          await api('POST', `/api/v1/resolutions/${resolutionId}/versions/${v.id}/restore`);
+        },
+      },
+      { success: t('restored', { name: v.name }), refresh: reload },
+    );
+
   const latest = versions[versions.length - 1];
   return (
     <aside className="sidebar" aria-label={t('title')}>
@@ -79,6 +94,20 @@ export function VersionsPanel({ resolutionId, versions: initial, canSave }: Prop
             </Link>
             <div className="muted small">
               {v.createdBy ?? t('system')} · {formatDateTime(v.createdAt, locale)}
+              {v.youCan.restore && (
+                <>
+                  {' · '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => restore(v)}
+                    aria-label={t('restoreLabel', { name: v.name })}
+                    data-testid="version-restore"
+                  >
+                    {t('restore')}
+                  </button>
+                </>
+              )}
             </div>
           </li>
         ))}
