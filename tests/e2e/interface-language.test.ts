@@ -96,6 +96,13 @@ describe.skipIf(skip)('the interface in the user’s language', () => {
     expect(await chair.getByTestId('ballots-cast').textContent()).toMatch(/^0 délégations sur \d+ ont voté\.$/);
     expect(await chair.getByTestId('tally-chart').getAttribute('aria-label')).toBe('Pour 0, Contre 0, Abstention 0');
     expect(await chair.getByRole('button', { name: 'Clore le vote' }).count()).toBe(1);
+    expect(await chair.getByTestId('amendments-panel').textContent()).toContain(
+      'Aucun amendement n’est soumis à la commission.',
+    );
+    // Dates the French way, from the same month names as the French published text.
+    expect(await chair.getByTestId('versions').textContent()).toMatch(
+      /\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4} à \d\d:\d\d UTC/,
+    );
     await chair.waitForLoadState('networkidle').catch(() => {});
     await screenshot(chair, 'interface-fr-resolution');
     await docScreenshot(chair, 'interface-fr-resolution');

@@ -117,6 +117,7 @@ describe('interface messages', () => {
   const TRANSLATED = [
     'app/layout.tsx',
     'app/page.tsx',
+    'app/not-found.tsx',
     'app/signin/page.tsx',
     'app/signin/SignInForm.tsx',
     'app/settings/tokens/page.tsx',

@@ -3,7 +3,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { presenceUser } from '@/lib/editor/presence';
-import { resolutionEditorExtensions } from './extensions';
+import { resolutionEditorExtensions, setCaretFallback } from './extensions';
 import { useCollabSession, type CollabSession, type CollabState } from './useCollabSession';
 import { Toolbar } from './Toolbar';
 import { PresenceList } from './PresenceList';
@@ -128,6 +128,7 @@ function LiveEditor({
   // The amendments of each paragraph, drawn in the text (kept live by the amendments panel).
   const marks = useTextMarks();
   useEffect(() => {
+    setCaretFallback(t('someone'));
     setMarkWords({
       status: (status) => (tm.has(`status.${status}`) ? tm(`status.${status}` as 'status.tabled') : status),
       region: (number) => tm('region', { number }),
@@ -141,7 +142,7 @@ function LiveEditor({
       showAmended: tm('showAmended'),
       close: tm('close'),
     });
-  }, [tm]);
+  }, [tm, t]);
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     editor.view.dispatch(editor.state.tr.setMeta(amendmentMarksKey, { marks }));

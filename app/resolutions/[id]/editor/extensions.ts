@@ -42,6 +42,12 @@ export function resolutionEditorExtensions(opts: {
   ];
 }
 
+/** What a caret whose person is not known yet is called, in the reader's interface language. */
+let someone = 'Someone';
+export function setCaretFallback(label: string) {
+  someone = label;
+}
+
 /** A remote caret: a coloured bar and a label "name (delegation)". Built from text only. */
 export function renderCaret(state: Record<string, unknown>): HTMLElement {
   const user = readPresenceUser({ user: state });
@@ -51,7 +57,7 @@ export function renderCaret(state: Record<string, unknown>): HTMLElement {
   const label = document.createElement('span');
   label.className = 'collab-caret-label';
   label.style.backgroundColor = user?.color ?? '#5f6670';
-  label.textContent = user ? presenceLabel(user) : 'Someone';
+  label.textContent = user ? presenceLabel(user) : someone;
   caret.setAttribute('data-testid', 'remote-caret');
   caret.append(label);
   return caret;

@@ -28,7 +28,7 @@ export function TallyChart({
   const W = 240;
   const rowH = 28;
   // Room for the longest label in the reader's language ("Abstention" is longer than "Abstain").
-  const labelW = Math.max(74, ...ROWS.map((r) => t(`choice.${r.key}`).length * 8 + 12));
+  const labelW = Math.max(74, ...ROWS.map((r) => t(`choice.${r.key}`).length * 8.5 + 16));
   const barW = W - labelW - 36;
   const summary = t('tallySummary', { ...tally });
   return (
