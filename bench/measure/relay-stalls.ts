@@ -7,6 +7,8 @@
  *   merges of the tail into the state included, when it is due;
  * - the snapshot a compaction takes of it (collected(), or collectedElsewhere() with a
  *   state folder: only its share on this thread, i.e. the call and the adoption of the result);
+ * - a client joining meanwhile (its sync steps: the state vector, then what it lacks),
+ *   with a state of its own one edit behind;
  * - the longest gap of a 1 ms ticker meanwhile (what monitorEventLoopDelay would show);
  * - postMessage calls to the update guard's worker for checks arriving ten per turn of the
  *   event loop, as from ten sockets read in one poll phase.
@@ -103,6 +105,8 @@ async function folding(withFolder: boolean) {
   const state = new State(start, undefined, folder);
   const adds: number[] = [];
   const snapshots: number[] = [];
+  const joins: number[] = [];
+  const joinerVector = Y.encodeStateVectorFromUpdate(start);
   const gap = await longestGap(async () => {
     // 300 updates/s as in B1, in turns of 3 every 10 ms; a snapshot every 1,500 updates.
     for (let i = 0; i < more.length; i += 3) {
@@ -123,12 +127,31 @@ async function folding(withFolder: boolean) {
           snapshots.push(performance.now() - t);
         }
       }
+      if (i % 1500 === 750) {
+        const s = state as unknown as { missingFromElsewhere?: (sv: Uint8Array) => Promise<Uint8Array> };
+        const t = performance.now();
+        state.stateVector();
+        if (s.missingFromElsewhere) {
+          const p = s.missingFromElsewhere(joinerVector);
+          joins.push(performance.now() - t);
+          await p;
+        } else {
+          state.missingFrom(joinerVector);
+          joins.push(performance.now() - t);
+        }
+      }
       await new Promise((r) => setTimeout(r, 10));
     }
   });
   const bytes = state.encoded().byteLength;
   await folder?.close();
-  return { stateBytes: bytes, add: summary(adds), snapshotOnThisThread: summary(snapshots), longestTickerGapMs: gap };
+  return {
+    stateBytes: bytes,
+    add: summary(adds),
+    snapshotOnThisThread: summary(snapshots),
+    joinOnThisThread: summary(joins),
+    longestTickerGapMs: gap,
+  };
 }
 
 async function guardPosts() {

@@ -145,7 +145,10 @@ export class Connection implements Peer {
       // Answer only with what is stored: a client never learns of an update that a crash
       // could still lose.
       await this.live.settled();
-      this.send(encodeSyncStep2(this.live.missingFrom(stateVector)));
+      const missing = this.live.missingFromElsewhere
+        ? await this.live.missingFromElsewhere(stateVector)
+        : this.live.missingFrom(stateVector);
+      this.send(encodeSyncStep2(missing));
       return;
     }
     if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) throw new MalformedMessage(`unknown sync step ${step}`);

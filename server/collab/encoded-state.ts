@@ -108,9 +108,26 @@ export class EncodedState {
 
   /** For sync step 1. */
   stateVector(): Uint8Array {
+    // With a folder, the tail is not merged here for it: the clocks kept as updates came in
+    // are the state vector, unless an update came ahead of a gap.
+    if (this.folder && this.unfolded.length > 0 && this.ahead.size === 0) return Y.encodeStateVector(this.clocks);
     this.fold();
     this.vector ??= Y.encodeStateVectorFromUpdate(this.merged);
     return this.vector;
+  }
+
+  /**
+   * The same as `missingFrom`, worked out on the folder (merging the tail and diffing a large
+   * text would stall the relay): it holds at least everything added before the call.
+   */
+  async missingFromElsewhere(stateVector: Uint8Array): Promise<Uint8Array> {
+    if (!this.folder) return this.missingFrom(stateVector);
+    const newcomer = Y.decodeStateVector(stateVector).size === 0;
+    while (this.folding) await this.folding.catch(() => {});
+    if (newcomer && this.unfolded.length === 0) return this.merged;
+    const folded = await this.foldElsewhere(false, newcomer ? undefined : stateVector);
+    if (!folded) return this.missingFrom(stateVector);
+    return folded.missing ?? folded.state;
   }
 
   /** For sync step 2: what a client with `stateVector` lacks. A newcomer gets the whole state. */
@@ -145,7 +162,7 @@ export class EncodedState {
    */
   async collectedElsewhere(): Promise<Uint8Array> {
     if (!this.folder) return this.collected();
-    await this.folding?.catch(() => {});
+    while (this.folding) await this.folding.catch(() => {});
     if (this.unfolded.length === 0 && this.deletedSinceCollected === 0) return this.merged;
     const folded = await this.foldElsewhere(this.deletedSinceCollected > 0);
     return folded?.state ?? this.collected();
@@ -167,8 +184,8 @@ export class EncodedState {
    * Hands the tail to the folder and takes its result in when it comes, unless this thread
    * folded past it meanwhile (a newcomer's sync). Updates added meanwhile stay in the tail.
    */
-  private foldElsewhere(collect: boolean): Promise<Folded | null> {
-    if (this.folding || !this.folder || this.unfolded.length === 0) return Promise.resolve(null);
+  private foldElsewhere(collect: boolean, diff?: Uint8Array): Promise<Folded | null> {
+    if (this.folding || !this.folder || (this.unfolded.length === 0 && !diff)) return Promise.resolve(null);
     const upTo = this.folded + this.unfolded.length;
     const deleted = this.deletedSinceCollected;
     const job = this.folder
@@ -176,6 +193,7 @@ export class EncodedState {
         state: this.merged,
         updates: this.unfolded.slice(),
         collect: { always: collect, collectedBytes: this.collectedBytes, deleted },
+        diff,
       })
       .then(
         (result) => {

@@ -160,6 +160,11 @@ export class LiveDocument implements Room {
     return this.text.missingFrom(stateVector);
   }
 
+  /** The same, worked out off the relay's thread when there is a folder. */
+  missingFromElsewhere(stateVector: Uint8Array): Promise<Uint8Array> {
+    return this.text.missingFromElsewhere(stateVector);
+  }
+
   /** The whole state as one update. */
   encodedState(): Uint8Array {
     return this.text.encoded();

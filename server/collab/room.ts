@@ -22,6 +22,8 @@ export interface SharedDocument {
   stateVector(): Uint8Array;
   /** For sync step 2: what a client with `stateVector` is missing. */
   missingFrom(stateVector: Uint8Array): Uint8Array;
+  /** The same, worked out off the relay's thread where the room can (a large text). */
+  missingFromElsewhere?(stateVector: Uint8Array): Promise<Uint8Array>;
   /** Applies a client's update (stored, then relayed). */
   applyFrom(update: Uint8Array, origin: Peer): void;
   /** A reason to refuse an update before it is applied, or null to take it. */

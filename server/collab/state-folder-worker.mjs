@@ -16,7 +16,7 @@ const collectGarbage = (update) => {
   }
 };
 
-const fold = ({ state, updates, collect }) => {
+const fold = ({ state, updates, collect, diff }) => {
   let merged = new Uint8Array(state);
   const list = updates.map((u) => new Uint8Array(u));
   let exact = true;
@@ -48,17 +48,32 @@ const fold = ({ state, updates, collect }) => {
       failure ??= e instanceof Error ? e.message : String(e);
     }
   }
-  return { merged, exact, collected, failure, vector: Y.encodeStateVectorFromUpdate(merged) };
+  // A client's sync step 2: what a client with the state vector `diff` lacks.
+  const missing = diff ? Y.diffUpdate(merged, new Uint8Array(diff)) : null;
+  return { merged, exact, collected, failure, missing, vector: Y.encodeStateVectorFromUpdate(merged) };
 };
+
+/** A buffer of its own: transferring it empties nothing the worker still uses. */
+const own = (bytes) => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice());
 
 parentPort.on('message', (job) => {
   try {
-    const { merged, exact, collected, failure, vector } = fold(job);
-    // A fresh buffer of its own: transferring it empties nothing the worker still uses.
-    const out = merged.byteOffset === 0 && merged.byteLength === merged.buffer.byteLength ? merged : merged.slice();
-    parentPort.postMessage({ id: job.id, ok: true, state: out.buffer, exact, collected, failure, vector }, [
-      out.buffer,
-    ]);
+    const { merged, exact, collected, failure, missing, vector } = fold(job);
+    const state = own(merged);
+    const lacking = missing ? own(missing) : null;
+    parentPort.postMessage(
+      {
+        id: job.id,
+        ok: true,
+        state: state.buffer,
+        missing: lacking?.buffer ?? null,
+        exact,
+        collected,
+        failure,
+        vector,
+      },
+      lacking ? [state.buffer, lacking.buffer] : [state.buffer],
+    );
   } catch (e) {
     parentPort.postMessage({ id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) });
   }

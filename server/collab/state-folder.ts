@@ -11,6 +11,8 @@ export interface FoldJob {
     collectedBytes: number;
     deleted: number;
   };
+  /** A client's state vector: the answer also carries what that client lacks (its sync step 2). */
+  diff?: Uint8Array;
 }
 
 export interface Folded {
@@ -23,6 +25,8 @@ export interface Folded {
   failure: string | null;
   /** The new state's state vector. */
   vector: Uint8Array;
+  /** With `diff`: what that client lacks. */
+  missing: Uint8Array | null;
 }
 
 /**
@@ -48,6 +52,7 @@ interface Reply {
   collected?: boolean;
   failure?: string | null;
   vector?: Uint8Array;
+  missing?: ArrayBuffer | null;
 }
 
 export function createStateFolder(): StateFolder {
@@ -78,6 +83,7 @@ export function createStateFolder(): StateFolder {
           collected: reply.collected ?? false,
           failure: reply.failure ?? null,
           vector: reply.vector ?? new Uint8Array([0]),
+          missing: reply.missing ? new Uint8Array(reply.missing) : null,
         });
     });
     w.on('error', (e) => failAll(w, `state folder failed: ${e.message}`));
@@ -94,7 +100,13 @@ export function createStateFolder(): StateFolder {
         pending.set(id, { resolve, reject });
         // Copied by the structured clone (the caller keeps serving its state meanwhile); a
         // view is cut to its bytes first, or the clone would copy the buffer it sits in.
-        worker!.postMessage({ id, state: exact(job.state), updates: job.updates.map(exact), collect: job.collect });
+        worker!.postMessage({
+          id,
+          state: exact(job.state),
+          updates: job.updates.map(exact),
+          collect: job.collect,
+          diff: job.diff,
+        });
       });
     },
     async close() {

@@ -58,6 +58,8 @@ describe('EncodedState with a state folder', () => {
       return seed % n;
     };
     folds = 0;
+    /** Sync steps 2 asked for mid-stream, with the state vector of the reference at that moment. */
+    const asked: { answer: Promise<Uint8Array>; had: Map<number, number> }[] = [];
     for (let i = 0; i < 4000; i++) {
       const client = clients[next(3)];
       const text = paragraphText(client, next(5));
@@ -72,14 +74,31 @@ describe('EncodedState with a state folder', () => {
       // Now and then the folds finish; now and then a sync overtakes one under way.
       if (i % 97 === 0) await turn();
       if (i % 701 === 0) expect(state.stateVector()).toEqual(Y.encodeStateVector(reference));
+      if (i % 333 === 0)
+        asked.push({
+          answer: state.missingFromElsewhere(Y.encodeStateVector(base)),
+          had: Y.decodeStateVector(Y.encodeStateVector(reference)),
+        });
+    }
+    // Each answer, given to a client holding the base, brings it at least to where the text was when asked.
+    for (const { answer, had } of asked) {
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(base));
+      Y.applyUpdate(client, await answer);
+      const got = Y.decodeStateVector(Y.encodeStateVector(client));
+      for (const [id, clock] of had) expect(got.get(id) ?? 0).toBeGreaterThanOrEqual(clock);
     }
     expect(folds).toBeGreaterThan(3);
     const snapshot = await state.collectedElsewhere();
     expect(textOf(snapshot)).toBe(reference.getXmlFragment('resolution').toString());
     expect(state.stateVector()).toEqual(Y.encodeStateVector(reference));
     const newcomer = new Y.Doc();
-    Y.applyUpdate(newcomer, state.missingFrom(Y.encodeStateVector(newcomer)));
+    Y.applyUpdate(newcomer, await state.missingFromElsewhere(Y.encodeStateVector(newcomer)));
     expect(newcomer.getXmlFragment('resolution').toString()).toBe(reference.getXmlFragment('resolution').toString());
+    const behind = new Y.Doc();
+    Y.applyUpdate(behind, Y.encodeStateAsUpdate(base));
+    Y.applyUpdate(behind, await state.missingFromElsewhere(Y.encodeStateVector(behind)));
+    expect(behind.getXmlFragment('resolution').toString()).toBe(reference.getXmlFragment('resolution').toString());
   });
 
   it('keeps an update that came before what it builds on, and serves it once the gap closes', async () => {
