@@ -12,7 +12,9 @@ import { newNonce, securityHeaders } from '../lib/http/security-headers';
  * with the headers Next's proxy adds (proxy.ts). Anything it does not recognise exactly —
  * another method, path or spelling — goes on to Next as before.
  *
- * CONCORD_BALLOT_FAST_PATH=0 leaves every ballot to Next (for an A/B in bench/).
+ * Outside Next there is no Next request scope: the handler and what it imports must not use
+ * next/headers, next/server or next-intl's server functions (tests/integration/ballot-door
+ * checks). CONCORD_BALLOT_FAST_PATH=0 leaves every ballot to Next (for an A/B in bench/).
  */
 const BALLOTS = /^\/api\/v1\/votes\/([A-Za-z0-9-]{1,64})\/ballots$/;
 

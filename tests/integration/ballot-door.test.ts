@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encode } from 'next-auth/jwt';
@@ -10,6 +12,7 @@ import { MAX_REQUEST_BODY_BYTES, refuseOversizedBody } from '@/lib/http/body-lim
 import { ballotDoor } from '@/server/ballot-door';
 import { POST } from '@/app/api/v1/votes/[voteId]/ballots/route';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/database';
+import { projectGraph } from '../architecture/import-graph';
 import { callRoute, okJson } from './route-caller';
 import { resolutionAtVoting, tokenFor, userId } from './procedure-fixtures';
 
@@ -224,4 +227,28 @@ describe.each(testDatabaseKinds())('the ballot door on %s', (kind) => {
       expect(res.status).toBe(599);
     }
   });
+});
+
+/**
+ * The door calls the route handler outside Next, where Next's request scope (next/headers,
+ * next-intl's server functions, after()) does not exist: nothing the handler imports may
+ * use it, or ballots would fail through the door while the route's own tests pass.
+ */
+it("uses nothing of Next's request scope in the ballot route's imports", () => {
+  const graph = projectGraph();
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const edge of graph.get(file) ?? []) walk(edge.to);
+  };
+  walk('app/api/v1/votes/[voteId]/ballots/route.ts');
+  expect(seen.size).toBeGreaterThan(20);
+  const scoped = [...seen].filter((file) =>
+    /from ['"](next\/headers|next-intl(\/server)?|next\/server)['"]/.test(
+      fs.readFileSync(path.join(root, file), 'utf8'),
+    ),
+  );
+  expect(scoped).toEqual([]);
 });

@@ -73,9 +73,10 @@ describe('interface messages', () => {
     expect(() => parse('{count, plural, one {# vote}')).toThrow();
   });
 
-  it('writes French with typographic apostrophes', () => {
-    const straight = [...flatten(catalogue('fr'))].filter(([, m]) => /[a-zà-ÿ]'[a-zà-ÿ]/i.test(m));
-    expect(straight).toEqual([]);
+  it('writes French with typographic apostrophes and no breakable space before : ; ? ! or inside « »', () => {
+    const french = [...flatten(catalogue('fr'))];
+    expect(french.filter(([, m]) => /[a-zà-ÿ]'[a-zà-ÿ]/i.test(m))).toEqual([]);
+    expect(french.filter(([, m]) => / [:;?!]|« | »/.test(m)).map(([k]) => k)).toEqual([]);
   });
 
   /** Every `t('key')`, `t.rich('key')` of app/ whose binding names its namespace. */

@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
 import type { TranslationStatus } from '@/lib/languages/types';
+import { TranslationCell } from './TranslationCell';
 
 export interface AmendmentInLanguage {
   id: string;
@@ -95,46 +96,21 @@ export function AmendmentTranslations(props: Props) {
                   </span>
                 )}
               </td>
-              <td>
-                <span className={`badge translation-${a.translationStatus}`} data-testid="translation-status">
-                  {t(`status.${a.translationStatus}`)}
-                </span>
-                {editing === a.id ? (
-                  <form action={(form) => save(a.id, String(form.get('text') ?? ''))} className="translation-form">
-                    <label>
-                      <span className="sr-only">{t('paragraphIn', { label: a.name, name: props.languageLabel })}</span>
-                      <textarea
-                        name="text"
-                        defaultValue={a.translation}
-                        lang={props.language}
-                        dir={props.direction}
-                        rows={3}
-                      />
-                    </label>
-                    <button type="submit">{t('save')}</button>{' '}
-                    <button type="button" onClick={() => setEditing(null)}>
-                      {t('cancel')}
-                    </button>
-                  </form>
-                ) : (
-                  <>
-                    <p lang={props.language} dir={props.direction} data-testid="amendment-translation-text">
-                      {a.translation}
-                    </p>
-                    {props.canEdit && (
-                      <p className="actions">
-                        <button
-                          type="button"
-                          onClick={() => setEditing(a.id)}
-                          aria-label={t('translateLabel', { label: a.name })}
-                        >
-                          {t('translate')}
-                        </button>
-                      </p>
-                    )}
-                  </>
-                )}
-              </td>
+              <TranslationCell
+                label={a.name}
+                status={a.translationStatus}
+                translation={a.translation}
+                language={props.language}
+                languageLabel={props.languageLabel}
+                direction={props.direction}
+                canEdit={props.canEdit}
+                editing={editing === a.id}
+                rows={3}
+                textTestId="amendment-translation-text"
+                onEdit={() => setEditing(a.id)}
+                onCancel={() => setEditing(null)}
+                onSave={(text) => save(a.id, text)}
+              />
             </tr>
           ))}
         </tbody>

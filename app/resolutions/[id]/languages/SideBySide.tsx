@@ -8,6 +8,7 @@ import { useProcedureEvents } from '@/app/_components/useProcedureEvents';
 import type { DiffSegment } from '@/lib/amendments/diff';
 import type { TranslationStatus } from '@/lib/languages/types';
 import { Redline } from '../amendments/Redline';
+import { TranslationCell } from './TranslationCell';
 
 export interface SideBySideParagraph {
   id: string;
@@ -111,55 +112,22 @@ export function SideBySide(props: Props) {
               <td lang={props.originalLanguage}>
                 {p.change ? <Redline segments={p.change} testId="original-change" /> : p.originalText}
               </td>
-              <td>
-                <span className={`badge translation-${p.status}`} data-testid="translation-status">
-                  {t(`status.${p.status}`)}
-                </span>
-                {editing === p.id ? (
-                  <form action={(form) => save(p.id, String(form.get('text') ?? ''))} className="translation-form">
-                    <label>
-                      <span className="sr-only">{t('paragraphIn', { label: p.label, name: props.languageLabel })}</span>
-                      <textarea
-                        name="text"
-                        defaultValue={p.translation}
-                        lang={props.language}
-                        dir={props.direction}
-                        rows={4}
-                      />
-                    </label>
-                    <button type="submit">{t('save')}</button>{' '}
-                    <button type="button" onClick={() => setEditing(null)}>
-                      {t('cancel')}
-                    </button>
-                  </form>
-                ) : (
-                  <>
-                    <p lang={props.language} dir={props.direction} data-testid="translation">
-                      {p.translation}
-                    </p>
-                    {props.canEdit && (
-                      <p className="actions">
-                        <button
-                          type="button"
-                          onClick={() => setEditing(p.id)}
-                          aria-label={t('translateLabel', { label: p.label })}
-                        >
-                          {t('translate')}
-                        </button>
-                        {p.status === 'needs_translation' && (
-                          <button
-                            type="button"
-                            onClick={() => confirm(p.id)}
-                            aria-label={t('confirmLabel', { label: p.label })}
-                          >
-                            {t('confirm')}
-                          </button>
-                        )}
-                      </p>
-                    )}
-                  </>
-                )}
-              </td>
+              <TranslationCell
+                label={p.label}
+                status={p.status}
+                translation={p.translation}
+                language={props.language}
+                languageLabel={props.languageLabel}
+                direction={props.direction}
+                canEdit={props.canEdit}
+                editing={editing === p.id}
+                rows={4}
+                textTestId="translation"
+                onEdit={() => setEditing(p.id)}
+                onCancel={() => setEditing(null)}
+                onSave={(text) => save(p.id, text)}
+                onConfirm={() => confirm(p.id)}
+              />
             </tr>
           ))}
         </tbody>
