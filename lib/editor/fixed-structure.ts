@@ -35,24 +35,27 @@ export const FixedStructure = Extension.create({
     return { Enter: swallow, 'Shift-Enter': swallow, 'Mod-Enter': swallow, 'Alt-Enter': swallow };
   },
   addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        key,
-        filterTransaction: (tr, state) => {
-          if (!tr.docChanged) return true;
-          const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
-          if (sync?.isChangeOrigin) return true;
-          return structureOf(tr.doc) === structureOf(state.doc);
-        },
-        props: {
-          handlePaste: (view, event) => {
-            const text = asOneParagraph(event.clipboardData?.getData('text/plain') ?? '');
-            if (text) view.dispatch(view.state.tr.insertText(text).scrollIntoView());
-            return true;
-          },
-          handleDrop: () => true,
-        },
-      }),
-    ];
+    return [fixedStructurePlugin()];
   },
 });
+
+/** The plugin alone (no keymap): refuses every local change of structure, flattens pastes. */
+export function fixedStructurePlugin(): Plugin {
+  return new Plugin({
+    key,
+    filterTransaction: (tr, state) => {
+      if (!tr.docChanged) return true;
+      const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
+      if (sync?.isChangeOrigin) return true;
+      return structureOf(tr.doc) === structureOf(state.doc);
+    },
+    props: {
+      handlePaste: (view, event) => {
+        const text = asOneParagraph(event.clipboardData?.getData('text/plain') ?? '');
+        if (text) view.dispatch(view.state.tr.insertText(text).scrollIntoView());
+        return true;
+      },
+      handleDrop: () => true,
+    },
+  });
+}
