@@ -156,9 +156,10 @@ export function createUpdateGuard(options: {
   const jobResults = new WeakMap<Job, Promise<unknown>>();
 
   /**
-   * Messages for the worker wait for the end of the current turn of the event loop and go
-   * as one: a postMessage per update (the clients' checks, the relayed updates' feeds) costs
-   * the relay's thread a serialisation and a wake-up of the worker each time.
+   * A postMessage per update (the clients' checks, the relayed updates' feeds) costs the
+   * relay's thread a serialisation and a wake-up of the worker each time. The first message
+   * of a turn of the event loop goes at once (a lone check waits for nothing); those that
+   * follow in the same turn, while the worker is busy with it, go together at its end.
    */
   let outbox: { message: object; transfer: ArrayBuffer[] }[] = [];
   let sending: NodeJS.Immediate | null = null;
@@ -191,8 +192,12 @@ export function createUpdateGuard(options: {
     } else {
       message = { ...m, id: j.id };
     }
-    outbox.push({ message, transfer });
-    sending ??= setImmediate(send);
+    if (sending) {
+      outbox.push({ message, transfer });
+      return;
+    }
+    worker!.postMessage(message, transfer);
+    sending = setImmediate(send);
   };
 
   const submit = (message: Message, boundMs: number): { id: number; done: Promise<unknown> } => {

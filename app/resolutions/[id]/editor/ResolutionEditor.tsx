@@ -3,7 +3,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { presenceUser } from '@/lib/editor/presence';
-import { resolutionEditorExtensions, setCaretFallback } from './extensions';
+import { resolutionEditorExtensions, setCaretFallback, versionEditorExtensions } from './extensions';
 import { useCollabSession, type CollabSession, type CollabState } from './useCollabSession';
 import { Toolbar } from './Toolbar';
 import { PresenceList } from './PresenceList';
@@ -27,6 +27,18 @@ interface Props {
   fallback: ReactNode;
   /** May start amendments: each paragraph then offers "Amend". */
   mayAmend?: boolean;
+  /**
+   * A language version instead of the original: its room `<resolution id>/<language>`, its
+   * words in their language and direction, and the original's paragraphs, which it cannot change.
+   */
+  version?: LiveVersion;
+}
+
+export interface LiveVersion {
+  language: string;
+  direction: 'ltr' | 'rtl';
+  /** The language's name, for the editor's label. */
+  name: string;
 }
 
 /**
@@ -34,11 +46,15 @@ interface Props {
  * Yjs document; the server decides, per connection, who may type (its access notice), and
  * the editor follows that live, e.g. turning read-only when the chair closes drafting.
  */
-export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback, mayAmend = false }: Props) {
+export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback, mayAmend = false, version }: Props) {
   const t = useTranslations('editor');
-  const { session, state } = useCollabSession(resolutionId);
+  const { session, state } = useCollabSession(version ? `${resolutionId}/${version.language}` : resolutionId);
   return (
-    <section className="editor-shell" aria-label={t('label')}>
+    <section
+      className="editor-shell"
+      aria-label={version ? t('versionLabel', { name: version.name }) : t('label')}
+      data-testid={version ? 'version-editor' : undefined}
+    >
       <div className="editor-status">
         <ConnectionBadge state={state} />
         {session && <PresenceList provider={session.provider} />}
@@ -50,7 +66,8 @@ export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback
           user={user}
           enactingFormula={enactingFormula}
           fallback={fallback}
-          mayAmend={mayAmend}
+          mayAmend={mayAmend && !version}
+          version={version}
         />
       ) : (
         fallback
@@ -66,6 +83,7 @@ function LiveEditor({
   enactingFormula,
   fallback,
   mayAmend,
+  version,
 }: {
   session: CollabSession;
   state: CollabState;
@@ -73,6 +91,7 @@ function LiveEditor({
   enactingFormula: string;
   fallback: ReactNode;
   mayAmend: boolean;
+  version?: LiveVersion;
 }) {
   const { name, delegation, role } = user;
   const presence = useMemo(() => presenceUser({ name, delegation, role }), [name, delegation, role]);
@@ -80,38 +99,48 @@ function LiveEditor({
   const t = useTranslations('editor');
   const tm = useTranslations('marks');
   const format = useFormatter();
+  // A page refresh hands a new `version` object; only whether there is one matters here.
+  const isVersion = !!version;
   const extensions = useMemo(
     () =>
-      resolutionEditorExtensions({
-        doc: session.doc,
-        provider: session.provider,
-        user: presence,
-        onAmend: mayAmend ? requestAmendment : null,
-        // More than a page's worth is asked about first, in the app's own dialog.
-        confirmLargePaste: (paragraphs, characters) =>
-          confirm({
-            title: t('pasteTitle', { count: paragraphs }),
-            message: t('pasteMessage', { characters: format.number(characters) }),
-            confirmLabel: t('pasteConfirm'),
+      isVersion
+        ? versionEditorExtensions({ doc: session.doc, provider: session.provider, user: presence })
+        : resolutionEditorExtensions({
+            doc: session.doc,
+            provider: session.provider,
+            user: presence,
+            onAmend: mayAmend ? requestAmendment : null,
+            // More than a page's worth is asked about first, in the app's own dialog.
+            confirmLargePaste: (paragraphs, characters) =>
+              confirm({
+                title: t('pasteTitle', { count: paragraphs }),
+                message: t('pasteMessage', { characters: format.number(characters) }),
+                confirmLabel: t('pasteConfirm'),
+              }),
           }),
-      }),
-    [session, presence, mayAmend, confirm, t, format],
+    [session, presence, mayAmend, confirm, t, format, isVersion],
   );
   // Never editable before the server's text has arrived or when the server says "read":
   // the server would drop the updates anyway, and the text would then differ from everyone's.
   const canEdit = state.loaded && state.access?.access === 'write';
+  const editorId = version ? 'language-editor' : 'resolution-editor';
+  const language = version?.language;
+  const direction = version?.direction;
+  const versionName = version?.name;
   // The textbox itself says whether it is read-only (aria-readonly means nothing on the article).
   const attributes = useMemo(
     () => ({
-      id: 'resolution-editor',
-      'data-testid': 'resolution-editor',
-      'aria-label': t('label'),
+      id: editorId,
+      'data-testid': editorId,
+      'aria-label': versionName ? t('versionLabel', { name: versionName }) : t('label'),
+      // The version's words are spelled, read aloud and laid out in their own language.
+      ...(language ? { lang: language, dir: direction ?? 'ltr' } : {}),
       'aria-multiline': 'true',
       'aria-readonly': String(!canEdit),
       role: 'textbox',
       class: 'editor-body',
     }),
-    [canEdit, t],
+    [canEdit, t, editorId, language, direction, versionName],
   );
   const editor = useEditor(
     {
@@ -165,11 +194,11 @@ function LiveEditor({
   return (
     <>
       {/* Nothing to format for someone who may only read: no greyed-out toolbar. */}
-      {editor && canEdit && <Toolbar editor={editor} />}
+      {editor && canEdit && <Toolbar editor={editor} controls={editorId} kinds={!version} />}
       {!state.loaded && fallback}
       <article
         className="resolution-text resolution-editor"
-        data-testid="resolution-text"
+        data-testid={version ? 'language-text' : 'resolution-text'}
         data-editable={canEdit}
         hidden={!state.loaded}
       >

@@ -12,7 +12,17 @@ const KINDS: { kind: ParagraphKind; keys: string; tab?: boolean }[] = [
 ];
 
 /** Paragraph kind, marks and history. Every control has a visible label and a shortcut. */
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({
+  editor,
+  controls = 'resolution-editor',
+  kinds = true,
+}: {
+  editor: Editor;
+  /** The id of the editable area. */
+  controls?: string;
+  /** False where the original alone decides the kinds (a language version). */
+  kinds?: boolean;
+}) {
   const t = useTranslations('toolbar');
   const state = useEditorState({
     editor,
@@ -27,25 +37,27 @@ export function Toolbar({ editor }: { editor: Editor }) {
   });
   const off = !state.editable;
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label={t('label')} aria-controls="resolution-editor">
-      <fieldset className="toolbar-group" aria-label={t('kind')}>
-        {KINDS.map(({ kind, keys, tab }) => (
-          <button
-            key={kind}
-            type="button"
-            className="tool"
-            aria-pressed={state.kind === kind}
-            aria-keyshortcuts={keys.replace('Ctrl', 'Control')}
-            title={t(tab ? 'kindTitleTab' : 'kindTitle', { kind: t(`kinds.${kind}`), keys })}
-            disabled={off}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => editor.chain().focus().setParagraphKind(kind).run()}
-            data-testid={`kind-${kind}`}
-          >
-            {t(`kinds.${kind}`)}
-          </button>
-        ))}
-      </fieldset>
+    <div className="editor-toolbar" role="toolbar" aria-label={t('label')} aria-controls={controls}>
+      {kinds && (
+        <fieldset className="toolbar-group" aria-label={t('kind')}>
+          {KINDS.map(({ kind, keys, tab }) => (
+            <button
+              key={kind}
+              type="button"
+              className="tool"
+              aria-pressed={state.kind === kind}
+              aria-keyshortcuts={keys.replace('Ctrl', 'Control')}
+              title={t(tab ? 'kindTitleTab' : 'kindTitle', { kind: t(`kinds.${kind}`), keys })}
+              disabled={off}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => editor.chain().focus().setParagraphKind(kind).run()}
+              data-testid={`kind-${kind}`}
+            >
+              {t(`kinds.${kind}`)}
+            </button>
+          ))}
+        </fieldset>
+      )}
       <fieldset className="toolbar-group" aria-label={t('marks')}>
         <button
           type="button"

@@ -14,6 +14,7 @@ import { AmendmentMarks } from './amendment-marks';
 import { ParagraphKeys } from './paragraph-keys';
 import { presenceLabel, readPresenceUser, type PresenceUser } from '@/lib/editor/presence';
 import { newParagraphId } from '@/lib/resolution/ids';
+import { FixedStructure } from '@/lib/editor/fixed-structure';
 
 /**
  * The browser editor = the stored schema (the very list the server reads the Y.Doc with)
@@ -38,6 +39,26 @@ export function resolutionEditorExtensions(opts: {
     ResolutionPaste.configure({ confirmLarge: opts.confirmLargePaste ?? null }),
     AmendAction.configure({ onAmend: opts.onAmend ?? null }),
     AmendmentMarks,
+    ParagraphKeys,
+  ];
+}
+
+/**
+ * A language version's editor: the same document, collaboration and presence, but its
+ * paragraphs are the original's (no ids made here, no kinds changed, nothing split or joined).
+ */
+export function versionEditorExtensions(opts: {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  user: PresenceUser;
+}): Extensions {
+  return [
+    ...resolutionSchemaExtensions,
+    Collaboration.configure({ document: opts.doc, field: TEXT_FIELD }),
+    CollaborationCaret.configure({ provider: opts.provider, user: opts.user, render: renderCaret }),
+    RemoteSelection.configure({ document: opts.doc }),
+    ParagraphNumbers,
+    FixedStructure,
     ParagraphKeys,
   ];
 }

@@ -10,6 +10,7 @@ import { SideBySide } from './SideBySide';
 import { AddLanguageForm } from './AddLanguageForm';
 import { AmendmentTranslations } from './AmendmentTranslations';
 import { loadCompilation } from '@/usecases/reads/amendments';
+import { ResolutionEditor } from '../editor/ResolutionEditor';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,6 +37,9 @@ export default async function LanguagesPage({
     ? await readVersionText(ctx, user.id, { resolutionId: resolution.id, language: selected.language })
     : null;
   // The amendments readers of this language read in it (drafts are their sponsors' alone).
+  // The same decision as the server's for the version's room: who may write it here may
+  // write it live (the room itself still says, per connection, whether typing is taken).
+  const canEdit = can(access.actor, 'language:edit', { stage });
   const amendments = version
     ? (await loadCompilation(db, resolution, access.actor, {}, { language: version.language })).amendments.filter(
         (a) => a.status !== 'draft' && a.proposedText !== '',
@@ -70,6 +74,26 @@ export default async function LanguagesPage({
         <p data-testid="no-languages">{t('none')}</p>
       )}
       {can(access.actor, 'language:add', { stage }) && <AddLanguageForm resolutionId={resolution.id} />}
+      {version && canEdit && (
+        <section aria-labelledby="live-version-title" className="live-version" data-testid="live-version">
+          <h2 id="live-version-title">
+            {t('liveTitle', { name: languageName(version.language), code: version.language })}
+          </h2>
+          <p className="muted">{t('liveNote')}</p>
+          <ResolutionEditor
+            key={version.language}
+            resolutionId={resolution.id}
+            enactingFormula=""
+            user={{ name: user.name, delegation: null, role: access.actor.role! }}
+            version={{
+              language: version.language,
+              direction: version.direction,
+              name: languageName(version.language),
+            }}
+            fallback={<p className="muted">{t('liveLoading')}</p>}
+          />
+        </section>
+      )}
       {version && (
         <SideBySide
           resolutionId={resolution.id}
@@ -77,7 +101,7 @@ export default async function LanguagesPage({
           language={version.language}
           languageLabel={languageName(version.language)}
           direction={version.direction}
-          canEdit={can(access.actor, 'language:edit', { stage })}
+          canEdit={canEdit}
           paragraphs={version.paragraphs.map((p) => ({
             id: p.id,
             kind: p.kind,
@@ -95,7 +119,7 @@ export default async function LanguagesPage({
           languageLabel={languageName(version.language)}
           originalLanguage={original}
           direction={version.direction}
-          canEdit={can(access.actor, 'language:edit', { stage })}
+          canEdit={canEdit}
           amendments={amendments.map((a) => ({
             id: a.id,
             name: a.number ?? a.paragraphLabel ?? t('amendment'),
