@@ -25,6 +25,7 @@ import { closeInOrder } from './shutdown';
 import { refuseOversizedBody } from '../lib/http/body-limit';
 import { startupFailure } from './startup-errors';
 import { ballotDoor } from './ballot-door';
+import { warmUpBallotPath } from '../db/commands/ballot-box';
 
 /**
  * The Concord process: one HTTP server on one port hosting the Next.js app (pages and
@@ -74,6 +75,10 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const relay = await createRelay(config.redisUrl, (m) => collabLog.info(m));
   const collab = createCollabService({ getDb: async () => database.db, relay, log: (m) => collabLog.info(m) });
   setCollabService(collab);
+  // The first burst of ballots after a start must not plan its statements while it waits.
+  const ballotsWarming = warmUpBallotPath(database.db).catch((e: unknown) =>
+    log('ballots').warn({ err: e }, 'ballot path warm-up failed (serving anyway)'),
+  );
   // Warmed while Next prepares, and awaited before listening: the first clients of a
   // session must not be served by a cold relay (server/collab/warm-up.ts).
   const warming = collab.warmUp().then(
@@ -100,6 +105,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
   const handle = app.getRequestHandler();
   const upgradeNext = app.getUpgradeHandler();
   await warming;
+  await ballotsWarming;
   const useCases = startUseCaseRuntime(collab);
   // The CLI on PostgreSQL serves no sockets: what it revokes or changes reaches ours by NOTIFY.
   const eventsLog = log('events');

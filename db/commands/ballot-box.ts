@@ -1,4 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '../client';
+import { findUserByApiToken } from '../queries/access';
+import { voteForUserSoon } from '../queries/votes';
+import { TOKEN_PREFIX } from '../../lib/auth/tokens';
 import { batchSetTransactions, batchTransactions, type TransactionBatcher } from '../batched-transactions';
 import { castBallot, castBallots, type BallotCast, type CastOutcome } from './ballot-caster';
 
@@ -31,4 +35,23 @@ export function ballotBox(): TransactionBatcher<BallotCast, CastOutcome> {
           },
         );
   return slot.__concordBallotBox;
+}
+
+/**
+ * Runs once at start what a ballot reads on its way (the token, the vote with the member's
+ * role, the ballot box's read of the vote and delegations), for nothing that exists, so the
+ * first burst of ballots after a start does not pay for planning these statements and, on
+ * PostgreSQL, for opening the connections its lookups and batch use at the same time.
+ * Writes nothing.
+ */
+export async function warmUpBallotPath(db: Db): Promise<void> {
+  const none = '00000000-0000-0000-0000-000000000000';
+  await Promise.all([
+    findUserByApiToken(db, `${TOKEN_PREFIX}${'0'.repeat(43)}`),
+    voteForUserSoon(db, none, none).catch(() => undefined),
+    db.transaction((tx) =>
+      castBallots(tx, [{ voteId: none, delegationId: none, choice: 'yes', actorId: none }], { withStanding: true }),
+    ),
+    db.execute(sql`select 1`),
+  ]);
 }
