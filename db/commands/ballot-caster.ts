@@ -55,7 +55,7 @@ interface VoteRow {
 
 /**
  * Ballots cast together, written set-based inside the caller's transaction: the votes read
- * once (FOR SHARE), the delegations checked in one query, one upsert of all ballot rows,
+ * once (FOR SHARE) with the delegations checked in the same query, one upsert of all ballot rows,
  * one addition to each secret vote's totals and the audit entries chained here and written
  * in one statement — a fixed number of statements whatever the number of ballots. Each
  * ballot gets its own answer: a refused one (closed vote, unknown delegation, a secret
@@ -88,7 +88,10 @@ export async function castBallots(
   };
 
   const voteIds = [...new Set(casts.map((c) => c.voteId))].sort();
-  const voteRows: VoteRow[] = await tx
+  const delegationIds = [...new Set(casts.map((c) => c.delegationId))];
+  // One round trip for both: each vote (FOR SHARE) with those of the ballots' delegations
+  // that sit in its committee.
+  const voteRows = await tx
     .select({
       id: votes.id,
       status: votes.status,
@@ -96,24 +99,23 @@ export async function castBallots(
       weighted: votes.weighted,
       resolutionId: votes.resolutionId,
       committeeId: resolutions.committeeId,
+      members: sql<string[] | string>`(select coalesce(json_agg(${delegations.id}), '[]'::json) from ${delegations}
+        where ${inArray(delegations.id, delegationIds)} and ${delegations.committeeId} = ${resolutions.committeeId})`,
     })
     .from(votes)
     .innerJoin(resolutions, eq(resolutions.id, votes.resolutionId))
     .where(inArray(votes.id, voteIds))
     .orderBy(asc(votes.id))
     .for('share', { of: votes });
-  const voteById = new Map(voteRows.map((v) => [v.id, v]));
-  const delegationIds = [...new Set(casts.map((c) => c.delegationId))];
-  const delegationRows = await tx
-    .select({ id: delegations.id, committeeId: delegations.committeeId, voteWeight: delegations.voteWeight })
-    .from(delegations)
-    .where(inArray(delegations.id, delegationIds));
-  const delegationById = new Map(delegationRows.map((d) => [d.id, d]));
+  const voteById = new Map<string, VoteRow>(voteRows.map((v) => [v.id, v]));
+  const inCommittee = new Map(
+    voteRows.map((v) => [v.id, new Set<string>(typeof v.members === 'string' ? JSON.parse(v.members) : v.members)]),
+  );
 
   // Accepted so far, in arrival order.
   const accepted: number[] = [];
   casts.forEach((cast, i) => {
-    const refusal = refusalOf(voteById.get(cast.voteId), delegationById.get(cast.delegationId)?.committeeId);
+    const refusal = refusalOf(voteById.get(cast.voteId), !!inCommittee.get(cast.voteId)?.has(cast.delegationId));
     if (refusal) refuse(i, refusal);
     else accepted.push(i);
   });
@@ -228,7 +230,7 @@ interface Returned {
 }
 
 /** Why a ballot cannot be cast at all, before anything is written; null when it can. */
-function refusalOf(vote: VoteRow | undefined, delegationCommitteeId: string | undefined) {
+function refusalOf(vote: VoteRow | undefined, delegationInCommittee: boolean) {
   if (!vote) return notFound('vote');
   if (vote.status !== 'open') return conflict('vote', 'This vote is closed; ballots can no longer be cast or changed.');
   if (vote.method === 'show_of_hands')
@@ -236,7 +238,7 @@ function refusalOf(vote: VoteRow | undefined, delegationCommitteeId: string | un
       'vote',
       'This vote is by show of hands: the chair enters the counts when closing it; there are no ballots.',
     );
-  if (delegationCommitteeId !== vote.committeeId)
+  if (!delegationInCommittee)
     return badRequest('delegation', 'That delegation is not in this committee.', [
       { path: 'body.delegationId', message: 'not a delegation of this committee' },
     ]);
