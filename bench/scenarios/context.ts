@@ -90,7 +90,7 @@ export class BenchContext {
     return encodeParagraphs(parsed.paragraphs);
   }
 
-  async startServer(name: ServerName): Promise<RunningServer> {
+  async startServer(name: ServerName, env?: Record<string, string>): Promise<RunningServer> {
     log(`starting ${this.label(name)}…`);
     if (name === 'reference') return startReferenceServer(await this.initialState());
     return startConcord({
@@ -99,6 +99,7 @@ export class BenchContext {
       database: this.options.database,
       databaseUrl: process.env.TEST_DATABASE_URL,
       redisUrl: process.env.REDIS_URL,
+      env,
     });
   }
 

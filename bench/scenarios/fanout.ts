@@ -23,10 +23,11 @@ export async function withLoadedServer<T>(
   ctx: BenchContext,
   name: ServerName,
   body: (fleet: LoadFleet, pids: number[], server: RunningServer) => Promise<T>,
+  env?: Record<string, string>,
 ): Promise<T | { error: string }> {
   const missing = name === 'concord' ? ctx.concordMissing() : null;
   if (missing) return { error: `not measured: ${missing}` };
-  const server = await ctx.startServer(name).catch((e: unknown) => e as Error);
+  const server = await ctx.startServer(name, env).catch((e: unknown) => e as Error);
   if (server instanceof Error)
     return {
       error:

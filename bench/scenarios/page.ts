@@ -173,7 +173,10 @@ async function loadOnce(
     await page.goto(`${server.url}/resolutions/${resolutionId}`, { waitUntil: 'commit' });
     const moment = (key: string, timeout = 60_000) =>
       page
-        .waitForFunction(`window.__bench && window.__bench[${JSON.stringify(key)}]`, undefined, { timeout })
+        // A function, not a string: the page's CSP (no 'unsafe-eval') refuses predicates Playwright evals in it.
+        .waitForFunction((k) => (window as unknown as { __bench?: Record<string, number> }).__bench?.[k], key, {
+          timeout,
+        })
         .then((h) => h.jsonValue() as Promise<number>);
     const syncedMs = await moment('synced');
     let editableMs: number | null = null;

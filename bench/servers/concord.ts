@@ -35,6 +35,8 @@ export interface ConcordOptions {
   /** processes = 2 */
   databaseUrl?: string;
   redisUrl?: string;
+  /** Settings of the scenario's own (B2 raises the document limits it grows past). */
+  env?: Record<string, string>;
 }
 
 export interface RunningConcord extends RunningServer {
@@ -56,6 +58,7 @@ export async function startConcord(options: ConcordOptions): Promise<RunningConc
     NODE_ENV: 'production',
     CONCORD_SEED_DEMO: '0',
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    ...options.env,
   };
   delete base.DATABASE_URL;
   delete base.REDIS_URL;
