@@ -6,7 +6,7 @@ import type { ResolutionAccess } from '../../db/queries/access';
 import { conflict } from '../../lib/errors';
 import type { NumberedParagraph } from '../../lib/resolution/types';
 import { readNumberedParagraphs } from '../kernel/text-store';
-import type { UseCaseContext } from '../kernel/use-case';
+import { authorize, type UseCaseContext } from '../kernel/use-case';
 
 /** What the language acts and reads use: the kernel's context (database and text store). */
 export type LanguageActContext = UseCaseContext;
@@ -44,4 +44,27 @@ export function refuseIfPublishedOfficial(resolution: Resolution, version: Langu
       `The "${version.language}" version was published with the resolution on ${publishedAt.slice(0, 10)}; it no longer changes.`,
     );
   }
+}
+
+/**
+ * A version a translator or the secretariat may write in: the resolution as the user sees it
+ * (404), `language:edit` (403), a version other than the original (409) not yet published as
+ * official (409), and the original's paragraphs it is aligned with.
+ */
+export async function writableVersion(
+  ctx: LanguageActContext,
+  userId: string,
+  resolutionId: string,
+  language: string,
+): Promise<LanguageActing & { version: LanguageVersion; original: NumberedParagraph[] }> {
+  const { resolution, access } = await languageActing(ctx.db, userId, resolutionId);
+  authorize(
+    access.actor,
+    'language:edit',
+    { stage: access.stage },
+    'The secretariat and translators edit language versions.',
+  );
+  const version = await versionOf(ctx.db, resolution, language);
+  refuseIfPublishedOfficial(resolution, version);
+  return { resolution, access, version, original: await originalParagraphs(ctx, resolution.id) };
 }

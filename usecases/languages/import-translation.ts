@@ -2,8 +2,8 @@ import { storeParagraphWordings } from '../../db/commands/language-versions';
 import { DomainError } from '../../lib/errors';
 import { confirmWording } from '../../lib/languages/alignment';
 import { matchTranslatedText, type TranslatedTextMatch } from '../../lib/languages/translated-text';
-import { authorize, defineUseCase, userIdOf, type Outcome } from '../kernel/use-case';
-import { languageActing, originalParagraphs, refuseIfPublishedOfficial, versionOf } from './context';
+import { defineUseCase, userIdOf, type Outcome } from '../kernel/use-case';
+import { writableVersion } from './context';
 
 /**
  * A translated text file imported as a language version, matched to the original by
@@ -18,16 +18,7 @@ export const importTranslation = defineUseCase(
     input: { resolutionId: string; language: string; text: string },
   ): Promise<Outcome<TranslatedTextMatch>> => {
     const actorId = userIdOf(actor);
-    const { resolution, access } = await languageActing(ctx.db, actorId, input.resolutionId);
-    authorize(
-      access.actor,
-      'language:edit',
-      { stage: access.stage },
-      'The secretariat and translators edit language versions.',
-    );
-    const version = await versionOf(ctx.db, resolution, input.language);
-    refuseIfPublishedOfficial(resolution, version);
-    const original = await originalParagraphs(ctx, resolution.id);
+    const { resolution, original } = await writableVersion(ctx, actorId, input.resolutionId, input.language);
     const match = matchTranslatedText(input.text, original);
     if (match.errors.length > 0) {
       throw new DomainError(

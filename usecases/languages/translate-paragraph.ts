@@ -3,8 +3,8 @@ import { listParagraphWordings } from '../../db/queries/languages';
 import { conflict, notFound } from '../../lib/errors';
 import { alignVersion, confirmWording } from '../../lib/languages/alignment';
 import type { AlignedParagraph } from '../../lib/languages/types';
-import { authorize, defineUseCase, userIdOf, type Outcome, type UseCaseContext } from '../kernel/use-case';
-import { languageActing, originalParagraphs, refuseIfPublishedOfficial, versionOf } from './context';
+import { defineUseCase, userIdOf, type Outcome, type UseCaseContext } from '../kernel/use-case';
+import { writableVersion } from './context';
 
 interface ParagraphInput {
   resolutionId: string;
@@ -41,16 +41,7 @@ async function writeParagraph(
   input: ParagraphInput,
   wording: (current: string | null) => string,
 ): Promise<Outcome<AlignedParagraph>> {
-  const { resolution, access } = await languageActing(ctx.db, actorId, input.resolutionId);
-  authorize(
-    access.actor,
-    'language:edit',
-    { stage: access.stage },
-    'The secretariat and translators edit language versions.',
-  );
-  const version = await versionOf(ctx.db, resolution, input.language);
-  refuseIfPublishedOfficial(resolution, version);
-  const original = await originalParagraphs(ctx, resolution.id);
+  const { resolution, original } = await writableVersion(ctx, actorId, input.resolutionId, input.language);
   const paragraph = original.find((p) => p.id === input.paragraphId);
   if (!paragraph) throw notFound('paragraph', 'The original has no paragraph with this id (it may have been deleted).');
   const stored = await listParagraphWordings(ctx.db, resolution.id, input.language);
