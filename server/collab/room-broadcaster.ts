@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
+import { broadcastStarting } from '../observability/collab-metrics';
 import { RemotePresence } from './remote-presence';
 import type { CrossProcessRelay } from './relay';
 import { isPeer, type Peer } from './room';
@@ -147,6 +148,7 @@ export class RoomBroadcaster {
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
     // A merged update from several peers goes to all, senders included, like the
     // reference server does with every update: Yjs ignores what a client already has.
+    broadcastStarting(updates, this.peers, from);
     this.broadcast(encodeUpdateMessage(update), from);
     if (local.length)
       this.options.relay.publishUpdate(this.room, local.length === 1 ? local[0] : Y.mergeUpdates(local));
