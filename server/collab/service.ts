@@ -113,6 +113,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
           maxDocumentBytes: config.maxDocumentBytes,
           onStructureChange: (live, relayed) => languages.structureChanged(live.resolutionId, !relayed),
           broadcastSlice: config.broadcastSlice,
+          broadcastShare: config.broadcastSharePercent / 100,
         }),
     );
 
