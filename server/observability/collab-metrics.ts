@@ -53,6 +53,15 @@ const openGauge = (name: string, help: string, pick: (s: CollabStats) => number)
       }),
   );
 
+/**
+ * A histogram without labels, as its one child: observing through the child skips building
+ * and hashing an empty label set on every call (about 40 % of an observation's cost).
+ */
+const histogram = (name: string, help: string, buckets: number[]) =>
+  metric(name, () => new Histogram({ name, help, buckets })).labels();
+
+const counter = (name: string, help: string) => metric(name, () => new Counter({ name, help }));
+
 function createInstruments() {
   const refusals = metric(
     'concord_collab_refusals_total',
@@ -72,7 +81,7 @@ function createInstruments() {
         labelNames: ['code'] as const,
       }),
   );
-  const instruments = {
+  return {
     documents: openGauge(
       'concord_collab_documents',
       'Rooms loaded: resolution texts, draft amendments, language versions',
@@ -83,75 +92,43 @@ function createInstruments() {
       'Collaboration sockets joined to a room',
       (s) => s.connections,
     ),
-    updatesIn: metric(
+    updatesIn: counter(
       'concord_collab_updates_received_total',
-      () =>
-        new Counter({
-          name: 'concord_collab_updates_received_total',
-          help: 'Document updates received from clients (before the guard: refused ones included)',
-        }),
+      'Document updates received from clients (before the guard: refused ones included)',
     ),
-    deliveries: metric(
+    deliveries: counter(
       'concord_collab_deliveries_total',
-      () =>
-        new Counter({
-          name: 'concord_collab_deliveries_total',
-          help: 'Update messages written to sockets: each broadcast counts its peers',
-        }),
+      'Update messages written to sockets: each broadcast counts its peers',
     ),
-    broadcastUpdates: metric(
+    broadcastUpdates: histogram(
       'concord_collab_broadcast_updates',
-      () =>
-        new Histogram({
-          name: 'concord_collab_broadcast_updates',
-          help: 'Stored updates merged into one broadcast (its count is the number of broadcasts)',
-          buckets: [1, 2, 4, 8, 16, 32, 64, 128],
-        }),
+      'Stored updates merged into one broadcast (its count is the number of broadcasts)',
+      [1, 2, 4, 8, 16, 32, 64, 128],
     ),
-    relay: metric(
+    relay: histogram(
       'concord_collab_relay_seconds',
-      () =>
-        new Histogram({
-          name: 'concord_collab_relay_seconds',
-          help: "A client's update from its arrival on the socket to the start of the broadcast carrying it (guard, storage and batching)",
-          buckets: SECONDS,
-        }),
+      "A client's update from its arrival on the socket to the start of the broadcast carrying it (guard, storage and batching)",
+      SECONDS,
     ),
-    commitSeconds: metric(
+    commitSeconds: histogram(
       'concord_collab_group_commit_seconds',
-      () =>
-        new Histogram({
-          name: 'concord_collab_group_commit_seconds',
-          help: 'Time to store one group-commit batch, retries included',
-          buckets: SECONDS,
-        }),
+      'Time to store one group-commit batch, retries included',
+      SECONDS,
     ),
-    commitUpdates: metric(
+    commitUpdates: histogram(
       'concord_collab_group_commit_updates',
-      () =>
-        new Histogram({
-          name: 'concord_collab_group_commit_updates',
-          help: 'Updates stored together in one group-commit batch',
-          buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
-        }),
+      'Updates stored together in one group-commit batch',
+      [1, 2, 4, 8, 16, 32, 64, 128, 256],
     ),
-    guardSeconds: metric(
+    guardSeconds: histogram(
       'concord_collab_guard_check_seconds',
-      () =>
-        new Histogram({
-          name: 'concord_collab_guard_check_seconds',
-          help: "An update's check by the guard's worker, from submission to its verdict (queueing included)",
-          buckets: SECONDS,
-        }),
+      "An update's check by the guard's worker, from submission to its verdict (queueing included)",
+      SECONDS,
     ),
-    foldSeconds: metric(
+    foldSeconds: histogram(
       'concord_collab_fold_seconds',
-      () =>
-        new Histogram({
-          name: 'concord_collab_fold_seconds',
-          help: "A state-folder job (merging updates into a document's state off the relay's thread)",
-          buckets: SECONDS,
-        }),
+      "A state-folder job (merging updates into a document's state off the relay's thread)",
+      SECONDS,
     ),
     refusals: Object.fromEntries(REFUSAL_REASONS.map((r) => [r, refusals.labels(r)])) as Record<
       RefusalReason,
@@ -160,7 +137,6 @@ function createInstruments() {
     closes: new Map(CLOSE_CODES.map((code) => [code, closes.labels(String(code))])),
     otherClose: closes.labels('other'),
   };
-  return instruments;
 }
 
 let instruments: ReturnType<typeof createInstruments> | null = null;
