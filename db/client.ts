@@ -117,7 +117,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function inThreadPglite(dataDir: string | undefined): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const { byteaCodec } = await import('./pglite-bytea.mjs');
+  const client = dataDir ? new PGlite(dataDir, byteaCodec) : new PGlite(byteaCodec);
   await client.waitReady;
   return client;
 }

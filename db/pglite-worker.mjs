@@ -4,11 +4,12 @@
 // db/pglite-thread.ts. Plain JavaScript: a worker does not get the tsx loader.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { byteaCodec } from './pglite-bytea.mjs';
 
 // Files PGlite creates here (tables, write-ahead log) get the process's umask, which a worker
 // cannot change: db/data-folder.ts sets it to 077 on the main thread before starting us.
 
-const pg = workerData.dataDir ? new PGlite(workerData.dataDir) : new PGlite();
+const pg = workerData.dataDir ? new PGlite(workerData.dataDir, byteaCodec) : new PGlite(byteaCodec);
 /**
  * Open transactions by the id the main thread gave them: each holds PGlite's transaction lock
  * until its commit or rollback arrives. The main thread sends a transaction's first statements

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import zlib from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { seedDemo, DEMO_PASSWORD } from '../../db/commands/demo-seeder';
@@ -11,12 +12,15 @@ import { median } from '../load/stats';
 import { api, buildNote, prepareDataDir, startAppServer, type AppServer } from '../servers/app-server';
 import { EXAMPLE_PATH } from '../servers/concord-fixture';
 import { fmt, log, type BenchContext, type ScenarioResult } from './context';
+import { loadScreenOnce, screenPlan, type ScreenLoad } from './screen-view';
+import { benchMoment, captureShipped, withFailureShot, type Shipped } from './page-scripts';
 
 /**
  * B5: the editor page of the example resolution with 100 tabled amendments, loaded in
  * Chromium by a signed-in member (read-only at the amendments stage: the text must show,
  * synced) and by the secretariat (who may still correct the text: a typed character must
- * appear). Peer: the same page of a copy of the example with no amendments.
+ * appear). Peer: the same page of a copy of the example with no amendments. Then the room's
+ * screen of both, as the projector opens it and follows the chair (screen-view.ts).
  */
 
 const AMENDMENTS = 100;
@@ -91,16 +95,7 @@ async function tableAmendments(server: AppServer, f: PageFixture): Promise<numbe
   return tabled;
 }
 
-interface Load {
-  jsFiles: number;
-  /** Sum of encodedDataLength of the JS responses: the bytes on the wire as served. */
-  jsWireBytes: number;
-  contentEncodings: string[];
-  /** The same scripts, decoded, gzipped here at level 6. */
-  jsGzipBytes: number;
-  jsRawBytes: number;
-  /** The page's HTML (server-rendered, amendments included), on the wire. */
-  htmlWireBytes: number;
+interface Load extends Shipped {
   /** Navigation start → the editor holds the synced text. */
   syncedMs: number;
   /** Navigation start → the editor is editable (secretariat) … */
@@ -121,112 +116,60 @@ async function loadOnce(
 ): Promise<Load> {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    await signIn(page, server.url, email, DEMO_PASSWORD);
-    await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.clearBrowserCache');
-    // Every script comes over the network, as on a first visit to this page.
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const scripts = new Map<string, { url: string; encoding: string; bytes: number }>();
-    let documentId: string | null = null;
-    let htmlWireBytes = 0;
-    cdp.on('Network.responseReceived', (e) => {
-      if (e.type === 'Document' && e.response.url.includes('/resolutions/')) documentId = e.requestId;
-      const isJs = e.type === 'Script' || /javascript/.test(e.response.mimeType);
-      if (isJs)
-        scripts.set(e.requestId, {
-          url: e.response.url,
-          encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'none',
-          bytes: 0,
-        });
-    });
-    cdp.on('Network.loadingFinished', (e) => {
-      const s = scripts.get(e.requestId);
-      if (s) s.bytes = e.encodedDataLength;
-      if (e.requestId === documentId) htmlWireBytes = e.encodedDataLength;
-    });
+    return await withFailureShot(context, 'page', async () => {
+      const page = await context.newPage();
+      await signIn(page, server.url, email, DEMO_PASSWORD);
+      await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
+      const route = `/resolutions/${resolutionId}`;
+      const shipped = await captureShipped(context, page, route);
 
-    // Every moment is taken in the page itself, on the first animation frame where it holds,
-    // so one measurement never waits for another.
-    // A string, not a function: tsx compiles functions with name helpers the page lacks.
-    await page.addInitScript(`(() => {
-      const mark = ${JSON.stringify(SYNCED_MARK)}, typed = ${JSON.stringify(TYPED)}, last = ${JSON.stringify(lastNumber)};
-      const b = (window.__bench = {});
-      const frame = () => {
-        const now = performance.now();
-        const editor = document.querySelector('[data-testid=resolution-editor]');
-        const article = document.querySelector('[data-testid=resolution-text]');
-        const text = editor ? editor.textContent : '';
-        if (b.synced === undefined && editor && article && !article.hidden && text.includes(mark)) {
-          b.synced = now;
-          b.typedBase = text.split(typed).length;
-        }
-        if (b.synced !== undefined && b.editable === undefined && editor.getAttribute('contenteditable') === 'true') b.editable = now;
-        if (b.synced !== undefined && b.typed === undefined && text.split(typed).length > b.typedBase) b.typed = now;
-        if (last && b.shown === undefined && document.querySelector('[data-testid=amendment-card][data-number="' + last + '"]')) b.shown = now;
+      // Every moment is taken in the page itself, on the first animation frame where it holds,
+      // so one measurement never waits for another.
+      // A string, not a function: tsx compiles functions with name helpers the page lacks.
+      await page.addInitScript(`(() => {
+        const mark = ${JSON.stringify(SYNCED_MARK)}, typed = ${JSON.stringify(TYPED)}, last = ${JSON.stringify(lastNumber)};
+        const b = (window.__bench = {});
+        const frame = () => {
+          const now = performance.now();
+          const editor = document.querySelector('[data-testid=resolution-editor]');
+          const article = document.querySelector('[data-testid=resolution-text]');
+          const text = editor ? editor.textContent : '';
+          if (b.synced === undefined && editor && article && !article.hidden && text.includes(mark)) {
+            b.synced = now;
+            b.typedBase = text.split(typed).length;
+          }
+          if (b.synced !== undefined && b.editable === undefined && editor.getAttribute('contenteditable') === 'true') b.editable = now;
+          if (b.synced !== undefined && b.typed === undefined && text.split(typed).length > b.typedBase) b.typed = now;
+          if (last && b.shown === undefined && document.querySelector('[data-testid=amendment-card][data-number="' + last + '"]')) b.shown = now;
+          requestAnimationFrame(frame);
+        };
         requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    })()`);
-    await page.goto(`${server.url}/resolutions/${resolutionId}`, { waitUntil: 'commit' });
-    const moment = (key: string, timeout = 60_000) =>
-      page
-        // A function, not a string: the page's CSP (no 'unsafe-eval') refuses predicates Playwright evals in it.
-        .waitForFunction((k) => (window as unknown as { __bench?: Record<string, number> }).__bench?.[k], key, {
-          timeout,
-        })
-        .then((h) => h.jsonValue() as Promise<number>);
-    const syncedMs = await moment('synced');
-    let editableMs: number | null = null;
-    let typedMs: number | null = null;
-    if (typing) {
-      editableMs = await moment('editable');
-      // The end of the document (after "terrorism."): typing there leaves SYNCED_MARK whole for
-      // the next runs (a plain End stops at the end of the visual line, maybe inside it).
-      await page.locator('[data-testid=resolution-editor]').getByText(SYNCED_MARK).click();
-      await page.keyboard.press('Control+End');
-      await page.keyboard.type(TYPED);
-      typedMs = await moment('typed');
-    }
-    const amendmentsShownMs = lastNumber ? await moment('shown', 20_000).catch(() => null) : null;
-    await page.waitForLoadState('networkidle').catch(() => undefined);
-
-    const list = [...scripts.values()];
-    let raw = 0;
-    let gz = 0;
-    for (const s of list) {
-      // Static chunks need no session; fetched again uncompressed and gzipped here.
-      const body = Buffer.from(
-        await (await fetch(s.url, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer(),
-      );
-      raw += body.length;
-      gz += zlib.gzipSync(body, { level: 6 }).length;
-    }
-    return {
-      jsFiles: list.length,
-      jsWireBytes: list.reduce((a, s) => a + s.bytes, 0),
-      contentEncodings: [...new Set(list.map((s) => s.encoding))],
-      jsGzipBytes: gz,
-      jsRawBytes: raw,
-      htmlWireBytes,
-      syncedMs,
-      editableMs,
-      typedMs,
-      amendmentsShownMs,
-    };
-  } catch (e) {
-    const shot = `/tmp/concord-bench-B5-failure-${Date.now()}.png`;
-    await context
-      .pages()[0]
-      ?.screenshot({ path: shot, fullPage: true })
-      .catch(() => undefined);
-    throw new Error(`${e instanceof Error ? e.message : e} (screenshot: ${shot})`);
+      })()`);
+      await page.goto(`${server.url}${route}`, { waitUntil: 'commit' });
+      const syncedMs = await benchMoment(page, 'synced');
+      let editableMs: number | null = null;
+      let typedMs: number | null = null;
+      if (typing) {
+        editableMs = await benchMoment(page, 'editable');
+        // The end of the document (after "terrorism."): typing there leaves SYNCED_MARK whole for
+        // the next runs (a plain End stops at the end of the visual line, maybe inside it).
+        await page.locator('[data-testid=resolution-editor]').getByText(SYNCED_MARK).click();
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type(TYPED);
+        typedMs = await benchMoment(page, 'typed');
+      }
+      const amendmentsShownMs = lastNumber ? await benchMoment(page, 'shown', 20_000).catch(() => null) : null;
+      return { ...(await shipped.finish()), syncedMs, editableMs, typedMs, amendmentsShownMs };
+    });
   } finally {
     await context.close();
   }
 }
+
+/** Who opens the room's screen: the projector's laptop signed in with a role that may only read. */
+const SCREEN_VIEWER = 'observer@example.org';
+
+type Measured = Shipped & Partial<Omit<Load, keyof Shipped>> & Partial<Omit<ScreenLoad, keyof Shipped>>;
 
 const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
 
@@ -252,12 +195,12 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
     const tabledListed = Array.isArray(compilation) ? compilation.length : compilation.amendments.length;
 
     browser = await launchBrowser();
-    // One unmeasured load: Next loads a page's server code on its first request.
+    // One unmeasured load of each page: Next loads a page's server code on its first request.
     await loadOnce(browser, server, f.resolutionId, 'iran@example.org', false, null);
-    const cases = [
+    const pageCases = [
       {
         key: 'member100',
-        label: 'member, 100 amendments',
+        label: 'page: member, 100 amendments',
         id: f.resolutionId,
         email: 'iran@example.org',
         typing: false,
@@ -265,7 +208,7 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
       },
       {
         key: 'secretariat100',
-        label: 'secretariat, 100 amendments',
+        label: 'page: secretariat, 100 amendments',
         id: f.resolutionId,
         email: 'secretariat@example.org',
         typing: true,
@@ -273,27 +216,72 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
       },
       {
         key: 'member0',
-        label: 'member, peer with 0 amendments',
+        label: 'page: member, peer with 0 amendments',
         id: f.peerId,
         email: 'iran@example.org',
         typing: false,
         last: null,
       },
     ];
-    const loads: Record<string, Load[]> = Object.fromEntries(cases.map((c) => [c.key, []]));
+    const screenCases = [
+      {
+        key: 'screen100',
+        label: `screen: 100 amendments, A/${AMENDMENTS} on it`,
+        id: f.resolutionId,
+        plan: await screenPlan(server, f.chairToken, f.resolutionId),
+      },
+      {
+        key: 'screen0',
+        label: 'screen: peer, a paragraph on it',
+        id: f.peerId,
+        plan: await screenPlan(server, f.chairToken, f.peerId),
+      },
+    ];
+    const screenLoad = (c: (typeof screenCases)[number], screenshot?: string) =>
+      loadScreenOnce(browser!, server, {
+        resolutionId: c.id,
+        email: SCREEN_VIEWER,
+        chairToken: f.chairToken,
+        initial: c.plan.initial,
+        changes: c.plan.changes,
+        screenshot,
+      });
+    await screenLoad(screenCases[0]);
+    const loads: Record<string, Measured[]> = Object.fromEntries(
+      [...pageCases, ...screenCases].map((c) => [c.key, []]),
+    );
+    const screenshots: string[] = [];
     for (let run = 0; run < RUNS; run++) {
-      for (const c of cases) {
+      for (const c of pageCases) {
         log(`B5: run ${run + 1}/${RUNS}: ${c.label}…`);
         loads[c.key].push(await loadOnce(browser, server, c.id, c.email, c.typing, c.last));
       }
+      for (const c of screenCases) {
+        log(`B5: run ${run + 1}/${RUNS}: ${c.label}…`);
+        const shot = run === 0 ? path.join(os.tmpdir(), `concord-bench-B5-${c.key}.png`) : undefined;
+        loads[c.key].push(await screenLoad(c, shot));
+        if (shot) screenshots.push(shot);
+      }
     }
-    const med = (key: string, pick: (l: Load) => number | null) => {
-      const values = loads[key].map(pick).filter((v): v is number => v !== null);
-      return values.length === loads[key].length ? median(values) : null;
+    if (screenshots.length) log(`B5: the screens as loaded: ${screenshots.join(', ')}`);
+    const cases = [...pageCases, ...screenCases];
+    const med = (key: string, pick: (l: Measured) => number | null | undefined) => {
+      const values = loads[key].map(pick).filter((v): v is number => typeof v === 'number');
+      return values.length > 0 && values.length === loads[key].length ? median(values) : null;
     };
-    const row = (metric: string, pick: (l: Load) => number | null, show: (v: number | null) => string) => [
+    const row = (
+      metric: string,
+      pick: (l: Measured) => number | null | undefined,
+      show: (v: number | null) => string,
+    ) => [metric, ...cases.map((c) => show(med(c.key, pick)))];
+    /** Every change of every load of a case: median and max. */
+    const changes = (key: string, pick: (l: Measured) => number[] | undefined) => {
+      const all = loads[key].flatMap((l) => pick(l) ?? []);
+      return all.length ? `${fmt.ms(median(all))} (max ${fmt.ms(Math.max(...all))})` : '–';
+    };
+    const changeRow = (metric: string, pick: (l: Measured) => number[] | undefined) => [
       metric,
-      ...cases.map((c) => show(med(c.key, pick))),
+      ...cases.map((c) => changes(c.key, pick)),
     ];
     const encodings = [
       ...new Set(
@@ -304,9 +292,13 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
     ];
     const member = med('member100', (l) => l.syncedMs);
     const typed = med('secretariat100', (l) => l.typedMs);
+    const screenShown = med('screen100', (l) => l.shownMs);
+    const followed = loads.screen100.flatMap((l) => l.changeMs ?? []);
+    const changesPerLoad = screenCases[0].plan.changes.length;
+    const size = (v: number | null) => (v === null ? '–' : kib(v));
     return {
       id: 'B5',
-      title: `B5 page: the editor page of the example with ${AMENDMENTS} tabled amendments, in Chromium (median of ${RUNS} cold loads)`,
+      title: `B5 page and screen: the editor page and the room's screen of the example with ${AMENDMENTS} tabled amendments, in Chromium (median of ${RUNS} cold loads)`,
       columns: ['metric', ...cases.map((c) => c.label)],
       rows: [
         row(
@@ -314,30 +306,21 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
           (l) => l.jsFiles,
           (v) => (v === null ? '–' : String(v)),
         ),
-        row(
-          'JavaScript shipped, gzip (level 6, computed here)',
-          (l) => l.jsGzipBytes,
-          (v) => (v === null ? '–' : kib(v)),
-        ),
-        row(
-          `JavaScript on the wire as served (content-encoding: ${encodings.join(', ')})`,
-          (l) => l.jsWireBytes,
-          (v) => (v === null ? '–' : kib(v)),
-        ),
-        row(
-          'JavaScript uncompressed',
-          (l) => l.jsRawBytes,
-          (v) => (v === null ? '–' : kib(v)),
-        ),
-        row(
-          'HTML of the page on the wire',
-          (l) => l.htmlWireBytes,
-          (v) => (v === null ? '–' : kib(v)),
-        ),
+        row('JavaScript shipped, gzip (level 6, computed here)', (l) => l.jsGzipBytes, size),
+        row(`JavaScript on the wire as served (content-encoding: ${encodings.join(', ')})`, (l) => l.jsWireBytes, size),
+        row('JavaScript uncompressed', (l) => l.jsRawBytes, size),
+        row('HTML of the page on the wire', (l) => l.htmlWireBytes, size),
         row('navigation → editor shows the synced text', (l) => l.syncedMs, fmt.ms),
         row('navigation → editor editable (secretariat)', (l) => l.editableMs, fmt.ms),
         row('navigation → a typed character is in the editor', (l) => l.typedMs, fmt.ms),
         row(`navigation → "A/${AMENDMENTS}" shown on the page`, (l) => l.amendmentsShownMs, fmt.ms),
+        row('navigation → the screen shows what is on it (server-rendered)', (l) => l.shownMs, fmt.ms),
+        row("navigation → the screen is live (its event stream's ready)", (l) => l.liveMs, fmt.ms),
+        changeRow(
+          `chair's PUT sent → the screen shows the new item (median of ${RUNS}×${changesPerLoad} changes)`,
+          (l) => l.changeMs,
+        ),
+        changeRow("the chair's PUT /resolutions/{id}/screen, round trip", (l) => l.putMs),
       ],
       verdicts: [
         {
@@ -351,13 +334,25 @@ export async function pageScenario(_ctx: BenchContext): Promise<ScenarioResult> 
           pass: member !== null && typed !== null,
           detail: `member: synced text after ${fmt.ms(member)}; secretariat: typed character in the DOM after ${fmt.ms(typed)} (medians, from navigation start)`,
         },
+        {
+          criterion: "the room's screen shows what the chair put on it, and follows every change",
+          pass: screenShown !== null && followed.length === RUNS * changesPerLoad,
+          detail: `A/${AMENDMENTS} on the screen after ${fmt.ms(screenShown)} (median, from navigation start); ${followed.length} of ${RUNS * changesPerLoad} changes followed`,
+        },
       ],
       notes: [
         buildNote(server.build),
-        'Each load is a new browser context that signs in first, then clears and disables the cache and navigates to /resolutions/{id}: every script is fetched as on a first visit. JavaScript = responses of type Script or a JavaScript MIME type; "on the wire" is the sum of CDP encodedDataLength (headers included) as the server sent them; "gzip" fetches each of those scripts again and gzips it in the bench at level 6.',
+        'Each load is a new browser context that signs in first, then clears and disables the cache and navigates to /resolutions/{id} (the page) or /resolutions/{id}/screen (the screen, 1920×1080, as the observer): every script is fetched as on a first visit. JavaScript = responses of type Script or a JavaScript MIME type; "on the wire" is the sum of CDP encodedDataLength (headers included) as the server sent them; "gzip" fetches each of those scripts again and gzips it in the bench at level 6.',
         "Times are performance.now() in the page (from navigation start), taken on the first animation frame where the condition holds. Typing (secretariat): as soon as the editor is editable, Playwright clicks into the last operative paragraph, presses Ctrl+End and types one character; the time is when it is in the editor's DOM, so it includes those driver round trips (tens of ms). Chromium, server and bench share the machine.",
+        `The screen: before each load the chair puts A/${AMENDMENTS} (or, on the peer, a middle paragraph) on it through the API. Once the screen is live, the chair changes it ${changesPerLoad} times through PUT /resolutions/{id}/screen (what the chair's "Show on screen" sends): a paragraph, the voting order, then the first amendment (the peer: the whole text); each change is timed from just before the PUT (the bench's Date.now()) to the first animation frame where the screen shows it (the page's Date.now(), same machine): the server's use case, the "screen.changed" event on the resolution's event stream (SSE), React's render.`,
       ],
-      data: { amendments: AMENDMENTS, runs: RUNS, cases, loads, build: server.build },
+      data: {
+        amendments: AMENDMENTS,
+        runs: RUNS,
+        cases: [...pageCases, ...screenCases.map((c) => ({ ...c, viewer: SCREEN_VIEWER }))],
+        loads,
+        build: server.build,
+      },
     };
   } finally {
     await browser?.close();

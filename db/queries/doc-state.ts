@@ -48,9 +48,9 @@ export async function appendDocUpdates(
  * covers. Run inside a transaction so a crash leaves either the old or the new pair.
  */
 export async function writeSnapshot(db: Queryable, resolutionId: string, state: Uint8Array, upToSeq: number) {
-  // `excluded.state`, not the bytes again: each bound copy of a 1 MB state costs PGlite,
-  // which runs on the relay's thread, about 130 ms (300 ms for the upsert with two). The
-  // sequence number is a plain value, and naming its column here would copy the schema.
+  // `excluded.state`, not the bytes again: each bound copy of a large state is hex-encoded,
+  // sent and parsed once more, while the group commits wait for PGlite. The sequence number
+  // is a plain value, and naming its column here would copy the schema.
   await db
     .insert(docSnapshots)
     .values({ resolutionId, state, upToSeq })

@@ -8,6 +8,7 @@ import type { Peer, SharedDocument } from './room';
 import { MessageType, encodeAccessMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './protocol';
 import { UpdateRefused, type UpdateGuard } from './update-guard';
 import type { CollabConfig } from './config';
+import { refusalReason, refused, updateArrived } from '../observability/collab-metrics';
 
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
@@ -57,15 +58,20 @@ export class Connection implements Peer {
   receive(data: Uint8Array): void {
     if (this.closed) return;
     if (!this.takeToken()) {
+      refused('rate_limited');
       this.close(CloseCode.rateLimited, 'rate limit exceeded');
       return;
     }
+    // The relay's latency is measured from here (metrics), queueing behind earlier messages included.
+    const arrivedAt = performance.now();
     this.queue = this.queue
-      .then(() => (this.closed ? undefined : this.handle(data)))
+      .then(() => (this.closed ? undefined : this.handle(data, arrivedAt)))
       .catch((e) => {
         // Refusals are logged too: a client closed for what it sent reconnects and may send it again.
-        if (e instanceof UpdateRefused || isDecodingError(e))
+        if (e instanceof UpdateRefused || isDecodingError(e)) {
+          refused(e instanceof UpdateRefused ? refusalReason(e.message) : 'malformed');
           this.deps.onRefused(this, e instanceof Error ? e.message : String(e));
+        }
         if (e instanceof UpdateRefused) this.close(CloseCode.malformed, closeReason(e.message));
         else if (isDecodingError(e)) this.close(CloseCode.malformed, 'malformed message');
         else {
@@ -117,12 +123,12 @@ export class Connection implements Peer {
     return this.closed;
   }
 
-  private async handle(data: Uint8Array): Promise<void> {
+  private async handle(data: Uint8Array, arrivedAt: number): Promise<void> {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MessageType.sync:
-        return this.handleSync(decoder);
+        return this.handleSync(decoder, arrivedAt);
       case MessageType.awareness: {
         const update = this.vouched(decoding.readVarUint8Array(decoder));
         if (update) awarenessProtocol.applyAwarenessUpdate(this.live.awareness, update, this);
@@ -138,7 +144,7 @@ export class Connection implements Peer {
     }
   }
 
-  private async handleSync(decoder: decoding.Decoder): Promise<void> {
+  private async handleSync(decoder: decoding.Decoder, arrivedAt: number): Promise<void> {
     const step = decoding.readVarUint(decoder);
     if (step === SYNC_STEP1) {
       const stateVector = decoding.readVarUint8Array(decoder);
@@ -153,9 +159,11 @@ export class Connection implements Peer {
     }
     if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) throw new MalformedMessage(`unknown sync step ${step}`);
     const update = decoding.readVarUint8Array(decoder);
+    updateArrived(update, arrivedAt);
     if (this.access !== 'write') {
       // Read-only: never applied, relayed or stored.
       this.droppedReadOnlyUpdates++;
+      refused('read_only');
       return;
     }
     // Cheap checks first (the document's size), then the guard's worker (decoding, shape).

@@ -8,6 +8,7 @@ import type { CollabConfig } from './config';
 import { Connection } from './connection';
 import type { Peer, SharedDocument } from './room';
 import type { UpdateGuard } from './update-guard';
+import { refused, socketClosed } from '../observability/collab-metrics';
 
 /** The room a connection joins, and what to do once it has left. */
 export interface Joined {
@@ -84,6 +85,7 @@ export class CollabEndpoint {
       if (socket.destroyed) return;
       this.wss.handleUpgrade(req, socket, head, (ws: Tracked) => {
         ws.on('error', () => ws.terminate());
+        ws.on('close', socketClosed);
         ws.concordAlive = true;
         ws.on('pong', () => (ws.concordAlive = true));
         if (!admission.ok) {
@@ -116,6 +118,7 @@ export class CollabEndpoint {
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
       if (!bytes) {
+        refused('malformed');
         ws.close(CloseCode.malformed, 'binary frames only');
         return;
       }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client';
 import { appendDocUpdates } from '../../db/queries/doc-state';
+import { batchStored } from '../observability/collab-metrics';
 
 /**
  * Stores updates before anyone else sees them, a few milliseconds' worth at a time in one
@@ -53,6 +54,7 @@ export function createGroupCommitter(
   // A failed write is retried (with a growing pause) rather than dropped: the updates are
   // already in the live document, and relaying them unstored would break the promise.
   const writeWithRetry = async (batch: Waiting[]) => {
+    const startedAt = performance.now();
     for (let attempt = 0; ; attempt++) {
       try {
         const db = await getDb();
@@ -60,6 +62,7 @@ export function createGroupCommitter(
         batch.forEach((w, i) => {
           w.resolve(seqs[i]);
         });
+        batchStored(batch.length, startedAt);
         return;
       } catch (e) {
         onError(e);

@@ -22,6 +22,7 @@ import { createStateFolder } from './state-folder';
 import { createUpdateGuard, type OpenVerdict } from './update-guard';
 import { warmUpCollab } from './warm-up';
 import type { CollabService, TextChangeAuthor } from './types';
+import { observeCollabService } from '../observability/collab-metrics';
 
 export interface CollabServiceOptions {
   getDb: () => Promise<Db>;
@@ -112,6 +113,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
           maxDocumentBytes: config.maxDocumentBytes,
           onStructureChange: (live, relayed) => languages.structureChanged(live.resolutionId, !relayed),
           broadcastSlice: config.broadcastSlice,
+          broadcastShare: config.broadcastSharePercent / 100,
         }),
     );
 
@@ -228,6 +230,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     warmUp: async () => warmUpCollab({ guard, folder, config, getDb }),
 
     async close() {
+      unobserve();
       endpoint.closeConnections();
       compactor.close();
       await drafts.close();
@@ -240,5 +243,6 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       await endpoint.close();
     },
   };
+  const unobserve = observeCollabService(service.stats);
   return service;
 }

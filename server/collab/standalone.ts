@@ -7,6 +7,7 @@ import { setCollabService } from './registry';
 import { startUseCaseRuntime } from '../use-case-runtime';
 import { createRelay } from './relay-factory';
 import { listenToOutsideEvents } from '../events/outside-events';
+import { collectProcessMetrics, serveMetrics } from '../observability/metrics';
 
 /**
  * The collaboration endpoint alone, without Next: for benchmarks and for deployments that
@@ -21,6 +22,7 @@ async function main() {
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') },
   );
   const log = (m: string) => console.log(`[collab] ${m}`);
+  collectProcessMetrics();
   const collab = createCollabService({
     getDb: async () => database.db,
     relay: await createRelay(config.redisUrl, log),
@@ -40,9 +42,19 @@ async function main() {
       ),
     (e: unknown) => log(`warm-up failed (serving anyway): ${e instanceof Error ? e.message : e}`),
   );
-  const server = http.createServer((_req, res) =>
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /collab/<resolution id> is served here\n'),
-  );
+  // /metrics as on the full server (behind CONCORD_METRICS_TOKEN): these processes carry the sockets.
+  const server = http.createServer((req, res) => {
+    if ((req.url ?? '').split('?')[0] === '/metrics') {
+      void serveMetrics(req, res, config.metricsToken).catch((e: unknown) => {
+        log(`metrics failed: ${e instanceof Error ? e.message : e}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
+    res
+      .writeHead(404, { 'content-type': 'text/plain' })
+      .end('Only /collab/<resolution id> and /metrics are served here\n');
+  });
   server.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });

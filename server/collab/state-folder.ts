@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { folded } from '../observability/collab-metrics';
 
 /** What a fold is asked: the state, the updates to merge into it, and when to drop deleted content. */
 export interface FoldJob {
@@ -59,7 +60,7 @@ export function createStateFolder(): StateFolder {
   let worker: Worker | null = null;
   let nextId = 1;
   let closed = false;
-  const pending = new Map<number, { resolve: (f: Folded) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (f: Folded) => void; reject: (e: Error) => void; startedAt: number }>();
 
   const failAll = (w: Worker, reason: string) => {
     if (w !== worker) return;
@@ -75,6 +76,7 @@ export function createStateFolder(): StateFolder {
       const job = pending.get(reply.id);
       if (!job) return;
       pending.delete(reply.id);
+      folded(job.startedAt);
       if (!reply.ok || !reply.state) job.reject(new Error(reply.error ?? 'fold failed'));
       else
         job.resolve({
@@ -97,7 +99,7 @@ export function createStateFolder(): StateFolder {
       worker ??= spawn();
       const id = nextId++;
       return new Promise<Folded>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, startedAt: performance.now() });
         // Copied by the structured clone (the caller keeps serving its state meanwhile); a
         // view is cut to its bytes first, or the clone would copy the buffer it sits in.
         worker!.postMessage({

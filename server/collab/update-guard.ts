@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentShape } from '../../lib/collab/document-shape';
+import { guardChecked } from '../observability/collab-metrics';
 
 /**
  * Checks incoming updates before the live document applies them, in one worker thread that
@@ -240,8 +241,13 @@ export function createUpdateGuard(options: {
     },
     async check(update, room) {
       const message: Message = room === undefined ? { op: 'check', update } : { op: 'check', room, update };
+      const startedAt = performance.now();
       const { id, done } = submit(message, options.timeMs);
-      await done;
+      try {
+        await done;
+      } finally {
+        guardChecked(startedAt);
+      }
       return id;
     },
     feed(room, update) {

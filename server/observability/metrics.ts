@@ -5,11 +5,13 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, register, type Metric
 /**
  * Prometheus metrics on prom-client's default registry: the process's own (CPU, memory,
  * event loop, GC), HTTP request durations, ballots and event streams here; the
- * collaboration service registers its own beside them. Metrics are created get-or-create by
- * name because Next bundles route handlers apart from server/: a second `new Counter` with
- * the same name would throw.
+ * collaboration service's (concord_collab_*: open rooms and sockets, updates in and
+ * deliveries out, relay and group-commit latency, refusals, close codes) in
+ * collab-metrics.ts, registered when the service starts. Metrics are created get-or-create
+ * by name because Next bundles route handlers apart from server/: a second `new Counter`
+ * with the same name would throw.
  */
-function metric<M extends Metric>(name: string, create: () => M): M {
+export function metric<M extends Metric>(name: string, create: () => M): M {
   return (register.getSingleMetric(name) as M | undefined) ?? create();
 }
 

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { RoomBroadcaster } from '../../server/collab/room-broadcaster';
+import { localRelay } from '../../server/collab/relay';
+import type { Peer } from '../../server/collab/room';
+
+/** A peer whose every write takes `costMs` of the relay's thread, as a socket write does. */
+function peer(costMs = 0): Peer & { messages: Uint8Array[] } {
+  const messages: Uint8Array[] = [];
+  return {
+    userId: 'u',
+    awarenessIds: new Set(),
+    messages,
+    send(message) {
+      const until = performance.now() + costMs;
+      while (performance.now() < until);
+      messages.push(message);
+    },
+  };
+}
+
+/** An update typing `text` into a fresh document of its own. */
+function typed(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the peer has `count` messages (or fails after a while). */
+async function received(p: { messages: Uint8Array[] }, count: number) {
+  for (let i = 0; i < 400 && p.messages.length < count; i++) await sleep(5);
+  expect(p.messages.length).toBeGreaterThanOrEqual(count);
+}
+
+describe('RoomBroadcaster: how long updates wait to be merged', () => {
+  const rooms: RoomBroadcaster[] = [];
+  const room = (options: ConstructorParameters<typeof RoomBroadcaster>[1]) => {
+    const r = new RoomBroadcaster(`room-${rooms.length}`, options);
+    rooms.push(r);
+    return r;
+  };
+  afterEach(() => {
+    for (const r of rooms.splice(0)) r.destroy();
+  });
+
+  it('with a fixed interval, an update soon after a broadcast waits for the interval and leaves merged with the next', async () => {
+    const out = room({ relay: localRelay, intervalMs: 1000 });
+    const watcher = peer();
+    out.peers.add(watcher);
+    out.send(typed('a'), null, false);
+    await received(watcher, 1);
+    out.send(typed('b'), null, false);
+    await sleep(60);
+    out.send(typed('c'), null, false);
+    await sleep(60);
+    // Still inside the interval: nothing more has gone out.
+    expect(watcher.messages).toHaveLength(1);
+    out.flush();
+    expect(watcher.messages).toHaveLength(2);
+  });
+
+  it('with a share of the thread, updates to cheap peers leave at once (writing cost next to nothing)', async () => {
+    const out = room({ relay: localRelay, intervalMs: 5000, share: 0.4 });
+    const watchers = [peer(), peer(), peer()];
+    for (const w of watchers) out.peers.add(w);
+    out.send(typed('a'), null, false);
+    await received(watchers[0], 1);
+    await sleep(60);
+    out.send(typed('b'), null, false);
+    await received(watchers[0], 2);
+    await sleep(60);
+    out.send(typed('c'), null, false);
+    await received(watchers[0], 3);
+    for (const w of watchers) expect(w.messages).toHaveLength(3);
+  });
+
+  it('with a share of the thread, the wait after a costly broadcast grows with its cost: later updates are merged', async () => {
+    // Five peers at 6 ms a write: 30 ms of writing, so at 40 % the next broadcast waits
+    // at least 75 ms (longer if the machine is busy and the writes take longer).
+    const out = room({ relay: localRelay, intervalMs: 5000, share: 0.4 });
+    const watchers = Array.from({ length: 5 }, () => peer(6));
+    for (const w of watchers) out.peers.add(w);
+    out.send(typed('a'), null, false);
+    await received(watchers[4], 1);
+    out.send(typed('b'), null, false);
+    await sleep(5);
+    out.send(typed('c'), null, false);
+    await received(watchers[4], 2);
+    // 'b' and 'c' went out together, as one merged update.
+    expect(watchers[4].messages).toHaveLength(2);
+    const doc = new Y.Doc();
+    for (const m of watchers[4].messages) {
+      const d = decoding.createDecoder(m);
+      decoding.readVarUint(d); // sync message
+      decoding.readVarUint(d); // update
+      Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+    }
+    expect(doc.getText('t').toString().split('').sort().join('')).toBe('abc');
+  });
+});
