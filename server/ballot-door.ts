@@ -44,7 +44,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, voteId: string):
     headers: headersOf(req),
     body: new Uint8Array(body) as Uint8Array<ArrayBuffer>,
   });
-  // Announced to the ballot box, which holds its next batch (briefly) for it.
+  // Announced to the ballot box, which may hold its next batch briefly for it (CONCORD_BALLOT_HOLD_MS).
   const response = await ballotBox().arriving(() => castBallot(request, { params: Promise.resolve({ voteId }) }));
   const answer = Buffer.from(await response.arrayBuffer());
   if (res.headersSent) return; // the size limit answered meanwhile

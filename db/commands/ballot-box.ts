@@ -14,13 +14,14 @@ import { castBallot, castBallots, type BallotCast, type CastOutcome } from './ba
  *
  * For comparing in bench/: CONCORD_BALLOT_BATCH_MAX=1 writes each ballot alone;
  * CONCORD_BALLOT_SET_BASED=0 writes a batch ballot by ballot, each in its own savepoint (the
- * ballot box before it became set-based); CONCORD_BALLOT_HOLD_MS=0 writes the next batch
- * without waiting for ballots still in their lookups.
+ * ballot box before it became set-based); CONCORD_BALLOT_HOLD_MS=<ms> makes the next batch
+ * wait, that long at most, for ballots still in their lookups (off by default: on a loaded
+ * machine the wait left the database idle longer than it saved; bench/HISTORY.md).
  */
 const slot = globalThis as unknown as { __concordBallotBox?: TransactionBatcher<BallotCast, CastOutcome> };
 
 /** How long a batch waits for ballots still in their lookups (see TransactionBatcher.arriving). */
-const HOLD_MS = 20;
+const HOLD_MS = 0;
 
 export function ballotBox(): TransactionBatcher<BallotCast, CastOutcome> {
   const maxBatch = Number(process.env.CONCORD_BALLOT_BATCH_MAX) || 250;
