@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './client';
 
 /**
@@ -14,6 +15,14 @@ import type { Db } from './client';
  */
 export interface TransactionBatcher<I, O> {
   run(input: I): Promise<O>;
+  /**
+   * Serves a request that will (most likely) `run` a command once its own reads are done
+   * (authentication, the vote): until it runs one or ends, the next batch waits for it —
+   * at most `holdMs` — so a burst whose requests are still in their lookups is written in
+   * one or two batches instead of several, each of which would hold the connection those
+   * lookups wait for.
+   */
+  arriving<T>(serve: () => Promise<T>): Promise<T>;
 }
 
 interface Waiting<I, O> {
@@ -27,6 +36,8 @@ export type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
 export interface BatchOptions {
   /** At most this many commands per transaction (default 250). */
   maxBatch?: number;
+  /** How long the next batch may wait for requests `arriving` (default 0: it does not wait). */
+  holdMs?: number;
   /**
    * The command runs all its statements inside `db.transaction(…)` (a savepoint in the
    * batch), so it needs no savepoint of its own around it: one fewer pair of statements each.
@@ -80,7 +91,7 @@ export function batchTransactions<I, O>(
     });
   };
 
-  return queueInBatches(maxBatch, write);
+  return queueInBatches(maxBatch, options.holdMs ?? 0, write);
 }
 
 /**
@@ -92,7 +103,7 @@ export function batchTransactions<I, O>(
 export function batchSetTransactions<I, O>(
   getDb: () => Promise<Db>,
   commandSet: (tx: Db, inputs: readonly I[]) => Promise<Settled<O>[]>,
-  options: Pick<BatchOptions, 'maxBatch'> = {},
+  options: Pick<BatchOptions, 'maxBatch' | 'holdMs'> = {},
 ): TransactionBatcher<I, O> {
   const settle = (batch: Waiting<I, O>[], settled: Settled<O>[]) =>
     batch.forEach((w, i) => {
@@ -125,23 +136,50 @@ export function batchSetTransactions<I, O>(
       for (const w of batch) await inOwnTransaction(db, [w]).catch((e: unknown) => w.reject(e));
     }
   };
-  return queueInBatches(options.maxBatch ?? 250, write);
+  return queueInBatches(options.maxBatch ?? 250, options.holdMs ?? 0, write);
 }
 
 /**
  * Commands arriving in the same tick join one batch; those arriving while a batch is being
- * written form the next one, at most `maxBatch` each.
+ * written form the next one, at most `maxBatch` each. Before each batch the queue waits, at
+ * most `holdMs`, while requests announced by `arriving` have not yet run their command.
  */
 function queueInBatches<I, O>(
   maxBatch: number,
+  holdMs: number,
   write: (batch: Waiting<I, O>[]) => Promise<void>,
 ): TransactionBatcher<I, O> {
   let queue: Waiting<I, O>[] = [];
   let writing = false;
+  /** Requests announced and not yet queued (nor ended). */
+  let onTheirWay = 0;
+  let released: (() => void) | null = null;
+  const arrival = new AsyncLocalStorage<{ counted: boolean }>();
+  const arrived = (entry: { counted: boolean } | undefined) => {
+    if (!entry?.counted) return;
+    entry.counted = false;
+    onTheirWay--;
+    if (onTheirWay === 0) released?.();
+  };
+
+  const held = () =>
+    holdMs <= 0 || onTheirWay === 0 || queue.length >= maxBatch
+      ? null
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(() => released?.(), holdMs);
+          released = () => {
+            released = null;
+            clearTimeout(timer);
+            // Those whose command ran in this very tick join too.
+            setImmediate(resolve);
+          };
+        });
 
   const flush = async () => {
     writing = true;
     while (queue.length) {
+      const waiting = held();
+      if (waiting) await waiting;
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
       await write(batch);
@@ -151,14 +189,25 @@ function queueInBatches<I, O>(
 
   return {
     run(input) {
+      arrived(arrival.getStore());
       return new Promise<O>((resolve, reject) => {
         queue.push({ input, resolve, reject });
         // Commands arriving in the same tick join this one; later ones wait for the next batch.
         if (!writing) {
           writing = true;
           setImmediate(() => void flush());
-        }
+        } else if (queue.length >= maxBatch) released?.();
       });
+    },
+    async arriving(serve) {
+      if (holdMs <= 0) return serve();
+      const entry = { counted: true };
+      onTheirWay++;
+      try {
+        return await arrival.run(entry, serve);
+      } finally {
+        arrived(entry);
+      }
     },
   };
 }

@@ -10,9 +10,12 @@ import { byteaCodec } from './pglite-bytea.mjs';
 // cannot change: db/data-folder.ts sets it to 077 on the main thread before starting us.
 
 const pg = workerData.dataDir ? new PGlite(workerData.dataDir, byteaCodec) : new PGlite(byteaCodec);
-/** Open transactions by id: each holds PGlite's transaction lock until its commit or rollback arrives. */
+/**
+ * Open transactions by the id the main thread gave them: each holds PGlite's transaction lock
+ * until its commit or rollback arrives. The main thread sends a transaction's first statements
+ * right behind its BEGIN, without waiting for it: they wait here until the transaction is open.
+ */
 const transactions = new Map();
-let nextTransaction = 1;
 
 const identity = (value) => value;
 
@@ -40,28 +43,33 @@ function queryOptions(message) {
   return { rowMode: message.rowMode, parsers };
 }
 
-function begin(id) {
-  const txId = nextTransaction++;
+function begin(id, txId) {
   let finish;
   const finished = new Promise((resolve) => {
     finish = resolve;
   });
+  let open;
+  const opened = new Promise((resolve, reject) => {
+    open = { resolve, reject };
+  });
+  opened.catch(() => {}); // a failed BEGIN is answered below, and to each statement waiting for it
+  const entry = { opened, finish, pending: undefined };
+  transactions.set(txId, entry);
   const done = pg.transaction(async (tx) => {
-    transactions.set(txId, { tx, finish });
+    open.resolve(tx);
     reply(id, txId);
     const how = await finished;
     if (how.action === 'rollback') await tx.rollback();
   });
   done.then(
     () => {
-      const entry = transactions.get(txId);
       transactions.delete(txId);
-      if (entry?.pending !== undefined) reply(entry.pending, null);
+      if (entry.pending !== undefined) reply(entry.pending, null);
     },
     (e) => {
-      const entry = transactions.get(txId);
       transactions.delete(txId);
-      if (entry?.pending !== undefined) fail(entry.pending, e);
+      open.reject(e);
+      if (entry.pending !== undefined) fail(entry.pending, e);
       else fail(id, e); // BEGIN itself failed
     },
   );
@@ -75,12 +83,13 @@ async function handle(message) {
         await pg.waitReady;
         return reply(id, null);
       case 'query': {
-        const target = message.tx ? transactions.get(message.tx)?.tx : pg;
-        if (!target) throw new Error(`transaction ${message.tx} is not open`);
+        const entry = message.tx ? transactions.get(message.tx) : undefined;
+        if (message.tx && !entry) throw new Error(`transaction ${message.tx} is not open`);
+        const target = entry ? await entry.opened : pg;
         return reply(id, await target.query(message.sql, message.params, queryOptions(message)));
       }
       case 'begin':
-        return begin(id);
+        return begin(id, message.tx);
       case 'commit':
       case 'rollback': {
         const entry = transactions.get(message.tx);

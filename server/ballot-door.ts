@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { POST as castBallot } from '../app/api/v1/votes/[voteId]/ballots/route';
 import { newNonce, securityHeaders } from '../lib/http/security-headers';
+import { ballotBox } from '../db/commands/ballot-box';
 
 /**
  * The ballot box's own door: `POST /api/v1/votes/{voteId}/ballots` served by this server
@@ -43,7 +44,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, voteId: string):
     headers: headersOf(req),
     body: new Uint8Array(body) as Uint8Array<ArrayBuffer>,
   });
-  const response = await castBallot(request, { params: Promise.resolve({ voteId }) });
+  // Announced to the ballot box, which holds its next batch (briefly) for it.
+  const response = await ballotBox().arriving(() => castBallot(request, { params: Promise.resolve({ voteId }) }));
   const answer = Buffer.from(await response.arrayBuffer());
   if (res.headersSent) return; // the size limit answered meanwhile
   const headers: Record<string, string | number> = securityHeaders({

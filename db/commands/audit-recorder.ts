@@ -2,6 +2,7 @@ import { count, desc, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { auditEvents } from '../schema';
 import { auditKey } from '../audit-key';
+import { together } from '../together';
 import { GENESIS_HASH, isLegacy, isSealed, KEYED_CHAIN_ACTION, sealEntry } from '../../lib/audit/chain';
 
 export interface AuditAct {
@@ -33,10 +34,34 @@ export async function recordAuditEvent(tx: Queryable, act: AuditAct): Promise<vo
  */
 export async function recordAuditEvents(tx: Queryable, acts: readonly AuditAct[]): Promise<void> {
   if (acts.length === 0) return;
+  await appendAuditEvents(tx, await auditChainHead(tx), acts);
+}
+
+/** The chain's head, read under the append lock, which the transaction holds from then on. */
+export interface AuditChainHead {
+  key: Buffer;
+  hash: string;
+}
+
+/**
+ * The first half of recordAuditEvents: takes the append lock and reads the chain's head,
+ * the two statements sent together (one round trip). A caller with other statements to
+ * send may send them beside it, then append with `appendAuditEvents` in the same transaction.
+ */
+export async function auditChainHead(tx: Queryable): Promise<AuditChainHead> {
   const key = auditKey(); // before the lock: a missing key fails the act, not the chain
-  await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  const [, [last]] = await together(
+    tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`),
+    tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1),
+  );
+  return { key, hash: last?.hash ?? GENESIS_HASH };
+}
+
+/** The second half: the acts chained to `head` and written in one INSERT, in order. */
+export function appendAuditEvents(tx: Queryable, head: AuditChainHead, acts: readonly AuditAct[]): Promise<void> {
+  if (acts.length === 0) return Promise.resolve();
+  const { key } = head;
+  let prevHash = head.hash;
   const at = new Date();
   const rows = acts.map((act) => {
     const entry = {
@@ -52,7 +77,7 @@ export async function recordAuditEvents(tx: Queryable, acts: readonly AuditAct[]
     prevHash = hash;
     return row;
   });
-  await insertRows(tx, rows);
+  return insertRows(tx, rows);
 }
 
 /**
@@ -60,7 +85,8 @@ export async function recordAuditEvents(tx: Queryable, acts: readonly AuditAct[]
  * a multi-row VALUES of 190 ballots' entries (eight parameters each) cost more to build and
  * parse than to write. Sequence numbers follow the order given (the chain's order).
  */
-async function insertRows(
+/** Sent at once (see together.ts): the caller may send other statements right behind it. */
+function insertRows(
   tx: Queryable,
   rows: readonly {
     committeeId: string;
@@ -85,7 +111,10 @@ async function insertRows(
       hash: r.hash,
     })),
   );
-  await tx.execute(sql`
+  return new Promise<void>((resolve, reject) =>
+    tx
+      .execute(
+        sql`
     insert into ${auditEvents} (committee_id, resolution_id, actor_id, action, details, at, prev_hash, hash)
     select e.committee_id, e.resolution_id, e.actor_id, e.action, e.details, e.at, e.prev_hash, e.hash
     from rows from (
@@ -94,7 +123,10 @@ async function insertRows(
         at timestamptz, prev_hash text, hash text
       )
     ) with ordinality as e(committee_id, resolution_id, actor_id, action, details, at, prev_hash, hash, n)
-    order by e.n`);
+    order by e.n`,
+      )
+      .then(() => resolve(), reject),
+  );
 }
 
 export const FOREIGN_CHAIN_WARNING =

@@ -14,25 +14,29 @@ import { castBallot, castBallots, type BallotCast, type CastOutcome } from './ba
  *
  * For comparing in bench/: CONCORD_BALLOT_BATCH_MAX=1 writes each ballot alone;
  * CONCORD_BALLOT_SET_BASED=0 writes a batch ballot by ballot, each in its own savepoint (the
- * ballot box before it became set-based).
+ * ballot box before it became set-based); CONCORD_BALLOT_HOLD_MS=0 writes the next batch
+ * without waiting for ballots still in their lookups.
  */
 const slot = globalThis as unknown as { __concordBallotBox?: TransactionBatcher<BallotCast, CastOutcome> };
 
+/** How long a batch waits for ballots still in their lookups (see TransactionBatcher.arriving). */
+const HOLD_MS = 20;
+
 export function ballotBox(): TransactionBatcher<BallotCast, CastOutcome> {
   const maxBatch = Number(process.env.CONCORD_BALLOT_BATCH_MAX) || 250;
+  const holdMs = Number(process.env.CONCORD_BALLOT_HOLD_MS ?? HOLD_MS);
   slot.__concordBallotBox ??=
     process.env.CONCORD_BALLOT_SET_BASED === '0'
       ? batchTransactions(getDb, (db: Db, cast: BallotCast) => castBallot(db, cast, { withStanding: true }), {
           maxBatch,
           // castBallot runs wholly in db.transaction: in a batch, that is its savepoint.
           ownTransaction: true,
+          holdMs,
         })
       : batchSetTransactions(
           getDb,
           (tx: Db, casts: readonly BallotCast[]) => castBallots(tx, casts, { withStanding: true }),
-          {
-            maxBatch,
-          },
+          { maxBatch, holdMs },
         );
   return slot.__concordBallotBox;
 }

@@ -3,7 +3,8 @@ import type { Db, Queryable } from '../client';
 import type { Settled } from '../batched-transactions';
 import { ballots, delegations, resolutions, votes } from '../schema';
 import { sealChoice } from '../ballot-seal';
-import { recordAuditEvents, type AuditAct } from './audit-recorder';
+import { appendAuditEvents, auditChainHead, type AuditAct } from './audit-recorder';
+import { together } from '../together';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { SECRET_BALLOT_FINAL } from '../../lib/votes/secret';
 import type { Choice, VoteTotals } from '../../lib/votes/types';
@@ -57,7 +58,9 @@ interface VoteRow {
  * Ballots cast together, written set-based inside the caller's transaction: the votes read
  * once (FOR SHARE) with the delegations checked in the same query, one upsert of all ballot rows,
  * one addition to each secret vote's totals and the audit entries chained here and written
- * in one statement — a fixed number of statements whatever the number of ballots. Each
+ * in one statement — a fixed number of statements whatever the number of ballots, sent in
+ * three round trips (db/together.ts): the read; the writes with the chain's lock and head;
+ * the audit entries with the standings. Each
  * ballot gets its own answer: a refused one (closed vote, unknown delegation, a secret
  * ballot cast twice) is refused alone and writes nothing.
  *
@@ -123,52 +126,40 @@ export async function castBallots(
   const key = (c: BallotCast) => `${c.voteId}/${c.delegationId}`;
   const secret = (i: number) => voteById.get(casts[i].voteId)!.method === 'secret';
 
-  // Open votes: one upsert of the last ballot of each delegation in this batch.
+  // Open votes: the last ballot of each delegation in this batch. Secret votes: the first
+  // ballot of each delegation that has not voted yet is recorded as cast, its choice sealed
+  // (counted at the close); every other is refused, as a secret ballot cannot be changed.
   const lastOf = new Map<string, number>();
-  for (const i of accepted) if (!secret(i)) lastOf.set(key(casts[i]), i);
-  const existedBefore = new Set<string>();
-  if (lastOf.size > 0) {
-    const rows = await upsertOpenBallots(
+  const firstOf = new Map<string, number>();
+  for (const i of accepted) {
+    if (!secret(i)) lastOf.set(key(casts[i]), i);
+    else if (!firstOf.has(key(casts[i]))) firstOf.set(key(casts[i]), i);
+  }
+  if (accepted.length === 0) return out as Settled<CastOutcome>[];
+
+  // The writes, then the audit chain's lock and head, sent together (one round trip) in the
+  // order they always run in: rows first, the chain's lock last, as every writer does.
+  const [openRows, secretRows, head] = await together(
+    upsertOpenBallots(
       tx,
       [...lastOf.values()].map((i) => casts[i]),
-    );
-    for (const r of rows) if (!r.inserted) existedBefore.add(`${r.voteId}/${r.delegationId}`);
-  }
+    ),
+    insertSecretBallots(
+      tx,
+      [...firstOf.values()].map((i) => casts[i]),
+    ),
+    auditChainHead(tx),
+  );
+  const existedBefore = new Set<string>();
+  for (const r of openRows) if (!r.inserted) existedBefore.add(`${r.voteId}/${r.delegationId}`);
+  const newlyVoted = new Set(secretRows.map((r) => `${r.voteId}/${r.delegationId}`));
 
-  // Secret votes: the first ballot of each delegation that has not voted yet is recorded as
-  // cast, its choice sealed (counted at the close); every other is refused, as a secret
-  // ballot cannot be changed.
-  const firstOf = new Map<string, number>();
-  for (const i of accepted) if (secret(i) && !firstOf.has(key(casts[i]))) firstOf.set(key(casts[i]), i);
-  const newlyVoted = new Set<string>();
-  if (firstOf.size > 0) {
-    const rows = await tx
-      .insert(ballots)
-      .values(
-        [...firstOf.values()].map((i) => ({
-          voteId: casts[i].voteId,
-          delegationId: casts[i].delegationId,
-          choice: null,
-          seal: sealChoice(casts[i].voteId, casts[i].delegationId, casts[i].choice),
-          castBy: casts[i].actorId,
-        })),
-      )
-      .onConflictDoNothing({ target: [ballots.voteId, ballots.delegationId] })
-      .returning({ voteId: ballots.voteId, delegationId: ballots.delegationId });
-    for (const r of rows) newlyVoted.add(`${r.voteId}/${r.delegationId}`);
-  }
-
-  const standings = options.withStanding
-    ? await standingsOf(
-        tx,
-        [...new Set(accepted.map((i) => casts[i].voteId))].map((id) => voteById.get(id)!),
-      )
-    : new Map<string, VoteStanding>();
   const seen = new Set<string>();
   const acts: AuditAct[] = [];
+  const cast: { i: number; replaced: boolean; secret: boolean }[] = [];
   for (const i of accepted) {
-    const cast = casts[i];
-    const k = key(cast);
+    const ballot = casts[i];
+    const k = key(ballot);
     const isSecret = secret(i);
     if (isSecret && (firstOf.get(k) !== i || !newlyVoted.has(k))) {
       refuse(i, conflict('ballot', SECRET_BALLOT_FINAL));
@@ -176,24 +167,35 @@ export async function castBallots(
     }
     const replaced = !isSecret && (seen.has(k) || existedBefore.has(k));
     seen.add(k);
-    const vote = voteById.get(cast.voteId)!;
-    out[i] = { ok: true, value: { replaced, secret: isSecret, standing: standings.get(vote.id) ?? null } };
+    cast.push({ i, replaced, secret: isSecret });
+    const vote = voteById.get(ballot.voteId)!;
     acts.push({
       committeeId: vote.committeeId,
       resolutionId: vote.resolutionId,
-      actorId: cast.actorId,
+      actorId: ballot.actorId,
       action: 'ballot.cast',
       // A secret ballot's choice never enters the permanent record.
       details: {
         voteId: vote.id,
-        delegationId: cast.delegationId,
-        ...(isSecret ? {} : { choice: cast.choice }),
+        delegationId: ballot.delegationId,
+        ...(isSecret ? {} : { choice: ballot.choice }),
         replaced,
-        onBehalf: !!cast.onBehalf,
+        onBehalf: !!ballot.onBehalf,
       },
     });
   }
-  await recordAuditEvents(tx, acts);
+  // The audit entries and the standings after the writes, together too.
+  const [, standings] = await together(
+    appendAuditEvents(tx, head, acts),
+    options.withStanding
+      ? standingsOf(
+          tx,
+          [...new Set(cast.map(({ i }) => casts[i].voteId))].map((id) => voteById.get(id)!),
+        )
+      : Promise.resolve(new Map<string, VoteStanding>()),
+  );
+  for (const { i, replaced, secret: isSecret } of cast)
+    out[i] = { ok: true, value: { replaced, secret: isSecret, standing: standings.get(casts[i].voteId) ?? null } };
   return out as Settled<CastOutcome>[];
 }
 
@@ -201,26 +203,62 @@ export async function castBallots(
  * Open votes' ballots in one upsert whatever their number, their values as one JSON
  * parameter (a multi-row VALUES of 190 ballots costs more to build and parse than to
  * write). xmax = 0 on a returned row means it was inserted, not updated: a first ballot.
+ * Sent at once (see together.ts); nothing is sent for no ballots.
  */
-async function upsertOpenBallots(
+function upsertOpenBallots(
   tx: Queryable,
   casts: readonly BallotCast[],
 ): Promise<{ voteId: string; delegationId: string; inserted: boolean }[]> {
+  if (casts.length === 0) return Promise.resolve([]);
   const json = JSON.stringify(
     casts.map((c) => ({ vote_id: c.voteId, delegation_id: c.delegationId, choice: c.choice, cast_by: c.actorId })),
   );
-  const result = (await tx.execute(sql`
+  return sent(
+    tx.execute(sql`
     insert into ${ballots} (vote_id, delegation_id, choice, cast_by)
     select b.vote_id, b.delegation_id, b.choice, b.cast_by
     from jsonb_to_recordset(${json}::jsonb) as b(vote_id uuid, delegation_id uuid, choice text, cast_by uuid)
     on conflict (vote_id, delegation_id) do update
       set choice = excluded.choice, cast_by = excluded.cast_by, cast_at = now()
-    returning vote_id, delegation_id, (xmax = 0) as inserted`)) as unknown as Returned[] | { rows: Returned[] };
-  return (Array.isArray(result) ? result : result.rows).map((r) => ({
-    voteId: r.vote_id,
-    delegationId: r.delegation_id,
-    inserted: r.inserted,
-  }));
+    returning vote_id, delegation_id, (xmax = 0) as inserted`) as PromiseLike<unknown>,
+  ).then((result) =>
+    (Array.isArray(result) ? (result as Returned[]) : (result as { rows: Returned[] }).rows).map((r) => ({
+      voteId: r.vote_id,
+      delegationId: r.delegation_id,
+      inserted: r.inserted,
+    })),
+  );
+}
+
+/** A builder started now rather than when first awaited. */
+function sent<T>(statement: PromiseLike<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => statement.then(resolve, reject));
+}
+
+/**
+ * Secret votes' first ballots, their choices sealed; a delegation that has voted already
+ * is not returned. Sent at once; nothing is sent for no ballots.
+ */
+function insertSecretBallots(
+  tx: Queryable,
+  casts: readonly BallotCast[],
+): Promise<{ voteId: string; delegationId: string }[]> {
+  if (casts.length === 0) return Promise.resolve([]);
+  return sent(
+    tx
+      .insert(ballots)
+      .values(
+        casts.map((c) => ({
+          voteId: c.voteId,
+          delegationId: c.delegationId,
+          choice: null,
+          seal: sealChoice(c.voteId, c.delegationId, c.choice),
+          castBy: c.actorId,
+        })),
+      )
+      .onConflictDoNothing({ target: [ballots.voteId, ballots.delegationId] })
+      .returning({ voteId: ballots.voteId, delegationId: ballots.delegationId }),
+  );
 }
 
 interface Returned {
@@ -247,13 +285,30 @@ function refusalOf(vote: VoteRow | undefined, delegationInCommittee: boolean) {
 
 /**
  * Each vote's ballots cast, delegations entitled and (not secret) live tally, weighted when
- * the vote is: one query per vote, after the batch's writes.
+ * the vote is: one query per vote, after the batch's writes, all sent at once.
  */
 async function standingsOf(tx: Queryable, voted: readonly VoteRow[]): Promise<Map<string, VoteStanding>> {
-  const out = new Map<string, VoteStanding>();
-  for (const vote of voted) {
-    const weight = vote.weighted === 1 ? sql`${delegations.voteWeight}` : sql`1`;
-    const [row] = await tx
+  const rows = await together(...voted.map((vote) => standingOf(tx, vote)));
+  return new Map(
+    voted.map((vote, i) => {
+      const row = rows[i];
+      return [
+        vote.id,
+        {
+          voteId: vote.id,
+          ballotsCast: row.ballotsCast,
+          eligible: row.eligible,
+          tally: vote.method === 'secret' ? null : { yes: row.yes, no: row.no, abstain: row.abstain },
+        },
+      ];
+    }),
+  );
+}
+
+function standingOf(tx: Queryable, vote: VoteRow) {
+  const weight = vote.weighted === 1 ? sql`${delegations.voteWeight}` : sql`1`;
+  return sent(
+    tx
       .select({
         ballotsCast: sql<number>`count(*)::int`,
         yes: sql<number>`coalesce(sum(${weight}) filter (where ${ballots.choice} = 'yes'), 0)::int`,
@@ -263,13 +318,6 @@ async function standingsOf(tx: Queryable, voted: readonly VoteRow[]): Promise<Ma
       })
       .from(ballots)
       .innerJoin(delegations, eq(delegations.id, ballots.delegationId))
-      .where(eq(ballots.voteId, vote.id));
-    out.set(vote.id, {
-      voteId: vote.id,
-      ballotsCast: row.ballotsCast,
-      eligible: row.eligible,
-      tally: vote.method === 'secret' ? null : { yes: row.yes, no: row.no, abstain: row.abstain },
-    });
-  }
-  return out;
+      .where(eq(ballots.voteId, vote.id)),
+  ).then(([row]) => row);
 }
