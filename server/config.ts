@@ -14,6 +14,8 @@ export interface ServerConfig {
   publicUrl: string;
   /** CONCORD_METRICS_TOKEN: /metrics answers only with it (off when unset). */
   metricsToken: string | null;
+  /** CONCORD_HTTP_KEEPALIVE_SECONDS: how long an idle HTTP connection stays open for the next request. */
+  keepAliveSeconds: number;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -29,6 +31,14 @@ function metricsToken(value: string | undefined): string | null {
   if (!value) return null;
   if (value.length < 16) throw new Error('CONCORD_METRICS_TOKEN must be at least 16 characters (it guards /metrics)');
   return value;
+}
+
+function keepAliveSeconds(value: string | undefined): number {
+  if (value === undefined || value === '') return 65;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600)
+    throw new Error(`CONCORD_HTTP_KEEPALIVE_SECONDS must be an integer from 1 to 3600, got "${value}"`);
+  return seconds;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -51,6 +61,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     seedDemo: env.CONCORD_SEED_DEMO !== '0',
     publicUrl: env.NEXTAUTH_URL || `http://localhost:${port}`,
     metricsToken: metricsToken(env.CONCORD_METRICS_TOKEN),
+    keepAliveSeconds: keepAliveSeconds(env.CONCORD_HTTP_KEEPALIVE_SECONDS),
   };
 }
 

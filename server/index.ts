@@ -151,6 +151,12 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
       });
     }),
   );
+  // Node closes an idle connection after 5 s by default: a delegate's page that read the vote
+  // when it was announced would then open a new one to vote, and 190 at once is most of a
+  // ballot round's time (bench B4). Longer than the nginx recipe's upstream idle time (60 s),
+  // so Node never closes a connection nginx is about to reuse (a known cause of 502s).
+  server.keepAliveTimeout = config.keepAliveSeconds * 1000;
+  server.headersTimeout = Math.max(server.headersTimeout, server.keepAliveTimeout + 1000);
   server.on('upgrade', (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
     upgradeNext(req, socket, head);
