@@ -16,8 +16,8 @@ export interface CollabConfig {
   broadcastIntervalMs: number;
   /** Peers written to per turn of the event loop in a broadcast (0 = all at once). */
   broadcastSlice: number;
-  /** Percent of the relay's thread broadcasts may take, which sets the wait up to broadcastIntervalMs (0 = fixed wait). */
-  broadcastSharePercent: number;
+  /** Microseconds of broadcast wait per connected client, up to broadcastIntervalMs (0 = always the full interval). */
+  broadcastMicrosPerClient: number;
   /** Stored updates after which the log is compacted into a snapshot. */
   compactAfterUpdates: number;
   /** A document with no connection is unloaded after this long. */
@@ -68,7 +68,7 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     groupCommitMs: intFrom(env, 'CONCORD_COLLAB_GROUP_COMMIT_MS', 3, 0),
     broadcastIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MS', 20, 0),
     broadcastSlice: intFrom(env, 'CONCORD_COLLAB_BROADCAST_SLICE', 250, 0),
-    broadcastSharePercent: intFrom(env, 'CONCORD_COLLAB_BROADCAST_SHARE', 40, 0, 100),
+    broadcastMicrosPerClient: intFrom(env, 'CONCORD_COLLAB_BROADCAST_US_PER_CLIENT', 20, 0, 1_000_000),
     compactAfterUpdates: intFrom(env, 'CONCORD_COLLAB_COMPACT_AFTER', 500, 1),
     idleUnloadMs: intFrom(env, 'CONCORD_COLLAB_IDLE_UNLOAD_MS', 30_000, 0),
     updateGuardMs: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MS', 500, 10),

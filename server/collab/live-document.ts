@@ -41,8 +41,8 @@ export interface LiveDocumentDeps {
   onStructureChange?(doc: LiveDocument, relayed: boolean): void;
   /** Peers written to per turn of the event loop in a broadcast (see RoomBroadcaster). */
   broadcastSlice?: number;
-  /** Share of the relay's thread broadcasts may take (see RoomBroadcaster); unset = fixed interval. */
-  broadcastShare?: number;
+  /** Wait per connected peer, up to broadcastIntervalMs (see RoomBroadcaster); unset = fixed interval. */
+  broadcastPerPeerMs?: number;
 }
 
 /** What an unchanged text returns from changeText: an update with nothing in it. */
@@ -77,7 +77,7 @@ export class LiveDocument implements Room {
       relay: deps.relay,
       intervalMs: deps.broadcastIntervalMs,
       slice: deps.broadcastSlice,
-      share: deps.broadcastShare,
+      perPeerMs: deps.broadcastPerPeerMs,
     });
   }
 

@@ -17,18 +17,16 @@ export interface BroadcasterOptions {
   /**
    * At most one broadcast per this many milliseconds: updates ready meanwhile go out
    * merged into one message. 0 = as soon as the current turn of the event loop ends.
-   * With `share`, this is the longest wait; the wait itself follows what writing costs.
+   * With `perPeerMs`, this is the longest wait.
    */
   intervalMs?: number;
   /**
-   * The share of the relay's thread (0–1) broadcasts may take: after a broadcast, the next
-   * waits until the time spent writing since is this share of the time elapsed (never
-   * longer than `intervalMs`). Writing to a few dozen peers costs well under a millisecond,
-   * so their updates leave almost at once; writing to a thousand costs several, so theirs
-   * are merged for longer. On a busy machine writes take longer and broadcasts back off.
-   * Unset = the fixed `intervalMs`.
+   * Milliseconds of wait per connected peer, up to `intervalMs`: what a broadcast costs
+   * grows with the peers it is written to (a write on this thread and a read on each
+   * client's), so a room of a few dozen sends each update almost at once while a room of a
+   * thousand merges them for the whole interval. Unset = always `intervalMs`.
    */
-  share?: number;
+  perPeerMs?: number;
   /**
    * Peers written to per turn of the event loop when a broadcast reaches more than this
    * many; the rest follow on the next turns (in order: a peer never gets a later message
@@ -83,8 +81,6 @@ export class RoomBroadcaster {
   private sending: { message: Uint8Array; except: Peer | null; peers: Peer[]; next: number }[] = [];
   private sendTimer: NodeJS.Immediate | null = null;
   private lastBroadcast = 0;
-  /** Milliseconds spent writing to peers since the last broadcast started. */
-  private writingMs = 0;
 
   constructor(
     private readonly room: string,
@@ -144,7 +140,6 @@ export class RoomBroadcaster {
     this.outboxFrom = null;
     this.outboxLocal = [];
     this.lastBroadcast = performance.now();
-    this.writingMs = 0;
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
     // A merged update from several peers goes to all, senders included, like the
     // reference server does with every update: Yjs ignores what a client already has.
@@ -211,23 +206,14 @@ export class RoomBroadcaster {
     const wait = this.lastBroadcast + this.interval() - performance.now();
     // setImmediate: the other updates of the same stored batch are enqueued in the
     // promise callbacks that run before it.
-    this.flushTimer = wait > 0 ? setTimeout(() => this.flushWhenDue(), wait) : setImmediate(() => this.flush());
-  }
-
-  /** The wait was worked out before the last broadcast's later slices were written: again now. */
-  private flushWhenDue() {
-    this.flushTimer = null;
-    const wait = this.lastBroadcast + this.interval() - performance.now();
-    if (wait >= 1) this.flushTimer = setTimeout(() => this.flushWhenDue(), wait);
-    else this.flush();
+    this.flushTimer = wait > 0 ? setTimeout(() => this.flush(), wait) : setImmediate(() => this.flush());
   }
 
   /** How long after the last broadcast started the next may start. */
   private interval(): number {
     const longest = this.options.intervalMs ?? 0;
-    const share = this.options.share;
-    if (!share) return longest;
-    return Math.min(longest, this.writingMs / share);
+    const perPeer = this.options.perPeerMs;
+    return perPeer === undefined ? longest : Math.min(longest, perPeer * this.peers.size);
   }
 
   private cancelFlush() {
@@ -240,9 +226,7 @@ export class RoomBroadcaster {
   private broadcast(message: Uint8Array, except: Peer | null) {
     const slice = this.options.slice ?? 0;
     if (slice <= 0 || (this.sending.length === 0 && this.peers.size <= slice)) {
-      const started = performance.now();
       for (const peer of this.peers) if (peer !== except) peer.send(message);
-      this.writingMs += performance.now() - started;
       return;
     }
     this.sending.push({ message, except, peers: [...this.peers], next: 0 });
@@ -253,7 +237,6 @@ export class RoomBroadcaster {
   private writeSlices(budget: number) {
     if (this.sendTimer) clearImmediate(this.sendTimer);
     this.sendTimer = null;
-    const started = performance.now();
     while (this.sending.length > 0 && budget > 0) {
       const b = this.sending[0];
       const end = Math.min(b.peers.length, b.next + budget);
@@ -262,7 +245,6 @@ export class RoomBroadcaster {
       b.next = end;
       if (b.next >= b.peers.length) this.sending.shift();
     }
-    this.writingMs += performance.now() - started;
     if (this.sending.length > 0) this.sendTimer = setImmediate(() => this.writeSlices(this.options.slice ?? 0));
   }
 }

@@ -113,7 +113,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
           maxDocumentBytes: config.maxDocumentBytes,
           onStructureChange: (live, relayed) => languages.structureChanged(live.resolutionId, !relayed),
           broadcastSlice: config.broadcastSlice,
-          broadcastShare: config.broadcastSharePercent / 100,
+          broadcastPerPeerMs: config.broadcastMicrosPerClient > 0 ? config.broadcastMicrosPerClient / 1000 : undefined,
         }),
     );
 

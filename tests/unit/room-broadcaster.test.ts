@@ -5,16 +5,13 @@ import { RoomBroadcaster } from '../../server/collab/room-broadcaster';
 import { localRelay } from '../../server/collab/relay';
 import type { Peer } from '../../server/collab/room';
 
-/** A peer whose every write takes `costMs` of the relay's thread, as a socket write does. */
-function peer(costMs = 0): Peer & { messages: Uint8Array[] } {
+function peer(): Peer & { messages: Uint8Array[] } {
   const messages: Uint8Array[] = [];
   return {
     userId: 'u',
     awarenessIds: new Set(),
     messages,
     send(message) {
-      const until = performance.now() + costMs;
-      while (performance.now() < until);
       messages.push(message);
     },
   };
@@ -62,8 +59,9 @@ describe('RoomBroadcaster: how long updates wait to be merged', () => {
     expect(watcher.messages).toHaveLength(2);
   });
 
-  it('with a share of the thread, updates to cheap peers leave at once (writing cost next to nothing)', async () => {
-    const out = room({ relay: localRelay, intervalMs: 5000, share: 0.4 });
+  it("with a wait per peer, a small room's updates leave at once", async () => {
+    // Three peers at 20 µs each: 60 µs, against the 5 s of the fixed interval.
+    const out = room({ relay: localRelay, intervalMs: 5000, perPeerMs: 0.02 });
     const watchers = [peer(), peer(), peer()];
     for (const w of watchers) out.peers.add(w);
     out.send(typed('a'), null, false);
@@ -77,11 +75,10 @@ describe('RoomBroadcaster: how long updates wait to be merged', () => {
     for (const w of watchers) expect(w.messages).toHaveLength(3);
   });
 
-  it('with a share of the thread, the wait after a costly broadcast grows with its cost: later updates are merged', async () => {
-    // Five peers at 6 ms a write: 30 ms of writing, so at 40 % the next broadcast waits
-    // at least 75 ms (longer if the machine is busy and the writes take longer).
-    const out = room({ relay: localRelay, intervalMs: 5000, share: 0.4 });
-    const watchers = Array.from({ length: 5 }, () => peer(6));
+  it('with a wait per peer, the wait grows with the room: later updates are merged', async () => {
+    // Five peers at 40 ms each: the next broadcast waits 200 ms.
+    const out = room({ relay: localRelay, intervalMs: 5000, perPeerMs: 40 });
+    const watchers = Array.from({ length: 5 }, () => peer());
     for (const w of watchers) out.peers.add(w);
     out.send(typed('a'), null, false);
     await received(watchers[4], 1);
