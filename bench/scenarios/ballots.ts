@@ -305,7 +305,6 @@ export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResul
     r.recorded.tallyAsExpected &&
     r.recorded.auditEntries === DELEGATIONS;
   const row = (metric: string, f: (r: RoundResult) => string) => [metric, ...rounds.map(({ r }) => f(r))];
-  const each = (f: (x: (typeof rounds)[number]) => string) => rounds.map(f).join('; ');
   const eachOf = (list: typeof rounds, f: (x: (typeof rounds)[number]) => string) => list.map(f).join('; ');
   const judged = rounds.filter((x) => x.connections === 'open');
   const opening = rounds.filter((x) => x.connections === 'new');
@@ -345,7 +344,8 @@ export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResul
       {
         criterion: 'each ballot recorded exactly once, with its audit entry',
         pass: rounds.every(({ r }) => ok(r)),
-        detail: each(
+        detail: eachOf(
+          rounds,
           ({ engine, round, r }) =>
             `${engine} round ${round}: ${r.recorded.ballotsCast} ballots, tally sums to ${r.recorded.tallySum}, ${r.recorded.distinctDelegations} delegations, ${r.recorded.auditEntries} audit entries, choices ${r.recorded.choicesAsCast ? 'as cast' : 'DIFFER'}`,
         ),

@@ -25,7 +25,7 @@ const HOLD_MS = 0;
 
 export function ballotBox(): TransactionBatcher<BallotCast, CastOutcome> {
   const maxBatch = Number(process.env.CONCORD_BALLOT_BATCH_MAX) || 250;
-  const holdMs = Number(process.env.CONCORD_BALLOT_HOLD_MS ?? HOLD_MS);
+  const holdMs = Number(process.env.CONCORD_BALLOT_HOLD_MS) || HOLD_MS;
   slot.__concordBallotBox ??=
     process.env.CONCORD_BALLOT_SET_BASED === '0'
       ? batchTransactions(getDb, (db: Db, cast: BallotCast) => castBallot(db, cast, { withStanding: true }), {

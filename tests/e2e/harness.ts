@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../helpers/services';
 
@@ -123,6 +124,33 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** A browser context of its own, signed in as `email` and on the home page. */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  viewport = { width: 1300, height: 1000 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, email);
+  await page.waitForURL(`${baseUrl}/`);
+  return page;
+}
+
+/** Calls the API as the page's user; anything but a 2xx fails the test with the answer's body. */
+export async function callApi<T>(
+  page: Page,
+  baseUrl: string,
+  method: string,
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, { method, data });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
 }
 
 /** Saves a screenshot under tests/.tmp/screenshots for a person to look at. */

@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, skipUnless } from '../helpers/services';
-import { launchBrowser, screenshot, signIn, startConcord, type RunningConcord } from './harness';
+import { callApi, launchBrowser, screenshot, signedInPage, startConcord, type RunningConcord } from './harness';
 
 /**
  * Issue 16 step 2 in the browser: a language version is co-edited live on its languages page
@@ -32,19 +32,9 @@ describe.skipIf(skip)('a language version translated live, in the browser', () =
     await concord?.stop();
   });
 
-  async function pageAs(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
-    const page = await context.newPage();
-    await signIn(page, concord.url, email);
-    await page.waitForURL(`${concord.url}/`);
-    return page;
-  }
-
-  async function call<T>(page: Page, method: string, path: string, data?: unknown): Promise<T> {
-    const res = await page.request.fetch(`${concord.url}/api/v1${path}`, { method, data });
-    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-    return (await res.json()) as T;
-  }
+  const pageAs = (email: string) => signedInPage(browser, concord.url, email);
+  const call = <T>(page: Page, method: string, path: string, data?: unknown) =>
+    callApi<T>(page, concord.url, method, path, data);
 
   const editor = (page: Page) => page.locator('#language-editor');
   const paragraph = (page: Page, label: string) => editor(page).locator(`p[data-label="${label}"]`);
