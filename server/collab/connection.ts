@@ -6,9 +6,10 @@ import type { Access, CollabIdentity } from './authenticate';
 import { CloseCode } from '../../lib/collab/close-codes';
 import type { Peer, SharedDocument } from './room';
 import { MessageType, encodeAccessMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './protocol';
-import { UpdateRefused, type UpdateGuard } from './update-guard';
+import type { UpdateGuard } from './update-guard';
+import { UpdateRefused } from './refusal';
 import type { CollabConfig } from './config';
-import { refusalReason, refused, updateArrived } from '../observability/collab-metrics';
+import { refused, updateArrived } from '../observability/collab-metrics';
 
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
@@ -69,7 +70,7 @@ export class Connection implements Peer {
       .catch((e) => {
         // Refusals are logged too: a client closed for what it sent reconnects and may send it again.
         if (e instanceof UpdateRefused || isDecodingError(e)) {
-          refused(e instanceof UpdateRefused ? refusalReason(e.message) : 'malformed');
+          refused(e instanceof UpdateRefused ? e.reason : 'malformed');
           this.deps.onRefused(this, e instanceof Error ? e.message : String(e));
         }
         if (e instanceof UpdateRefused) this.close(CloseCode.malformed, closeReason(e.message));
@@ -168,7 +169,7 @@ export class Connection implements Peer {
     }
     // Cheap checks first (the document's size), then the guard's worker (decoding, shape).
     const refusal = this.live.vet?.(update);
-    if (refusal) throw new UpdateRefused(refusal);
+    if (refusal) throw refusal;
     const ticket = await this.deps.guard.check(update, this.live.room);
     if (this.closed || this.access !== 'write') {
       // Lost its rights while the check ran: never applied, and out of the guard's mirror.

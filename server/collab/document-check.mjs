@@ -136,9 +136,11 @@ export function* integrated(transaction) {
 
 /**
  * Why the content a transaction brought in is out of shape, or null when it fits: each new
- * item in its place, and every paragraph it touched within the length bound.
+ * item in its place, and every paragraph it touched within the length bound. The reason is
+ * one of the refusal reasons of refusal.ts; the message says what and where.
  * @param {Y.Transaction} transaction
  * @param {DocumentShape} shape
+ * @returns {{ reason: 'outside_shape' | 'paragraph_too_long', message: string } | null}
  */
 export function checkTransaction(transaction, shape) {
   const roots = rootsOf(transaction.doc);
@@ -146,8 +148,8 @@ export function checkTransaction(transaction, shape) {
   const touched = new Set();
   for (const struct of integrated(transaction)) {
     if (!(struct instanceof Y.Item)) continue;
-    const reason = misfit(struct, shape, roots);
-    if (reason) return reason;
+    const message = misfit(struct, shape, roots);
+    if (message) return { reason: 'outside_shape', message };
     if (struct.deleted || struct.parent === null) continue;
     const parent = /** @type {Y.AbstractType<any>} */ (struct.parent);
     if (parent instanceof Y.XmlElement) touched.add(parent);
@@ -157,7 +159,10 @@ export function checkTransaction(transaction, shape) {
   for (const paragraph of touched) {
     const length = paragraphLength(paragraph);
     if (length > shape.maxParagraphChars)
-      return `a paragraph of ${length} characters (the limit is ${shape.maxParagraphChars})`;
+      return {
+        reason: 'paragraph_too_long',
+        message: `a paragraph of ${length} characters (the limit is ${shape.maxParagraphChars})`,
+      };
   }
   return null;
 }

@@ -5,6 +5,7 @@ import { draftRoomName, readDraftText } from '../../lib/amendments/draft-text';
 import type { ProcedureEvent } from '../procedure-events';
 import type { Peer } from './room';
 import { WordingRoom, type PendingEdit, type WordingRoomDeps, type WordingSync } from './wording-room';
+import { UpdateRefused } from './refusal';
 
 /** A draft amendment's wording may not grow past what the API accepts. */
 export const DRAFT_MAX_CHARS = 20_000;
@@ -50,10 +51,13 @@ export class DraftRoom extends WordingRoom {
     this.loaded(synced.state, synced.stored);
   }
 
-  protected overLimit(copy: Y.Doc): string | null {
+  protected overLimit(copy: Y.Doc): UpdateRefused | null {
     const length = readDraftText(copy).length;
     return length > DRAFT_MAX_CHARS
-      ? `the draft would be ${length} characters long; the limit is ${DRAFT_MAX_CHARS}`
+      ? new UpdateRefused(
+          `the draft would be ${length} characters long; the limit is ${DRAFT_MAX_CHARS}`,
+          'document_too_large',
+        )
       : null;
   }
 

@@ -6,6 +6,7 @@ import type { Paragraph } from '../../lib/resolution/types';
 import type { ProcedureEvent } from '../procedure-events';
 import { structureKey } from './relay';
 import { WordingRoom, type PendingEdit, type WordingRoomDeps, type WordingSync } from './wording-room';
+import { UpdateRefused } from './refusal';
 
 /** A paragraph's wording may not grow past what the API accepts; nor the whole version past a text's size. */
 export const LANGUAGE_PARAGRAPH_MAX_CHARS = 20_000;
@@ -54,14 +55,19 @@ export class LanguageRoom extends WordingRoom {
     this.loaded(synced.state, synced.stored);
   }
 
-  protected overLimit(copy: Y.Doc): string | null {
+  protected overLimit(copy: Y.Doc): UpdateRefused | null {
     let total = 0;
     for (const p of readParagraphs(copy)) {
       if (p.text.length > LANGUAGE_PARAGRAPH_MAX_CHARS)
-        return `a paragraph would be ${p.text.length} characters long; the limit is ${LANGUAGE_PARAGRAPH_MAX_CHARS}`;
+        return new UpdateRefused(
+          `a paragraph would be ${p.text.length} characters long; the limit is ${LANGUAGE_PARAGRAPH_MAX_CHARS}`,
+          'paragraph_too_long',
+        );
       total += p.text.length;
     }
-    return total > LANGUAGE_VERSION_MAX_CHARS ? `the version would be ${total} characters long` : null;
+    return total > LANGUAGE_VERSION_MAX_CHARS
+      ? new UpdateRefused(`the version would be ${total} characters long`, 'document_too_large')
+      : null;
   }
 
   protected async sync(update: Uint8Array | null, batch: PendingEdit[]): Promise<WordingSync> {

@@ -12,6 +12,7 @@ import type { StateFolder } from './state-folder';
 import type { OpenVerdict, UpdateGuard } from './update-guard';
 import { RoomBroadcaster } from './room-broadcaster';
 import { isPeer, SHAPE_REPAIR, type Peer, type Room } from './room';
+import { UpdateRefused } from './refusal';
 
 export { REMOTE } from './room-broadcaster';
 export { isPeer, SHAPE_REPAIR, type Peer, type SharedDocument } from './room';
@@ -114,11 +115,13 @@ export class LiveDocument implements Room {
   }
 
   /** A client's update that would take the document past its size bound is refused. */
-  vet(update: Uint8Array): string | null {
+  vet(update: Uint8Array): UpdateRefused | null {
     const max = this.deps.maxDocumentBytes;
     if (max === undefined) return null;
     const size = this.text.byteLength + update.byteLength;
-    return size > max ? `the document would reach ${size} bytes; the limit is ${max}` : null;
+    return size > max
+      ? new UpdateRefused(`the document would reach ${size} bytes; the limit is ${max}`, 'document_too_large')
+      : null;
   }
 
   /** The repair of a document stored out of shape: stored and relayed like any change. */

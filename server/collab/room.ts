@@ -2,6 +2,7 @@ import type * as awarenessProtocol from 'y-protocols/awareness';
 import type { Db } from '../../db/client';
 import type { TextChangeAuthor } from './types';
 import type { OpenVerdict } from './update-guard';
+import type { UpdateRefused } from './refusal';
 
 /** What a room needs to know about a connection. */
 export interface Peer {
@@ -26,8 +27,8 @@ export interface SharedDocument {
   missingFromElsewhere?(stateVector: Uint8Array): Promise<Uint8Array>;
   /** Applies a client's update (stored, then relayed). */
   applyFrom(update: Uint8Array, origin: Peer): void;
-  /** A reason to refuse an update before it is applied, or null to take it. */
-  vet?(update: Uint8Array): string | null;
+  /** Why an update is refused before it is applied, or null to take it. */
+  vet?(update: Uint8Array): UpdateRefused | null;
 }
 
 /** A room as the lifecycle (room-lifecycle.ts) and the relay's listener see it. */

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentShape } from '../../lib/collab/document-shape';
 import { guardChecked } from '../observability/collab-metrics';
+import { isRefusalReason, UpdateRefused } from './refusal';
 
 /**
  * Checks incoming updates before the live document applies them, in one worker thread that
@@ -40,8 +41,6 @@ export interface OpenVerdict {
 
 export type CheckTicket = number;
 
-export class UpdateRefused extends Error {}
-
 type Message =
   | { op: 'check'; room?: string; update: Uint8Array }
   | { op: 'open'; room: string; shape: string; state: Uint8Array }
@@ -62,6 +61,8 @@ interface Reply {
   id: number;
   ok: boolean;
   error?: string;
+  /** Why a check refused the update (refusal.ts). */
+  reason?: string;
   ready?: boolean;
   result?: { reasons: string[]; repair: ArrayBuffer | null; replace: ArrayBuffer | null };
 }
@@ -103,7 +104,10 @@ export function createUpdateGuard(options: {
       if (i < 0) return;
       const [job] = pending.splice(i, 1);
       if (msg.ok) job.resolve(msg.result);
-      else job.reject(new UpdateRefused(msg.error ?? 'update refused'));
+      else
+        job.reject(
+          new UpdateRefused(msg.error ?? 'update refused', isRefusalReason(msg.reason) ? msg.reason : 'other'),
+        );
       armWatchdog();
     });
     w.on('error', () => fail(w, 'update exhausted the decoding memory bound'));
@@ -125,7 +129,7 @@ export function createUpdateGuard(options: {
     // Queued for the dead worker: the checks among them are resubmitted below, the rest remade.
     outbox = [];
     const culprit = pending.shift();
-    culprit?.reject(new UpdateRefused(reason));
+    culprit?.reject(new UpdateRefused(reason, 'too_expensive'));
     if (closed) return;
     options.onReplaced?.(`${reason} (job: ${culprit?.message.op ?? 'none'})`);
     // Opens and feeds are remade from the live documents by respawn; checks are resubmitted.
@@ -202,7 +206,7 @@ export function createUpdateGuard(options: {
   };
 
   const submit = (message: Message, boundMs: number): { id: number; done: Promise<unknown> } => {
-    if (closed) return { id: 0, done: Promise.reject(new UpdateRefused('server closing')) };
+    if (closed) return { id: 0, done: Promise.reject(new UpdateRefused('server closing', 'other')) };
     if (!worker) respawn();
     const j = job(message, boundMs);
     post(j);
@@ -263,7 +267,7 @@ export function createUpdateGuard(options: {
     async close() {
       closed = true;
       if (watchdog) clearTimeout(watchdog);
-      for (const j of pending.splice(0)) j.reject(new UpdateRefused('server closing'));
+      for (const j of pending.splice(0)) j.reject(new UpdateRefused('server closing', 'other'));
       const w = worker;
       worker = null;
       if (sending) clearImmediate(sending);

@@ -4,6 +4,7 @@ import { RoomBroadcaster } from './room-broadcaster';
 import { isPeer, SHAPE_REPAIR, type Peer, type Room } from './room';
 import { publishProcedureEvent, type ProcedureEvent } from '../procedure-events';
 import type { OpenVerdict, UpdateGuard } from './update-guard';
+import type { UpdateRefused } from './refusal';
 
 const LOADED = Symbol('loaded from the database');
 /** Stored by another process: out to everyone here. */
@@ -67,7 +68,7 @@ export abstract class WordingRoom implements Room {
   /** Stores the merged edits (null: only fold in what changed outside) and says what came of it. */
   protected abstract sync(update: Uint8Array | null, batch: PendingEdit[]): Promise<WordingSync | null>;
   /** Why a wording holding `copy` would be refused, or null. */
-  protected abstract overLimit(copy: Y.Doc): string | null;
+  protected abstract overLimit(copy: Y.Doc): UpdateRefused | null;
   /** The room's wording became closed to edits: its sockets are re-checked. */
   protected abstract onClosedToEdits(): void;
   /** What pages showing the wording hear of live edits, or null. */
@@ -94,7 +95,7 @@ export abstract class WordingRoom implements Room {
   }
 
   /** Refuses an update that would take the wording past its limits, tried on a copy (a wording is small). */
-  vet(update: Uint8Array): string | null {
+  vet(update: Uint8Array): UpdateRefused | null {
     const copy = new Y.Doc();
     try {
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));

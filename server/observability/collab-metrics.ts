@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { CloseCode } from '../../lib/collab/close-codes';
+import { REFUSAL_REASONS, type RefusalReason } from '../collab/refusal';
 import { metric } from './metrics';
 
 /**
@@ -8,21 +9,6 @@ import { metric } from './metrics';
  * call is O(1): deliveries are counted once per broadcast (its peer count), never per peer,
  * and labelled series are children made once, so no call builds a label object.
  */
-
-/** Why a client's message was refused: a fixed set, so the labels stay few and say nothing of the text. */
-export const REFUSAL_REASONS = [
-  'frame_too_large',
-  'rate_limited',
-  'malformed',
-  'outside_shape',
-  'paragraph_too_long',
-  'document_too_large',
-  'missing_dependencies',
-  'too_expensive',
-  'read_only',
-  'other',
-] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** Close codes counted by their own label; any other code counts as "other". */
 const CLOSE_CODES = [1000, 1005, 1006, ...Object.values(CloseCode)];
@@ -200,21 +186,3 @@ export function socketClosed(code: number): void {
   // ws closes an oversized frame's socket itself: this is the only place it is seen.
   if (code === CloseCode.tooLarge) refusals.frame_too_large.inc();
 }
-
-/**
- * The reason of a refused update, from the message its refuser wrote (the guard's worker,
- * a room's size check): matched here, in one place, so the label set stays fixed.
- */
-export function refusalReason(message: string): RefusalReason {
-  if (/^a paragraph (?:of|would be) \d+ characters/.test(message)) return 'paragraph_too_long';
-  if (/would reach \d+ bytes|would be \d+ characters long/.test(message)) return 'document_too_large';
-  if (/dependencies the document does not have/.test(message)) return 'missing_dependencies';
-  if (/longer than \d+ ms to decode|decoding memory bound|decoding stopped/.test(message)) return 'too_expensive';
-  if (/^update could not be applied/.test(message)) return 'malformed';
-  if (OUTSIDE_SHAPE.test(message)) return 'outside_shape';
-  return 'other';
-}
-
-/** The shape check's reasons (document-check.mjs). */
-const OUTSIDE_SHAPE =
-  /^(?:content outside the|an attribute "|an unknown (?:paragraph attribute|formatting mark)|a paragraph attribute "|formatting "|content nested deeper)|(?:where a paragraph belongs|inside a paragraph, where only text belongs|inside text, where only characters and formatting belong)$/;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createUpdateGuard, UpdateRefused } from '@/server/collab/update-guard';
+import { createUpdateGuard } from '@/server/collab/update-guard';
+import { UpdateRefused } from '@/server/collab/refusal';
 import { draftShape, resolutionShape } from '@/lib/collab/document-shape';
 import { encodeParagraphs, decodeParagraphs } from '@/lib/text/ydoc';
 import { TEXT_FIELD } from '@/lib/editor/schema';

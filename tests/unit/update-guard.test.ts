@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUpdateGuard, UpdateRefused, type UpdateGuard } from '@/server/collab/update-guard';
+import { createUpdateGuard, type UpdateGuard } from '@/server/collab/update-guard';
+import { UpdateRefused } from '@/server/collab/refusal';
 
 /**
  * The guard decodes updates in a worker under a time and memory bound, so one crafted
