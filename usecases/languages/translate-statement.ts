@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { storeAmendmentTranslation, storeReservationTranslation } from '../../db/commands/language-versions';
 import { getReservation } from '../../db/queries/reservations';
-import { isUuid } from '../../db/queries/access';
-import { amendments } from '../../db/schema';
+import { findAmendment } from '../../db/queries/amendments';
 import { conflict, notFound } from '../../lib/errors';
 import { confirmWording, translationStatus } from '../../lib/languages/alignment';
 import type { TranslationStatus } from '../../lib/languages/types';
@@ -71,17 +69,7 @@ export const translateAmendment = defineUseCase(
     input: { amendmentId: string; language: string; proposedText: string },
   ): Promise<Outcome<{ amendmentId: string; language: string; status: TranslationStatus }>> => {
     const actorId = userIdOf(actor);
-    if (!isUuid(input.amendmentId)) throw notFound('amendment');
-    const [amendment] = await db
-      .select({
-        id: amendments.id,
-        resolutionId: amendments.resolutionId,
-        status: amendments.status,
-        proposedText: amendments.proposedText,
-      })
-      .from(amendments)
-      .where(eq(amendments.id, input.amendmentId));
-    if (!amendment) throw notFound('amendment');
+    const amendment = await findAmendment(db, input.amendmentId);
     const { resolution, access } = await languageActing(db, actorId, amendment.resolutionId);
     // A draft is its sponsors' alone: it is translated once tabled.
     if (amendment.status === 'draft') throw notFound('amendment');
