@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, skipUnless } from '../helpers/services';
-import { launchBrowser, screenshot, signIn, startConcord, type RunningConcord } from './harness';
+import { launchBrowser, screenshot, signedInPage, startConcord, type RunningConcord } from './harness';
 
 /**
  * Issue 5 §5 in the browser: what the 122nd Assembly did, done through the pages. Iran's
@@ -31,11 +31,8 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
   });
 
   async function pageAs(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
+    const page = await signedInPage(browser, concord.url, email, { width: 1400, height: 1000 });
     page.on('dialog', (d) => void d.accept()); // the confirm() of stage changes and closing
-    await signIn(page, concord.url, email);
-    await page.waitForURL(`${concord.url}/`);
     return page;
   }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, skipUnless } from '../helpers/services';
-import { launchBrowser, screenshot, signIn, startConcord, type RunningConcord } from './harness';
+import { launchBrowser, screenshot, signedInPage, signIn, startConcord, type RunningConcord } from './harness';
 
 /**
  * A new user's first session: start Concord with no configuration, sign in with each demo
@@ -28,13 +28,7 @@ describe.skipIf(skip)('platform in the browser', () => {
     await concord?.stop();
   });
 
-  async function pageAs(email: string) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, concord.url, email);
-    await page.waitForURL(`${concord.url}/`);
-    return page;
-  }
+  const pageAs = (email: string) => signedInPage(browser, concord.url, email);
 
   it('prints the demo accounts and their password at start', () => {
     expect(concord.output()).toContain('demo accounts (password concord-demo)');
