@@ -4,6 +4,7 @@ import path from 'node:path';
 import { addDelegation, addMember, createCommittee } from '../../db/commands/committee-roster';
 import { issueApiToken } from '../../db/commands/token-issuer';
 import { importResolution } from '../../db/commands/resolution-importer';
+import { HttpConnection } from '../load/http-connection';
 import { percentileOf } from '../load/stats';
 import {
   api,
@@ -123,12 +124,70 @@ interface RoundResult {
   };
 }
 
+/**
+ * How the delegates' ballots are sent: `lean` (default), each delegate its own kept-alive
+ * connection speaking HTTP/1.1 through bench/load/http-connection.ts; `fetch`
+ * (BENCH_BALLOT_CLIENT=fetch), Node's fetch and its shared connection pool, what B4 used
+ * before — for an A/B of what the client itself costs.
+ */
+type BallotClient = 'lean' | 'fetch';
+const ballotClient = (): BallotClient => (process.env.BENCH_BALLOT_CLIENT === 'fetch' ? 'fetch' : 'lean');
+
+/**
+ * One delegate's ballot, answered: whether it replaced an earlier one. `connections` holds
+ * each delegate's own connection (lean client); a missing one is opened here, inside the
+ * time measured, as a browser opening its connection to vote.
+ */
+async function castOne(
+  server: AppServer,
+  connections: (HttpConnection | null)[],
+  i: number,
+  token: string,
+  voteId: string,
+  choice: Choice,
+): Promise<{ replaced: boolean }> {
+  const route = `/votes/${voteId}/ballots`;
+  if (ballotClient() === 'fetch') return api<{ replaced: boolean }>(server.url, token, 'POST', route, { choice });
+  connections[i] ??= await HttpConnection.open(server.url);
+  const answer = await connections[i].request(
+    'POST',
+    `/api/v1${route}`,
+    { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    JSON.stringify({ choice }),
+  );
+  let parsed: unknown = answer.body;
+  try {
+    parsed = JSON.parse(answer.body);
+  } catch {
+    // not JSON: kept as text for the error
+  }
+  if (answer.status >= 300) throw new ApiError(answer.status, parsed, `POST ${route}`);
+  return parsed as { replaced: boolean };
+}
+
+/** Each delegate's page reads the vote when it is announced, over its own connection (lean client). */
+async function announce(server: AppServer, fixture: BallotFixture, voteId: string): Promise<(HttpConnection | null)[]> {
+  if (ballotClient() === 'fetch') {
+    await Promise.all(fixture.members.map((m) => api(server.url, m.token, 'GET', `/votes/${voteId}`)));
+    return fixture.members.map(() => null);
+  }
+  return Promise.all(
+    fixture.members.map(async (m) => {
+      const connection = await HttpConnection.open(server.url);
+      const answer = await connection.request('GET', `/api/v1/votes/${voteId}`, { authorization: `Bearer ${m.token}` });
+      if (answer.status !== 200) throw new ApiError(answer.status, answer.body, `GET /votes/${voteId}`);
+      return connection;
+    }),
+  );
+}
+
 async function castRound(
   server: AppServer,
   fixture: BallotFixture,
   voteId: string,
   stream: EventStream,
   round: number,
+  connections: (HttpConnection | null)[],
 ): Promise<RoundResult> {
   const choiceOf = (i: number) => choiceIn(round, i);
   const expected = { yes: 0, no: 0, abstain: 0 };
@@ -157,9 +216,7 @@ async function castRound(
     const t0 = performance.now();
     sendTimes.push(t0);
     try {
-      const res = await api<{ replaced: boolean }>(server.url, m.token, 'POST', `/votes/${voteId}/ballots`, {
-        choice: choiceOf(i),
-      });
+      const res = await castOne(server, connections, i, m.token, voteId, choiceOf(i));
       if (res.replaced) replaced++;
     } catch (e) {
       refused.push(e instanceof ApiError ? `${e.status}` : String(e));
@@ -247,6 +304,7 @@ async function runOn(engine: Engine, connections: Connections): Promise<EngineRu
     });
   }
   let stream: EventStream | null = null;
+  let delegateConnections: (HttpConnection | null)[] = [];
   try {
     const { resolutionId, chairToken } = fixture;
     await api(server.url, chairToken, 'POST', `/resolutions/${resolutionId}/stage`, { to: 'amendments' });
@@ -264,18 +322,21 @@ async function runOn(engine: Engine, connections: Connections): Promise<EngineRu
     );
     await api(server.url, fixture.observerToken, 'GET', `/votes/${voteId}`);
     await ballotAuditEntries(server, fixture);
+    let held: (HttpConnection | null)[] = fixture.members.map(() => null);
     if (connections === 'open') {
       // The vote is announced; every delegate's page reads it; they vote a moment later.
-      await Promise.all(fixture.members.map((m) => api(server.url, m.token, 'GET', `/votes/${voteId}`)));
+      held = await announce(server, fixture, voteId);
       await new Promise((r) => setTimeout(r, 1000));
     }
+    delegateConnections = held;
 
     log(`B4 (${engine}, connections ${connections}): round 1 — 190 first ballots at once…`);
-    const first = await castRound(server, fixture, voteId, stream, 0);
+    const first = await castRound(server, fixture, voteId, stream, 0, held);
     log(`B4 (${engine}, connections ${connections}): round 2 — 190 changed ballots at once…`);
-    const second = await castRound(server, fixture, voteId, stream, 1);
+    const second = await castRound(server, fixture, voteId, stream, 1, held);
     return { engine, connections, rounds: [first, second], build: server.build };
   } finally {
+    for (const c of delegateConnections) c?.close();
     stream?.close();
     await server.stop();
     await drop();
@@ -374,8 +435,12 @@ export async function ballotsScenario(_ctx: BenchContext): Promise<ScenarioResul
       buildNote(runs[0].build),
       ...(engines.length === 1 ? ['PostgreSQL not measured: TEST_DATABASE_URL is not set.'] : []),
       "The observer watches GET /api/v1/resolutions/{id}/events (Server-Sent Events); each ballot.cast event carries the live tally, and the time is until the first event whose tally is the final one. The ballots are checked afterwards with GET /api/v1/votes/{id} (an electronic vote lists every delegation's ballot) and the audit log (GET /api/v1/resolutions/{id}/audit).",
-      'Clients and server share the machine: 190 concurrent requests from one Node process. "Connections open": each delegate\'s client read the vote (GET /votes/{id}) when it was announced, a second before voting, so its ballot goes over that kept-alive connection — what a browser does behind the nginx recipe (HTTP/2 to the browser, kept-alive connections to Node) or within the server\'s keep-alive time (CONCORD_HTTP_KEEPALIVE_SECONDS). "Connections new": every first ballot opens its own connection, and opening 190 of them from one client process on the same two cores is most of that round\'s time; the changed round reuses them.',
+      `Clients and server share the machine: 190 concurrent requests from one Node process, ${
+        ballotClient() === 'fetch'
+          ? "sent with Node's fetch and its shared connection pool (BENCH_BALLOT_CLIENT=fetch), whose own CPU on these two cores counts in every latency"
+          : "each delegate on a connection of its own through B4's lean HTTP/1.1 client (bench/load/http-connection.ts; BENCH_BALLOT_CLIENT=fetch for Node's fetch, which spends 150–460 ms of CPU per round of 190 on the same cores)"
+      }. "Connections open": each delegate's client read the vote (GET /votes/{id}) when it was announced, a second before voting, so its ballot goes over that kept-alive connection — what a browser does behind the nginx recipe (HTTP/2 to the browser, kept-alive connections to Node) or within the server's keep-alive time (CONCORD_HTTP_KEEPALIVE_SECONDS). "Connections new": every first ballot opens its own connection (its TCP connect counted in its time), 190 at once from one client process on the same two cores; the changed round reuses them.`,
     ],
-    data: { delegations: DELEGATIONS, runs },
+    data: { delegations: DELEGATIONS, client: ballotClient(), runs },
   };
 }
