@@ -27,7 +27,7 @@ function perUpdateNs(n: number, hooks: boolean): number {
     }
     if (hooks) {
       batchStored(MERGED, performance.now());
-      broadcastStarting(updates, peers, from);
+      broadcastStarting(updates, peers, from)();
     } else sink += updates.length;
   }
   if (sink < 0) console.log(sink);

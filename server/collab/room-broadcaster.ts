@@ -78,7 +78,14 @@ export class RoomBroadcaster {
   private reallyChanged = new Set<number>();
   private flushTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   /** Broadcasts still being written, oldest first, each to its peers as they were when it started. */
-  private sending: { message: Uint8Array; except: Peer | null; peers: Peer[]; next: number }[] = [];
+  private sending: {
+    message: Uint8Array;
+    except: Peer | null;
+    peers: Peer[];
+    next: number;
+    /** Called once the last peer has been written to. */
+    written?: () => void;
+  }[] = [];
   private sendTimer: NodeJS.Immediate | null = null;
   private lastBroadcast = 0;
 
@@ -143,8 +150,7 @@ export class RoomBroadcaster {
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
     // A merged update from several peers goes to all, senders included, like the
     // reference server does with every update: Yjs ignores what a client already has.
-    broadcastStarting(updates, this.peers, from);
-    this.broadcast(encodeUpdateMessage(update), from);
+    this.broadcast(encodeUpdateMessage(update), from, broadcastStarting(updates, this.peers, from));
     if (local.length)
       this.options.relay.publishUpdate(this.room, local.length === 1 ? local[0] : Y.mergeUpdates(local));
   }
@@ -223,13 +229,14 @@ export class RoomBroadcaster {
     this.flushTimer = null;
   }
 
-  private broadcast(message: Uint8Array, except: Peer | null) {
+  private broadcast(message: Uint8Array, except: Peer | null, written?: () => void) {
     const slice = this.options.slice ?? 0;
     if (slice <= 0 || (this.sending.length === 0 && this.peers.size <= slice)) {
       for (const peer of this.peers) if (peer !== except) peer.send(message);
+      written?.();
       return;
     }
-    this.sending.push({ message, except, peers: [...this.peers], next: 0 });
+    this.sending.push({ message, except, peers: [...this.peers], next: 0, written });
     if (!this.sendTimer) this.writeSlices(slice);
   }
 
@@ -243,7 +250,10 @@ export class RoomBroadcaster {
       for (let i = b.next; i < end; i++) if (b.peers[i] !== b.except) b.peers[i].send(b.message);
       budget -= end - b.next;
       b.next = end;
-      if (b.next >= b.peers.length) this.sending.shift();
+      if (b.next >= b.peers.length) {
+        this.sending.shift();
+        b.written?.();
+      }
     }
     if (this.sending.length > 0) this.sendTimer = setImmediate(() => this.writeSlices(this.options.slice ?? 0));
   }

@@ -93,7 +93,7 @@ function createInstruments() {
     ),
     relay: histogram(
       'concord_collab_relay_seconds',
-      "A client's update from its arrival on the socket to the start of the broadcast carrying it (guard, storage and batching)",
+      "A client's update from its arrival on the socket until the broadcast carrying it has been written to the last peer (guard, storage, batching and the writes)",
       SECONDS,
     ),
     commitSeconds: histogram(
@@ -149,17 +149,29 @@ export function updateArrived(update: Uint8Array, arrivedAt: number): void {
   arrivals.set(update, arrivedAt);
 }
 
-/** A broadcast of `updates` (merged) starts, to every peer but `except`. */
-export function broadcastStarting(updates: readonly Uint8Array[], peers: ReadonlySet<unknown>, except: unknown): void {
+/**
+ * A broadcast of `updates` (merged) starts, to every peer but `except`. Returns what to call
+ * once its last peer has been written to: the relay latency ends there (a broadcast to many
+ * peers is written over several turns of the event loop).
+ */
+export function broadcastStarting(
+  updates: readonly Uint8Array[],
+  peers: ReadonlySet<unknown>,
+  except: unknown,
+): () => void {
   const { deliveries, broadcastUpdates, relay } = m();
   const written = peers.size - (except !== null && peers.has(except) ? 1 : 0);
   if (written > 0) deliveries.inc(written);
   broadcastUpdates.observe(updates.length);
-  const now = performance.now();
+  const arrived: number[] = [];
   for (const update of updates) {
     const arrivedAt = arrivals.get(update);
-    if (arrivedAt !== undefined) relay.observe((now - arrivedAt) / 1000);
+    if (arrivedAt !== undefined) arrived.push(arrivedAt);
   }
+  return () => {
+    const now = performance.now();
+    for (const arrivedAt of arrived) relay.observe((now - arrivedAt) / 1000);
+  };
 }
 
 export function batchStored(updates: number, startedAt: number): void {

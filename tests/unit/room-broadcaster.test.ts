@@ -98,3 +98,29 @@ describe('RoomBroadcaster: how long updates wait to be merged', () => {
     expect(doc.getText('t').toString().split('').sort().join('')).toBe('abc');
   });
 });
+
+describe('RoomBroadcaster: the relay latency metric', () => {
+  it('ends when the last peer has been written to, not when the broadcast starts', async () => {
+    const { register } = await import('prom-client');
+    const { updateArrived } = await import('../../server/observability/collab-metrics');
+    const relayCount = async () =>
+      Number(/^concord_collab_relay_seconds_count (\d+)$/m.exec(await register.metrics())?.[1] ?? 0);
+    const out = new RoomBroadcaster('room-sliced', { relay: localRelay, slice: 2 });
+    try {
+      const peers = Array.from({ length: 5 }, () => peer());
+      for (const p of peers) out.peers.add(p);
+      const before = await relayCount();
+      const update = typed('x');
+      updateArrived(update, performance.now());
+      out.send(update, null, false);
+      out.flush();
+      // The first slice went out in this turn; the other peers follow on the next turns.
+      expect(peers.filter((p) => p.messages.length === 1)).toHaveLength(2);
+      expect(await relayCount()).toBe(before);
+      await received(peers[4], 1);
+      expect(await relayCount()).toBe(before + 1);
+    } finally {
+      out.destroy();
+    }
+  });
+});
