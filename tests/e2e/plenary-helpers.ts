@@ -1,22 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { signIn } from './harness';
+import { signedInPage } from './harness';
 
 /** Shared steps of the plenary suites (issue 13): people signed in, and acts taken through the API. */
 export const DOCS_SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
-export async function signedIn(
+/** Signed in on the plenary suites' screen size (their screenshots are taken at it). */
+export function signedIn(
   browser: Browser,
   url: string,
   email: string,
   viewport = { width: 1400, height: 900 },
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signIn(page, url, email);
-  await page.waitForURL(`${url}/`);
-  return page;
+  return signedInPage(browser, url, email, viewport);
 }
 
 /** An act through the JSON API with the page's session (what the page's own buttons send). */
