@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import net from 'node:net';
 import fs from 'node:fs';
+import type { TestProject } from 'vitest/node';
 import { buildIsCurrent, distDir, markBuilt, sourceHash } from '../server/build-check';
+import { makeDataTemplate } from './helpers/data-template';
 import { chromiumAvailable, postgresUrl, redisUrl, servicesRequired } from './helpers/services';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,11 +24,19 @@ function reachable(url: string): Promise<boolean> {
   });
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A seeded PGlite data folder servers start from (tests/helpers/data-template.ts); '' when none. */
+    concordDataTemplate: string;
+  }
+}
+
 /**
- * Once per run: check the services the suites need (mandatory in CI), and build the web app
- * when the browser suite will run, so parallel browser tests never build at the same time.
+ * Once per run: check the services the suites need (mandatory in CI), build the web app when
+ * the browser suite will run, so parallel browser tests never build at the same time, and make
+ * the data folder their servers start from.
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
   const problems: string[] = [];
   const pg = postgresUrl();
   const redis = redisUrl();
@@ -54,4 +64,12 @@ export default async function setup() {
     if (r.status !== 0) throw new Error('next build failed');
     markBuilt(root, hash);
   }
+
+  if (process.env.CONCORD_E2E === '0') {
+    project.provide('concordDataTemplate', '');
+    return;
+  }
+  const template = await makeDataTemplate();
+  project.provide('concordDataTemplate', template);
+  return () => fs.rmSync(template, { recursive: true, force: true });
 }

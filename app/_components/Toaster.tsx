@@ -53,7 +53,11 @@ export function Toaster({ children }: { children: React.ReactNode }) {
                   <button
                     type="button"
                     className="toast-link"
-                    onClick={() => follow(toast.link!)}
+                    onClick={() => {
+                      // Followed, the news has done its work: it stops covering the page.
+                      setToasts((all) => all.filter((x) => x.id !== toast.id));
+                      follow(toast.link!);
+                    }}
                     data-testid="toast-link"
                   >
                     {toast.link.label}

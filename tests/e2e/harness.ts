@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { copyDataTemplate } from '../helpers/data-template';
 import { CHROMIUM_PATH } from '../helpers/services';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -22,6 +23,22 @@ export interface StartOptions {
   npm?: boolean;
   /** How long to wait for "ready" (a start that builds first needs minutes). */
   timeoutMs?: number;
+  /** An empty data folder, as on a first start, instead of a copy of the run's seeded template. */
+  fresh?: boolean;
+}
+
+/**
+ * The folder a server starts from: the caller's; else a copy of the run's seeded PGlite
+ * template (tests/helpers/data-template.ts) when the server will use PGlite and the demo;
+ * else an empty one, as on a first start.
+ */
+function dataFolderFor(env: Record<string, string>, dataDir: string | undefined, options: StartOptions): string {
+  if (dataDir) return dataDir;
+  const template = inject('concordDataTemplate');
+  const seen = { ...process.env, ...env };
+  const firstStart = options.fresh || options.npm || seen.DATABASE_URL || seen.CONCORD_SEED_DEMO === '0';
+  if (template && !firstStart) return copyDataTemplate(template);
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'concord-e2e-'));
 }
 
 /**
@@ -33,7 +50,7 @@ export async function startConcord(
   dataDir?: string,
   options: StartOptions = {},
 ): Promise<RunningConcord> {
-  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'concord-e2e-'));
+  const dir = dataFolderFor(env, dataDir, options);
   // The server script itself by default, so a SIGKILL (the durability tests) reaches the server.
   const [command, args] = options.npm
     ? ['npm', ['start', '--silent']]
@@ -101,8 +118,37 @@ export async function startConcord(
 /** How long a stopping server may take to close its connections and store what it holds. */
 const STOP_GRACE_MS = 30_000;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** Browsers the file's tests launched, for what a failure left on their screens. */
+const browsers = new Set<Browser>();
+
+/**
+ * A failed browser step says little by itself ("waiting for getByTestId('reservations')"):
+ * after a failed test, every open page's address, the alerts and toasts it shows and a
+ * screenshot (tests/.tmp/failures) go to the log, for a failure on a CI machine to be read.
+ */
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') return;
+  const dir = path.join(root, 'tests', '.tmp', 'failures');
+  fs.mkdirSync(dir, { recursive: true });
+  const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  let n = 0;
+  for (const browser of browsers)
+    for (const page of browser.contexts().flatMap((c) => c.pages())) {
+      const file = path.join(dir, `${name}-${++n}.png`);
+      const said = await page
+        .locator('[role="alert"], [data-testid="toast"]')
+        .allTextContents()
+        .then((texts) => texts.map((x) => x.trim()).filter(Boolean))
+        .catch(() => []);
+      await page.screenshot({ path: file, timeout: 5000 }).catch(() => {});
+      console.error(
+        `[failure] page ${n}: ${page.url()}\n  says: ${said.join(' | ') || '(no alert or toast)'}\n  screenshot: ${file}`,
+      );
+    }
+});
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
@@ -115,6 +161,9 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  browsers.add(browser);
+  browser.on('disconnected', () => browsers.delete(browser));
+  return browser;
 }
 
 export const DEMO_PASSWORD = 'concord-demo';

@@ -100,12 +100,16 @@ describe.skipIf(skip)('on a phone', () => {
     await link.waitFor({ timeout: 10_000 });
     await link.click();
     expect(await sheet.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Followed, the toast goes: on a phone it covered the header.
+    expect(await iran.getByTestId('toast').count()).toBe(0);
 
     await iran.getByTestId('sheet-cast-yes').click();
     await expect
       .poll(() => iran.getByTestId('ballot-sheet-own').textContent(), { timeout: 10_000 })
       .toContain('voted Yes');
     expect(await iran.getByTestId('sheet-cast-yes').getAttribute('aria-pressed')).toBe('true');
+    // The sheet's own line says it (and is read out); no toast over the header repeats it.
+    expect(await iran.getByTestId('toast').count()).toBe(0);
     await docScreenshot(iran, 'phone-ballot');
 
     await act(chair, 'POST', `${api}/votes/${vote.id}/close`, {});

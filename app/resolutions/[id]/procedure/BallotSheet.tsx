@@ -45,9 +45,10 @@ export function BallotSheet({
   const isOpen = vote.status === 'open';
   // A secret ballot, once cast, is final (lib/votes/secret.ts).
   const secretCast = vote.method === 'secret' && vote.ownBallotCast;
+  // No toast on success: the line under the buttons says what the delegation voted (and is
+  // read out), and on a phone a second toast over the "vote is open" one hid the header.
   const cast = (choice: string) =>
     action.run(() => api('POST', `/api/v1/votes/${vote.id}/ballots`, { choice }), {
-      success: t('youVoted', { choice: t(`choice.${choice}`) }),
       failure: t('ballotFailed'),
       refresh: onChanged,
       inline: true,
