@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, skipUnless } from '../helpers/services';
-import { callApi, launchBrowser, screenshot, signedInPage, startConcord, type RunningConcord } from './harness';
+import { act, launchBrowser, screenshot, signedInPage, startConcord, type RunningConcord } from './harness';
 
 /**
  * Issue 16 step 2 in the browser: a language version is co-edited live on its languages page
@@ -34,7 +34,7 @@ describe.skipIf(skip)('a language version translated live, in the browser', () =
 
   const pageAs = (email: string) => signedInPage(browser, concord.url, email);
   const call = <T>(page: Page, method: string, path: string, data?: unknown) =>
-    callApi<T>(page, concord.url, method, path, data);
+    act<T>(page, method, `${concord.url}/api/v1${path}`, data);
 
   const editor = (page: Page) => page.locator('#language-editor');
   const paragraph = (page: Page, label: string) => editor(page).locator(`p[data-label="${label}"]`);

@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, skipUnless } from '../helpers/services';
-import { callApi, launchBrowser, screenshot, signedInPage, startConcord, type RunningConcord } from './harness';
+import { act, launchBrowser, screenshot, signedInPage, startConcord, type RunningConcord } from './harness';
 
 /**
  * Issue 16 §3 in the browser: the original and the French version side by side. An adopted
@@ -33,7 +33,7 @@ describe.skipIf(skip)('language versions side by side, in the browser', () => {
 
   const pageAs = (email: string) => signedInPage(browser, concord.url, email);
   const call = <T>(page: Page, method: string, path: string, data?: unknown) =>
-    callApi<T>(page, concord.url, method, path, data);
+    act<T>(page, method, `${concord.url}/api/v1${path}`, data);
 
   it('shows statuses, filters what needs translation, lets the translator update it, and writes Arabic right to left', async () => {
     const chair = await pageAs('chair@example.org');

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { signedInPage } from './harness';
+import { act, signedInPage } from './harness';
+
+export { act };
 
 /** Shared steps of the plenary suites (issue 13): people signed in, and acts taken through the API. */
 export const DOCS_SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
@@ -14,18 +16,6 @@ export function signedIn(
   viewport = { width: 1400, height: 900 },
 ): Promise<Page> {
   return signedInPage(browser, url, email, viewport);
-}
-
-/** An act through the JSON API with the page's session (what the page's own buttons send). */
-export async function act<T = Record<string, unknown>>(page: Page, method: string, url: string, body?: unknown) {
-  const res = await page.request.fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok()) throw new Error(`${method} ${url} → ${res.status()}: ${text}`);
-  return (text ? JSON.parse(text) : {}) as T;
 }
 
 export async function firstResolutionId(page: Page, base: string): Promise<string> {
