@@ -34,7 +34,7 @@ export interface StartOptions {
  */
 function dataFolderFor(env: Record<string, string>, dataDir: string | undefined, options: StartOptions): string {
   if (dataDir) return dataDir;
-  const template = inject('concordDataTemplate');
+  const template = underVitest ? inject('concordDataTemplate') : '';
   const seen = { ...process.env, ...env };
   const firstStart = options.fresh || options.npm || seen.DATABASE_URL || seen.CONCORD_SEED_DEMO === '0';
   if (template && !firstStart) return copyDataTemplate(template);
@@ -118,6 +118,9 @@ export async function startConcord(
 /** How long a stopping server may take to close its connections and store what it holds. */
 const STOP_GRACE_MS = 30_000;
 
+// The benchmarks (bench/scenarios/page.ts) use this harness outside vitest: no hooks there.
+const underVitest = !!process.env.VITEST;
+
 /** Browsers the file's tests launched, for what a failure left on their screens. */
 const browsers = new Set<Browser>();
 
@@ -126,26 +129,27 @@ const browsers = new Set<Browser>();
  * after a failed test, every open page's address, the alerts and toasts it shows and a
  * screenshot (tests/.tmp/failures) go to the log, for a failure on a CI machine to be read.
  */
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  const dir = path.join(root, 'tests', '.tmp', 'failures');
-  fs.mkdirSync(dir, { recursive: true });
-  const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  let n = 0;
-  for (const browser of browsers)
-    for (const page of browser.contexts().flatMap((c) => c.pages())) {
-      const file = path.join(dir, `${name}-${++n}.png`);
-      const said = await page
-        .locator('[role="alert"], [data-testid="toast"]')
-        .allTextContents()
-        .then((texts) => texts.map((x) => x.trim()).filter(Boolean))
-        .catch(() => []);
-      await page.screenshot({ path: file, timeout: 5000 }).catch(() => {});
-      console.error(
-        `[failure] page ${n}: ${page.url()}\n  says: ${said.join(' | ') || '(no alert or toast)'}\n  screenshot: ${file}`,
-      );
-    }
-});
+if (underVitest)
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    const dir = path.join(root, 'tests', '.tmp', 'failures');
+    fs.mkdirSync(dir, { recursive: true });
+    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    let n = 0;
+    for (const browser of browsers)
+      for (const page of browser.contexts().flatMap((c) => c.pages())) {
+        const file = path.join(dir, `${name}-${++n}.png`);
+        const said = await page
+          .locator('[role="alert"], [data-testid="toast"]')
+          .allTextContents()
+          .then((texts) => texts.map((x) => x.trim()).filter(Boolean))
+          .catch(() => []);
+        await page.screenshot({ path: file, timeout: 5000 }).catch(() => {});
+        console.error(
+          `[failure] page ${n}: ${page.url()}\n  says: ${said.join(' | ') || '(no alert or toast)'}\n  screenshot: ${file}`,
+        );
+      }
+  });
 
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
