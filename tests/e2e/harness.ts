@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, inject } from 'vitest';
+import { afterAll, afterEach, inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { copyDataTemplate } from '../helpers/data-template';
 import { CHROMIUM_PATH } from '../helpers/services';
@@ -51,6 +51,7 @@ export async function startConcord(
   options: StartOptions = {},
 ): Promise<RunningConcord> {
   const dir = dataFolderFor(env, dataDir, options);
+  if (!dataDir) foldersMade.set(dir, []);
   // The server script itself by default, so a SIGKILL (the durability tests) reaches the server.
   const [command, args] = options.npm
     ? ['npm', ['start', '--silent']]
@@ -61,6 +62,7 @@ export async function startConcord(
     env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: dir, NODE_ENV: 'production', CONCORD_SKIP_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  foldersMade.get(dir)?.push(child);
   let out = '';
   // CONCORD_E2E_SERVER_LOG=<folder>: each server's output kept in a file, for a failure's story.
   if (process.env.CONCORD_E2E_SERVER_LOG) {
@@ -120,6 +122,22 @@ const STOP_GRACE_MS = 30_000;
 
 // The benchmarks (bench/scenarios/page.ts) use this harness outside vitest: no hooks there.
 const underVitest = !!process.env.VITEST;
+
+/**
+ * Data folders this harness made (a seeded copy is 40 MB; a full run starts some thirty
+ * servers) and the servers that used them: removed when the file is done, if those servers
+ * have exited. A caller's own folder is the caller's.
+ */
+const foldersMade = new Map<string, ChildProcess[]>();
+
+if (underVitest)
+  afterAll(() => {
+    for (const [dir, children] of foldersMade) {
+      if (children.some((c) => c.exitCode === null && c.signalCode === null)) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+      foldersMade.delete(dir);
+    }
+  });
 
 /** Browsers the file's tests launched, for what a failure left on their screens. */
 const browsers = new Set<Browser>();
