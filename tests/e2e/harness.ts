@@ -1,28 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { spawnConcord, type RunningConcord, type SpawnOptions } from '../helpers/concord-process';
 import { copyDataTemplate } from '../helpers/data-template';
 import { CHROMIUM_PATH } from '../helpers/services';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-export interface RunningConcord {
-  url: string;
-  port: number;
-  dataDir: string;
-  process: ChildProcess;
-  output: () => string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
+export type { RunningConcord };
 
-export interface StartOptions {
-  /** Run `npm start` itself (npm's pid is then `process`), not the server script directly. */
-  npm?: boolean;
-  /** How long to wait for "ready" (a start that builds first needs minutes). */
-  timeoutMs?: number;
+export interface StartOptions extends SpawnOptions {
   /** An empty data folder, as on a first start, instead of a copy of the run's seeded template. */
   fresh?: boolean;
 }
@@ -52,73 +42,10 @@ export async function startConcord(
 ): Promise<RunningConcord> {
   const dir = dataFolderFor(env, dataDir, options);
   if (!dataDir) foldersMade.set(dir, []);
-  // The server script itself by default, so a SIGKILL (the durability tests) reaches the server.
-  const [command, args] = options.npm
-    ? ['npm', ['start', '--silent']]
-    : [process.execPath, ['--import', 'tsx', 'server/start.ts']];
-  const child = spawn(command, args, {
-    cwd: root,
-    // The global setup built the app once; servers never rebuild it mid-run.
-    env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: dir, NODE_ENV: 'production', CONCORD_SKIP_BUILD: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  foldersMade.get(dir)?.push(child);
-  let out = '';
-  // CONCORD_E2E_SERVER_LOG=<folder>: each server's output kept in a file, for a failure's story.
-  if (process.env.CONCORD_E2E_SERVER_LOG) {
-    fs.mkdirSync(process.env.CONCORD_E2E_SERVER_LOG, { recursive: true });
-    const log = fs.createWriteStream(path.join(process.env.CONCORD_E2E_SERVER_LOG, `server-${child.pid}.log`));
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
-  }
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`Concord did not start in time:\n${out}`)),
-      options.timeoutMs ?? 120_000,
-    );
-    const check = () => {
-      const m = /ready on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', check);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Concord exited with ${code}:\n${out}`));
-    });
-  });
-  return {
-    url: `http://localhost:${port}`,
-    port,
-    dataDir: dir,
-    process: child,
-    output: () => out,
-    stop: (signal = 'SIGTERM') =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        // A server that does not shut down is a finding, not a reason to hang the suite:
-        // say so with its last words, then kill it.
-        const deadline = setTimeout(() => {
-          console.error(
-            `Concord (pid ${child.pid}) did not exit ${STOP_GRACE_MS / 1000} s after ${signal}; killing it. Its last output:\n${out.slice(-3000)}`,
-          );
-          child.kill('SIGKILL');
-        }, STOP_GRACE_MS);
-        child.once('exit', () => {
-          clearTimeout(deadline);
-          resolve();
-        });
-        child.kill(signal);
-      }),
-  };
+  const server = await spawnConcord(env, dir, options);
+  foldersMade.get(dir)?.push(server.process);
+  return server;
 }
-
-/** How long a stopping server may take to close its connections and store what it holds. */
-const STOP_GRACE_MS = 30_000;
 
 // The benchmarks (bench/scenarios/page.ts) use this harness outside vitest: no hooks there.
 const underVitest = !!process.env.VITEST;

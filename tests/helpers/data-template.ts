@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
+import { spawnConcord } from './concord-process';
 
 /**
  * A data folder as the first start of this run's code leaves it (migrations applied, the demo
@@ -17,42 +15,14 @@ const root = path.resolve(import.meta.dirname, '..', '..');
  */
 export async function makeDataTemplate(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-template-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    CONCORD_DATA_DIR: dir,
-    NODE_ENV: 'production',
-    CONCORD_SKIP_BUILD: '1',
-    CONCORD_BCRYPT_COST: '4',
-  };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  delete env.CONCORD_SEED_DEMO;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the template server did not start:\n${out}`)), 120_000);
-    child.stdout!.on('data', () => {
-      if (out.includes('ready on http://localhost:')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the template server exited with ${code}:\n${out}`));
-    });
-  });
-  child.kill('SIGTERM');
-  const code = await exited;
-  if (code !== 0) throw new Error(`the template server did not close cleanly (exit ${code}):\n${out}`);
+  // Empty is unset to the server: PGlite, no Redis, the demo seeded, whatever the shell says.
+  const server = await spawnConcord(
+    { DATABASE_URL: '', REDIS_URL: '', CONCORD_SEED_DEMO: '', CONCORD_BCRYPT_COST: '4' },
+    dir,
+  );
+  await server.stop();
+  if (server.process.exitCode !== 0)
+    throw new Error(`the template server did not close cleanly (exit ${server.process.exitCode}):\n${server.output()}`);
   return dir;
 }
 
