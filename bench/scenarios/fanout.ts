@@ -1,7 +1,7 @@
 import { LoadFleet, type PhaseOutcome } from '../load/fleet';
 import { ProcessSampler, type UsageSummary } from '../measure/process-usage';
 import type { RunningServer, ServerName } from '../servers/types';
-import type { LoopDelay } from '../servers/child';
+import type { LoopDelay, LoopGap } from '../servers/child';
 import { ConcordUnavailable } from '../servers/concord';
 import { fmt, log, type BenchContext, type ScenarioResult } from './context';
 
@@ -172,6 +172,7 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
       (r) => (r.loop ? `${fmt.ms(r.loop.maxMs)} / ${fmt.ms(r.loop.p99Ms)}` : 'the probe did not answer within 60 s'),
       (r) => r.loop?.maxMs ?? null,
     ),
+    row('server event loop: longest gaps, each as CPU / waiting for a core / GC (ms)', (r) => gapsText(r.loop?.gaps)),
     row(
       'server peak memory (RSS)',
       (r) => fmt.mib(r.usage.peakRssMiB),
@@ -241,4 +242,12 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
     notes,
     data: runs,
   };
+}
+
+/** "31.8 = 12.1 cpu + 19.5 wait (gc 3.2)" for the three longest gaps. */
+function gapsText(gaps: LoopGap[] | undefined): string {
+  if (!gaps?.length) return 'none over 10 ms';
+  const one = (g: LoopGap) =>
+    g.runMs === null ? `${g.gapMs} (gc ${g.gcMs})` : `${g.gapMs} = ${g.runMs} cpu + ${g.waitMs} wait (gc ${g.gcMs})`;
+  return gaps.slice(0, 3).map(one).join('; ');
 }

@@ -12,6 +12,18 @@ export interface LoopDelay {
   p99Ms: number;
   p50Ms: number;
   samples: number;
+  /**
+   * The longest gaps of a 1 ms ticker, each taken apart: the main thread's time on a CPU
+   * and waiting for one (null off Linux), and the GC pauses within it.
+   */
+  gaps?: LoopGap[];
+}
+
+export interface LoopGap {
+  gapMs: number;
+  runMs: number | null;
+  waitMs: number | null;
+  gcMs: number;
 }
 
 export interface ServerChild {
@@ -24,6 +36,19 @@ export interface ServerChild {
   loopReset(): void;
   /** The window's figures so far. */
   loopReport(): Promise<LoopDelay>;
+}
+
+/**
+ * Extra Node options for the servers under test (BENCH_SERVER_NODE_ARGS, space-separated),
+ * e.g. `--perf-basic-prof` so that Linux perf can name the JavaScript it samples.
+ */
+function serverNodeArgs(): string[] {
+  const raw = process.env.BENCH_SERVER_NODE_ARGS?.trim();
+  if (!raw) return [];
+  const args = raw.split(/\s+/);
+  const bad = args.find((a) => !/^--[a-z][a-z0-9-]*(=[\w./:-]+)?$/.test(a));
+  if (bad) throw new Error(`BENCH_SERVER_NODE_ARGS: "${bad}" is not a Node option (--name or --name=value)`);
+  return args;
 }
 
 const LOOP_PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'measure', 'loop-probe.mjs');
@@ -40,12 +65,16 @@ export async function startServerChild(props: {
   portLine: RegExp;
   timeoutMs?: number;
 }): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', LOOP_PROBE, ...profileArgs(), props.script], {
-    cwd: projectRoot,
-    env: props.env as NodeJS.ProcessEnv,
-    // The IPC channel carries only the event-loop probe's reset/report.
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', LOOP_PROBE, ...profileArgs(), ...serverNodeArgs(), props.script],
+    {
+      cwd: projectRoot,
+      env: props.env as NodeJS.ProcessEnv,
+      // The IPC channel carries only the event-loop probe's reset/report.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   let out = '';
   // Keep the start and the end of the log: enough to explain a failure, bounded in memory.
   const collect = (d: Buffer) => {
@@ -97,7 +126,7 @@ export async function startServerChild(props: {
           if (m?.type !== 'loop:report') return;
           clearTimeout(timer);
           child.off('message', onMessage);
-          resolve({ maxMs: m.maxMs, p99Ms: m.p99Ms, p50Ms: m.p50Ms, samples: m.samples });
+          resolve({ maxMs: m.maxMs, p99Ms: m.p99Ms, p50Ms: m.p50Ms, samples: m.samples, gaps: m.gaps });
         };
         child.on('message', onMessage);
         child.send({ type: 'loop:report' });
@@ -112,6 +141,10 @@ export function worstLoop(reports: LoopDelay[]): LoopDelay & { perProcess: LoopD
     p99Ms: Math.max(...reports.map((r) => r.p99Ms)),
     p50Ms: Math.max(...reports.map((r) => r.p50Ms)),
     samples: reports.reduce((n, r) => n + r.samples, 0),
+    gaps: reports
+      .flatMap((r) => r.gaps ?? [])
+      .sort((a, b) => b.gapMs - a.gapMs)
+      .slice(0, 8),
     perProcess: reports,
   };
 }
