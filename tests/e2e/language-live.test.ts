@@ -17,6 +17,7 @@ const skip = skipUnless(chromiumAvailable(), 'Chromium');
 interface Para {
   id: string;
   label: string;
+  text: string;
 }
 
 describe.skipIf(skip)('a language version translated live, in the browser', () => {
@@ -102,6 +103,14 @@ describe.skipIf(skip)('a language version translated live, in the browser', () =
     }
     // No kinds to change in a version: the original decides them.
     expect(await translator.getByTestId('kind-operative').count()).toBe(0);
+    // The original's words stand above each paragraph, in English, and are not text of the version.
+    const original3 = editor(translator).locator(`[data-testid="original-beside"][data-id="${op3.id}"]`);
+    expect(await editor(translator).getByTestId('original-beside').count()).toBe(paragraphs.length);
+    expect(await original3.textContent()).toBe(`Original (en): ${op3.text}`);
+    expect(await original3.getAttribute('lang')).toBe('en');
+    expect(await original3.getAttribute('contenteditable')).toBe('false');
+    expect(await original3.evaluate((el) => el.nextElementSibling?.getAttribute('data-label'))).toBe('OP 3');
+    expect(await original3.evaluate((el) => el.classList.contains('needs-work'))).toBe(false);
     expect(await wordsOf(secretariat, 'OP 3')).toBe('Paragraphe 3;');
 
     // The translator types at the end of OP 3; the secretariat sees it live.
@@ -156,6 +165,11 @@ describe.skipIf(skip)('a language version translated live, in the browser', () =
     expect(await editor(secretariat).getAttribute('dir')).toBe('rtl');
     expect(await editor(secretariat).getAttribute('lang')).toBe('ar');
     expect(await editor(secretariat).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    // Nothing is translated yet: every original stands out, and reads left to right in English.
+    await expect
+      .poll(() => editor(secretariat).locator('[data-testid="original-beside"].needs-work').count())
+      .toBe(paragraphs.length);
+    expect(await editor(secretariat).getByTestId('original-beside').first().getAttribute('dir')).toBe('ltr');
     await placeCursor(secretariat, 'OP 3', 'start');
     await secretariat.keyboard.type('يقرر');
     await expect.poll(() => wordsOf(secretariat, 'OP 3')).toBe('يقرر');

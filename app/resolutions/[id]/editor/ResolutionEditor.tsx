@@ -12,6 +12,7 @@ import { requestAmendment, useFocusParagraphRequests } from '@/app/_components/a
 import { useTextMarks } from '@/app/_components/amendment-marks-store';
 import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { amendmentMarksKey, setMarkWords } from './amendment-marks';
+import { originalBesideKey, type OriginalParagraph } from '@/lib/editor/original-beside';
 
 interface EditorUser {
   name: string;
@@ -39,6 +40,10 @@ export interface LiveVersion {
   direction: 'ltr' | 'rtl';
   /** The language's name, for the editor's label. */
   name: string;
+  /** The original's language, and its words for each paragraph, shown above the paragraph's translation. */
+  originalLanguage: string;
+  originalDirection: 'ltr' | 'rtl';
+  originals: OriginalParagraph[];
 }
 
 /**
@@ -99,12 +104,24 @@ function LiveEditor({
   const t = useTranslations('editor');
   const tm = useTranslations('marks');
   const format = useFormatter();
-  // A page refresh hands a new `version` object; only whether there is one matters here.
+  // A page refresh hands a new `version` object; only whether there is one (and the
+  // original's language) matters here: the originals themselves go in by transaction.
   const isVersion = !!version;
+  const originalLanguage = version?.originalLanguage ?? '';
+  const originalDirection = version?.originalDirection ?? 'ltr';
   const extensions = useMemo(
     () =>
       isVersion
-        ? versionEditorExtensions({ doc: session.doc, provider: session.provider, user: presence })
+        ? versionEditorExtensions({
+            doc: session.doc,
+            provider: session.provider,
+            user: presence,
+            original: {
+              prefix: t('originalBeside', { code: originalLanguage }),
+              language: originalLanguage,
+              direction: originalDirection,
+            },
+          })
         : resolutionEditorExtensions({
             doc: session.doc,
             provider: session.provider,
@@ -118,7 +135,7 @@ function LiveEditor({
                 confirmLabel: t('pasteConfirm'),
               }),
           }),
-    [session, presence, mayAmend, confirm, t, format, isVersion],
+    [session, presence, mayAmend, confirm, t, format, isVersion, originalLanguage, originalDirection],
   );
   // Never editable before the server's text has arrived or when the server says "read":
   // the server would drop the updates anyway, and the text would then differ from everyone's.
@@ -176,6 +193,11 @@ function LiveEditor({
     if (!editor || editor.isDestroyed) return;
     editor.view.dispatch(editor.state.tr.setMeta(amendmentMarksKey, { marks }));
   }, [editor, marks]);
+  const originals = version?.originals;
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !originals) return;
+    editor.view.dispatch(editor.state.tr.setMeta(originalBesideKey, { originals }));
+  }, [editor, originals]);
   useFocusParagraphRequests((paragraphId) => {
     if (!editor) return;
     let target: number | null = null;

@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { resolutionSchemaExtensions, TEXT_FIELD, PARAGRAPH_NODE_TYPES } from '@/lib/editor/schema';
 import { ParagraphNumbers } from '@/lib/editor/paragraph-numbers';
+import { OriginalBeside, type OriginalBesideWords } from '@/lib/editor/original-beside';
 import { ParagraphKinds } from '@/lib/editor/paragraph-kinds';
 import { ResolutionPaste } from '@/lib/editor/paste-extension';
 import { RemoteSelection } from '@/lib/editor/remote-selection';
@@ -51,6 +52,8 @@ export function versionEditorExtensions(opts: {
   doc: Y.Doc;
   provider: WebsocketProvider;
   user: PresenceUser;
+  /** How the original's words above each paragraph are introduced and spelled. */
+  original: OriginalBesideWords;
 }): Extensions {
   return [
     ...resolutionSchemaExtensions,
@@ -60,6 +63,7 @@ export function versionEditorExtensions(opts: {
     ParagraphNumbers,
     FixedStructure,
     ParagraphKeys,
+    OriginalBeside.configure(opts.original),
   ];
 }
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/permissions';
 import type { Stage } from '@/lib/resolution/types';
-import { languageName } from '@/lib/languages/codes';
+import { languageName, textDirection } from '@/lib/languages/codes';
 import { openResolutionPage } from '@/app/_lib/resolution-page';
 import { listVersionSummaries, readVersionText } from '@/usecases/languages/language-text';
 import { languageContext } from '@/usecases/reads/languages';
@@ -89,6 +89,13 @@ export default async function LanguagesPage({
               language: version.language,
               direction: version.direction,
               name: languageName(version.language),
+              originalLanguage: original,
+              originalDirection: textDirection(original),
+              originals: version.paragraphs.map((p) => ({
+                id: p.id,
+                text: p.originalText,
+                needsWork: p.status !== 'up_to_date',
+              })),
             }}
             fallback={<p className="muted">{t('liveLoading')}</p>}
           />
