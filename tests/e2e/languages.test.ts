@@ -101,11 +101,24 @@ describe.skipIf(skip)('language versions side by side, in the browser', () => {
       .analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
-    // The translator rewrites OP 3 on the page; the row and the counts follow.
-    await translator.getByRole('button', { name: 'Translate OP 3' }).click();
-    await translator.getByLabel('OP 3 in français').fill('Paragraphe 3, sans délai;');
-    await translator.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => rows.count()).toBe(0);
+    // The translator rewrites OP 3 in the live text above (the row's button takes the caret
+    // there: no second form to write a paragraph in); the row and the counts follow.
+    expect(await translator.getByRole('button', { name: 'Translate OP 3' }).count()).toBe(0);
+    const liveOp3 = translator.locator('#language-editor p[data-label="OP 3"]');
+    await expect.poll(() => liveOp3.textContent(), { timeout: 20_000 }).toBe('Paragraphe 3;');
+    await translator.getByRole('button', { name: 'Edit OP 3 in the live text above' }).click();
+    // The caret is at the start of OP 3: select its words and type over them.
+    const caretIn = () =>
+      translator.evaluate(() => {
+        const node = getSelection()?.anchorNode;
+        const element = node instanceof Element ? node : node?.parentElement;
+        return element?.closest('p')?.getAttribute('data-label') ?? null;
+      });
+    await expect.poll(caretIn).toBe('OP 3');
+    await translator.keyboard.press('Shift+End');
+    await translator.keyboard.type('Paragraphe 3, sans délai;');
+    await expect.poll(() => liveOp3.textContent()).toBe('Paragraphe 3, sans délai;');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => translator.getByTestId('nothing-to-translate').count()).toBe(1);
     await expect.poll(() => translator.getByTestId('language-fr').textContent()).toBe('fr: 50 up to date · official');
     // The adopted amendment's proposed text, for French readers: the translator writes it here.
@@ -124,6 +137,7 @@ describe.skipIf(skip)('language versions side by side, in the browser', () => {
       'Paragraphe 3, sans délai;',
     );
     expect(await thailand.getByRole('button', { name: /^Translate/ }).count()).toBe(0);
+    expect(await thailand.getByRole('button', { name: /in the live text/ }).count()).toBe(0);
 
     // An Arabic version: its column is written right to left.
     await chair.goto(`${concord.url}${r}/languages`);

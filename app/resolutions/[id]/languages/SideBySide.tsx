@@ -9,6 +9,7 @@ import type { DiffSegment } from '@/lib/amendments/diff';
 import type { TranslationStatus } from '@/lib/languages/types';
 import { Redline } from '../amendments/Redline';
 import { TranslationCell } from './TranslationCell';
+import { focusParagraph } from '@/app/_components/amend-request';
 
 export interface SideBySideParagraph {
   id: string;
@@ -27,6 +28,11 @@ interface Props {
   language: string;
   languageLabel: string;
   direction: 'ltr' | 'rtl';
+  /**
+   * May translate: the version's live editor is then on the page above, and paragraphs are
+   * written there (one way to write a paragraph, and no form overwriting what someone is
+   * typing live); here they are confirmed, and "Edit in the text" takes the caret to one.
+   */
   canEdit: boolean;
   paragraphs: SideBySideParagraph[];
 }
@@ -41,7 +47,6 @@ export function SideBySide(props: Props) {
   const t = useTranslations('languages');
   const router = useRouter();
   const [onlyWork, setOnlyWork] = useState(false);
-  const [editing, setEditing] = useState<string | null>(null);
   const { run, problem: error } = useApiAction();
   const refresh = useCallback(() => router.refresh(), [router]);
   useProcedureEvents(
@@ -56,14 +61,6 @@ export function SideBySide(props: Props) {
   );
   const base = `/api/v1/resolutions/${props.resolutionId}/languages/${props.language}/paragraphs`;
 
-  async function save(id: string, text: string) {
-    const saved = await run(() => api('PUT', `${base}/${encodeURIComponent(id)}`, { text }), {
-      failure: t('notSaved'),
-      refresh,
-      inline: true,
-    });
-    if (saved !== undefined) setEditing(null);
-  }
   const confirm = (id: string) =>
     run(() => api('POST', `${base}/${encodeURIComponent(id)}/confirm`), {
       failure: t('notConfirmed'),
@@ -120,12 +117,11 @@ export function SideBySide(props: Props) {
                 languageLabel={props.languageLabel}
                 direction={props.direction}
                 canEdit={props.canEdit}
-                editing={editing === p.id}
+                editing={false}
+                live
                 rows={4}
                 textTestId="translation"
-                onEdit={() => setEditing(p.id)}
-                onCancel={() => setEditing(null)}
-                onSave={(text) => save(p.id, text)}
+                onEdit={() => focusParagraph(p.id)}
                 onConfirm={() => confirm(p.id)}
               />
             </tr>

@@ -14,9 +14,14 @@ interface Props {
   editing: boolean;
   rows: number;
   textTestId: string;
+  /**
+   * Where the words are written: here, in a form (onEdit opens it, onSave stores it), or in
+   * the live editor on the same page (`live`: the button takes the caret there instead).
+   */
   onEdit: () => void;
-  onCancel: () => void;
-  onSave: (text: string) => void;
+  live?: boolean;
+  onCancel?: () => void;
+  onSave?: (text: string) => void;
   /** Offered while the wording needs translation: marks it up to date unchanged. */
   onConfirm?: () => void;
 }
@@ -24,7 +29,8 @@ interface Props {
 /**
  * One version's words for a paragraph or an amendment: its status, the words in their own
  * language and direction, and for translators the form to write them or confirm them as
- * they stand. Paragraphs and amendments are translated the same way, so they share it.
+ * they stand. Paragraphs and amendments are translated the same way, so they share it; where
+ * the version's live editor is on the page, a paragraph is written there and nowhere else.
  */
 export function TranslationCell(props: Props) {
   const t = useTranslations('languages');
@@ -33,8 +39,8 @@ export function TranslationCell(props: Props) {
       <span className={`badge translation-${props.status}`} data-testid="translation-status">
         {t(`status.${props.status}`)}
       </span>
-      {props.editing ? (
-        <form action={(form) => props.onSave(String(form.get('text') ?? ''))} className="translation-form">
+      {props.editing && props.onSave ? (
+        <form action={(form) => props.onSave?.(String(form.get('text') ?? ''))} className="translation-form">
           <label>
             <span className="sr-only">{t('paragraphIn', { label: props.label, name: props.languageLabel })}</span>
             <textarea
@@ -57,8 +63,12 @@ export function TranslationCell(props: Props) {
           </p>
           {props.canEdit && (
             <p className="actions">
-              <button type="button" onClick={props.onEdit} aria-label={t('translateLabel', { label: props.label })}>
-                {t('translate')}
+              <button
+                type="button"
+                onClick={props.onEdit}
+                aria-label={t(props.live ? 'editInTextLabel' : 'translateLabel', { label: props.label })}
+              >
+                {t(props.live ? 'editInText' : 'translate')}
               </button>
               {props.onConfirm && props.status === 'needs_translation' && (
                 <button type="button" onClick={props.onConfirm} aria-label={t('confirmLabel', { label: props.label })}>
