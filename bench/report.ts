@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { BenchOptions } from './options';
 import type { ScenarioResult } from './scenarios/context';
 import { projectRoot } from './servers/child';
+import { pinningNote } from './load/pin';
 
 export interface MachineDescription {
   os: string;
@@ -47,6 +48,7 @@ function commit(): string {
 
 export function describeMachine(): MachineDescription {
   const cpus = os.cpus();
+  const note = [process.env.BENCH_MACHINE_NOTE, pinningNote()].filter(Boolean).join(' ');
   return {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
@@ -58,7 +60,7 @@ export function describeMachine(): MachineDescription {
       ['yjs', 'y-protocols', 'ws', '@y/websocket-server', '@electric-sql/pglite'].map((n) => [n, packageVersion(n)]),
     ),
     commit: commit(),
-    ...(process.env.BENCH_MACHINE_NOTE ? { note: process.env.BENCH_MACHINE_NOTE } : {}),
+    ...(note ? { note } : {}),
   };
 }
 

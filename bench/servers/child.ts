@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { profileArgs } from '../load/fleet';
+import { pinFor } from '../load/pin';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -75,6 +76,7 @@ export async function startServerChild(props: {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
   );
+  pinFor('server', child.pid);
   let out = '';
   // Keep the start and the end of the log: enough to explain a failure, bounded in memory.
   const collect = (d: Buffer) => {

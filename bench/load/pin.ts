@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+
+/**
+ * BENCH_PIN=1 (Linux, `taskset`): the server under test on the first core, the load
+ * generators on the others, as if the clients were on machines of their own and the server
+ * had a core to itself — its worker threads (update guard, state folder, PGlite) still share
+ * that core with the relay. Without it (the default) everything shares every core, which is
+ * what the README's figures are. Each process is pinned with all its threads (`-a`); threads
+ * started later inherit the pinning.
+ */
+export type PinRole = 'server' | 'load';
+
+export function pinningOn(): boolean {
+  const raw = process.env.BENCH_PIN;
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw !== '1') throw new Error(`BENCH_PIN must be 1 or 0, got "${raw}"`);
+  if (os.cpus().length < 2) throw new Error('BENCH_PIN=1 needs at least two cores');
+  return true;
+}
+
+/** Pins `pid` to its role's cores when BENCH_PIN=1; fails loudly when asked and impossible. */
+export function pinFor(role: PinRole, pid: number | undefined): void {
+  if (!pinningOn() || pid === undefined) return;
+  const last = os.cpus().length - 1;
+  const cores = role === 'server' ? '0' : `1-${last}`;
+  try {
+    execFileSync('taskset', ['-a', '-cp', cores, String(pid)], { stdio: 'ignore' });
+  } catch (e) {
+    throw new Error(`BENCH_PIN=1: could not pin process ${pid} to cores ${cores} (${(e as Error).message})`);
+  }
+}
+
+/** A sentence for the report's machine description, or null when nothing is pinned. */
+export function pinningNote(): string | null {
+  if (!pinningOn()) return null;
+  const last = os.cpus().length - 1;
+  return `BENCH_PIN=1: the server under test pinned to core 0, the load generators to core${last > 1 ? `s 1–${last}` : ' 1'}.`;
+}
