@@ -3,6 +3,7 @@ import type { CrossProcessRelay } from './relay';
 import { RoomBroadcaster } from './room-broadcaster';
 import { isPeer, SHAPE_REPAIR, type Peer, type Room } from './room';
 import { publishProcedureEvent, type ProcedureEvent } from '../procedure-events';
+import { carryArrivals } from '../observability/collab-metrics';
 import type { OpenVerdict, UpdateGuard } from './update-guard';
 import type { UpdateRefused } from './refusal';
 
@@ -48,6 +49,8 @@ export abstract class WordingRoom implements Room {
   /** Set once a save found the wording closed to edits: they are no longer kept. */
   closedToEdits = false;
   private pending: PendingEdit[] = [];
+  /** The client's update being applied (applyFrom), whose arrival the document's copy carries. */
+  private applying: Uint8Array | null = null;
   private saving: Promise<void> = Promise.resolve();
   /** Saves failed in a row (the database away): the next try waits longer. */
   private failures = 0;
@@ -119,7 +122,13 @@ export abstract class WordingRoom implements Room {
   }
 
   applyFrom(update: Uint8Array, origin: Peer): void {
-    Y.applyUpdate(this.doc, update, origin);
+    // The document hands its own copy of the edit to onUpdate: it is timed as the client's.
+    this.applying = update;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.applying = null;
+    }
   }
 
   /** Stored out of shape (an older server): repaired as a change of the room's own. */
@@ -174,6 +183,7 @@ export abstract class WordingRoom implements Room {
     }
     const from = isPeer(origin) ? origin : null;
     if (from) this.noteEdit(from);
+    if (this.applying) carryArrivals(update, [this.applying]);
     this.pending.push({ update, from });
     this.queueSave();
   }
@@ -184,8 +194,10 @@ export abstract class WordingRoom implements Room {
 
   private async save(): Promise<void> {
     const batch = this.pending.splice(0);
-    const update =
-      batch.length === 0 ? null : batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+    const parts = batch.map((b) => b.update);
+    const update = parts.length === 0 ? null : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+    // The relay latency of each edit in it still ends at this broadcast (server/observability).
+    if (update && parts.length > 1) carryArrivals(update, parts);
     let synced: WordingSync | null;
     try {
       synced = await this.sync(update, batch);

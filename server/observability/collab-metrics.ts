@@ -141,12 +141,25 @@ export function observeCollabService(stats: () => CollabStats): () => void {
   return () => statsSources.delete(stats);
 }
 
-/** When each client update arrived (performance.now()), until it is broadcast; collected with the update. */
-const arrivals = new WeakMap<Uint8Array, number>();
+/**
+ * When each client update arrived (performance.now()), until it is broadcast; collected with
+ * the update. A copy or a merge carries theirs (carryArrivals): wording rooms store the copy
+ * their document makes of each edit, several at a time.
+ */
+const arrivals = new WeakMap<Uint8Array, number | number[]>();
 
 export function updateArrived(update: Uint8Array, arrivedAt: number): void {
   m().updatesIn.inc();
   arrivals.set(update, arrivedAt);
+}
+
+/**
+ * `copy` stands for the client updates `parts` (a document's re-encoding of one, or a merge
+ * of several): its broadcast ends the relay latency of each of them.
+ */
+export function carryArrivals(copy: Uint8Array, parts: readonly Uint8Array[]): void {
+  const times = parts.flatMap((part) => arrivals.get(part) ?? []);
+  if (times.length > 0) arrivals.set(copy, times);
 }
 
 /**
@@ -166,7 +179,8 @@ export function broadcastStarting(
   const arrived: number[] = [];
   for (const update of updates) {
     const arrivedAt = arrivals.get(update);
-    if (arrivedAt !== undefined) arrived.push(arrivedAt);
+    if (typeof arrivedAt === 'number') arrived.push(arrivedAt);
+    else if (arrivedAt) arrived.push(...arrivedAt);
   }
   return () => {
     const now = performance.now();

@@ -70,5 +70,46 @@ for (const kind of testDatabaseKinds()) {
       expect(readDraftText(room.doc)).toBe('Strongly Urges parliaments to act.');
       room.destroy();
     });
+
+    it('times the relay of every edit it stores together as one', async () => {
+      const { register } = await import('prom-client');
+      const { updateArrived } = await import('@/server/observability/collab-metrics');
+      const relayCount = async () =>
+        Number(/^concord_collab_relay_seconds_count (\d+)$/m.exec(await register.metrics())?.[1] ?? 0);
+      const room = new DraftRoom(amendmentId, {
+        getDb: async () => database.db,
+        relay: localRelay,
+        onError: () => {},
+        onNoLongerDraft: () => {},
+      });
+      await room.load();
+      const typist: Peer = { userId: '00000000-0000-4000-8000-000000000001', awarenessIds: new Set(), send: () => {} };
+      const other: Peer & { got: Uint8Array[] } = {
+        userId: '00000000-0000-4000-8000-000000000002',
+        awarenessIds: new Set(),
+        got: [],
+        send(m) {
+          this.got.push(m);
+        },
+      };
+      room.peers.add(typist);
+      room.peers.add(other);
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
+      const text = (client.getXmlFragment(DRAFT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const before = await relayCount();
+      // Three keystrokes in one turn: stored as one batch, merged into one update.
+      for (const word of ['Also ', 'very ', 'much ']) {
+        const sv = Y.encodeStateVector(client);
+        text.insert(0, word);
+        const update = Y.encodeStateAsUpdate(client, sv);
+        updateArrived(update, performance.now());
+        room.applyFrom(update, typist);
+      }
+      await room.settled();
+      expect(other.got).toHaveLength(1);
+      expect(await relayCount()).toBe(before + 3);
+      room.destroy();
+    });
   });
 }

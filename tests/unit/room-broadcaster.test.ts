@@ -100,6 +100,35 @@ describe('RoomBroadcaster: how long updates wait to be merged', () => {
 });
 
 describe('RoomBroadcaster: the relay latency metric', () => {
+  it('times each part of an update merged before it was sent (a wording room stores its batch as one)', async () => {
+    const { register } = await import('prom-client');
+    const { updateArrived, carryArrivals } = await import('../../server/observability/collab-metrics');
+    const relayCount = async () =>
+      Number(/^concord_collab_relay_seconds_count (\d+)$/m.exec(await register.metrics())?.[1] ?? 0);
+    const out = new RoomBroadcaster('room-merged', { relay: localRelay });
+    try {
+      const watcher = peer();
+      out.peers.add(watcher);
+      const parts = [typed('x'), typed('y'), typed('z')];
+      for (const part of parts) updateArrived(part, performance.now());
+      const merged = Y.mergeUpdates(parts);
+      carryArrivals(merged, parts);
+      const before = await relayCount();
+      out.send(merged, null, false);
+      out.flush();
+      expect(watcher.messages).toHaveLength(1);
+      expect(await relayCount()).toBe(before + 3);
+      // An update nobody timed (made by the server) adds nothing.
+      const untimed = typed('w');
+      carryArrivals(Y.mergeUpdates([untimed]), [untimed]);
+      out.send(Y.mergeUpdates([untimed]), null, false);
+      out.flush();
+      expect(await relayCount()).toBe(before + 3);
+    } finally {
+      out.destroy();
+    }
+  });
+
   it('ends when the last peer has been written to, not when the broadcast starts', async () => {
     const { register } = await import('prom-client');
     const { updateArrived } = await import('../../server/observability/collab-metrics');
