@@ -24,10 +24,17 @@ export function pinFor(role: PinRole, pid: number | undefined): void {
   if (!pinningOn() || pid === undefined) return;
   const last = os.cpus().length - 1;
   const cores = role === 'server' ? '0' : `1-${last}`;
+  const failure = pinToCores(pid, cores);
+  if (failure) throw new Error(`BENCH_PIN=1: could not pin process ${pid} to cores ${cores} (${failure})`);
+}
+
+/** Pins every thread of `pid` to `cores` ("0", "1-3") with taskset; the reason when it cannot. */
+export function pinToCores(pid: number, cores: string): string | null {
   try {
     execFileSync('taskset', ['-a', '-cp', cores, String(pid)], { stdio: 'ignore' });
+    return null;
   } catch (e) {
-    throw new Error(`BENCH_PIN=1: could not pin process ${pid} to cores ${cores} (${(e as Error).message})`);
+    return (e as Error).message;
   }
 }
 

@@ -1,7 +1,8 @@
-import { execFileSync, fork, spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinToCores } from '../load/pin';
 
 /**
  * `node --import tsx bench/measure/loop-probe-check.ts`: checks that the event-loop probe
@@ -51,14 +52,7 @@ interface Report {
 const TICK_SLACK_MS = 5;
 
 /** Pins a process to the first core (false where taskset is missing). */
-function pin(pid: number): boolean {
-  try {
-    execFileSync('taskset', ['-cp', '0', String(pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const pin = (pid: number) => pinToCores(pid, '0') === null;
 
 async function main() {
   const child = fork('-e', [CHILD], {

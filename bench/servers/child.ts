@@ -14,7 +14,7 @@ export interface LoopDelay {
   p50Ms: number;
   samples: number;
   /**
-   * The longest gaps of a 1 ms ticker, each taken apart: the main thread's time on a CPU
+   * The longest gaps of the probe's 5 ms ticker, each taken apart: the main thread's time on a CPU
    * and waiting for one (null off Linux), and the GC pauses within it.
    */
   gaps?: LoopGap[];
