@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { isApiFailure, type ApiFailure } from './api';
 import { useConfirm, type ConfirmRequest } from './ConfirmDialog';
 import { useToast } from './Toaster';
+import { useHydrated } from './useHydrated';
 import { issuesByField, plainFailure } from '@/app/_lib/plain-words';
 
 export interface ApiActionOptions<T> {
@@ -23,12 +24,15 @@ export interface ApiActionOptions<T> {
 /**
  * The one way a component calls the API for an act: busy while it runs, one toast for the
  * outcome, the failure in plain words (kept for an inline message), and a refresh after.
+ * Also busy until the page is hydrated, so buttons disabled by `busy` are never tapped while
+ * they have no handler yet.
  */
 export function useApiAction() {
   const toast = useToast();
   const router = useRouter();
   const confirm = useConfirm();
-  const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
+  const [running, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
 
   const run = useCallback(
@@ -72,7 +76,9 @@ export function useApiAction() {
   return {
     run,
     confirmed,
-    busy,
+    busy: running || !hydrated,
+    /** The act is under way (for a "Working…" label; `busy` also covers the page loading). */
+    running,
     /** The failure as the API sent it (message and issues with their lines), for forms that list each issue. */
     failure,
     problem: failure ? plainFailure(failure) : null,

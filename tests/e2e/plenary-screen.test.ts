@@ -49,8 +49,21 @@ describe.skipIf(skip)('the screen for the room follows the chair, on every proce
     const [a, b] = servers;
     chair = await signedIn(browser, a.url, 'chair@example.org');
     id = await firstResolutionId(chair, a.url);
-    await chair.goto(`${a.url}/resolutions/${id}`);
+    // Until the page's scripts run, its controls have no handlers: they are disabled, not dead.
+    let release = () => {};
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await chair.route('**/_next/static/chunks/**', async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await chair.goto(`${a.url}/resolutions/${id}`, { waitUntil: 'commit' });
     await chair.getByTestId('screen-control').waitFor();
+    expect(await chair.getByTestId('screen-show').isDisabled()).toBe(true);
+    expect(await chair.getByTestId('screen-choice').isDisabled()).toBe(true);
+    release();
+    await chair.unrouteAll({ behavior: 'wait' });
+    await expect.poll(() => chair.getByTestId('screen-show').isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(await chair.getByTestId('screen-choice').isEnabled()).toBe(true);
     big = await signedIn(browser, b.url, 'observer@example.org', { width: 1920, height: 1080 });
     await big.goto(`${b.url}/resolutions/${id}/screen`);
     small = await signedIn(browser, a.url, 'observer@example.org', { width: 1280, height: 720 });

@@ -28,7 +28,7 @@ export function ImportForm({ committee }: { committee: string }) {
   const t = useTranslations('import');
   const previewing = useApiAction();
   const saving = useApiAction();
-  const busy = previewing.busy ? 'preview' : saving.busy ? 'save' : null;
+  const busy = previewing.running ? 'preview' : saving.running ? 'save' : null;
   // Shown with each issue and its line, not as a toast: the text is fixed where it is pasted.
   const failure = tooBig ?? saving.failure ?? previewing.failure;
   const router = useRouter();

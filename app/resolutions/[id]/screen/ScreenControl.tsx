@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_components/api';
 import { useApiAction } from '@/app/_components/useApiAction';
+import { useHydrated } from '@/app/_components/useHydrated';
 import type { ScreenContent } from '@/lib/screen/content';
 import { subjectLabel } from '../procedure/vote-words';
 import type { ProcedureContext, VoteView } from '../procedure/types';
@@ -12,6 +13,7 @@ export function ScreenControl({ context, votes }: { context: ProcedureContext; v
   const t = useTranslations('screen');
   const tv = useTranslations('votes');
   const action = useApiAction();
+  const hydrated = useHydrated();
   const openVote = votes.find((v) => v.status === 'open');
   const [choice, setChoice] = useState(openVote ? `vote:${openVote.id}` : 'voting-order');
   const screenUrl = `/resolutions/${context.resolutionId}/screen`;
@@ -43,7 +45,12 @@ export function ScreenControl({ context, votes }: { context: ProcedureContext; v
       <h3 id="screen-heading">{t('heading')}</h3>
       <label className="procedure-form">
         {t('show')}
-        <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="screen-choice">
+        <select
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+          disabled={!hydrated}
+          data-testid="screen-choice"
+        >
           <option value="blank">{t('nothing')}</option>
           <option value="voting-order">{t('theVotingOrder')}</option>
           <option value="adopted-text">{t('wholeText')}</option>
