@@ -3,6 +3,7 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { useHydrated } from '@/app/_components/useHydrated';
 
 export function SignInForm({
   callbackUrl,
@@ -17,6 +18,7 @@ export function SignInForm({
   const t = useTranslations('signin');
   const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -42,7 +44,9 @@ export function SignInForm({
 
   return (
     <>
-      <form onSubmit={submit} className="card form" aria-describedby={error ? 'signin-error' : undefined}>
+      {/* Before the page's scripts run, the browser would submit the form itself: never with the
+          password in the address (method post), and not at all while the button is disabled. */}
+      <form onSubmit={submit} method="post" className="card form" aria-describedby={error ? 'signin-error' : undefined}>
         <label>
           {t('email')}
           <input
@@ -63,7 +67,7 @@ export function SignInForm({
             {error}
           </p>
         )}
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || !hydrated}>
           {busy ? t('signingIn') : t('signIn')}
         </button>
       </form>
@@ -71,6 +75,7 @@ export function SignInForm({
         <button
           type="button"
           className="secondary wide"
+          disabled={!hydrated}
           onClick={() => signIn('oidc', { callbackUrl: safeCallbackPath(callbackUrl) })}
         >
           {t('signInWith', { provider: oidcName })}

@@ -52,7 +52,7 @@ describe.skipIf(skip)('the screen for the room follows the chair, on every proce
     // Until the page's scripts run, its controls have no handlers: they are disabled, not dead.
     let release = () => {};
     const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-    await chair.route('**/_next/static/chunks/**', async (route) => {
+    await chair.route('**/_next/static/**/*.js', async (route) => {
       await scriptsHeld;
       await route.continue();
     });

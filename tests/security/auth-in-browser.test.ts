@@ -63,6 +63,40 @@ describe.skipIf(skip)('sign-in and headers in the browser', () => {
     return { context, foreign };
   }
 
+  it('before its scripts run, the sign-in form cannot be sent, and never with the password in an address', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const addresses: string[] = [];
+    page.on('request', (r) => addresses.push(r.url()));
+    let release = () => {};
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_next/static/**/*.js', async (route) => {
+      await scriptsHeld;
+      await route.continue().catch(() => {});
+    });
+    await page.goto(`${concord.url}/signin`, { waitUntil: 'commit' });
+    await page.getByLabel('Password').fill('concord-demo');
+    await page.getByLabel('E-mail').fill('chair@example.org');
+    const button = page.getByRole('button', { name: 'Sign in', exact: true });
+    expect(await button.isDisabled()).toBe(true);
+    // Enter in a field submits a form natively unless its submit button is disabled.
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForTimeout(500);
+    expect(addresses.filter((a) => a.includes('/signin?'))).toEqual([]);
+    // The browser's own submission, forced: a POST, the fields in its body, not its address.
+    const sent = page.waitForRequest((r) => r.isNavigationRequest());
+    await page
+      .locator('form')
+      .first()
+      .evaluate((form: HTMLFormElement) => form.requestSubmit());
+    const submission = await sent;
+    expect(submission.method()).toBe('POST');
+    expect(addresses.filter((a) => a.includes('concord-demo'))).toEqual([]);
+    release();
+    await page.unrouteAll({ behavior: 'wait' });
+    await context.close();
+  });
+
   describe('the path followed after sign-in', () => {
     // As they appear in the address bar (the query is decoded once by the page).
     const attacks = [

@@ -274,7 +274,7 @@ export function RosterManager(props: {
                 onChange={(e) => setMember({ ...member, password: e.target.value })}
               />
             </label>
-            <button className="secondary" type="submit">
+            <button className="secondary" type="submit" disabled={action.busy}>
               {t('addMemberButton')}
             </button>
           </form>
