@@ -128,7 +128,7 @@ export function RosterManager(props: {
               {t('newDelegation')}{' '}
               <input value={delegationName} onChange={(e) => setDelegationName(e.target.value)} required />
             </label>
-            <button className="secondary" type="submit">
+            <button className="secondary" type="submit" disabled={action.busy}>
               {t('add')}
             </button>
           </form>
