@@ -175,4 +175,36 @@ describe.skipIf(skip)('a language version translated live, in the browser', () =
     await expect.poll(() => wordsOf(secretariat, 'OP 3')).toBe('يقرر');
     await secretariat.getByTestId('live-version').screenshot({ path: 'tests/.tmp/screenshots/language-live-ar.png' });
   }, 240_000);
+
+  it('where WebSockets are blocked, the translator writes each paragraph in the table instead', async () => {
+    const chair = await pageAs('chair@example.org');
+    const list = await call<{ resolutions: { id: string }[] }>(chair, 'GET', '/committees/peace-security/resolutions');
+    const r = `/resolutions/${list.resolutions[0].id}`;
+    await call(chair, 'POST', `${r}/languages`, { language: 'es' });
+    const { paragraphs } = await call<{ paragraphs: Para[] }>(chair, 'GET', `${r}/text`);
+    const op3 = paragraphs.find((p) => p.label === 'OP 3')!;
+    const url = `${concord.url}${r}/languages?lang=es`;
+
+    // A proxy that refuses WebSockets: every attempt to open the live room closes at once.
+    const translator = await pageAs('translator@example.org');
+    await translator.routeWebSocket(/\/collab/, (ws) => ws.close({ code: 1011, reason: 'blocked' }));
+    await translator.goto(url);
+    await translator.getByTestId('live-unreachable').waitFor({ timeout: 20_000 });
+    const row = translator.locator(`[data-testid="aligned-row"][data-id="${op3.id}"]`);
+    expect(await translator.getByRole('button', { name: /in the live text/ }).count()).toBe(0);
+    await row.getByRole('button', { name: 'Translate OP 3' }).click();
+    await row.getByRole('textbox').fill('Decide actuar sin demora;');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => row.getByTestId('translation').textContent()).toBe('Decide actuar sin demora;');
+    await translator.evaluate(() => window.scrollTo(0, 0));
+    await translator.screenshot({ path: 'tests/.tmp/screenshots/language-live-unreachable.png' });
+
+    // Where the live text works, the same translator writes there again, and finds the words.
+    const elsewhere = await pageAs('translator@example.org');
+    await openLive(elsewhere, url);
+    await expect.poll(() => wordsOf(elsewhere, 'OP 3')).toBe('Decide actuar sin demora;');
+    expect(await elsewhere.getByRole('button', { name: 'Translate OP 3' }).count()).toBe(0);
+    expect(await elsewhere.getByRole('button', { name: 'Edit OP 3 in the live text above' }).count()).toBe(1);
+    expect(await elsewhere.getByTestId('live-unreachable').count()).toBe(0);
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import { PresenceList } from './PresenceList';
 import { ConnectionBadge } from './ConnectionBadge';
 import { requestAmendment, useFocusParagraphRequests } from '@/app/_components/amend-request';
 import { useTextMarks } from '@/app/_components/amendment-marks-store';
+import { publishLiveTextReach } from '@/app/_components/live-text-store';
 import { useConfirm } from '@/app/_components/ConfirmDialog';
 import { amendmentMarksKey, setMarkWords } from './amendment-marks';
 import { originalBesideKey, type OriginalParagraph } from '@/lib/editor/original-beside';
@@ -33,6 +34,8 @@ interface Props {
    * words in their language and direction, and the original's paragraphs, which it cannot change.
    */
   version?: LiveVersion;
+  /** Shown instead of `fallback` once the live text turns out to be unreachable from here. */
+  unreachable?: ReactNode;
 }
 
 export interface LiveVersion {
@@ -51,9 +54,23 @@ export interface LiveVersion {
  * Yjs document; the server decides, per connection, who may type (its access notice), and
  * the editor follows that live, e.g. turning read-only when the chair closes drafting.
  */
-export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback, mayAmend = false, version }: Props) {
+export function ResolutionEditor({
+  resolutionId,
+  enactingFormula,
+  user,
+  fallback,
+  mayAmend = false,
+  version,
+  unreachable,
+}: Props) {
   const t = useTranslations('editor');
   const { session, state } = useCollabSession(version ? `${resolutionId}/${version.language}` : resolutionId);
+  const reach = state.loaded ? 'live' : state.unreachable ? 'unreachable' : 'opening';
+  useEffect(() => {
+    publishLiveTextReach(reach);
+  }, [reach]);
+  useEffect(() => () => publishLiveTextReach('opening'), []);
+  const waiting = state.unreachable && unreachable ? unreachable : fallback;
   return (
     <section
       className="editor-shell"
@@ -70,12 +87,12 @@ export function ResolutionEditor({ resolutionId, enactingFormula, user, fallback
           state={state}
           user={user}
           enactingFormula={enactingFormula}
-          fallback={fallback}
+          fallback={waiting}
           mayAmend={mayAmend && !version}
           version={version}
         />
       ) : (
-        fallback
+        waiting
       )}
     </section>
   );

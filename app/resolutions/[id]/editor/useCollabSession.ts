@@ -7,6 +7,13 @@ import { closeOutcome, parseAccessNotice, type AccessNotice, type ConnectionStat
 
 /** Concord's access notice on the collaboration socket (see server/collab/protocol.ts). */
 const ACCESS_MESSAGE = 100;
+/**
+ * The text never arrived after this long, or after this many connections closed before it
+ * did: the live text is taken for unreachable from here (a proxy that refuses WebSockets
+ * fails every attempt within a second; a slow server still answers within seconds).
+ */
+const UNREACHABLE_AFTER_MS = 10_000;
+const UNREACHABLE_AFTER_CLOSES = 3;
 
 export interface CollabSession {
   doc: Y.Doc;
@@ -21,6 +28,8 @@ export interface CollabState {
   access: AccessNotice | null;
   /** Why the last connection closed, when worth telling (a key of connection.problem). */
   problem: string | null;
+  /** The text has not arrived and is not expected to: every attempt failed, or it took too long. */
+  unreachable: boolean;
 }
 
 /**
@@ -32,7 +41,13 @@ export interface CollabState {
  */
 export function useCollabSession(room: string): { session: CollabSession | null; state: CollabState } {
   const [session, setSession] = useState<CollabSession | null>(null);
-  const [state, setState] = useState<CollabState>({ status: 'connecting', loaded: false, access: null, problem: null });
+  const [state, setState] = useState<CollabState>({
+    status: 'connecting',
+    loaded: false,
+    access: null,
+    problem: null,
+    unreachable: false,
+  });
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -47,6 +62,11 @@ export function useCollabSession(room: string): { session: CollabSession | null;
     const patch = (p: Partial<CollabState>) => setState((s) => ({ ...s, ...p }));
     let everConnected = false;
     let refused = false;
+    let loaded = false;
+    let closesBeforeLoaded = 0;
+    const giveUpWaiting = setTimeout(() => {
+      if (!loaded) patch({ unreachable: true });
+    }, UNREACHABLE_AFTER_MS);
 
     provider.messageHandlers[ACCESS_MESSAGE] = (_encoder, decoder) => {
       const notice = parseAccessNotice(decoding.readVarString(decoder));
@@ -61,9 +81,12 @@ export function useCollabSession(room: string): { session: CollabSession | null;
       else patch({ status: 'reconnecting' });
     });
     provider.on('sync', (synced: boolean) => {
-      if (synced) patch({ loaded: true });
+      if (!synced) return;
+      loaded = true;
+      patch({ loaded: true, unreachable: false });
     });
     provider.on('connection-close', (event: CloseEvent | null) => {
+      if (!loaded && ++closesBeforeLoaded >= UNREACHABLE_AFTER_CLOSES) patch({ unreachable: true });
       // null: we closed it ourselves (page leaving, watchdog); nothing to tell.
       if (event && event.code !== 1000 && event.code !== 1001) patch({ problem: closeOutcome(event.code).key });
     });
@@ -89,6 +112,7 @@ export function useCollabSession(room: string): { session: CollabSession | null;
     setSession({ doc, provider });
     provider.connect();
     return () => {
+      clearTimeout(giveUpWaiting);
       window.removeEventListener('offline', wentOffline);
       window.removeEventListener('online', cameOnline);
       provider.destroy();

@@ -30,7 +30,7 @@ export function AddLanguageForm({ resolutionId }: { resolutionId: string }) {
         {t('code')}{' '}
         <input name="language" required pattern="[a-zA-Z]{2,3}([\-_][a-zA-Z]{2})?" size={6} placeholder="fr" />
       </label>
-      <label>
+      <label className="checkbox">
         <input type="checkbox" name="official" /> {t('officialLabel')}
       </label>
       <button type="submit" disabled={busy}>

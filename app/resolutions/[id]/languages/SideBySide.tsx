@@ -10,6 +10,7 @@ import type { TranslationStatus } from '@/lib/languages/types';
 import { Redline } from '../amendments/Redline';
 import { TranslationCell } from './TranslationCell';
 import { focusParagraph } from '@/app/_components/amend-request';
+import { useLiveTextReach } from '@/app/_components/live-text-store';
 
 export interface SideBySideParagraph {
   id: string;
@@ -32,6 +33,8 @@ interface Props {
    * May translate: the version's live editor is then on the page above, and paragraphs are
    * written there (one way to write a paragraph, and no form overwriting what someone is
    * typing live); here they are confirmed, and "Edit in the text" takes the caret to one.
+   * Only where the live text cannot be reached (a network that blocks WebSockets) does each
+   * row offer its own form again.
    */
   canEdit: boolean;
   paragraphs: SideBySideParagraph[];
@@ -47,6 +50,9 @@ export function SideBySide(props: Props) {
   const t = useTranslations('languages');
   const router = useRouter();
   const [onlyWork, setOnlyWork] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const reach = useLiveTextReach();
+  const writeHere = props.canEdit && reach === 'unreachable';
   const { run, problem: error } = useApiAction();
   const refresh = useCallback(() => router.refresh(), [router]);
   useProcedureEvents(
@@ -61,6 +67,14 @@ export function SideBySide(props: Props) {
   );
   const base = `/api/v1/resolutions/${props.resolutionId}/languages/${props.language}/paragraphs`;
 
+  async function save(id: string, text: string) {
+    const saved = await run(() => api('PUT', `${base}/${encodeURIComponent(id)}`, { text }), {
+      failure: t('notSaved'),
+      refresh,
+      inline: true,
+    });
+    if (saved !== undefined) setEditing(null);
+  }
   const confirm = (id: string) =>
     run(() => api('POST', `${base}/${encodeURIComponent(id)}/confirm`), {
       failure: t('notConfirmed'),
@@ -72,7 +86,7 @@ export function SideBySide(props: Props) {
   return (
     <section aria-labelledby="side-by-side-title" className="side-by-side" data-testid="side-by-side">
       <h2 id="side-by-side-title">{t('beside', { name: props.languageLabel, code: props.language })}</h2>
-      <label className="filter">
+      <label className="filter checkbox">
         <input
           type="checkbox"
           checked={onlyWork}
@@ -117,11 +131,13 @@ export function SideBySide(props: Props) {
                 languageLabel={props.languageLabel}
                 direction={props.direction}
                 canEdit={props.canEdit}
-                editing={false}
-                live
+                editing={writeHere && editing === p.id}
+                live={!writeHere}
                 rows={4}
                 textTestId="translation"
-                onEdit={() => focusParagraph(p.id)}
+                onEdit={() => (writeHere ? setEditing(p.id) : focusParagraph(p.id))}
+                onCancel={() => setEditing(null)}
+                onSave={(text) => save(p.id, text)}
                 onConfirm={() => confirm(p.id)}
               />
             </tr>

@@ -98,6 +98,11 @@ export default async function LanguagesPage({
               })),
             }}
             fallback={<p className="muted">{t('liveLoading')}</p>}
+            unreachable={
+              <p className="notice" role="status" data-testid="live-unreachable">
+                {t('liveUnreachable')}
+              </p>
+            }
           />
         </section>
       )}
