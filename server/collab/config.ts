@@ -18,6 +18,8 @@ export interface CollabConfig {
   broadcastSlice: number;
   /** Microseconds of broadcast wait per connected client, up to broadcastIntervalMs (0 = always the full interval). */
   broadcastMicrosPerClient: number;
+  /** The longest broadcast wait while the thread is saturated (= broadcastIntervalMs: never stretched). */
+  broadcastMaxIntervalMs: number;
   /** Stored updates after which the log is compacted into a snapshot. */
   compactAfterUpdates: number;
   /** A document with no connection is unloaded after this long. */
@@ -69,6 +71,7 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     broadcastIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MS', 20, 0),
     broadcastSlice: intFrom(env, 'CONCORD_COLLAB_BROADCAST_SLICE', 250, 0),
     broadcastMicrosPerClient: intFrom(env, 'CONCORD_COLLAB_BROADCAST_US_PER_CLIENT', 20, 0, 1_000_000),
+    broadcastMaxIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MAX_MS', 60, 0),
     compactAfterUpdates: intFrom(env, 'CONCORD_COLLAB_COMPACT_AFTER', 500, 1),
     idleUnloadMs: intFrom(env, 'CONCORD_COLLAB_IDLE_UNLOAD_MS', 30_000, 0),
     updateGuardMs: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MS', 500, 10),

@@ -44,6 +44,8 @@ export interface LiveDocumentDeps {
   broadcastSlice?: number;
   /** Wait per connected peer, up to broadcastIntervalMs (see RoomBroadcaster); unset = fixed interval. */
   broadcastPerPeerMs?: number;
+  /** Stretches the broadcast wait while the thread is saturated (see broadcast-pace.ts). */
+  broadcastPace?: { readonly stretch: number };
 }
 
 /** What an unchanged text returns from changeText: an update with nothing in it. */
@@ -79,6 +81,7 @@ export class LiveDocument implements Room {
       intervalMs: deps.broadcastIntervalMs,
       slice: deps.broadcastSlice,
       perPeerMs: deps.broadcastPerPeerMs,
+      pace: deps.broadcastPace,
     });
   }
 

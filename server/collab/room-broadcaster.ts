@@ -35,6 +35,8 @@ export interface BroadcasterOptions {
    * thread does.
    */
   slice?: number;
+  /** Stretches the wait while the process's thread is saturated (server/collab/broadcast-pace.ts). */
+  pace?: { readonly stretch: number };
 }
 
 interface AwarenessChange {
@@ -219,7 +221,8 @@ export class RoomBroadcaster {
   private interval(): number {
     const longest = this.options.intervalMs ?? 0;
     const perPeer = this.options.perPeerMs;
-    return perPeer === undefined ? longest : Math.min(longest, perPeer * this.peers.size);
+    const wait = perPeer === undefined ? longest : Math.min(longest, perPeer * this.peers.size);
+    return wait * (this.options.pace?.stretch ?? 1);
   }
 
   private cancelFlush() {

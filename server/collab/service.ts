@@ -19,6 +19,7 @@ import { localRelay, type AccessTarget, type CrossProcessRelay, type RelayListen
 import type { Room } from './room';
 import { RoomLifecycle } from './room-lifecycle';
 import { createStateFolder } from './state-folder';
+import { DEFAULT_PACE, eventLoopPace } from './broadcast-pace';
 import { createUpdateGuard, type OpenVerdict } from './update-guard';
 import { warmUpCollab } from './warm-up';
 import type { CollabService, TextChangeAuthor } from './types';
@@ -55,6 +56,10 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
   });
   const committer = createGroupCommitter(getDb, config.groupCommitMs, (e) => onError('group commit', e));
   const folder = createStateFolder();
+  const pace = eventLoopPace({
+    ...DEFAULT_PACE,
+    maxStretch: config.broadcastIntervalMs > 0 ? config.broadcastMaxIntervalMs / config.broadcastIntervalMs : 1,
+  });
 
   /** Every kind of room, for what the relay says of a room by name. */
   const roomNamed = (name: string): Promise<Room> | undefined =>
@@ -114,6 +119,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
           onStructureChange: (live, relayed) => languages.structureChanged(live.resolutionId, !relayed),
           broadcastSlice: config.broadcastSlice,
           broadcastPerPeerMs: config.broadcastMicrosPerClient > 0 ? config.broadcastMicrosPerClient / 1000 : undefined,
+          broadcastPace: pace,
         }),
     );
 
@@ -225,6 +231,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
     stats: () => ({
       documents: documents.size + drafts.size + languages.size,
       connections: endpoint.connections.size,
+      broadcastStretch: pace.stretch,
     }),
 
     warmUp: async () => warmUpCollab({ guard, folder, config, getDb }),
@@ -233,6 +240,7 @@ export function createCollabService(options: CollabServiceOptions): CollabServic
       unobserve();
       endpoint.closeConnections();
       compactor.close();
+      pace.stop();
       await drafts.close();
       await languages.close();
       await documents.close();

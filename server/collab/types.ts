@@ -57,6 +57,6 @@ export interface CollabService {
    */
   warmUp(): Promise<{ guardMs: number; relayMs: number; databaseMs: number }>;
   /** Live numbers for logs and benchmarks. */
-  stats(): { documents: number; connections: number };
+  stats(): { documents: number; connections: number; broadcastStretch: number };
   close(): Promise<void>;
 }

@@ -19,6 +19,8 @@ const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 export interface CollabStats {
   documents: number;
   connections: number;
+  /** How many times the configured broadcast wait rooms now wait (server/collab/broadcast-pace.ts). */
+  broadcastStretch: number;
 }
 const slot = globalThis as unknown as { __concordCollabStats?: Set<() => CollabStats> };
 slot.__concordCollabStats ??= new Set();
@@ -77,6 +79,19 @@ function createInstruments() {
       'concord_collab_connections',
       'Collaboration sockets joined to a room',
       (s) => s.connections,
+    ),
+    broadcastStretch: metric(
+      'concord_collab_broadcast_stretch',
+      () =>
+        new Gauge({
+          name: 'concord_collab_broadcast_stretch',
+          help: 'Times the configured broadcast wait that rooms wait now: above 1 while the relay thread is saturated',
+          collect() {
+            let most = 1;
+            for (const stats of statsSources) most = Math.max(most, stats().broadcastStretch);
+            this.set(most);
+          },
+        }),
     ),
     updatesIn: counter(
       'concord_collab_updates_received_total',

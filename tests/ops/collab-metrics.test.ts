@@ -58,7 +58,12 @@ describe('the collaboration service on /metrics', () => {
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
     const body = await scrape();
     // Registered from the start, before any socket.
-    for (const name of ['concord_collab_connections', 'concord_collab_relay_seconds', 'concord_collab_closes_total'])
+    for (const name of [
+      'concord_collab_connections',
+      'concord_collab_relay_seconds',
+      'concord_collab_closes_total',
+      'concord_collab_broadcast_stretch',
+    ])
       expect(body).toContain(`# TYPE ${name} `);
     expect(body).toContain('process_cpu_seconds_total');
   });

@@ -97,6 +97,31 @@ describe('RoomBroadcaster: how long updates wait to be merged', () => {
     }
     expect(doc.getText('t').toString().split('').sort().join('')).toBe('abc');
   });
+
+  it('waits the stretched interval while the pace says the thread is saturated, and the plain one after', async () => {
+    const pace = { stretch: 1 };
+    const out = room({ relay: localRelay, intervalMs: 100, pace });
+    const watcher = peer();
+    out.peers.add(watcher);
+    const sentAt: number[] = [];
+    const send = watcher.send.bind(watcher);
+    watcher.send = (m) => {
+      sentAt.push(performance.now());
+      send(m);
+    };
+    pace.stretch = 3;
+    out.send(typed('a'), null, false);
+    await received(watcher, 1);
+    out.send(typed('b'), null, false);
+    await received(watcher, 2);
+    // 300 ms between them (timers fire no earlier than asked; a little slack for clock rounding).
+    expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(295);
+    pace.stretch = 1;
+    out.send(typed('c'), null, false);
+    await received(watcher, 3);
+    expect(sentAt[2] - sentAt[1]).toBeGreaterThanOrEqual(95);
+    expect(sentAt[2] - sentAt[1]).toBeLessThan(295);
+  });
 });
 
 describe('RoomBroadcaster: the relay latency metric', () => {
