@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
  * its thread is saturated.
  *
  * A broadcast is one socket write per client: a thousand-client room at one broadcast every
- * 20 ms is 50,000 writes a second, about half a core. When the thread is busy nearly all the
- * time (a slower machine, a busier one), those writes are what pushes it over: reading falls
+ * 20 ms is 50,000 writes a second. When the thread is busy nearly all the time (a slower
+ * machine, a busier one), those writes are what pushes it over: reading falls
  * behind, and every update then waits seconds instead of milliseconds. Merging more updates
  * into each broadcast costs a few tens of milliseconds of latency and gives the thread back.
  * So the wait stretches, step by step, while the thread's utilisation stays high, and
