@@ -331,7 +331,7 @@ function runCliProcess(
   delete env.DATABASE_URL; // the embedded transports are what this suite checks
   return new Promise((resolve, reject) => {
     // What `npm run concord` runs, without npx's own start-up (most of a second per command).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/concord.ts', ...args], {
+    const child = spawn(process.execPath, ['cli/launch.mjs', ...args], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -97,7 +97,7 @@ describe('the data folder', () => {
 
   it('is created owner-only by the CLI when no server runs', { timeout: 120_000 }, () => {
     const dataDir = path.join(scratch(), 'data');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/concord.ts', 'audit', 'verify'], {
+    const run = spawnSync(process.execPath, ['cli/launch.mjs', 'audit', 'verify'], {
       cwd: projectRoot,
       env: { ...process.env, CONCORD_DATA_DIR: dataDir, DATABASE_URL: '' },
       encoding: 'utf8',

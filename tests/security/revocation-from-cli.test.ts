@@ -17,7 +17,7 @@ const skip = skipUnless(!!postgresUrl() && !!redisUrl(), 'PostgreSQL and Redis')
 
 /** `npm run concord -- …` as an operator types it, on the server's database. */
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/concord.ts', ...args], {
+  const child = spawn(process.execPath, ['cli/launch.mjs', ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
