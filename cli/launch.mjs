@@ -93,7 +93,26 @@ export async function buildBundle() {
   fs.renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile);
 }
 
-if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(import.meta.filename)) {
-  if (!bundleIsCurrent()) await buildBundle();
+/** Errors that say the cache folder cannot be written: the CLI then runs as before. */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR']);
+
+async function launch() {
+  if (!bundleIsCurrent()) {
+    try {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      fs.accessSync(cacheDir, fs.constants.W_OK);
+    } catch (e) {
+      if (!UNWRITABLE.has(e?.code)) throw e;
+      // An operator's account that may not write node_modules (a read-only install, say).
+      process.stderr.write(`note: ${cacheDir} cannot be written (${e.code}); running through the TypeScript loader\n`);
+      const { register } = await import('tsx/esm/api');
+      register();
+      await import(pathToFileURL(entry).href);
+      return;
+    }
+    await buildBundle();
+  }
   await import(pathToFileURL(bundle).href);
 }
+
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(import.meta.filename)) await launch();

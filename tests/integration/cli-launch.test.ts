@@ -81,6 +81,15 @@ describe('the CLI launcher', () => {
     expect(users.stdout).toContain('chair@example.org');
   });
 
+  it('runs through the TypeScript loader, saying so, when its cache folder cannot be written', () => {
+    const blocker = path.join(scratch, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const run = launch(path.join(blocker, 'cache'), ['--help']);
+    expect(run.stderr).toMatch(/cannot be written \(ENOTDIR\); running through the TypeScript loader/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('usage: concord <command>');
+  });
+
   it('refuses a cache folder outside the project, where the bundle could not find its packages', () => {
     const outside = launch(path.join(os.tmpdir(), 'concord-cli-elsewhere'), ['--help']);
     expect(outside.code).toBe(2);
