@@ -21,8 +21,22 @@ import { installUseCaseRuntime } from '../usecases/kernel/runtime';
 import { outsidePublisher } from '../server/events/outside-events';
 import { EXIT_FAILED, planCliCommand, runCliCommand, type CliIo } from './commands';
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
+/**
+ * A reader that stops early (`| head`) closes the pipe: the command still finishes what it
+ * was doing (an import half done is worse than output unread), and only its output stops.
+ */
+const closed = new Set<NodeJS.WriteStream>();
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed.add(stream);
+  });
+}
+const writeLine = (stream: NodeJS.WriteStream, line: string) => {
+  if (!closed.has(stream)) stream.write(`${line}\n`);
+};
+const out = (line: string) => writeLine(process.stdout, line);
+const err = (line: string) => writeLine(process.stderr, line);
 
 /** How long to wait for a starting server to publish its port before giving up. */
 const SERVER_START_WAIT_MS = 15_000;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -88,6 +88,23 @@ describe('the CLI launcher', () => {
     expect(run.stderr).toMatch(/cannot be written \(ENOTDIR\); running through the TypeScript loader/);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('usage: concord <command>');
+  });
+
+  it('finishes its command quietly when its reader has gone (| head)', async () => {
+    const cache = path.join(scratch, 'files');
+    const env: NodeJS.ProcessEnv = { ...process.env, CONCORD_CLI_CACHE_DIR: cache, CONCORD_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    const args = ['user', 'create', '--email', 'piped@example.org', '--name', 'Piped', '--password', 'long enough'];
+    const child = spawn(process.execPath, ['cli/launch.mjs', ...args], { cwd: root, env });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // The reader is gone before the first line: every write of the command meets a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+    // …and what it was asked to do is done.
+    expect(launch(cache, ['user', 'list'], { CONCORD_DATA_DIR: dataDir }).stdout).toContain('piped@example.org');
   });
 
   it('refuses a cache folder outside the project, where the bundle could not find its packages', () => {
