@@ -87,7 +87,10 @@ export async function buildBundle() {
     absWorkingDir: root,
     plugins: [ownUrl],
   });
-  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+  // The sources, and what decides how they are bundled (this file, the path aliases).
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((f) => !f.startsWith('node_modules/'))
+    .concat('cli/launch.mjs', 'tsconfig.json');
   fs.writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify(inputs));
   fs.renameSync(tmp, bundle);
   fs.renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile);

@@ -41,7 +41,9 @@ describe('the CLI launcher', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('usage: concord <command>');
     const inputs = JSON.parse(fs.readFileSync(path.join(cache, 'inputs.json'), 'utf8')) as string[];
-    expect(inputs).toEqual(expect.arrayContaining(['cli/concord.ts', 'cli/commands.ts', 'db/client.ts']));
+    expect(inputs).toEqual(
+      expect.arrayContaining(['cli/concord.ts', 'cli/commands.ts', 'db/client.ts', 'cli/launch.mjs', 'tsconfig.json']),
+    );
     expect(inputs.some((f) => f.startsWith('node_modules/'))).toBe(false);
 
     const built = builtAt(cache);
