@@ -74,6 +74,7 @@ export async function buildBundle() {
   fs.mkdirSync(cacheDir, { recursive: true });
   // Several commands may start at once: each writes its own files and renames them into place.
   const tmp = `${bundle}.${process.pid}.tmp`;
+  const startedAt = new Date();
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -92,6 +93,8 @@ export async function buildBundle() {
     .filter((f) => !f.startsWith('node_modules/'))
     .concat('cli/launch.mjs', 'tsconfig.json');
   fs.writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify(inputs));
+  // Dated from when the sources were read: one saved during the build makes it stale.
+  fs.utimesSync(tmp, startedAt, startedAt);
   fs.renameSync(tmp, bundle);
   fs.renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile);
 }
