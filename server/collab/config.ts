@@ -69,7 +69,7 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     maxConnectionsPerDocument: intFrom(env, 'CONCORD_COLLAB_MAX_CONNECTIONS_PER_DOCUMENT', 2000, 1),
     groupCommitMs: intFrom(env, 'CONCORD_COLLAB_GROUP_COMMIT_MS', 3, 0),
     broadcastIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MS', 20, 0),
-    broadcastSlice: intFrom(env, 'CONCORD_COLLAB_BROADCAST_SLICE', 250, 0),
+    broadcastSlice: intFrom(env, 'CONCORD_COLLAB_BROADCAST_SLICE', 125, 0),
     broadcastMicrosPerClient: intFrom(env, 'CONCORD_COLLAB_BROADCAST_US_PER_CLIENT', 20, 0, 1_000_000),
     broadcastMaxIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MAX_MS', 60, 0),
     compactAfterUpdates: intFrom(env, 'CONCORD_COLLAB_COMPACT_AFTER', 500, 1),
