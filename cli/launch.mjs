@@ -30,7 +30,7 @@ const bundle = path.join(cacheDir, 'concord.mjs');
 const inputsFile = path.join(cacheDir, 'inputs.json');
 
 /** The bundle exists and no source it was built from is newer than it, or gone. */
-export function bundleIsCurrent() {
+function bundleIsCurrent() {
   let builtMs;
   let inputs;
   try {
@@ -69,7 +69,7 @@ const ownUrl = {
   },
 };
 
-export async function buildBundle() {
+async function buildBundle() {
   const { build } = await import('esbuild');
   fs.mkdirSync(cacheDir, { recursive: true });
   // Several commands may start at once: each writes its own files and renames them into place.
