@@ -27,6 +27,14 @@ export class ArrivalLedger {
   unknown = 0;
   firstArrivals = 0;
   private counts: Uint8Array[];
+  /**
+   * The last message scanned and the markers found in it (run, editor, seq, sentUs, …). A
+   * broadcast reaches this process's receivers one after another with the same bytes: it
+   * is scanned once, not once per receiver, so that the load process's own work (which
+   * shares the machine with the server) does not grow with the receivers it holds.
+   */
+  private lastBytes: Buffer | null = null;
+  private lastMarkers: number[] = [];
 
   constructor(
     readonly run: number,
@@ -49,33 +57,47 @@ export class ArrivalLedger {
   }
 
   record(slot: number, bytes: Buffer, arrivedUs: number): void {
-    scanMarkers(bytes, (run, editor, seq, sentUs) => {
-      if (run !== this.run) {
-        this.stale++;
-        return;
-      }
-      if (editor >= this.editors || seq >= this.maxSeq) {
-        this.unknown++;
-        return;
-      }
-      if (editor === this.ownEditor[slot]) return; // the server echoing our own edit
-      const key = editor * this.maxSeq + seq;
-      const counts = this.counts[slot];
-      const seen = counts[key];
-      if (seen < 255) counts[key] = seen + 1;
-      if (seen > 0) return;
-      this.firstArrivals++;
-      const latency = arrivedUs - sentUs;
-      this.latency.record(latency);
-      const second = Math.floor((sentUs - this.phaseStartUs) / 1e6);
-      this.bySecond[Math.min(this.bySecond.length - 1, Math.max(0, second))].record(latency);
-      if (this.serverProcesses > 1) {
-        if (editor % this.serverProcesses !== this.receiverProcess[slot]) this.crossProcess.record(latency);
-        else this.withinProcess.record(latency);
-      }
-      if (latency > this.slowest[key]) this.slowest[key] = latency;
-      this.reached[key]++;
-    });
+    const markers = this.markersOf(bytes);
+    for (let i = 0; i < markers.length; i += 4)
+      this.arrive(slot, markers[i], markers[i + 1], markers[i + 2], markers[i + 3], arrivedUs);
+  }
+
+  private markersOf(bytes: Buffer): number[] {
+    if (this.lastBytes?.equals(bytes)) return this.lastMarkers;
+    const markers: number[] = [];
+    scanMarkers(bytes, (run, editor, seq, sentUs) => markers.push(run, editor, seq, sentUs));
+    // A copy: ws may hand out views of a buffer it reuses.
+    this.lastBytes = Buffer.from(bytes);
+    this.lastMarkers = markers;
+    return markers;
+  }
+
+  private arrive(slot: number, run: number, editor: number, seq: number, sentUs: number, arrivedUs: number): void {
+    if (run !== this.run) {
+      this.stale++;
+      return;
+    }
+    if (editor >= this.editors || seq >= this.maxSeq) {
+      this.unknown++;
+      return;
+    }
+    if (editor === this.ownEditor[slot]) return; // the server echoing our own edit
+    const key = editor * this.maxSeq + seq;
+    const counts = this.counts[slot];
+    const seen = counts[key];
+    if (seen < 255) counts[key] = seen + 1;
+    if (seen > 0) return;
+    this.firstArrivals++;
+    const latency = arrivedUs - sentUs;
+    this.latency.record(latency);
+    const second = Math.floor((sentUs - this.phaseStartUs) / 1e6);
+    this.bySecond[Math.min(this.bySecond.length - 1, Math.max(0, second))].record(latency);
+    if (this.serverProcesses > 1) {
+      if (editor % this.serverProcesses !== this.receiverProcess[slot]) this.crossProcess.record(latency);
+      else this.withinProcess.record(latency);
+    }
+    if (latency > this.slowest[key]) this.slowest[key] = latency;
+    this.reached[key]++;
   }
 
   /** Receiver-update pairs still missing, given what each editor sent. */
