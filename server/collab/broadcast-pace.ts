@@ -23,24 +23,39 @@ export interface PaceBounds {
   /** Above this share of the time busy, stretch; below `idle`, shrink. */
   busy: number;
   idle: number;
-  /** Factor of one step. */
-  step: number;
+  /** Factor of one step up (busy) and of one step down (idle). */
+  grow: number;
+  shrink: number;
+  /** How often the thread's utilisation is sampled (ms). */
+  sampleMs: number;
 }
 
-export const DEFAULT_PACE: Omit<PaceBounds, 'maxStretch'> = { busy: 0.85, idle: 0.75, step: 1.25 };
+/**
+ * Quick to stretch, slow to shrink: a saturated thread falls further behind with every
+ * broadcast it cannot afford (at a session's start, the backlog of the seconds the pace
+ * took to stretch took seconds more to clear), while a wait longer than needed costs only
+ * some milliseconds of latency until the next samples bring it down.
+ */
+export const DEFAULT_PACE: Omit<PaceBounds, 'maxStretch'> = {
+  busy: 0.85,
+  idle: 0.75,
+  grow: 1.5,
+  shrink: 1.1,
+  sampleMs: 100,
+};
 
 /** The next stretch after a sample of the thread's utilisation (0–1). */
 export function nextStretch(current: number, utilization: number, bounds: PaceBounds): number {
-  if (utilization > bounds.busy) return Math.min(bounds.maxStretch, current * bounds.step);
-  if (utilization < bounds.idle) return Math.max(1, current / bounds.step);
+  if (utilization > bounds.busy) return Math.min(bounds.maxStretch, current * bounds.grow);
+  if (utilization < bounds.idle) return Math.max(1, current / bounds.shrink);
   return current;
 }
 
 /** No stretching (tests, and `CONCORD_COLLAB_BROADCAST_MAX_MS` equal to the wait). */
 export const STEADY_PACE: BroadcastPace = { stretch: 1, stop() {} };
 
-/** Samples the event loop's utilisation every `sampleMs` and stretches accordingly. */
-export function eventLoopPace(bounds: PaceBounds, sampleMs = 250): BroadcastPace {
+/** Samples the event loop's utilisation every `bounds.sampleMs` and stretches accordingly. */
+export function eventLoopPace(bounds: PaceBounds): BroadcastPace {
   if (bounds.maxStretch <= 1) return STEADY_PACE;
   let stretch = 1;
   let last = performance.eventLoopUtilization();
@@ -48,7 +63,7 @@ export function eventLoopPace(bounds: PaceBounds, sampleMs = 250): BroadcastPace
     const now = performance.eventLoopUtilization();
     stretch = nextStretch(stretch, performance.eventLoopUtilization(now, last).utilization, bounds);
     last = now;
-  }, sampleMs);
+  }, bounds.sampleMs);
   timer.unref();
   return {
     get stretch() {

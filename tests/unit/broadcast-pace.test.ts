@@ -12,10 +12,14 @@ describe('the broadcast pace', () => {
       s = nextStretch(s, 0.95, bounds);
       seen.push(s);
     }
-    expect(seen.slice(0, 3)).toEqual([1.25, 1.5625, 1.953125]);
+    // Up in three samples, at most the bound; down in a dozen.
+    expect(seen.slice(0, 3)).toEqual([1.5, 2.25, 3]);
     expect(seen.at(-1)).toBe(3);
     expect(nextStretch(2, 0.8, bounds)).toBe(2);
-    for (let i = 0; i < 8; i++) s = nextStretch(s, 0.3, bounds);
+    expect(nextStretch(3, 0.3, bounds)).toBeCloseTo(3 / 1.1);
+    for (let i = 0; i < 11; i++) s = nextStretch(s, 0.3, bounds);
+    expect(s).toBeGreaterThan(1);
+    s = nextStretch(s, 0.3, bounds);
     expect(s).toBe(1);
   });
 
@@ -24,7 +28,7 @@ describe('the broadcast pace', () => {
   });
 
   it("follows this thread's own utilisation: stretched while it is kept busy, back to 1 once it idles", async () => {
-    const pace = eventLoopPace(bounds, 20);
+    const pace = eventLoopPace({ ...bounds, sampleMs: 20 });
     try {
       // Busy: synchronous work in 30 ms turns, for about 300 ms.
       const until = performance.now() + 300;
