@@ -22,6 +22,8 @@ export interface CollabConfig {
   broadcastMaxIntervalMs: number;
   /** Stored updates after which the log is compacted into a snapshot. */
   compactAfterUpdates: number;
+  /** Each connection is pinged once per this many ms; one that has not answered the last ping is dropped. */
+  heartbeatMs: number;
   /** A document with no connection is unloaded after this long. */
   idleUnloadMs: number;
   /** Time and memory an incoming update may take to decode before it is refused. */
@@ -73,6 +75,7 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     broadcastMicrosPerClient: intFrom(env, 'CONCORD_COLLAB_BROADCAST_US_PER_CLIENT', 20, 0, 1_000_000),
     broadcastMaxIntervalMs: intFrom(env, 'CONCORD_COLLAB_BROADCAST_MAX_MS', 60, 0),
     compactAfterUpdates: intFrom(env, 'CONCORD_COLLAB_COMPACT_AFTER', 500, 1),
+    heartbeatMs: intFrom(env, 'CONCORD_COLLAB_HEARTBEAT_MS', 30_000, 300, 3_600_000),
     idleUnloadMs: intFrom(env, 'CONCORD_COLLAB_IDLE_UNLOAD_MS', 30_000, 0),
     updateGuardMs: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MS', 500, 10),
     updateGuardMemoryMb: intFrom(env, 'CONCORD_COLLAB_UPDATE_GUARD_MEMORY_MB', 256, 32),
