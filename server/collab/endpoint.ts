@@ -33,8 +33,8 @@ type Tracked = WebSocket & { concordAlive?: boolean; concordSweep?: number };
 
 /**
  * The heartbeat's period is swept in this many ticks, each pinging the connections of its
- * slot: a thousand pings (and a thousand pongs to read) in one turn of the event loop held
- * the relay up once a period, long enough to show in B1's p99.
+ * slot: pinging a thousand connections in one turn of the event loop is a thousand socket
+ * writes, and a thousand pongs to read right after, all while updates wait to be relayed.
  */
 const HEARTBEAT_SLOTS = 30;
 
