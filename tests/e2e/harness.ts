@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, inject } from 'vitest';
+import { signInCookie } from '../collab/clients';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { spawnConcord, type RunningConcord, type SpawnOptions } from '../helpers/concord-process';
 import { copyDataTemplate } from '../helpers/data-template';
@@ -135,15 +136,13 @@ export async function signedInPage(
   const page = await context.newPage();
   // Through next-auth's endpoints, as the sign-in form's script posts them: the form itself
   // is tested where it is the subject (signIn above); loading it for every page is time.
-  const csrf = await context.request.get(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await context.request.post(`${baseUrl}/api/auth/callback/credentials`, {
-    form: { csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${baseUrl}/`, json: 'true' },
-    maxRedirects: 0,
-  });
-  const cookies = await context.cookies(baseUrl);
-  if (!cookies.some((c) => c.name.endsWith('next-auth.session-token')))
-    throw new Error(`signing in as ${email} set no session cookie (HTTP ${res.status()}: ${await res.text()})`);
+  const session = await signInCookie(baseUrl, email);
+  await context.addCookies(
+    session.split('; ').map((pair) => {
+      const at = pair.indexOf('=');
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
+    }),
+  );
   await page.goto(`${baseUrl}/`);
   return page;
 }
