@@ -49,6 +49,12 @@ export interface DatabaseOptions {
    * worker saves (bench/measure/pglite-stall.ts; CONCORD_PGLITE_IN_THREAD=1 for a server).
    */
   inThread?: boolean;
+  /**
+   * In-memory PGlite only: start from this dump of a data folder (PGlite's `dumpDataDir`,
+   * uncompressed tar) instead of creating a cluster, which is most of an open's time: the
+   * test suites open an in-memory database per file, some per test, from a migrated dump.
+   */
+  fromDump?: string;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'drizzle');
@@ -93,7 +99,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { startPgliteThread } = await import('./pglite-thread');
   // CONCORD_PGLITE_IN_THREAD=1: the old way, for A/B measurements of a whole server.
   const inThread = options.inThread ?? process.env.CONCORD_PGLITE_IN_THREAD === '1';
-  const thread = inThread ? await inThreadPglite(options.dataDir) : await startPgliteThread(options.dataDir);
+  const fromDump = options.dataDir ? undefined : options.fromDump;
+  const thread = inThread
+    ? await inThreadPglite(options.dataDir, fromDump)
+    : await startPgliteThread(options.dataDir, fromDump);
   // A new database is unpacked from PGlite's template with its modes (0666) set explicitly,
   // which no umask prevents: take them back now. Later files follow the umask.
   if (options.dataDir) secureDataFolder(options.dataDir);
@@ -115,10 +124,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
-async function inThreadPglite(dataDir: string | undefined): Promise<PGlite> {
+async function inThreadPglite(dataDir: string | undefined, fromDump: string | undefined): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { byteaCodec } = await import('./pglite-bytea.mjs');
-  const client = dataDir ? new PGlite(dataDir, byteaCodec) : new PGlite(byteaCodec);
+  const loadDataDir = fromDump ? new Blob([fs.readFileSync(fromDump)]) : undefined;
+  const client = dataDir ? new PGlite(dataDir, byteaCodec) : new PGlite({ ...byteaCodec, loadDataDir });
   await client.waitReady;
   return client;
 }

@@ -56,8 +56,12 @@ function rebuildError(error: NonNullable<Reply['error']>): Error {
   return e;
 }
 
-export async function startPgliteThread(dataDir: string | undefined): Promise<PgliteThread> {
-  const worker = new Worker(workerFile, { workerData: { dataDir } });
+/**
+ * `fromDump`: an in-memory database starts as the data folder dumped in this file (PGlite's
+ * `dumpDataDir`, uncompressed) instead of an empty cluster.
+ */
+export async function startPgliteThread(dataDir: string | undefined, fromDump?: string): Promise<PgliteThread> {
+  const worker = new Worker(workerFile, { workerData: { dataDir, fromDump } });
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 1;
   let nextTransaction = 1;

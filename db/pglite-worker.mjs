@@ -2,6 +2,7 @@
 // encoding parameters (a 1 MB snapshot's bytes), writing files — never holds the server's
 // main thread, where the collaboration relay runs. The main thread talks to it through
 // db/pglite-thread.ts. Plain JavaScript: a worker does not get the tsx loader.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { byteaCodec } from './pglite-bytea.mjs';
@@ -9,7 +10,12 @@ import { byteaCodec } from './pglite-bytea.mjs';
 // Files PGlite creates here (tables, write-ahead log) get the process's umask, which a worker
 // cannot change: db/data-folder.ts sets it to 077 on the main thread before starting us.
 
-const pg = workerData.dataDir ? new PGlite(workerData.dataDir, byteaCodec) : new PGlite(byteaCodec);
+const pg = workerData.dataDir
+  ? new PGlite(workerData.dataDir, byteaCodec)
+  : new PGlite({
+      ...byteaCodec,
+      loadDataDir: workerData.fromDump ? new Blob([readFileSync(workerData.fromDump)]) : undefined,
+    });
 /**
  * Open transactions by the id the main thread gave them: each holds PGlite's transaction lock
  * until its commit or rollback arrives. The main thread sends a transaction's first statements

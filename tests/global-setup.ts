@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { buildIsCurrent, distDir, markBuilt, sourceHash } from '../server/build-check';
 import { makeDataTemplate } from './helpers/data-template';
+import { makePgliteDump } from './helpers/pglite-dump';
 import { chromiumAvailable, postgresUrl, redisUrl, servicesRequired } from './helpers/services';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,6 +29,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A seeded PGlite data folder servers start from (tests/helpers/data-template.ts); '' when none. */
     concordDataTemplate: string;
+    /** A migrated in-memory PGlite database, dumped (tests/helpers/pglite-dump.ts); '' when none. */
+    pgliteDump: string;
   }
 }
 
@@ -65,11 +68,16 @@ export default async function setup(project: TestProject) {
     markBuilt(root, hash);
   }
 
+  const dump = await makePgliteDump();
+  project.provide('pgliteDump', dump.file);
   if (process.env.CONCORD_E2E === '0') {
     project.provide('concordDataTemplate', '');
-    return;
+    return dump.remove;
   }
   const template = await makeDataTemplate();
   project.provide('concordDataTemplate', template);
-  return () => fs.rmSync(template, { recursive: true, force: true });
+  return () => {
+    dump.remove();
+    fs.rmSync(template, { recursive: true, force: true });
+  };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '@/db/client';
 import { postgresUrl } from './services';
 
@@ -12,8 +13,13 @@ export interface TestDatabase extends Database {
   label: 'pglite' | 'postgres';
 }
 
+/** The run's migrated dump (tests/helpers/pglite-dump.ts) in-memory databases start from. */
+export function pgliteDump(): string | undefined {
+  return (process.env.VITEST ? inject('pgliteDump') : '') || undefined;
+}
+
 export async function openPglite(): Promise<TestDatabase> {
-  const db = await openDatabase({});
+  const db = await openDatabase({ fromDump: pgliteDump() });
   return Object.assign(db, { label: 'pglite' as const });
 }
 

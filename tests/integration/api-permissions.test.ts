@@ -7,6 +7,7 @@ import { cases } from './permission-cases';
 import { EMAIL, WHO, type Ctx, type Who } from './permission-cases/types';
 import { users } from '@/db/schema';
 import { operations } from '@/app/api/v1/_lib/operations';
+import { pgliteDump } from '../helpers/database';
 
 /**
  * The role × action matrix: every operation of /api/v1, called through its real route
@@ -20,7 +21,7 @@ let ctx: Ctx;
 const tokens: Partial<Record<Who, string>> = {};
 
 beforeAll(async () => {
-  const database = await installDatabase(openDatabase({}));
+  const database = await installDatabase(openDatabase({ fromDump: pgliteDump() }));
   process.env.NEXTAUTH_SECRET ||= 'test-secret';
   const { committeeId, resolutionId } = await seedDemo(database.db);
   const userIds: Record<string, string> = {};

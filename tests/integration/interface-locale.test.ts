@@ -6,6 +6,7 @@ import { issueApiToken } from '@/db/commands/token-issuer';
 import { users } from '@/db/schema';
 import { runCliCommand, type CliIo } from '@/cli/commands';
 import { GET, PATCH } from '@/app/api/v1/me/route';
+import { pgliteDump } from '../helpers/database';
 
 /**
  * The interface language a user chooses: PATCH /api/v1/me {"locale"} (validated against
@@ -18,7 +19,7 @@ let userId: string;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ||= 'test-secret';
-  db = (await installDatabase(openDatabase({}))).db;
+  db = (await installDatabase(openDatabase({ fromDump: pgliteDump() }))).db;
   await seedDemo(db);
   [{ id: userId }] = await db.select().from(users).where(eq(users.email, 'iran@example.org'));
   token = (await issueApiToken(db, userId, 'locale')).token;

@@ -5,6 +5,7 @@ import { readiness } from '@/server/observability/health';
 import { beginShutdown } from '@/server/observability/lifecycle';
 import { serveMetrics } from '@/server/observability/metrics';
 import { routeTemplate } from '@/server/observability/routes';
+import { pgliteDump } from '../helpers/database';
 
 describe('observability parts', () => {
   const servers: http.Server[] = [];
@@ -33,7 +34,7 @@ describe('observability parts', () => {
   });
 
   it('readiness fails for a closed database and once shutdown has begun', async () => {
-    const database = await openDatabase({});
+    const database = await openDatabase({ fromDump: pgliteDump() });
     const check = { name: 'database', check: () => ping(database.db) };
     expect(await readiness([check])).toEqual({ ready: true, checks: { database: 'ok', shutdown: 'ok' } });
     await database.close();

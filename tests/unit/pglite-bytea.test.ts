@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@/db/client';
 import { byteaCodec } from '@/db/pglite-bytea.mjs';
+import { pgliteDump } from '../helpers/database';
 
 /**
  * Yjs updates and snapshots are stored as bytea: PGlite's bytea codec is replaced by Node's
@@ -37,7 +38,7 @@ describe('the PGlite bytea codec', () => {
 
   for (const inThread of [false, true]) {
     it(`round-trips every byte value and an empty value through PGlite ${inThread ? 'on this thread' : 'in its worker'}`, async () => {
-      const database = await openDatabase({ inThread });
+      const database = await openDatabase({ inThread, fromDump: pgliteDump() });
       opened.push(database);
       const large = new Uint8Array(200_000).map((_, i) => (i * 7919) % 256);
       for (const bytes of [everyByte(), new Uint8Array(0), large]) {
