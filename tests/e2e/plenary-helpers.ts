@@ -7,6 +7,7 @@ export { act };
 
 /** Shared steps of the plenary suites (issue 13): people signed in, and acts taken through the API. */
 export const DOCS_SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const TEST_SCREENSHOTS = path.resolve(import.meta.dirname, '..', '.tmp', 'screenshots');
 
 /** Signed in on the plenary suites' screen size (their screenshots are taken at it). */
 export function signedIn(
@@ -37,8 +38,13 @@ export async function paragraphsOf(page: Page, base: string, id: string) {
   ).paragraphs;
 }
 
-/** A screenshot for the README: the viewport, as a person sees it. */
+/**
+ * A screenshot for the README: the viewport, as a person sees it. Written into
+ * docs/screenshots only with CONCORD_DOC_SCREENSHOTS=1 (to refresh README's pictures); else
+ * into tests/.tmp/screenshots, so that a test run leaves every tracked file as it was.
+ */
 export async function docScreenshot(page: Page, name: string) {
-  fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
+  const folder = process.env.CONCORD_DOC_SCREENSHOTS === '1' ? DOCS_SCREENSHOTS : TEST_SCREENSHOTS;
+  fs.mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, `${name}.png`) });
 }
