@@ -68,14 +68,14 @@ export default async function setup(project: TestProject) {
     markBuilt(root, hash);
   }
 
-  const dump = await makePgliteDump();
+  // The dump is made on this thread while the template's server starts in its own process.
+  const [dump, template] = await Promise.all([
+    makePgliteDump(),
+    process.env.CONCORD_E2E === '0' ? Promise.resolve('') : makeDataTemplate(),
+  ]);
   project.provide('pgliteDump', dump.file);
-  if (process.env.CONCORD_E2E === '0') {
-    project.provide('concordDataTemplate', '');
-    return dump.remove;
-  }
-  const template = await makeDataTemplate();
   project.provide('concordDataTemplate', template);
+  if (!template) return dump.remove;
   return () => {
     dump.remove();
     fs.rmSync(template, { recursive: true, force: true });
