@@ -69,10 +69,19 @@ export default async function setup(project: TestProject) {
   }
 
   // The dump is made on this thread while the template's server starts in its own process.
-  const [dump, template] = await Promise.all([
+  const [dumped, templated] = await Promise.allSettled([
     makePgliteDump(),
     process.env.CONCORD_E2E === '0' ? Promise.resolve('') : makeDataTemplate(),
   ]);
+  // One failing fails the run; the other's files (a 40 MB dump, a data folder) go with it.
+  if (dumped.status === 'rejected' || templated.status === 'rejected') {
+    if (dumped.status === 'fulfilled') dumped.value.remove();
+    if (templated.status === 'fulfilled' && templated.value)
+      fs.rmSync(templated.value, { recursive: true, force: true });
+    throw dumped.status === 'rejected' ? dumped.reason : (templated as PromiseRejectedResult).reason;
+  }
+  const dump = dumped.value;
+  const template = templated.value;
   project.provide('pgliteDump', dump.file);
   project.provide('concordDataTemplate', template);
   if (!template) return dump.remove;
