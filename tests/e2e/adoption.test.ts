@@ -30,8 +30,8 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     await concord?.stop();
   });
 
-  async function pageAs(email: string): Promise<Page> {
-    const page = await signedInPage(browser, concord.url, email, { width: 1400, height: 1000 });
+  async function pageAs(email: string, at?: string): Promise<Page> {
+    const page = await signedInPage(browser, concord.url, email, { viewport: { width: 1400, height: 1000 }, at });
     page.on('dialog', (d) => void d.accept()); // the confirm() of stage changes and closing
     return page;
   }
@@ -52,8 +52,7 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     await expect.poll(() => chair.getByTestId('stage-banner').textContent()).toContain('Voting');
 
     // Iran's delegate records the reservation in the example's words.
-    const iran = await pageAs('iran@example.org');
-    await iran.goto(resolutionUrl);
+    const iran = await pageAs('iran@example.org', `/resolutions/${resolutionId}`);
     await iran.getByTestId('reservation-new').click();
     const form = iran.getByTestId('reservation-form');
     const op8 = await form.locator('select[name="paragraph"] option', { hasText: /^OP 8 — / }).getAttribute('value');
@@ -115,8 +114,7 @@ describe.skipIf(skip)('from the draft to the published text, in the browser', ()
     await viewShot(chair, 'adoption-adopted');
 
     // The published view: heading and footnote as in the example.
-    const observer = await pageAs('observer@example.org');
-    await observer.goto(`${resolutionUrl}/published`);
+    const observer = await pageAs('observer@example.org', `/resolutions/${resolutionId}/published`);
     const heading = observer.getByTestId('published-heading');
     await heading.waitFor();
     expect((await heading.locator('p').allTextContents()).map((l) => l.trim()).filter(Boolean)).toEqual([

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chromiumAvailable, skipUnless } from '../helpers/services';
-import { launchBrowser, screenshot, signIn, startConcord, type RunningConcord } from './harness';
+import { launchBrowser, screenshot, signedInPage, startConcord, type RunningConcord } from './harness';
 
 /**
  * The amendment procedure in Chromium: Iran tables an amendment to OP 8 (and a new
@@ -45,17 +45,17 @@ describe.skipIf(skip)('amendments in the browser', () => {
   }
 
   async function open(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
+    // The first finds the draft as a person does, from the committee's page.
+    const page = await signedInPage(browser, concord.url, email, {
+      viewport: { width: 1400, height: 1000 },
+      at: resolutionUrl ? resolutionUrl.slice(concord.url.length) : '/committees/peace-security',
+    });
     page.on('dialog', (d) => void d.accept());
-    await signIn(page, concord.url, email);
-    await page.waitForURL(`${concord.url}/`);
     if (!resolutionUrl) {
-      await page.goto(`${concord.url}/committees/peace-security`);
       await page.getByTestId('stage-drafting').getByRole('link').first().click();
       await page.getByTestId('stage-banner').waitFor();
       resolutionUrl = page.url();
-    } else await page.goto(resolutionUrl);
+    }
     await page.locator('[data-testid="resolution-text"]:not([hidden]) #resolution-editor').waitFor({ timeout: 30_000 });
     await page.getByTestId('amendments-panel').waitFor();
     pages[email] = page;

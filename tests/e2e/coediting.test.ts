@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, skipUnless } from '../helpers/services';
-import { launchBrowser, screenshot, signIn, startConcord, type RunningConcord } from './harness';
+import { launchBrowser, screenshot, signedInPage, startConcord, type RunningConcord } from './harness';
 
 /**
  * Live co-editing in Chromium against the real server (`npm start`): two delegations type in
@@ -80,17 +80,15 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
 
   /** Signs in and opens the demo draft with its live editor loaded. */
   async function openDraft(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, concord.url, email);
-    await page.waitForURL(`${concord.url}/`);
+    // The first finds the draft as a person does, from the committee's page.
+    const page = await signedInPage(browser, concord.url, email, {
+      viewport: { width: 1280, height: 900 },
+      at: resolutionUrl ? resolutionUrl.slice(concord.url.length) : '/committees/peace-security',
+    });
     if (!resolutionUrl) {
-      await page.goto(`${concord.url}/committees/peace-security`);
       await page.getByTestId('stage-drafting').getByRole('link').first().click();
       await page.getByTestId('stage-banner').waitFor();
       resolutionUrl = page.url();
-    } else {
-      await page.goto(resolutionUrl);
     }
     await expect
       .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 20_000 })

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, inject } from 'vitest';
+import { afterAll, afterEach, inject, vi } from 'vitest';
 import { signInCookie } from '../collab/clients';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { spawnConcord, type RunningConcord, type SpawnOptions } from '../helpers/concord-process';
@@ -50,6 +50,11 @@ export async function startConcord(
 
 // The benchmarks (bench/scenarios/page.ts) use this harness outside vitest: no hooks there.
 const underVitest = !!process.env.VITEST;
+
+// A browser test opens several pages, each loading and syncing the editor: 10–20 s alone on
+// a middling host, and 30 s (vitest.config.ts's deadline) was reached twice in a run while
+// another load shared the two cores. A deadline, not a speed bar: the browser suites get 90 s.
+if (underVitest) vi.setConfig({ testTimeout: 90_000 });
 
 /**
  * Data folders this harness made (a seeded copy is 40 MB; a full run starts some thirty
@@ -125,17 +130,24 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-/** A browser context of its own, signed in as `email` and on the home page. */
+export interface SignedInOptions {
+  viewport?: { width: number; height: number };
+  /** The page it opens, under baseUrl (the home page by default). */
+  at?: string;
+}
+
+/** A browser context of its own, signed in as `email` and on the page `at`. */
 export async function signedInPage(
   browser: Browser,
   baseUrl: string,
   email: string,
-  viewport = { width: 1300, height: 1000 },
+  { viewport = { width: 1300, height: 1000 }, at = '/' }: SignedInOptions = {},
 ): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   // Through next-auth's endpoints, as the sign-in form's script posts them: the form itself
-  // is tested where it is the subject (signIn above); loading it for every page is time.
+  // is tested where it is the subject (signIn above); loading it, and the home page it leads
+  // to, for every page a test opens is time spent on what the test is not about.
   const session = await signInCookie(baseUrl, email);
   await context.addCookies(
     session.split('; ').map((pair) => {
@@ -143,7 +155,7 @@ export async function signedInPage(
       return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
     }),
   );
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${baseUrl}${at}`);
   return page;
 }
 
@@ -162,9 +174,14 @@ export async function act<T = Record<string, unknown>>(page: Page, method: strin
   return (text ? JSON.parse(text) : {}) as T;
 }
 
-/** Saves a screenshot under tests/.tmp/screenshots for a person to look at. */
+/**
+ * Saves a screenshot under tests/.tmp/screenshots for a person to look at: what the window
+ * shows, or the whole page with CONCORD_FULL_SCREENSHOTS=1. A resolution page is many
+ * screens tall, and drawing all of it took the browser about as long as loading the page.
+ */
 export async function screenshot(page: Page, name: string) {
   const dir = path.join(root, 'tests', '.tmp', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  const fullPage = process.env.CONCORD_FULL_SCREENSHOTS === '1';
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }

@@ -33,7 +33,7 @@ describe.skipIf(skip)('a language version translated live, in the browser', () =
     await concord?.stop();
   });
 
-  const pageAs = (email: string) => signedInPage(browser, concord.url, email);
+  const pageAs = (email: string, at?: string) => signedInPage(browser, concord.url, email, { at });
   const call = <T>(page: Page, method: string, path: string, data?: unknown) =>
     act<T>(page, method, `${concord.url}/api/v1${path}`, data);
 
@@ -154,8 +154,7 @@ describe.skipIf(skip)('a language version translated live, in the browser', () =
     ).toEqual([]);
 
     // A member reads the side-by-side, without a live editor.
-    const thailand = await pageAs('thailand@example.org');
-    await thailand.goto(url);
+    const thailand = await pageAs('thailand@example.org', `${r}/languages?lang=fr`);
     await expect.poll(() => thailand.getByTestId('aligned-row').count()).toBe(paragraphs.length);
     expect(await thailand.getByTestId('live-version').count()).toBe(0);
 

@@ -28,7 +28,7 @@ describe.skipIf(skip)('platform in the browser', () => {
     await concord?.stop();
   });
 
-  const pageAs = (email: string) => signedInPage(browser, concord.url, email);
+  const pageAs = (email: string, at?: string) => signedInPage(browser, concord.url, email, { at });
 
   it('prints the demo accounts and their password at start', () => {
     expect(concord.output()).toContain('demo accounts (password concord-demo)');
@@ -67,8 +67,7 @@ describe.skipIf(skip)('platform in the browser', () => {
   });
 
   it('a member sees the draft with computed numbers but cannot import, manage or change the stage', async () => {
-    const page = await pageAs('iran@example.org');
-    await page.goto(`${concord.url}/committees/peace-security`);
+    const page = await pageAs('iran@example.org', '/committees/peace-security');
     await expect.poll(() => page.getByTestId('my-role').textContent()).toBe('a member');
     expect(await page.getByTestId('import-link').count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Add a member' }).count()).toBe(0);
@@ -83,8 +82,7 @@ describe.skipIf(skip)('platform in the browser', () => {
   });
 
   it('an observer reads, read only', async () => {
-    const page = await pageAs('observer@example.org');
-    await page.goto(`${concord.url}/committees/peace-security`);
+    const page = await pageAs('observer@example.org', '/committees/peace-security');
     await expect.poll(() => page.getByTestId('my-role').textContent()).toBe('an observer');
     expect(await page.getByTestId('import-link').count()).toBe(0);
     await page.context().close();
@@ -108,8 +106,7 @@ describe.skipIf(skip)('platform in the browser', () => {
   });
 
   it('the secretariat imports the example: the preview shows 15 PP and 35 OP, then the saved draft does too', async () => {
-    const page = await pageAs('secretariat@example.org');
-    await page.goto(`${concord.url}/committees/peace-security/import`);
+    const page = await pageAs('secretariat@example.org', '/committees/peace-security/import');
     await page.getByTestId('import-text').fill(example);
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByTestId('import-preview').waitFor();
@@ -131,8 +128,7 @@ describe.skipIf(skip)('platform in the browser', () => {
   });
 
   it('the preview of a General Assembly text tells title, symbol, adoption with its counts, and every guess', async () => {
-    const page = await pageAs('secretariat@example.org');
-    await page.goto(`${concord.url}/committees/peace-security/import`);
+    const page = await pageAs('secretariat@example.org', '/committees/peace-security/import');
     await page
       .getByTestId('import-text')
       .fill(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/shapes/un-general-assembly.txt'), 'utf8'));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, skipUnless } from '../helpers/services';
-import { launchBrowser, signIn, startConcord, type RunningConcord } from './harness';
+import { launchBrowser, signedInPage, startConcord, type RunningConcord } from './harness';
 
 /**
  * Issue 13 §2 and §5 in Chromium: the Amend form comes to the delegate (in view and focused
@@ -30,20 +30,20 @@ describe.skipIf(skip)('the Amend form and the dialogs, in the browser', () => {
   const paragraph = (page: Page, label: string) => editor(page).locator(`p[data-label="${label}"]`);
 
   async function open(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
+    const page = await signedInPage(browser, concord.url, email, {
+      viewport: { width: 1400, height: 900 },
+      at: resolutionUrl ? resolutionUrl.slice(concord.url.length) : '/',
+    });
     // A native confirm() would be a failure of this issue: refuse any, and remember it.
     page.on('dialog', (d) => {
       nativeDialogs.push(d.message());
       void d.dismiss();
     });
-    await signIn(page, concord.url, email);
-    await page.waitForURL(`${concord.url}/`);
     if (!resolutionUrl) {
       const list = await (await page.request.get(`${concord.url}/api/v1/committees/peace-security/resolutions`)).json();
       resolutionUrl = `${concord.url}/resolutions/${(list.resolutions ?? list)[0].id}`;
+      await page.goto(resolutionUrl);
     }
-    await page.goto(resolutionUrl);
     await editor(page).waitFor({ timeout: 30_000 });
     await page.getByTestId('amendments-panel').waitFor();
     return page;

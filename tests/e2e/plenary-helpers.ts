@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { act, signedInPage } from './harness';
+import { act, signedInPage, type SignedInOptions } from './harness';
 
 export { act };
 
@@ -14,9 +14,9 @@ export function signedIn(
   browser: Browser,
   url: string,
   email: string,
-  viewport = { width: 1400, height: 900 },
+  { viewport = { width: 1400, height: 900 }, at }: SignedInOptions = {},
 ): Promise<Page> {
-  return signedInPage(browser, url, email, viewport);
+  return signedInPage(browser, url, email, { viewport, at });
 }
 
 export async function firstResolutionId(page: Page, base: string): Promise<string> {

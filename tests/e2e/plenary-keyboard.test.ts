@@ -70,8 +70,7 @@ describe.skipIf(skip)('the text by keyboard, the procedure by ear', () => {
   }, async () => {
     const chair = await signedIn(browser, concord.url, 'chair@example.org');
     const id = await firstResolutionId(chair, concord.url);
-    const observer = await signedIn(browser, concord.url, 'observer@example.org');
-    await observer.goto(`${concord.url}/resolutions/${id}`);
+    const observer = await signedIn(browser, concord.url, 'observer@example.org', { at: `/resolutions/${id}` });
     const editor = observer.locator('[data-testid="resolution-text"]:not([hidden]) #resolution-editor');
     await editor.waitFor({ timeout: 30_000 });
     await expect.poll(() => observer.locator('.procedure-panel .live-dot.on').count(), { timeout: 15_000 }).toBe(1);

@@ -54,7 +54,7 @@ describe.skipIf(skip)('on a phone', () => {
     const chair = await signedIn(browser, concord.url, 'chair@example.org');
     id = await firstResolutionId(chair, concord.url);
     await act(chair, 'POST', `${api}/resolutions/${id}/stage`, { to: 'amendments' });
-    const iran = await signedIn(browser, concord.url, 'iran@example.org', PHONE);
+    const iran = await signedIn(browser, concord.url, 'iran@example.org', { viewport: PHONE });
     // An amendment, so the compilation table has a row with a long redline to fit on a phone.
     const text = await act<{ paragraphs: { id: string; label: string; text: string }[] }>(
       iran,
@@ -126,7 +126,7 @@ describe.skipIf(skip)('on a phone', () => {
     await anonymous.goto(`${concord.url}/signin`);
     expect((await overflow(anonymous)).scrollWidth).toBeLessThanOrEqual(PHONE.width);
 
-    const chair = await signedIn(browser, concord.url, 'chair@example.org', PHONE);
+    const chair = await signedIn(browser, concord.url, 'chair@example.org', { viewport: PHONE });
     const pages = [
       '/',
       '/committees/peace-security',

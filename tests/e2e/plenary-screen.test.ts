@@ -64,10 +64,14 @@ describe.skipIf(skip)('the screen for the room follows the chair, on every proce
     await chair.unrouteAll({ behavior: 'wait' });
     await expect.poll(() => chair.getByTestId('screen-show').isEnabled(), { timeout: 30_000 }).toBe(true);
     expect(await chair.getByTestId('screen-choice').isEnabled()).toBe(true);
-    big = await signedIn(browser, b.url, 'observer@example.org', { width: 1920, height: 1080 });
-    await big.goto(`${b.url}/resolutions/${id}/screen`);
-    small = await signedIn(browser, a.url, 'observer@example.org', { width: 1280, height: 720 });
-    await small.goto(`${a.url}/resolutions/${id}/screen`);
+    big = await signedIn(browser, b.url, 'observer@example.org', {
+      viewport: { width: 1920, height: 1080 },
+      at: `/resolutions/${id}/screen`,
+    });
+    small = await signedIn(browser, a.url, 'observer@example.org', {
+      viewport: { width: 1280, height: 720 },
+      at: `/resolutions/${id}/screen`,
+    });
     for (const screen of [big, small]) await screen.getByTestId('room-blank').waitFor();
     // The screens hear the stream before the chair acts.
     for (const screen of [big, small])

@@ -107,8 +107,7 @@ describe.skipIf(skip)('amendments in the text', () => {
   it('OP 8 shows its amendments as marks; A/1 opens in place with its redline, conflict and "as amended"', {
     timeout: 120_000,
   }, async () => {
-    const iran = await signedIn(browser, concord.url, 'iran@example.org');
-    await iran.goto(`${concord.url}/resolutions/${id}`);
+    const iran = await signedIn(browser, concord.url, 'iran@example.org', { at: `/resolutions/${id}` });
     const op8 = paragraph(iran, 'OP 8');
     await op8.waitFor({ timeout: 30_000 });
     const marks = op8.getByTestId('amend-mark');
@@ -154,8 +153,7 @@ describe.skipIf(skip)('amendments in the text', () => {
   });
 
   it('the compilation flags the conflict and gives the tally', { timeout: 60_000 }, async () => {
-    const chair = await signedIn(browser, concord.url, 'chair@example.org');
-    await chair.goto(`${concord.url}/resolutions/${id}/amendments`);
+    const chair = await signedIn(browser, concord.url, 'chair@example.org', { at: `/resolutions/${id}/amendments` });
     const row = (n: string) => chair.locator(`[data-testid="compilation-row"][data-number="${n}"]`);
     await row('A/1').waitFor();
     expect(await row('A/1').getByTestId('compilation-conflict').textContent()).toContain(
