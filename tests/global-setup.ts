@@ -4,6 +4,8 @@ import net from 'node:net';
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { buildIsCurrent, distDir, markBuilt, sourceHash } from '../server/build-check';
+import { buildBundle, bundleIsCurrent } from '../server/bundled-launch.mjs';
+import { SERVER_BUNDLE } from '../server/launch.mjs';
 import { makeDataTemplate } from './helpers/data-template';
 import { makePgliteDump } from './helpers/pglite-dump';
 import { chromiumAvailable, postgresUrl, redisUrl, servicesRequired } from './helpers/services';
@@ -67,6 +69,10 @@ export default async function setup(project: TestProject) {
     if (r.status !== 0) throw new Error('next build failed');
     markBuilt(root, hash);
   }
+
+  // The servers the suites start run from one bundle (server/launch.mjs): built here once,
+  // not by the first few of them at the same moment.
+  if (!bundleIsCurrent(SERVER_BUNDLE)) await buildBundle(SERVER_BUNDLE);
 
   // The dump is made on this thread while the template's server starts in its own process.
   const [dumped, templated] = await Promise.allSettled([

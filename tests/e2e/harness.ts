@@ -33,7 +33,7 @@ function dataFolderFor(env: Record<string, string>, dataDir: string | undefined,
 }
 
 /**
- * Starts Concord the way a user does (`npm start` = node --import tsx server/start.ts) on a
+ * Starts Concord the way a user does (`npm start` = node server/launch.mjs) on a
  * free port with its own data folder, and waits for "ready on http://localhost:<port>".
  */
 export async function startConcord(

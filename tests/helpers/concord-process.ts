@@ -4,6 +4,9 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
+/** What `npm start` runs after npm (package.json): the server from its bundle. */
+export const SERVER_ARGS = ['--enable-source-maps', 'server/launch.mjs'];
+
 /**
  * A Concord server process started by a test (no vitest in here: the global setup and the
  * benchmarks use it too).
@@ -25,7 +28,7 @@ export interface SpawnOptions {
 }
 
 /**
- * Starts Concord the way a user does (`npm start` = node --import tsx server/start.ts) on a
+ * Starts Concord the way a user does (`npm start` = node server/launch.mjs) on a
  * free port with `dir` as its data folder, and waits for "ready on http://localhost:<port>".
  */
 export async function spawnConcord(
@@ -36,7 +39,7 @@ export async function spawnConcord(
   // The server script itself by default, so a SIGKILL (the durability tests) reaches the server.
   const [command, args] = options.npm
     ? ['npm', ['start', '--silent']]
-    : [process.execPath, ['--import', 'tsx', 'server/start.ts']];
+    : [process.execPath, SERVER_ARGS];
   const child = spawn(command, args, {
     cwd: root,
     // The global setup built the app once; servers never rebuild it mid-run.

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { SERVER_ARGS } from '../helpers/concord-process';
 import { postgresUrl } from '../helpers/services';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -27,13 +28,13 @@ export async function emptyDatabase(): Promise<{ url: string; name: string; drop
   };
 }
 
-/** Runs `server/start.ts` expecting it to give up: its exit code and everything it said. */
+/** Runs the server (as `npm start` does) expecting it to give up: its exit code and everything it said. */
 export function startExpectingFailure(
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<{ code: number | null; output: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-fail-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: root,
     env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: dir, NODE_ENV: 'production', CONCORD_SKIP_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,111 @@
+/**
+ * How long a server takes to start and what CPU it spends on it, from its bundle (what
+ * `npm start` runs: server/launch.mjs) beside the same server through the TypeScript loader
+ * (what it ran before), alternated so both see the same machine. Each start gets a fresh
+ * copy of one seeded data folder and the built web app (CONCORD_SKIP_BUILD=1), and is
+ * timed from the spawn to its "ready on" line; its CPU time, every thread's, is read from
+ * /proc at that moment. Printed, not asserted.
+ *
+ *   node --import tsx bench/measure/server-start.ts [rounds] [--json out.json]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SERVER_ARGS } from '../../tests/helpers/concord-process';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const rounds = Math.max(1, Math.min(20, Number(process.argv[2] ?? 5) || 5));
+const ticksPerSecond = 100; // USER_HZ on Linux
+
+const ways: Record<string, string[]> = {
+  bundle: SERVER_ARGS,
+  'TypeScript loader': ['--import', 'tsx', 'server/start.ts'],
+};
+
+/** CPU seconds of a live process, all its threads (utime + stime of /proc/<pid>/stat). */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+function start(args: string[], template: string): Promise<{ readyMs: number; cpuS: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-server-start-'));
+  fs.cpSync(template, dataDir, { recursive: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: dataDir, NODE_ENV: 'production', CONCORD_SKIP_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let ready = false;
+  return new Promise((resolve, reject) => {
+    const finish = (result: { readyMs: number; cpuS: number } | Error) => {
+      ready = true;
+      child.once('exit', () => {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        result instanceof Error ? reject(result) : resolve(result);
+      });
+      child.kill('SIGTERM');
+    };
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+      if (/ready on http/.test(out)) {
+        child.stdout.removeAllListeners('data');
+        finish({ readyMs: performance.now() - started, cpuS: cpuSeconds(child.pid!) });
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (out += d));
+    child.once('exit', (code) => {
+      if (!ready) reject(new Error(`${args.join(' ')} exited ${code} before ready:\n${out}`));
+    });
+  });
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('build the web app first (npx next build)');
+  // One seeded folder, made by a first start from the bundle (which also builds it if stale).
+  const template = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-server-template-'));
+  const seeding = spawn(process.execPath, SERVER_ARGS, {
+    cwd: root,
+    env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: template, NODE_ENV: 'production', CONCORD_SKIP_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => {
+    let out = '';
+    seeding.stdout.on('data', (d: Buffer) => {
+      out += d;
+      if (/ready on http/.test(out)) resolve();
+    });
+  });
+  seeding.kill('SIGTERM');
+  await new Promise((r) => seeding.once('exit', r));
+
+  const results: Record<string, { readyMs: number; cpuS: number }[]> = { bundle: [], 'TypeScript loader': [] };
+  try {
+    for (let i = 0; i < rounds; i++)
+      for (const [name, args] of Object.entries(ways)) results[name].push(await start(args, template));
+  } finally {
+    fs.rmSync(template, { recursive: true, force: true });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const [name, runs] of Object.entries(results)) {
+    const ready = runs.map((r) => r.readyMs);
+    const cpu = runs.map((r) => r.cpuS);
+    console.log(
+      `${name}: ready after ${median(ready).toFixed(0)} ms median (${Math.min(...ready).toFixed(0)}–${Math.max(...ready).toFixed(0)}), CPU ${median(cpu).toFixed(2)} s median (${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)}), ${rounds} starts`,
+    );
+  }
+  const load = os.loadavg().map((l) => l.toFixed(2));
+  console.log(`load average ${load.join(' / ')}`);
+  const out = process.argv.indexOf('--json');
+  if (out > 0)
+    fs.writeFileSync(process.argv[out + 1], JSON.stringify({ rounds, loadAverage: os.loadavg(), results }, null, 2));
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
