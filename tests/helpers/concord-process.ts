@@ -37,9 +37,7 @@ export async function spawnConcord(
   options: SpawnOptions = {},
 ): Promise<RunningConcord> {
   // The server script itself by default, so a SIGKILL (the durability tests) reaches the server.
-  const [command, args] = options.npm
-    ? ['npm', ['start', '--silent']]
-    : [process.execPath, SERVER_ARGS];
+  const [command, args] = options.npm ? ['npm', ['start', '--silent']] : [process.execPath, SERVER_ARGS];
   const child = spawn(command, args, {
     cwd: root,
     // The global setup built the app once; servers never rebuild it mid-run.
