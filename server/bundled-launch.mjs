@@ -25,8 +25,8 @@ export const root = path.resolve(import.meta.dirname, '..');
  *   imports of packages resolve from node_modules.
  * @property {string[]} launchers The plain files that decide how it is bundled (relative to
  *   the project): a change to one makes the bundle stale too.
- * @property {boolean} [sourceMap] Writes a source map beside the bundle, for stack traces
- *   that name the TypeScript sources (with `node --enable-source-maps`).
+ * @property {boolean} [sourceMap] Writes a source map beside the bundle and turns Node's
+ *   source maps on before loading it, for stack traces that name the TypeScript sources.
  */
 
 /** @param {BundledEntry} target */
@@ -138,5 +138,7 @@ export async function launchBundled(/** @type {BundledEntry} */ target) {
     }
     await buildBundle(target);
   }
+  // What `node --enable-source-maps` does, without every caller having to pass it.
+  if (target.sourceMap) process.setSourceMapsEnabled(true);
   await import(pathToFileURL(files(target).bundle).href);
 }

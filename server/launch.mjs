@@ -1,8 +1,7 @@
 /**
  * `npm start`: runs server/start.ts from one bundled file (server/bundled-launch.mjs),
  * built on the first start and again whenever one of its sources changed, with a source
- * map so that a stack trace in the log names the TypeScript line
- * (package.json starts this with `--enable-source-maps`).
+ * map so that a stack trace in the log names the TypeScript line.
  *
  * Plain JavaScript, so that nothing has to be compiled before this file runs.
  */

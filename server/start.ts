@@ -9,9 +9,9 @@ import { startupFailure } from './startup-errors';
 /**
  * `npm start` (package.json: `exec node server/launch.mjs`, which runs this file's bundle,
  * so npm's child is this process and npm's forwarded SIGTERM reaches it): build the app
- * when its sources changed since the last build, then serve. SIGTERM or SIGINT at any point stops cleanly: a
- * build under way is stopped, a running server closes (see server/index.ts); a second
- * signal exits at once.
+ * when its sources changed since the last build, then serve. SIGTERM or SIGINT at any
+ * point stops cleanly: a build under way is stopped, a running server closes (see
+ * server/index.ts); a second signal exits at once.
  */
 const logger = log('concord');
 const SHUTDOWN_LIMIT_MS = Number(process.env.CONCORD_SHUTDOWN_TIMEOUT_MS) || 15_000;

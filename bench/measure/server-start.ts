@@ -8,11 +8,10 @@
  *
  *   node --import tsx bench/measure/server-start.ts [rounds] [--json out.json]
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_ARGS } from '../../tests/helpers/concord-process';
+import { SERVER_ARGS, spawnConcord } from '../../tests/helpers/concord-process';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const rounds = Math.max(1, Math.min(20, Number(process.argv[2] ?? 5) || 5));
@@ -30,63 +29,29 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
-function start(args: string[], template: string): Promise<{ readyMs: number; cpuS: number }> {
+async function start(nodeArgs: string[], template: string): Promise<{ readyMs: number; cpuS: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-server-start-'));
   fs.cpSync(template, dataDir, { recursive: true });
-  const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: dataDir, NODE_ENV: 'production', CONCORD_SKIP_BUILD: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let ready = false;
-  return new Promise((resolve, reject) => {
-    const finish = (result: { readyMs: number; cpuS: number } | Error) => {
-      ready = true;
-      child.once('exit', () => {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-        result instanceof Error ? reject(result) : resolve(result);
-      });
-      child.kill('SIGTERM');
-    };
-    child.stdout.on('data', (d: Buffer) => {
-      out += d;
-      if (/ready on http/.test(out)) {
-        child.stdout.removeAllListeners('data');
-        finish({ readyMs: performance.now() - started, cpuS: cpuSeconds(child.pid!) });
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d));
-    child.once('exit', (code) => {
-      if (!ready) reject(new Error(`${args.join(' ')} exited ${code} before ready:\n${out}`));
-    });
-  });
+  try {
+    const started = performance.now();
+    const server = await spawnConcord({}, dataDir, { nodeArgs });
+    const result = { readyMs: performance.now() - started, cpuS: cpuSeconds(server.process.pid!) };
+    await server.stop();
+    return result;
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function main() {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('build the web app first (npx next build)');
   // One seeded folder, made by a first start from the bundle (which also builds it if stale).
   const template = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-server-template-'));
-  const seeding = spawn(process.execPath, SERVER_ARGS, {
-    cwd: root,
-    env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: template, NODE_ENV: 'production', CONCORD_SKIP_BUILD: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) => {
-    let out = '';
-    seeding.stdout.on('data', (d: Buffer) => {
-      out += d;
-      if (/ready on http/.test(out)) resolve();
-    });
-  });
-  seeding.kill('SIGTERM');
-  await new Promise((r) => seeding.once('exit', r));
-
   const results: Record<string, { readyMs: number; cpuS: number }[]> = { bundle: [], 'TypeScript loader': [] };
   try {
+    await (await spawnConcord({}, template)).stop();
     for (let i = 0; i < rounds; i++)
-      for (const [name, args] of Object.entries(ways)) results[name].push(await start(args, template));
+      for (const [name, nodeArgs] of Object.entries(ways)) results[name].push(await start(nodeArgs, template));
   } finally {
     fs.rmSync(template, { recursive: true, force: true });
   }

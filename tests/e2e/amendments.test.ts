@@ -48,7 +48,7 @@ describe.skipIf(skip)('amendments in the browser', () => {
     // The first finds the draft as a person does, from the committee's page.
     const page = await signedInPage(browser, concord.url, email, {
       viewport: { width: 1400, height: 1000 },
-      at: resolutionUrl ? resolutionUrl.slice(concord.url.length) : '/committees/peace-security',
+      at: resolutionUrl || '/committees/peace-security',
     });
     page.on('dialog', (d) => void d.accept());
     if (!resolutionUrl) {

@@ -83,7 +83,7 @@ describe.skipIf(skip)('co-editing a draft in the browser', () => {
     // The first finds the draft as a person does, from the committee's page.
     const page = await signedInPage(browser, concord.url, email, {
       viewport: { width: 1280, height: 900 },
-      at: resolutionUrl ? resolutionUrl.slice(concord.url.length) : '/committees/peace-security',
+      at: resolutionUrl || '/committees/peace-security',
     });
     if (!resolutionUrl) {
       await page.getByTestId('stage-drafting').getByRole('link').first().click();

@@ -132,7 +132,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 
 export interface SignedInOptions {
   viewport?: { width: number; height: number };
-  /** The page it opens, under baseUrl (the home page by default). */
+  /** The page it opens: a path under baseUrl, or a whole address (the home page by default). */
   at?: string;
 }
 
@@ -155,7 +155,7 @@ export async function signedInPage(
       return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
     }),
   );
-  await page.goto(`${baseUrl}${at}`);
+  await page.goto(new URL(at, baseUrl).href);
   return page;
 }
 

@@ -32,7 +32,7 @@ describe.skipIf(skip)('the Amend form and the dialogs, in the browser', () => {
   async function open(email: string): Promise<Page> {
     const page = await signedInPage(browser, concord.url, email, {
       viewport: { width: 1400, height: 900 },
-      at: resolutionUrl ? resolutionUrl.slice(concord.url.length) : '/',
+      at: resolutionUrl || '/',
     });
     // A native confirm() would be a failure of this issue: refuse any, and remember it.
     page.on('dialog', (d) => {

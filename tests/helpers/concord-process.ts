@@ -5,7 +5,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 /** What `npm start` runs after npm (package.json): the server from its bundle. */
-export const SERVER_ARGS = ['--enable-source-maps', 'server/launch.mjs'];
+export const SERVER_ARGS = ['server/launch.mjs'];
 
 /**
  * A Concord server process started by a test (no vitest in here: the global setup and the
@@ -25,6 +25,8 @@ export interface SpawnOptions {
   npm?: boolean;
   /** How long to wait for "ready" (a start that builds first needs minutes). */
   timeoutMs?: number;
+  /** Node's arguments instead of SERVER_ARGS: another way of starting, to compare with. */
+  nodeArgs?: string[];
 }
 
 /**
@@ -37,7 +39,9 @@ export async function spawnConcord(
   options: SpawnOptions = {},
 ): Promise<RunningConcord> {
   // The server script itself by default, so a SIGKILL (the durability tests) reaches the server.
-  const [command, args] = options.npm ? ['npm', ['start', '--silent']] : [process.execPath, SERVER_ARGS];
+  const [command, args] = options.npm
+    ? ['npm', ['start', '--silent']]
+    : [process.execPath, options.nodeArgs ?? SERVER_ARGS];
   const child = spawn(command, args, {
     cwd: root,
     // The global setup built the app once; servers never rebuild it mid-run.
