@@ -49,20 +49,6 @@ describe.skipIf(skip)('sign-in and headers in the browser', () => {
     await concord?.stop();
   });
 
-  /** A browser context that records every request leaving for another host (and stops it). */
-  async function guardedContext(): Promise<{ context: BrowserContext; foreign: string[] }> {
-    const context = await browser.newContext();
-    const foreign: string[] = [];
-    const own = new URL(concord.url).host;
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.host === own) return route.continue();
-      foreign.push(route.request().url());
-      return route.abort();
-    });
-    return { context, foreign };
-  }
-
   it('before its scripts run, the sign-in form cannot be sent, and never with the password in an address', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -98,6 +84,35 @@ describe.skipIf(skip)('sign-in and headers in the browser', () => {
   });
 
   describe('the path followed after sign-in', () => {
+    // One context for every case, its cookies cleared before each: a signed-out browser
+    // each time, without paying for a new context's first page (a second apiece here).
+    let context: BrowserContext;
+    const foreign: string[] = [];
+    beforeAll(async () => {
+      context = await browser.newContext();
+      const own = new URL(concord.url).host;
+      await context.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.host === own) return route.continue();
+        foreign.push(route.request().url());
+        return route.abort();
+      });
+    });
+    afterAll(() => context?.close());
+
+    /** A signed-out page that signs in as the chair from /signin?callbackUrl=… */
+    async function signInAsChairFrom(callbackUrl: string): Promise<Page> {
+      await context.clearCookies();
+      foreign.length = 0;
+      const page = await context.newPage();
+      await page.goto(`${concord.url}/signin?callbackUrl=${callbackUrl}`);
+      expect(page.url()).toContain('/signin'); // signed out: the form, not a redirect past it
+      await page.getByLabel('E-mail').fill('chair@example.org');
+      await page.getByLabel('Password').fill('concord-demo');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      return page;
+    }
+
     // As they appear in the address bar (the query is decoded once by the page).
     const attacks = [
       '/%5Cevil.example',
@@ -112,28 +127,19 @@ describe.skipIf(skip)('sign-in and headers in the browser', () => {
     ];
     for (const attack of attacks) {
       it(`stays on Concord for callbackUrl=${attack}`, async () => {
-        const { context, foreign } = await guardedContext();
-        const page = await context.newPage();
-        await page.goto(`${concord.url}/signin?callbackUrl=${attack}`);
-        await page.getByLabel('E-mail').fill('chair@example.org');
-        await page.getByLabel('Password').fill('concord-demo');
-        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        const page = await signInAsChairFrom(attack);
         await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
         await page.waitForLoadState('load');
         expect(new URL(page.url()).origin).toBe(concord.url);
         expect(foreign).toEqual([]);
-        await context.close();
+        await page.close();
       });
     }
 
     it('keeps a same-origin path', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${concord.url}/signin?callbackUrl=${encodeURIComponent('/committees/peace-security')}`);
-      await page.getByLabel('E-mail').fill('chair@example.org');
-      await page.getByLabel('Password').fill('concord-demo');
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      const page = await signInAsChairFrom(encodeURIComponent('/committees/peace-security'));
       await page.waitForURL(`${concord.url}/committees/peace-security`);
-      await page.context().close();
+      await page.close();
     });
 
     it('next-auth itself answers with a same-origin URL for a foreign callbackUrl', async () => {
