@@ -5,7 +5,7 @@ import type { ClientSpec } from './client';
 import type { ConnectReport, FromWorker, PhaseReport, SentReport, ToWorker, VerifierReport } from './messages';
 import { Histogram, median, percentileOf, type LatencySummary } from './stats';
 import { nowUs } from './clock';
-import { pinFor } from './pin';
+import { niceLoad, pinFor } from './pin';
 
 /** BENCH_PROFILE_DIR=/some/dir: every load and server process writes a V8 CPU profile there. */
 export function profileArgs(): string[] {
@@ -115,6 +115,7 @@ export class LoadFleet {
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       pinFor('load', child.pid);
+      niceLoad(child.pid);
       return new LoadProcess(child);
     });
     const fleet = new LoadFleet(processes, specs);

@@ -2,6 +2,27 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 
 /**
+ * BENCH_LOAD_NICE=N (1–19): the load generators run at nice N, so that when the two share
+ * the cores with the server, the scheduler gives the server's threads a core first — closer
+ * to clients on machines of their own than pinning, which leaves the server's own threads
+ * one core between them. The default (unset) is what README's figures are.
+ */
+export function loadNice(): number | null {
+  const raw = process.env.BENCH_LOAD_NICE;
+  if (raw === undefined || raw === '' || raw === '0') return null;
+  const n = /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(n >= 1 && n <= 19)) throw new Error(`BENCH_LOAD_NICE must be an integer 1–19, got "${raw}"`);
+  return n;
+}
+
+/** Lowers a load generator's priority when BENCH_LOAD_NICE is set (its threads made later inherit it). */
+export function niceLoad(pid: number | undefined): void {
+  const n = loadNice();
+  if (n === null || pid === undefined) return;
+  os.setPriority(pid, n);
+}
+
+/**
  * BENCH_PIN=1 (Linux, `taskset`): the server under test on the first core, the load
  * generators on the others, as if the clients were on machines of their own and the server
  * had a core to itself — its worker threads (update guard, state folder, PGlite) still share
@@ -40,7 +61,14 @@ export function pinToCores(pid: number, cores: string): string | null {
 
 /** A sentence for the report's machine description, or null when nothing is pinned. */
 export function pinningNote(): string | null {
-  if (!pinningOn()) return null;
-  const last = os.cpus().length - 1;
-  return `BENCH_PIN=1: the server under test pinned to core 0, the load generators to core${last > 1 ? `s 1–${last}` : ' 1'}.`;
+  const notes: string[] = [];
+  if (pinningOn()) {
+    const last = os.cpus().length - 1;
+    notes.push(
+      `BENCH_PIN=1: the server under test pinned to core 0, the load generators to core${last > 1 ? `s 1–${last}` : ' 1'}.`,
+    );
+  }
+  const nice = loadNice();
+  if (nice !== null) notes.push(`BENCH_LOAD_NICE=${nice}: the load generators ran at nice ${nice}.`);
+  return notes.length ? notes.join(' ') : null;
 }
