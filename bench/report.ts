@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { BenchOptions } from './options';
 import type { ScenarioResult } from './scenarios/context';
 import { projectRoot } from './servers/child';
-import { pinningNote } from './load/pin';
+import { schedulingNote } from './load/pin';
 
 export interface MachineDescription {
   os: string;
@@ -48,7 +48,7 @@ function commit(): string {
 
 export function describeMachine(): MachineDescription {
   const cpus = os.cpus();
-  const note = [process.env.BENCH_MACHINE_NOTE, pinningNote()].filter(Boolean).join(' ');
+  const note = [process.env.BENCH_MACHINE_NOTE, schedulingNote()].filter(Boolean).join(' ');
   return {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',

@@ -59,8 +59,8 @@ export function pinToCores(pid: number, cores: string): string | null {
   }
 }
 
-/** A sentence for the report's machine description, or null when nothing is pinned. */
-export function pinningNote(): string | null {
+/** A sentence for the report's machine description (pinning, priority), or null when neither is set. */
+export function schedulingNote(): string | null {
   const notes: string[] = [];
   if (pinningOn()) {
     const last = os.cpus().length - 1;

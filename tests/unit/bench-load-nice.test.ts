@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadNice, niceLoad, pinningNote } from '@/bench/load/pin';
+import { loadNice, niceLoad, schedulingNote } from '@/bench/load/pin';
 
 /** BENCH_LOAD_NICE: what it accepts, what it refuses, and that it really lowers a process's priority. */
 const saved = { nice: process.env.BENCH_LOAD_NICE, pin: process.env.BENCH_PIN };
@@ -22,11 +22,11 @@ describe('BENCH_LOAD_NICE', () => {
       if (off === undefined) delete process.env.BENCH_LOAD_NICE;
       else process.env.BENCH_LOAD_NICE = off;
       expect(loadNice()).toBeNull();
-      expect(pinningNote()).toBeNull();
+      expect(schedulingNote()).toBeNull();
     }
     process.env.BENCH_LOAD_NICE = '10';
     expect(loadNice()).toBe(10);
-    expect(pinningNote()).toBe('BENCH_LOAD_NICE=10: the load generators ran at nice 10.');
+    expect(schedulingNote()).toBe('BENCH_LOAD_NICE=10: the load generators ran at nice 10.');
     for (const bad of ['-5', '20', '2.5', 'high', '10 ']) {
       process.env.BENCH_LOAD_NICE = bad;
       expect(() => loadNice()).toThrow(`BENCH_LOAD_NICE must be an integer 1–19, got "${bad}"`);
