@@ -12,22 +12,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SERVER_ARGS, spawnConcord } from '../../tests/helpers/concord-process';
+import { median } from '../load/stats';
+import { cpuSeconds } from './process-usage';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const rounds = Math.max(1, Math.min(20, Number(process.argv[2] ?? 5) || 5));
-const ticksPerSecond = 100; // USER_HZ on Linux
+const jsonAt = process.argv.indexOf('--json');
+const jsonOut = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
+if (jsonAt > 0 && (!jsonOut || jsonOut.startsWith('--'))) {
+  console.error('--json needs a file to write the results to');
+  process.exit(2);
+}
 
 const ways: Record<string, string[]> = {
   bundle: SERVER_ARGS,
   'TypeScript loader': ['--import', 'tsx', 'server/start.ts'],
 };
-
-/** CPU seconds of a live process, all its threads (utime + stime of /proc/<pid>/stat). */
-function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
 
 async function start(nodeArgs: string[], template: string): Promise<{ readyMs: number; cpuS: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-server-start-'));
@@ -35,7 +35,10 @@ async function start(nodeArgs: string[], template: string): Promise<{ readyMs: n
   try {
     const started = performance.now();
     const server = await spawnConcord({}, dataDir, { nodeArgs });
-    const result = { readyMs: performance.now() - started, cpuS: cpuSeconds(server.process.pid!) };
+    const readyMs = performance.now() - started;
+    const cpuS = cpuSeconds(server.process.pid!);
+    if (cpuS === null) throw new Error('the server exited right after "ready"');
+    const result = { readyMs, cpuS };
     await server.stop();
     return result;
   } finally {
@@ -55,7 +58,6 @@ async function main() {
   } finally {
     fs.rmSync(template, { recursive: true, force: true });
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   for (const [name, runs] of Object.entries(results)) {
     const ready = runs.map((r) => r.readyMs);
     const cpu = runs.map((r) => r.cpuS);
@@ -65,9 +67,7 @@ async function main() {
   }
   const load = os.loadavg().map((l) => l.toFixed(2));
   console.log(`load average ${load.join(' / ')}`);
-  const out = process.argv.indexOf('--json');
-  if (out > 0)
-    fs.writeFileSync(process.argv[out + 1], JSON.stringify({ rounds, loadAverage: os.loadavg(), results }, null, 2));
+  if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ rounds, loadAverage: os.loadavg(), results }, null, 2));
 }
 
 void main().catch((e: unknown) => {
