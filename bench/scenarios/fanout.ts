@@ -1,5 +1,7 @@
 import { LoadFleet, type PhaseOutcome } from '../load/fleet';
+import { randomBytes } from 'node:crypto';
 import { ProcessSampler, type UsageSummary } from '../measure/process-usage';
+import { relayBreakdown, scrapeMetrics, type RelayBreakdown } from '../measure/relay-breakdown';
 import type { RunningServer, ServerName } from '../servers/types';
 import type { LoopDelay, LoopGap } from '../servers/child';
 import { ConcordUnavailable } from '../servers/concord';
@@ -15,6 +17,8 @@ export interface FanoutRun {
   loop?: (LoopDelay & { perProcess: LoopDelay[] }) | null;
   /** What the server said of its start-up warm-up (server/collab/warm-up.ts), per process. */
   warmUp?: string[];
+  /** Concord: the server's own part of the latency, from its /metrics (null if they could not be read). */
+  relay?: RelayBreakdown | null;
   error?: string;
 }
 
@@ -56,27 +60,46 @@ export async function withLoadedServer<T>(
 
 async function runFanout(ctx: BenchContext, name: ServerName): Promise<FanoutRun> {
   const { rate, durationS, drainS, warmupS } = ctx.options;
-  const result = await withLoadedServer(ctx, name, async (fleet, pids, server) => {
-    // Warm: the same load for a while first, unmeasured. Cold (--cold): none — the server
-    // was started seconds before and the measured phase includes its first second.
-    if (warmupS > 0) {
-      log(`${ctx.label(name)}: warming up, ${rate} updates/s for ${warmupS} s (not measured)…`);
-      await fleet.runPhase(rate, warmupS, Math.min(drainS, 5), pids.length);
-    }
-    log(`${ctx.label(name)}: ${rate} updates/s for ${durationS} s…`);
-    server.loop.reset();
-    const sampler = new ProcessSampler(pids).start();
-    const outcome = await fleet.runPhase(rate, durationS, drainS, pids.length);
-    const usage = sampler.stop();
-    // A server swamped by the load (the reference at 1,000 connections) may not answer in
-    // time: its loop figure is then missing, the rest of the run still counts.
-    const loop = await server.loop.report().catch(() => null);
-    log(
-      `p50 ${fmt.ms(outcome.latency.p50Ms)}, p99 ${fmt.ms(outcome.latency.p99Ms)}, lost ${outcome.lost}, duplicated ${outcome.duplicated}, server event loop max ${loop ? fmt.ms(loop.maxMs) : 'no answer'}`,
-    );
-    const warmUp = server.output().match(/warm(?:ed up|-up failed)[^\n]*/g) ?? [];
-    return { server: name, outcome, usage, connectMs: fleet.connectMs, loop, warmUp };
-  });
+  // Concord's /metrics, read before and after the measured phase (a scrape costs the server
+  // a few milliseconds, outside the phase).
+  const metricsToken = randomBytes(24).toString('base64url');
+  const env = name === 'concord' ? { CONCORD_METRICS_TOKEN: metricsToken } : undefined;
+  const result = await withLoadedServer(
+    ctx,
+    name,
+    async (fleet, pids, server) => {
+      // Warm: the same load for a while first, unmeasured. Cold (--cold): none — the server
+      // was started seconds before and the measured phase includes its first second.
+      if (warmupS > 0) {
+        log(`${ctx.label(name)}: warming up, ${rate} updates/s for ${warmupS} s (not measured)…`);
+        await fleet.runPhase(rate, warmupS, Math.min(drainS, 5), pids.length);
+      }
+      log(`${ctx.label(name)}: ${rate} updates/s for ${durationS} s…`);
+      const origins = pids.map((_, i) => server.origin(i));
+      const scrape = () => (env ? scrapeMetrics(origins, metricsToken).catch(() => null) : Promise.resolve(null));
+      const before = await scrape();
+      const scrapedAt = performance.now();
+      server.loop.reset();
+      const sampler = new ProcessSampler(pids).start();
+      const outcome = await fleet.runPhase(rate, durationS, drainS, pids.length);
+      const usage = sampler.stop();
+      const after = await scrape();
+      const relay = !env
+        ? undefined
+        : before && after
+          ? relayBreakdown(before, after, (performance.now() - scrapedAt) / 1000)
+          : null;
+      // A server swamped by the load (the reference at 1,000 connections) may not answer in
+      // time: its loop figure is then missing, the rest of the run still counts.
+      const loop = await server.loop.report().catch(() => null);
+      log(
+        `p50 ${fmt.ms(outcome.latency.p50Ms)}, p99 ${fmt.ms(outcome.latency.p99Ms)}, lost ${outcome.lost}, duplicated ${outcome.duplicated}, server event loop max ${loop ? fmt.ms(loop.maxMs) : 'no answer'}`,
+      );
+      const warmUp = server.output().match(/warm(?:ed up|-up failed)[^\n]*/g) ?? [];
+      return { server: name, outcome, usage, connectMs: fleet.connectMs, loop, warmUp, relay };
+    },
+    env,
+  );
   return 'error' in result ? { server: name, error: result.error } : result;
 }
 
@@ -174,6 +197,14 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
     ),
     row('server event loop: longest gaps, each as CPU / waiting for a core / GC (ms)', (r) => gapsText(r.loop?.gaps)),
     row(
+      "the server's own part (its /metrics): update's arrival → written to the last peer, mean / ≈p50 / ≈p99; share over 30 ms",
+      (r) => relayText(r.relay),
+    ),
+    row(
+      '… of which the update guard / the group commit, mean; broadcasts a second, updates merged per broadcast',
+      (r) => relayPartsText(r.relay),
+    ),
+    row(
       'server peak memory (RSS)',
       (r) => fmt.mib(r.usage.peakRssMiB),
       (r) => r.usage.peakRssMiB,
@@ -242,6 +273,20 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
     notes,
     data: runs,
   };
+}
+
+function relayText(b: RelayBreakdown | null | undefined): string {
+  if (b === undefined) return '–';
+  if (b === null || b.updates === 0) return 'could not be read';
+  const share = b.over30ms === null ? '?' : `${(b.over30ms * 100).toFixed(1)} %`;
+  return `${fmt.ms(b.meanMs)} / ${fmt.ms(b.p50Ms)} / ${fmt.ms(b.p99Ms)}; ${share}`;
+}
+
+function relayPartsText(b: RelayBreakdown | null | undefined): string {
+  if (b === undefined) return '–';
+  if (b === null || b.updates === 0) return 'could not be read';
+  const perBroadcast = b.updatesPerBroadcast === null ? '?' : b.updatesPerBroadcast.toFixed(1);
+  return `${fmt.ms(b.guardMeanMs)} / ${fmt.ms(b.commitMeanMs)}; ${b.broadcastsPerSecond.toFixed(1)} a second, ${perBroadcast} each`;
 }
 
 /** "31.8 = 12.1 cpu + 19.5 wait (gc 3.2)" for the three longest gaps. */
