@@ -87,6 +87,7 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
         {
           guardMs: Math.round(warm.guardMs),
           relayMs: Math.round(warm.relayMs),
+          folderMs: Math.round(warm.folderMs),
           databaseMs: Math.round(warm.databaseMs),
         },
         'relay warmed up',

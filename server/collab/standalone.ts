@@ -38,7 +38,7 @@ async function main() {
   await collab.warmUp().then(
     (warm) =>
       log(
-        `warmed up: update guard ${Math.round(warm.guardMs)} ms, relay ${Math.round(warm.relayMs)} ms, database ${Math.round(warm.databaseMs)} ms`,
+        `warmed up: update guard ${Math.round(warm.guardMs)} ms, relay ${Math.round(warm.relayMs)} ms, state folder ${Math.round(warm.folderMs)} ms, database ${Math.round(warm.databaseMs)} ms`,
       ),
     (e: unknown) => log(`warm-up failed (serving anyway): ${e instanceof Error ? e.message : e}`),
   );

@@ -55,7 +55,7 @@ export interface CollabService {
    * Runs the relay's hot path on scratch data (server/collab/warm-up.ts), so that the first
    * clients are not served by a cold process. Call once before listening.
    */
-  warmUp(): Promise<{ guardMs: number; relayMs: number; databaseMs: number }>;
+  warmUp(): Promise<{ guardMs: number; relayMs: number; folderMs: number; databaseMs: number }>;
   /** Live numbers for logs and benchmarks. */
   stats(): { documents: number; connections: number; broadcastStretch: number };
   close(): Promise<void>;
