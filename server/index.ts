@@ -163,6 +163,8 @@ export async function startServer(config: ServerConfig = readServerConfig()): Pr
     upgradeNext(req, socket, head);
   });
 
+  // "ready on" below means ready: /readyz asked at once must not find Redis still connecting.
+  await redis?.opened(5000);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(
