@@ -1,5 +1,5 @@
-import { LoadFleet, type PhaseOutcome } from '../load/fleet';
 import { randomBytes } from 'node:crypto';
+import { LoadFleet, type PhaseOutcome } from '../load/fleet';
 import { ProcessSampler, type UsageSummary } from '../measure/process-usage';
 import { relayBreakdown, scrapeMetrics, type RelayBreakdown } from '../measure/relay-breakdown';
 import type { RunningServer, ServerName } from '../servers/types';

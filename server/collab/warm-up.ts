@@ -78,8 +78,9 @@ export async function warmUpCollab(deps: WarmUpDeps): Promise<WarmUpReport> {
     await work();
     return performance.now() - start;
   };
+  const { folder } = deps;
   const [folderMs, databaseMs] = await Promise.all([
-    deps.folder ? timed(() => warmFolder(deps.folder!, initial, updates)) : 0,
+    folder ? timed(() => warmFolder(folder, initial, updates)) : 0,
     timed(async () => warmDatabase(await deps.getDb(), updates.slice(0, 50))),
   ]);
   return { guardMs, relayMs, folderMs, databaseMs };

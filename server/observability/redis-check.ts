@@ -15,22 +15,35 @@ export function redisReadiness(url: string): ReadinessCheck & { opened(ms: numbe
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
   client.on('error', () => {}); // reported by the check, not as an unhandled event
 
-  /** Resolves once the connection is ready, or has failed, or after `ms`: whichever is first. */
-  const opened = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (!OPENING.has(client.status)) return resolve();
+  /**
+   * Settles once the connection is ready, or has failed: one set of listeners however many
+   * probes are waiting (a load balancer probing every instance during a Redis outage).
+   */
+  let settling: Promise<void> | null = null;
+  const settled = () =>
+    (settling ??= new Promise<void>((resolve) => {
       const done = () => {
-        clearTimeout(timer);
         client.off('ready', done);
         client.off('error', done);
         client.off('end', done);
+        settling = null;
         resolve();
       };
-      const timer = setTimeout(done, ms);
       client.once('ready', done);
       client.once('error', done);
       client.once('end', done);
-    });
+    }));
+
+  /** Resolves once the connection is ready, or has failed, or after `ms`: whichever is first. */
+  const opened = async (ms: number) => {
+    if (!OPENING.has(client.status)) return;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([settled(), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   return {
     name: 'redis',

@@ -24,6 +24,22 @@ describe.skipIf(skip)('the Redis readiness check', () => {
     }
   });
 
+  it('answers many probes at once while connecting, without a listener per probe', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const check = redisReadiness(redisUrl()!);
+      opened.push(check);
+      const answers = await Promise.allSettled(Array.from({ length: 50 }, () => check.check()));
+      expect(answers.filter((a) => a.status === 'rejected')).toEqual([]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('says unreachable, within a few seconds, when nothing answers', async () => {
     const check = redisReadiness('redis://127.0.0.1:1');
     opened.push(check);
